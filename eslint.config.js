@@ -1,0 +1,52 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import reactRefresh from 'eslint-plugin-react-refresh';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist', 'dist-single', 'test-results', 'playwright-report', 'node_modules'] },
+  {
+    files: ['**/*.{ts,tsx}'],
+    extends: [js.configs.recommended, ...tseslint.configs.recommended],
+    languageOptions: { ecmaVersion: 2022, globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks, 'react-refresh': reactRefresh },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
+    },
+  },
+  {
+    // Only the chart component may own vis-timeline.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/components/timeline-chart.tsx', 'src/components/timeline-chart/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['vis-timeline*', 'vis-data*'], message: 'Only timeline-chart owns vis-timeline.' }] },
+      ],
+    },
+  },
+  {
+    // The domain core stays pure: no React, no DOM widgets, no app layers.
+    files: ['src/model/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/components/**', '**/loading/**', '**/i18n/**', '../app*'], message: 'src/model imports nothing of the app.' },
+            { group: ['react', 'react-dom', 'react-dom/*', '@tanstack/*', 'vis-timeline*', 'vis-data*', 'html-to-image'], message: 'src/model is framework-free.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// A system Chromium (Debian's package, or $CHROMIUM_PATH) when present; otherwise Playwright's own browser.
+const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const runningAsRoot = process.getuid?.() === 0;
+
+export const chromiumLaunch = {
+  executablePath: systemChromium,
+  args: [
+    ...(runningAsRoot ? ['--no-sandbox'] : []),
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-gpu',
+  ],
+};
+
+const port = 4173;
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    trace: 'retain-on-failure',
+    timezoneId: 'America/Los_Angeles',
+    launchOptions: chromiumLaunch,
+  },
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch }, testIgnore: /screenshots\.spec\.ts/ },
+    { name: 'screenshots', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch }, testMatch: /screenshots\.spec\.ts/ },
+  ],
+  webServer: {
+    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+  },
+});

@@ -1,0 +1,97 @@
+// Turns the raw bytes of an incident file into an Incident or a list of problems that name the file, place and expectation.
+import { parseIncident, type ParseResult, type Problem } from './incident';
+
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+export const MAX_DEPTH = 64;
+
+export interface DecodeOptions {
+  maxBytes?: number;
+}
+
+const fail = (file: string, path: string, message: string): ParseResult => ({
+  ok: false,
+  problems: [{ path: `${file}: ${path}`, message }],
+});
+
+/** 1-based line and column of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Deepest nesting of arrays and objects, counted without parsing. A linear scan is cheaper than catching a
+ * stack overflow later, and lets the message say where the nesting went too deep.
+ */
+export function nestingDepth(text: string, limit = Infinity): { depth: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > max) max = depth;
+      if (max > limit) return { depth: max, offset: i };
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return { depth: max, offset: -1 };
+}
+
+function syntaxProblem(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/line \d+ column \d+/.test(message)) return message;
+  const pos = /position (\d+)/.exec(message);
+  if (pos) {
+    const { line, column } = lineColumn(text, Number(pos[1]));
+    return `${message} (line ${line} column ${column})`;
+  }
+  return message;
+}
+
+/** Decodes UTF-8 bytes (or text) and validates them as an incident file; never throws. */
+export function decodeIncidentFile(
+  input: Uint8Array | string,
+  fileName: string,
+  { maxBytes = DEFAULT_MAX_BYTES }: DecodeOptions = {},
+): ParseResult {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > maxBytes)
+    return fail(fileName, '(file)', `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}`);
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      return fail(fileName, '(file)', 'the file is not valid UTF-8 text; expected JSON encoded as UTF-8');
+    }
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return fail(fileName, '(file)', 'the file is empty; expected a JSON incident object');
+  const nesting = nestingDepth(text, MAX_DEPTH);
+  if (nesting.depth > MAX_DEPTH) {
+    const { line, column } = lineColumn(text, nesting.offset);
+    return fail(fileName, `line ${line} column ${column}`, `JSON is nested deeper than ${MAX_DEPTH} levels`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return fail(fileName, '(file)', `not valid JSON: ${syntaxProblem(text, error)}`);
+  }
+  const result = parseIncident(value);
+  if (result.ok) return result;
+  return { ok: false, problems: result.problems.map((p: Problem) => ({ ...p, path: `${fileName}: ${p.path}` })) };
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,333 @@
+// Incident file format: zod schemas (the single source of truth), inferred types and parseIncident().
+import { z } from 'zod';
+import { intervalOf, isAlignedToPrecision, PRECISIONS } from './time';
+
+export const SCHEMA_VERSION = '1.0';
+// A URN, not a URL: the schema is served by every deployment at schema/incident.schema.json.
+export const SCHEMA_ID = 'urn:incident-timeline:schema:incident:1.0';
+
+const LANG_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?$/;
+
+/** A language tag the platform recognises and writes the same way (e.g. `en`, `zh-Hant`). */
+export function isKnownLanguageTag(tag: string): boolean {
+  if (!LANG_TAG.test(tag)) return false;
+  try {
+    return Intl.getCanonicalLocales(tag)[0] === tag;
+  } catch {
+    return false;
+  }
+}
+
+const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug: lowercase letters, digits and single hyphens')
+  .max(120)
+  .meta({ description: 'Stable slug id, unique within its list.' });
+
+// A union's default message is "Invalid input"; say what text may look like instead.
+function textError(issue: { input?: unknown }): string {
+  if (issue.input === undefined) return 'required: expected text (a string, or a map of language tags to strings)';
+  if (typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input))
+    return 'expected a map from known language tags such as "en" or "zh-Hant" to non-empty strings';
+  return 'expected text: a non-empty string, or a map of language tags such as "en" to strings';
+}
+
+export const LocalizedText = z
+  .union([
+    z.string().min(1),
+    z
+      .record(
+        z.string().regex(LANG_TAG, 'expected a BCP 47 language tag such as "en" or "zh-Hant"'),
+        z.string().min(1),
+      )
+      .refine((m) => Object.keys(m).length > 0, 'expected at least one language')
+      .refine((m) => Object.keys(m).every(isKnownLanguageTag), 'expected known language tags'),
+  ], { error: textError })
+  .meta({
+    id: 'LocalizedText',
+    description:
+      'Human-readable text: a plain string, or a map from BCP 47 language tag to text ({"en": "…", "zh-Hant": "…"}).',
+  });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+const IsoUtc = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/,
+    'expected an ISO 8601 UTC time such as "2023-11-22T14:18:22Z"',
+  )
+  .refine((s) => {
+    const year = Number(s.slice(0, 4));
+    const ms = Date.parse(s);
+    return year >= 1 && Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 16) === s.slice(0, 16);
+  }, 'expected a real calendar time between years 0001 and 9999')
+  .meta({ description: 'ISO 8601 time in UTC, ending in "Z".' });
+
+const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD.' });
+
+export const Precision = z
+  .enum(PRECISIONS)
+  .meta({ description: 'How exactly the source gives the time. A day-precision time is midnight UTC of that day.' });
+
+export const Outcome = z
+  .enum(['succeeded', 'failed', 'unknown'])
+  .meta({ description: 'Whether the action achieved what it attempted (a denied login is "failed").' });
+
+export const ActorKind = z.enum(['adversary', 'defender', 'third-party']);
+
+export const MilestoneKind = z
+  .enum([
+    'credential-compromise',
+    'first-adversary-activity',
+    'detection',
+    'containment',
+    'eradication',
+    'last-adversary-activity',
+    'recovery-start',
+    'recovery-complete',
+  ])
+  .meta({ description: 'Marks this event as a milestone; metrics are computed from these flags.' });
+export type MilestoneKind = z.infer<typeof MilestoneKind>;
+
+export const RelationKind = z.enum([
+  'enabled',
+  'led-to',
+  'detected',
+  'contained',
+  'eradicated',
+  'responded-to',
+  'part-of',
+]);
+
+const Source = z
+  .strictObject({
+    id: Id,
+    title: LocalizedText,
+    url: z.url({ protocol: /^https?$/ }).meta({ description: 'http(s) address of the source.' }),
+    publisher: z.string().min(1),
+    published: IsoDate,
+    language: z.string().refine(isKnownLanguageTag, 'expected a known language tag'),
+    note: LocalizedText.optional(),
+  })
+  .meta({ description: 'A document the events are cited from.' });
+
+const Term = {
+  id: Id,
+  label: LocalizedText,
+  description: LocalizedText.optional(),
+};
+
+const Phase = z.strictObject({
+  ...Term,
+  order: z.int().min(0).meta({ description: 'Position of the phase in the incident, ascending.' }),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#3366cc"')
+    .meta({ description: 'Band colour, #rrggbb.' }),
+  prompts: z.array(LocalizedText).optional().meta({ description: 'Tabletop discussion prompts for this phase.' }),
+});
+
+const System = z.strictObject({
+  ...Term,
+  kind: z
+    .enum(['identity', 'saas', 'collaboration', 'source-control', 'server', 'cloud', 'network', 'endpoint', 'adversary-infrastructure', 'other'])
+    .meta({ description: 'What sort of system this is.' }),
+  ownership: z.enum(['first-party', 'third-party']),
+});
+
+const Actor = z.strictObject({ ...Term, kind: ActorKind });
+
+const Action = z.strictObject({
+  ...Term,
+  actorKind: ActorKind.meta({ description: 'The kind of actor that takes this action.' }),
+});
+
+const Technique = z.strictObject({
+  id: z
+    .string()
+    .regex(/^T\d{4}(\.\d{3})?$/, 'expected an ATT&CK Enterprise technique id such as "T1078.004"'),
+  name: z.string().min(1),
+});
+
+const Citation = z.strictObject({
+  source: Id.meta({ description: 'Id of an entry in sources.' }),
+  locator: LocalizedText.meta({ description: 'Where in the source: a section heading or timestamp line.' }),
+});
+
+const Event = z
+  .strictObject({
+    id: Id,
+    start: IsoUtc,
+    end: IsoUtc.optional().meta({ description: 'End of a range; absent for a point in time.' }),
+    precision: Precision,
+    title: LocalizedText,
+    description: LocalizedText,
+    phase: Id,
+    actor: Id,
+    action: Id,
+    systems: z.array(Id).min(1),
+    outcome: Outcome,
+    techniques: z.array(z.string()).optional().meta({ description: 'Ids from the techniques list.' }),
+    citations: z.array(Citation).min(1),
+    inferred: z
+      .strictObject({ reason: LocalizedText })
+      .optional()
+      .meta({ description: 'Present when the date or time is derived rather than stated; says why.' }),
+    related: z
+      .array(z.strictObject({ event: Id, kind: RelationKind }))
+      .optional()
+      .meta({ description: 'Links from this event to others, e.g. this event "enabled" that one.' }),
+    milestones: z.array(MilestoneKind).optional(),
+    prompts: z.array(LocalizedText).optional().meta({ description: 'Tabletop discussion prompts for this event.' }),
+    inject: z
+      .strictObject({ question: LocalizedText })
+      .optional()
+      .meta({ description: 'A tabletop inject: the room is asked this question before the event is revealed.' }),
+    extra: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: 'Fields kept from an imported file that map to nothing above.' }),
+  })
+  .meta({ description: 'One thing that happened.' });
+
+const Indicator = z.strictObject({
+  id: Id,
+  type: z.enum(['ipv4', 'ipv6', 'domain', 'url', 'file']),
+  value: z.string().min(1).meta({ description: 'The indicator refanged, as a tool would search for it.' }),
+  defanged: z.string().min(1).meta({ description: 'The indicator defanged for display, e.g. 193.142.58[.]126.' }),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits')
+    .optional(),
+  description: LocalizedText,
+  owner: z.string().optional(),
+  location: LocalizedText.optional(),
+  events: z.array(Id).optional().meta({ description: 'Ids of the events this indicator relates to.' }),
+  citations: z.array(Citation).min(1),
+});
+
+const IncidentObject = z
+  .strictObject({
+    $schema: z.string().optional(),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    id: Id,
+    title: LocalizedText,
+    summary: LocalizedText,
+    timeZone: z.literal('UTC').meta({ description: 'All times in this file are UTC.' }),
+    languages: z
+      .array(z.string().refine(isKnownLanguageTag, 'expected a known language tag'))
+      .min(1)
+      .meta({ description: 'Languages the text fields are written in; the first is the default.' }),
+    sources: z.array(Source).min(1),
+    phases: z.array(Phase).min(1),
+    systems: z.array(System).min(1),
+    actors: z.array(Actor).min(1),
+    actions: z.array(Action).min(1),
+    techniques: z.array(Technique).optional(),
+    events: z.array(Event),
+    indicators: z.array(Indicator).optional(),
+  })
+  .meta({ title: 'Incident Timeline incident file', description: 'A security incident as a list of cited, UTC-timed events.' });
+
+export const IncidentSchema = IncidentObject.superRefine(checkReferences);
+
+export type IncidentFile = z.infer<typeof IncidentObject>;
+export type EventFile = IncidentFile['events'][number];
+export type Phase = IncidentFile['phases'][number];
+export type System = IncidentFile['systems'][number];
+export type Actor = IncidentFile['actors'][number];
+export type Action = IncidentFile['actions'][number];
+export type Indicator = NonNullable<IncidentFile['indicators']>[number];
+export type Technique = NonNullable<IncidentFile['techniques']>[number];
+export type Source = IncidentFile['sources'][number];
+
+/** An event with its interval in epoch ms; `endMs` is exclusive and covers the precision window. */
+export interface TimelineEvent extends EventFile {
+  startMs: number;
+  endMs: number;
+}
+
+export interface Incident extends Omit<IncidentFile, 'events'> {
+  events: TimelineEvent[];
+}
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; incident: Incident } | { ok: false; problems: Problem[] };
+
+function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], message: string) =>
+    ctx.addIssue({ code: 'custom', path, message });
+
+  const idsOf = (list: { id: string }[] | undefined, key: string) => {
+    const seen = new Set<string>();
+    (list ?? []).forEach((item, i) => {
+      if (seen.has(item.id)) issue([key, i, 'id'], `duplicate id "${item.id}" in ${key}`);
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const phases = idsOf(file.phases, 'phases');
+  const systems = idsOf(file.systems, 'systems');
+  const actors = idsOf(file.actors, 'actors');
+  const actions = idsOf(file.actions, 'actions');
+  const sources = idsOf(file.sources, 'sources');
+  const techniques = idsOf(file.techniques, 'techniques');
+  const events = idsOf(file.events, 'events');
+  idsOf(file.indicators, 'indicators');
+
+  const ref = (set: Set<string>, id: string, path: (string | number)[], list: string) => {
+    if (!set.has(id)) issue(path, `unknown ${list} id "${id}": expected one of the ids in ${list}`);
+  };
+  const cite = (citations: { source: string }[], base: (string | number)[]) =>
+    citations.forEach((c, k) => ref(sources, c.source, [...base, 'citations', k, 'source'], 'sources'));
+
+  file.events.forEach((e, i) => {
+    const at = ['events', i];
+    ref(phases, e.phase, [...at, 'phase'], 'phases');
+    ref(actors, e.actor, [...at, 'actor'], 'actors');
+    ref(actions, e.action, [...at, 'action'], 'actions');
+    e.systems.forEach((s, k) => ref(systems, s, [...at, 'systems', k], 'systems'));
+    e.techniques?.forEach((t, k) => ref(techniques, t, [...at, 'techniques', k], 'techniques'));
+    e.related?.forEach((r, k) => ref(events, r.event, [...at, 'related', k, 'event'], 'events'));
+    cite(e.citations, at);
+    if (!isAlignedToPrecision(e.start, e.precision))
+      issue([...at, 'start'], `start "${e.start}" has more detail than its precision "${e.precision}" allows`);
+    if (e.end !== undefined) {
+      if (!isAlignedToPrecision(e.end, e.precision))
+        issue([...at, 'end'], `end "${e.end}" has more detail than its precision "${e.precision}" allows`);
+      if (Date.parse(e.end) < Date.parse(e.start)) issue([...at, 'end'], `end "${e.end}" is before start "${e.start}"`);
+    }
+  });
+  file.indicators?.forEach((ind, i) => {
+    ind.events?.forEach((id, k) => ref(events, id, ['indicators', i, 'events', k], 'events'));
+    cite(ind.citations, ['indicators', i]);
+  });
+}
+
+/** Events in a stable order: by start, then by end, then by id, so ties never depend on file order. */
+export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
+  return a.startMs - b.startMs || a.endMs - b.endMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function formatPath(path: PropertyKey[]): string {
+  return path.length === 0 ? '(file)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+}
+
+/** Validates an already-decoded JSON value; never throws. */
+export function parseIncident(input: unknown): ParseResult {
+  const result = IncidentSchema.safeParse(input);
+  if (!result.success) {
+    return {
+      ok: false,
+      problems: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    };
+  }
+  const events = result.data.events
+    .map((e) => ({ ...e, ...intervalOf(e) }))
+    .sort(compareEvents);
+  return { ok: true, incident: { ...result.data, events } };
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DAY,
+  formatSpan,
+  formatSpanShort,
+  intervalOf,
+  isAlignedToPrecision,
+  parseUtc,
+  precisionEnd,
+  toIsoUtc,
+  utcStamp,
+} from './time';
+
+const ms = (iso: string) => Date.parse(iso);
+
+describe('precision windows', () => {
+  it.each([
+    ['2023-11-22T14:18:22Z', 'second', '2023-11-22T14:18:23Z'],
+    ['2023-11-23T16:00:00Z', 'minute', '2023-11-23T16:01:00Z'],
+    ['2023-11-16T00:00:00Z', 'day', '2023-11-17T00:00:00Z'],
+    ['2023-12-31T00:00:00Z', 'day', '2024-01-01T00:00:00Z'],
+    ['2024-02-01T00:00:00Z', 'month', '2024-03-01T00:00:00Z'],
+  ] as const)('%s at %s precision ends at %s', (start, precision, end) => {
+    expect(toIsoUtc(precisionEnd(ms(start), precision))).toBe(end);
+  });
+
+  it('a day-precision range covers its last day', () => {
+    const { startMs, endMs } = intervalOf({ start: '2023-11-27T00:00:00Z', end: '2024-01-05T00:00:00Z', precision: 'day' });
+    expect((endMs - startMs) / DAY).toBe(40);
+  });
+
+  it.each([
+    ['2023-11-23T16:00:00Z', 'minute', true],
+    ['2023-11-23T16:00:05Z', 'minute', false],
+    ['2023-11-16T00:00:00Z', 'day', true],
+    ['2023-11-16T14:00:00Z', 'day', false],
+    ['2023-10-01T00:00:00Z', 'month', true],
+    ['2023-10-18T00:00:00Z', 'month', false],
+    ['2023-11-22T14:18:22.500Z', 'second', false],
+  ] as const)('%s fits %s precision: %s', (iso, precision, ok) => {
+    expect(isAlignedToPrecision(iso, precision)).toBe(ok);
+  });
+});
+
+describe('UTC labels', () => {
+  it.each([
+    ['2023-11-22T14:18:22Z', 'second', '2023-11-22 14:18:22'],
+    ['2023-11-23T16:00:00Z', 'minute', '2023-11-23 16:00'],
+    ['2023-11-16T00:00:00Z', 'day', '2023-11-16'],
+    ['2023-10-01T00:00:00Z', 'month', '2023-10'],
+  ] as const)('%s at %s precision reads %s', (iso, precision, label) => {
+    expect(utcStamp(ms(iso), precision)).toBe(label);
+  });
+});
+
+describe('durations', () => {
+  it('first probe to the alert is 9 days 6 hours 37 minutes 11 seconds', () => {
+    expect(formatSpan(ms('2023-11-23T16:00:00Z') - ms('2023-11-14T09:22:49Z'))).toBe(
+      '9 days 6 hours 37 minutes 11 seconds',
+    );
+  });
+  it('day precision rounds down to whole days', () => {
+    expect(formatSpan(ms('2023-11-14T09:22:49Z') - ms('2023-10-18T00:00:00Z'), 'day')).toBe('27 days');
+  });
+  it('names zero instead of an empty string', () => {
+    expect(formatSpan(0)).toBe('0 seconds');
+  });
+  it('keeps the two largest units for the gap between steps', () => {
+    expect(formatSpanShort(2 * DAY + 18 * 3600_000 + 5 * 60_000)).toBe('2 days 18 hours');
+  });
+});
+
+describe('parseUtc', () => {
+  it.each([
+    ['2023-11-23T16:00Z', ms('2023-11-23T16:00:00Z')],
+    ['2023-11-23', ms('2023-11-23T00:00:00Z')],
+    ['2023-11-23T16:00:00', undefined],
+    ['yesterday', undefined],
+    ['2023-13-45', undefined],
+  ])('%s -> %s', (iso, expected) => {
+    expect(parseUtc(iso)).toBe(expected);
+  });
+});

@@ -1,0 +1,137 @@
+// UTC time math: precision windows, intervals in epoch ms, durations and labels. Nothing here reads the local time zone.
+import { UTCDate } from '@date-fns/utc';
+import { addDays, addHours, addMinutes, addMonths, addSeconds, formatDuration, type Locale } from 'date-fns';
+
+export const PRECISIONS = ['second', 'minute', 'hour', 'day', 'month'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+
+/** The exclusive end of the precision window that starts at `ms` (a day-precision time covers the whole UTC day). */
+export function precisionEnd(ms: number, precision: Precision): number {
+  const d = new UTCDate(ms);
+  switch (precision) {
+    case 'second':
+      return addSeconds(d, 1).getTime();
+    case 'minute':
+      return addMinutes(d, 1).getTime();
+    case 'hour':
+      return addHours(d, 1).getTime();
+    case 'day':
+      return addDays(d, 1).getTime();
+    case 'month':
+      return addMonths(d, 1).getTime();
+  }
+}
+
+/** True when `iso` carries no more detail than `precision` (minute precision has zero seconds, day precision is midnight). */
+export function isAlignedToPrecision(iso: string, precision: Precision): boolean {
+  const d = new UTCDate(Date.parse(iso));
+  if (d.getMilliseconds() !== 0) return false;
+  if (precision === 'second') return true;
+  if (d.getSeconds() !== 0) return false;
+  if (precision === 'minute') return true;
+  if (d.getMinutes() !== 0) return false;
+  if (precision === 'hour') return true;
+  if (d.getHours() !== 0) return false;
+  return precision === 'day' || d.getDate() === 1;
+}
+
+/** An event's interval: from its start to the end of the precision window of its end (or of its start, for a point). */
+export function intervalOf(e: { start: string; end?: string; precision: Precision }): {
+  startMs: number;
+  endMs: number;
+} {
+  const startMs = Date.parse(e.start);
+  return { startMs, endMs: precisionEnd(e.end === undefined ? startMs : Date.parse(e.end), e.precision) };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** "2023-11-22", always in UTC. */
+export function utcDate(ms: number): string {
+  const d = new UTCDate(ms);
+  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The time written to the precision it is known at, without any "time not given" wording: "2023-11-22 14:18:22". */
+export function utcStamp(ms: number, precision: Precision): string {
+  const d = new UTCDate(ms);
+  const date = utcDate(ms);
+  switch (precision) {
+    case 'month':
+      return date.slice(0, 7);
+    case 'day':
+      return date;
+    case 'hour':
+      return `${date} ${pad(d.getHours())}:00`;
+    case 'minute':
+      return `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+    case 'second':
+      return `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  }
+}
+
+/** Precisions ordered from finest to coarsest; the coarser of two endpoints limits a duration. */
+export function coarser(a: Precision, b: Precision): Precision {
+  return PRECISIONS.indexOf(a) >= PRECISIONS.indexOf(b) ? a : b;
+}
+
+export interface DurationParts {
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
+
+/**
+ * Splits a span into days, hours, minutes and seconds. UTC has no DST, so a day is always 24 h;
+ * date-fns' intervalToDuration would fold days into calendar months, which reads badly for 39 days.
+ */
+export function durationParts(ms: number, precision: Precision = 'second'): DurationParts {
+  const abs = Math.abs(ms);
+  const days = Math.floor(abs / DAY);
+  if (precision === 'day' || precision === 'month') return { days, hours: 0, minutes: 0, seconds: 0 };
+  const hours = Math.floor((abs % DAY) / HOUR);
+  const minutes = Math.floor((abs % HOUR) / MINUTE);
+  const seconds = Math.floor((abs % MINUTE) / SECOND);
+  if (precision === 'hour') return { days, hours, minutes: 0, seconds: 0 };
+  return { days, hours, minutes, seconds };
+}
+
+/** "9 days 6 hours 37 minutes 11 seconds", in the given date-fns locale; "0 seconds" for an empty span. */
+export function formatSpan(ms: number, precision: Precision = 'second', locale?: Locale): string {
+  const parts = durationParts(ms, precision);
+  const text = formatDuration(parts, { format: ['days', 'hours', 'minutes', 'seconds'], locale });
+  if (text) return text;
+  const zero = precision === 'day' || precision === 'month' ? { days: 0 } : { seconds: 0 };
+  return formatDuration(zero, { zero: true, locale });
+}
+
+/** The two largest units only, for "2 days 18 hours pass" between steps. */
+export function formatSpanShort(ms: number, locale?: Locale): string {
+  const parts = durationParts(ms);
+  const units = (['days', 'hours', 'minutes', 'seconds'] as const).filter((u) => parts[u] > 0).slice(0, 2);
+  if (units.length === 0) return formatDuration({ seconds: 0 }, { zero: true, locale });
+  return formatDuration(parts, { format: [...units], locale });
+}
+
+/** Parses an ISO 8601 UTC string; undefined when it is not one. */
+export function parseUtc(iso: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/.test(iso)) return undefined;
+  const ms = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** Epoch ms as an ISO 8601 UTC string without milliseconds when they are zero. */
+export function toIsoUtc(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}

@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { type Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+const dataDir = new URL('./data', import.meta.url).pathname;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+// data/ holds incident files next to the code; serve them at /data/ in dev and copy them into the build.
+function incidentData(): Plugin {
+  return {
+    name: 'incident-data',
+    configureServer(server) {
+      server.middlewares.use('/data', (req, res, next) => {
+        const name = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+        const path = join(dataDir, name);
+        if (!path.startsWith(dataDir + sep) || !statSync(path, { throwIfNoEntry: false })?.isFile()) return next();
+        res.setHeader('Content-Type', path.endsWith('.json') ? 'application/json' : 'text/plain; charset=utf-8');
+        res.end(readFileSync(path));
+      });
+    },
+    generateBundle() {
+      for (const path of filesUnder(dataDir)) {
+        const fileName = `data/${relative(dataDir, path).split(sep).join('/')}`;
+        this.emitFile({ type: 'asset', fileName, source: readFileSync(path) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [react(), incidentData()],
+  server: { port: 5173 },
+  preview: { port: 4173, strictPort: true },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+});
