@@ -12,7 +12,8 @@ export interface Lane {
   order: number;
 }
 
-export type ItemShape = 'point' | 'range' | 'day';
+/** `aggregate` stands for many events in one lane and time bin, when there are too many to draw one by one. */
+export type ItemShape = 'point' | 'range' | 'day' | 'aggregate';
 export type Side = 'adversary' | 'defender' | 'third-party';
 
 export interface ChartItem {
@@ -28,6 +29,8 @@ export interface ChartItem {
   failed: boolean;
   inferred: boolean;
   dimmed: boolean;
+  /** How many events an aggregate item stands for. */
+  count?: number;
 }
 
 /** The lane ids an event belongs to under a grouping. */

@@ -103,10 +103,13 @@ const Source = z
   .strictObject({
     id: Id,
     title: LocalizedText,
-    url: z.url({ protocol: /^https?$/ }).meta({ description: 'http(s) address of the source.' }),
-    publisher: z.string().min(1),
-    published: IsoDate,
-    language: z.string().refine(isKnownLanguageTag, 'expected a known language tag'),
+    url: z
+      .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+      .optional()
+      .meta({ description: 'http(s) address of the source; absent for a local file or an interview.' }),
+    publisher: z.string().min(1).optional(),
+    published: IsoDate.optional(),
+    language: z.string().refine(isKnownLanguageTag, 'expected a known language tag').optional(),
     note: LocalizedText.optional(),
   })
   .meta({ description: 'A document the events are cited from.' });

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { GROUP_BYS } from './chart-model';
+import { parseIncident } from './incident';
+import { minimalIncident } from './test-incident';
+import { DEFAULT_VIEW, FACETS, parseViewState, resolveAgainst, serializeViewState, THEMES, type ViewState } from './view-state';
+
+const slug = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
+const ids = fc.uniqueArray(slug, { maxLength: 4 });
+const second = 1000;
+const viewState: fc.Arbitrary<ViewState> = fc.record({
+  src: fc.option(fc.webUrl(), { nil: undefined }),
+  filters: fc.record(Object.fromEntries(FACETS.map((f) => [f, ids])) as Record<(typeof FACETS)[number], typeof ids>),
+  q: fc.string({ maxLength: 20 }),
+  event: fc.option(slug, { nil: undefined }),
+  group: fc.constantFrom(...GROUP_BYS),
+  window: fc.option(
+    fc
+      .tuple(fc.integer({ min: 0, max: 4e9 }), fc.integer({ min: 1, max: 4e6 }))
+      .map(([a, len]) => ({ from: a * second, to: (a + len) * second })),
+    { nil: undefined },
+  ),
+  lang: fc.option(fc.constantFrom('en' as const, 'zh-Hant' as const), { nil: undefined }),
+  mode: fc.constantFrom('full' as const, 'present' as const, 'embed' as const),
+  theme: fc.option(fc.constantFrom(...THEMES), { nil: undefined }),
+  dim: fc.boolean(),
+  bands: fc.boolean(),
+  compress: fc.boolean(),
+  controls: fc.boolean(),
+  reveal: fc.boolean(),
+});
+
+describe('view state in the URL', () => {
+  it('parse(serialize(x)) equals x', () => {
+    fc.assert(
+      fc.property(viewState, (state) => {
+        const { state: back, malformed } = parseViewState(serializeViewState(state));
+        expect(malformed).toEqual([]);
+        expect(back).toEqual(state);
+      }),
+    );
+  });
+
+  it('writes the default view as an empty query', () => {
+    expect(serializeViewState(DEFAULT_VIEW)).toBe('');
+  });
+
+  it('writes readable links', () => {
+    const state = { ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, phase: ['containment'], system: ['jira', 'confluence'] }, window: { from: Date.parse('2023-11-23T15:00:00Z'), to: Date.parse('2023-11-23T22:00:00Z') } };
+    expect(serializeViewState(state)).toBe('?phase=containment&system=jira,confluence&from=2023-11-23T15:00:00Z&to=2023-11-23T22:00:00Z');
+  });
+
+  it.each([
+    ['group=sideways', ['group'], { group: 'system' }],
+    ['mode=fullscreen', ['mode'], { mode: 'full' }],
+    ['from=yesterday&to=2023-11-24', ['from', 'to'], { window: undefined }],
+    ['from=2023-11-24&to=2023-11-23', ['from', 'to'], { window: undefined }],
+    ['lang=fr&dim=yes', ['lang', 'dim'], { lang: undefined, dim: false }],
+  ])('falls back to defaults for %s', (query, malformed, expected) => {
+    const parsed = parseViewState(query);
+    expect(parsed.malformed).toEqual(malformed);
+    expect(parsed.state).toMatchObject(expected);
+  });
+
+  it('never throws on arbitrary input', () => {
+    fc.assert(fc.property(fc.string(), (s) => void parseViewState(s)));
+  });
+
+  it('drops ids the incident does not have and says which', () => {
+    const r = parseIncident(minimalIncident());
+    if (!r.ok) throw new Error('fixture');
+    const { state } = parseViewState('?phase=access,gone&outcome=failed,maybe&event=nope');
+    const resolved = resolveAgainst(state, r.incident);
+    expect(resolved.state.filters.phase).toEqual(['access']);
+    expect(resolved.state.filters.outcome).toEqual(['failed']);
+    expect(resolved.state.event).toBeUndefined();
+    expect(resolved.ignored).toEqual([
+      { param: 'phase', id: 'gone' },
+      { param: 'outcome', id: 'maybe' },
+      { param: 'event', id: 'nope' },
+    ]);
+  });
+});

@@ -1,0 +1,177 @@
+// The URL contract: every shareable view state, parsed from and written to a query string (pure functions).
+import { z } from 'zod';
+import { GROUP_BYS, type GroupBy } from './chart-model';
+import type { Incident } from './incident';
+import { UI_LANGUAGES, type Lang } from './text';
+import { parseUtc, toIsoUtc } from './time';
+
+export const FACETS = ['phase', 'system', 'actor', 'action', 'outcome'] as const;
+export type Facet = (typeof FACETS)[number];
+export const MODES = ['full', 'present', 'embed'] as const;
+export type Mode = (typeof MODES)[number];
+export const THEMES = ['light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export interface ViewState {
+  /** Incident file URL; absent means the bundled incident. */
+  src?: string;
+  filters: Record<Facet, string[]>;
+  q: string;
+  event?: string;
+  group: GroupBy;
+  /** Visible window in epoch ms; absent means "fit everything". */
+  window?: { from: number; to: number };
+  lang?: Lang;
+  mode: Mode;
+  theme?: Theme;
+  /** Filtered-out events stay on the chart, greyed, instead of disappearing. */
+  dim: boolean;
+  /** Phase bands drawn behind the items. */
+  bands: boolean;
+  /** Long quiet periods are folded out of the axis. */
+  compress: boolean;
+  /** Embed mode shows the filter panel. */
+  controls: boolean;
+  /** Present mode shows every event instead of only those up to the current step. */
+  reveal: boolean;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  filters: { phase: [], system: [], actor: [], action: [], outcome: [] },
+  q: '',
+  group: 'system',
+  mode: 'full',
+  dim: false,
+  bands: true,
+  compress: false,
+  controls: false,
+  reveal: false,
+};
+
+const list = z
+  .string()
+  .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))]);
+const flag = z.enum(['0', '1']).transform((v) => v === '1');
+
+// One schema per parameter, parsed on its own, so one malformed value never costs the rest of the link.
+const PARAMS = {
+  src: z.string().min(1),
+  phase: list,
+  system: list,
+  actor: list,
+  action: list,
+  outcome: list,
+  q: z.string(),
+  event: z.string().min(1),
+  group: z.enum(GROUP_BYS),
+  from: z.string().transform((s, ctx) => parseUtc(s) ?? (ctx.addIssue({ code: 'custom', message: 'not UTC' }), z.NEVER)),
+  to: z.string().transform((s, ctx) => parseUtc(s) ?? (ctx.addIssue({ code: 'custom', message: 'not UTC' }), z.NEVER)),
+  lang: z.enum(UI_LANGUAGES),
+  mode: z.enum(['present', 'embed']),
+  theme: z.enum(THEMES),
+  dim: flag,
+  bands: flag,
+  compress: flag,
+  controls: flag,
+  reveal: flag,
+};
+type Params = { [K in keyof typeof PARAMS]?: z.output<(typeof PARAMS)[K]> };
+
+export interface Parsed {
+  state: ViewState;
+  /** Parameters whose values were malformed and fell back to their defaults. */
+  malformed: string[];
+}
+
+/** Reads a query string (with or without "?"); never throws. */
+export function parseViewState(search: string): Parsed {
+  const params = new URLSearchParams(search);
+  const got: Params = {};
+  const malformed: string[] = [];
+  for (const key of Object.keys(PARAMS) as (keyof typeof PARAMS)[]) {
+    const value = params.get(key);
+    if (value === null) continue;
+    const result = PARAMS[key].safeParse(value);
+    if (result.success) (got as Record<string, unknown>)[key] = result.data;
+    else malformed.push(key);
+  }
+  let window: ViewState['window'];
+  if (got.from !== undefined && got.to !== undefined && got.to > got.from) window = { from: got.from, to: got.to };
+  else if (params.has('from') || params.has('to')) malformed.push(...['from', 'to'].filter((k) => !malformed.includes(k)));
+  const d = DEFAULT_VIEW;
+  return {
+    state: {
+      src: got.src,
+      filters: {
+        phase: got.phase ?? [],
+        system: got.system ?? [],
+        actor: got.actor ?? [],
+        action: got.action ?? [],
+        outcome: got.outcome ?? [],
+      },
+      q: got.q ?? '',
+      event: got.event,
+      group: got.group ?? d.group,
+      window,
+      lang: got.lang,
+      mode: got.mode ?? d.mode,
+      theme: got.theme,
+      dim: got.dim ?? d.dim,
+      bands: got.bands ?? d.bands,
+      compress: got.compress ?? d.compress,
+      controls: got.controls ?? d.controls,
+      reveal: got.reveal ?? d.reveal,
+    },
+    malformed,
+  };
+}
+
+/** Writes the state as a query string in a fixed parameter order, leaving defaults out; "" for the default view. */
+export function serializeViewState(state: ViewState): string {
+  const p = new URLSearchParams();
+  if (state.src) p.set('src', state.src);
+  for (const f of FACETS) if (state.filters[f].length > 0) p.set(f, state.filters[f].join(','));
+  if (state.q) p.set('q', state.q);
+  if (state.event) p.set('event', state.event);
+  if (state.group !== DEFAULT_VIEW.group) p.set('group', state.group);
+  if (state.window) {
+    p.set('from', toIsoUtc(state.window.from));
+    p.set('to', toIsoUtc(state.window.to));
+  }
+  if (state.lang) p.set('lang', state.lang);
+  if (state.mode !== 'full') p.set('mode', state.mode);
+  if (state.theme) p.set('theme', state.theme);
+  for (const key of ['dim', 'bands', 'compress', 'controls', 'reveal'] as const)
+    if (state[key] !== DEFAULT_VIEW[key]) p.set(key, state[key] ? '1' : '0');
+  const text = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
+  return text ? `?${text}` : '';
+}
+
+export interface Ignored {
+  param: string;
+  id: string;
+}
+
+const OUTCOMES = ['succeeded', 'failed', 'unknown'];
+
+/** Drops ids the incident does not have, and says which; a stale link then shows what still exists. */
+export function resolveAgainst(state: ViewState, incident: Incident): { state: ViewState; ignored: Ignored[] } {
+  const known: Record<Facet, Set<string>> = {
+    phase: new Set(incident.phases.map((x) => x.id)),
+    system: new Set(incident.systems.map((x) => x.id)),
+    actor: new Set(incident.actors.map((x) => x.id)),
+    action: new Set(incident.actions.map((x) => x.id)),
+    outcome: new Set(OUTCOMES),
+  };
+  const ignored: Ignored[] = [];
+  const filters = { ...state.filters };
+  for (const f of FACETS) {
+    filters[f] = state.filters[f].filter((id) => known[f].has(id) || !ignored.push({ param: f, id }));
+  }
+  let event = state.event;
+  if (event !== undefined && !incident.events.some((e) => e.id === event)) {
+    ignored.push({ param: 'event', id: event });
+    event = undefined;
+  }
+  return { state: { ...state, filters, event }, ignored };
+}
