@@ -1,0 +1,340 @@
+// The bundled showcase data set: it must validate, be fully bilingual and keep the source's facts and figures.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseIncident, type Incident, type LocalizedText, type MilestoneKind } from './incident';
+
+const text = readFileSync(
+  new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url),
+  'utf8',
+);
+
+function load(input: unknown = JSON.parse(text)): Incident {
+  const result = parseIncident(input);
+  if (!result.ok)
+    throw new Error(
+      `bundled incident does not validate:\n${JSON.stringify(result.problems, null, 2)}`,
+    );
+  return result.incident;
+}
+
+const incident = load();
+const byId = new Map(incident.events.map((e) => [e.id, e]));
+const en = (t: LocalizedText | undefined) => (typeof t === 'string' ? t : (t?.en ?? ''));
+const zh = (t: LocalizedText | undefined) => (typeof t === 'string' ? t : (t?.['zh-Hant'] ?? ''));
+
+/** Every human-readable field of the file, with a path for error messages. */
+function textFields(inc: Incident): [string, LocalizedText | undefined][] {
+  const out: [string, LocalizedText | undefined][] = [
+    ['title', inc.title],
+    ['summary', inc.summary],
+  ];
+  inc.sources.forEach((s) => {
+    out.push([`sources.${s.id}.title`, s.title]);
+    if (s.note !== undefined) out.push([`sources.${s.id}.note`, s.note]);
+  });
+  const terms = {
+    phases: inc.phases,
+    systems: inc.systems,
+    actors: inc.actors,
+    actions: inc.actions,
+  };
+  for (const [list, items] of Object.entries(terms)) {
+    items.forEach((t) => {
+      out.push([`${list}.${t.id}.label`, t.label]);
+      if (t.description !== undefined) out.push([`${list}.${t.id}.description`, t.description]);
+    });
+  }
+  inc.phases.forEach((p) =>
+    p.prompts?.forEach((q, i) => out.push([`phases.${p.id}.prompts[${i}]`, q])),
+  );
+  inc.events.forEach((e) => {
+    const at = `events.${e.id}`;
+    out.push([`${at}.title`, e.title], [`${at}.description`, e.description]);
+    e.citations.forEach((c, i) => out.push([`${at}.citations[${i}].locator`, c.locator]));
+    if (e.inferred) out.push([`${at}.inferred.reason`, e.inferred.reason]);
+    e.prompts?.forEach((q, i) => out.push([`${at}.prompts[${i}]`, q]));
+    if (e.inject) out.push([`${at}.inject.question`, e.inject.question]);
+  });
+  inc.indicators?.forEach((ind) => {
+    out.push([`indicators.${ind.id}.description`, ind.description]);
+    if (ind.location !== undefined) out.push([`indicators.${ind.id}.location`, ind.location]);
+    ind.citations.forEach((c, i) =>
+      out.push([`indicators.${ind.id}.citations[${i}].locator`, c.locator]),
+    );
+  });
+  return out;
+}
+
+function milestone(kind: MilestoneKind) {
+  const found = incident.events.filter((e) => e.milestones?.includes(kind));
+  expect(found, kind).toHaveLength(1);
+  return found[0]!;
+}
+
+describe('bundled Cloudflare Thanksgiving 2023 incident', () => {
+  it('validates against the schema', () => {
+    const result = parseIncident(JSON.parse(text));
+    expect(result.ok ? [] : result.problems).toEqual([]);
+    expect(incident.events.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('uses every declared phase, system, actor, action and technique in some event', () => {
+    const used = {
+      phases: new Set(incident.events.map((e) => e.phase)),
+      systems: new Set(incident.events.flatMap((e) => e.systems)),
+      actors: new Set(incident.events.map((e) => e.actor)),
+      actions: new Set(incident.events.map((e) => e.action)),
+      techniques: new Set(incident.events.flatMap((e) => e.techniques ?? [])),
+    };
+    const declared = {
+      phases: incident.phases,
+      systems: incident.systems,
+      actors: incident.actors,
+      actions: incident.actions,
+      techniques: incident.techniques ?? [],
+    };
+    for (const key of Object.keys(declared) as (keyof typeof declared)[]) {
+      const unused = declared[key].map((t) => t.id).filter((id) => !used[key].has(id));
+      expect(unused, `unused ${key}`).toEqual([]);
+    }
+  });
+
+  it('gives every text field in both English and Traditional Chinese', () => {
+    const fields = textFields(incident);
+    expect(fields.length).toBeGreaterThan(300);
+    const missing = fields
+      .filter(([, t]) => typeof t !== 'object' || !t.en?.trim() || !t['zh-Hant']?.trim())
+      .map(([path]) => path);
+    expect(missing).toEqual([]);
+    expect(incident.languages).toEqual(['en', 'zh-Hant']);
+  });
+
+  it('cites the zh-Hant edition for every event and names the English original with its differences', () => {
+    const zhSource = incident.sources.find((s) => s.language === 'zh-Hant');
+    const enSource = incident.sources.find((s) => s.language === 'en');
+    expect(zhSource?.url).toBe(
+      'https://blog.cloudflare.com/zh-tw/thanksgiving-2023-security-incident/',
+    );
+    expect(enSource?.url).toBe('https://blog.cloudflare.com/thanksgiving-2023-security-incident/');
+    expect(en(enSource?.note)).toContain('194,100');
+    expect(en(enSource?.note)).toContain('Domain');
+    for (const e of incident.events) {
+      expect(
+        e.citations.some((c) => c.source === zhSource?.id),
+        e.id,
+      ).toBe(true);
+    }
+  });
+
+  it('marks each milestone kind on exactly one event, at the published times', () => {
+    const expected: Record<MilestoneKind, string> = {
+      'credential-compromise': '2023-10-18T00:00:00Z',
+      'first-adversary-activity': '2023-11-14T09:22:49Z',
+      detection: '2023-11-23T16:00:00Z',
+      containment: '2023-11-23T21:31:00Z',
+      eradication: '2023-11-24T11:59:00Z',
+      'last-adversary-activity': '2023-11-24T10:44:00Z',
+      'recovery-start': '2023-11-27T00:00:00Z',
+      'recovery-complete': '2024-01-05T00:00:00Z',
+    };
+    for (const [kind, start] of Object.entries(expected) as [MilestoneKind, string][]) {
+      expect(milestone(kind).start, kind).toBe(start);
+    }
+  });
+
+  it('measures 9 d 6 h 37 min 11 s from the first probe to the alert', () => {
+    const span = milestone('detection').startMs - milestone('first-adversary-activity').startMs;
+    expect(span).toBe((((9 * 24 + 6) * 60 + 37) * 60 + 11) * 1000);
+  });
+
+  it('has the phases the links depend on, in a distinct colour each', () => {
+    const ids = incident.phases.map((p) => p.id);
+    for (const id of [
+      'credential-compromise',
+      'reconnaissance',
+      'initial-access',
+      'discovery',
+      'persistence',
+      'lateral-movement',
+      'collection',
+      'detection',
+      'containment',
+      'eradication',
+      'recovery',
+      'post-incident',
+    ]) {
+      expect(ids).toContain(id);
+    }
+    const colours = incident.phases.map((p) => p.color.toLowerCase());
+    expect(new Set(colours).size).toBe(colours.length);
+    for (const p of incident.phases) {
+      expect(p.prompts?.length ?? 0, p.id).toBeGreaterThanOrEqual(2);
+      expect(p.prompts?.length ?? 0, p.id).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('publishes the four indicators exactly as the source gives them', () => {
+    const indicators = Object.fromEntries((incident.indicators ?? []).map((i) => [i.value, i]));
+    expect(Object.keys(indicators).sort()).toEqual([
+      '193.142.58.126',
+      '198.244.174.214',
+      'idowall.com',
+      'jvm-agent',
+    ]);
+    expect(indicators['193.142.58.126']).toMatchObject({
+      type: 'ipv4',
+      defanged: '193.142.58[.]126',
+      owner: 'M247 Europe SRL',
+    });
+    expect(en(indicators['193.142.58.126']?.location)).toBe('Bucharest, Romania');
+    expect(indicators['198.244.174.214']).toMatchObject({
+      type: 'ipv4',
+      defanged: '198.244.174[.]214',
+      owner: 'OVH SAS',
+    });
+    expect(en(indicators['198.244.174.214']?.location)).toBe('London, England');
+    expect(en(indicators['198.244.174.214']?.description)).toMatch(/Sliver/);
+    expect(indicators['idowall.com']).toMatchObject({ type: 'domain', defanged: 'idowall[.]com' });
+    expect(indicators['jvm-agent']).toMatchObject({
+      type: 'file',
+      defanged: 'jvm-agent',
+      sha256: 'bdd1a085d651082ad567b03e5186d1d46d822bb7794157ab8cce95d850a3caaf',
+    });
+    for (const ind of incident.indicators ?? []) {
+      expect(ind.events?.length ?? 0, ind.id).toBeGreaterThan(0);
+      expect(
+        ind.events?.every((id) => byId.has(id)),
+        ind.id,
+      ).toBe(true);
+    }
+  });
+
+  it("keeps the source's figures in the event descriptions, in both languages", () => {
+    const all = incident.events.map((e) => `${en(e.description)}\n${zh(e.description)}`).join('\n');
+    for (const figure of [
+      '36',
+      '2,059,357',
+      '202',
+      '14,099',
+      '194,100',
+      '120',
+      '11,904',
+      '76',
+      '5,000',
+      '4,893',
+    ]) {
+      expect(all, figure).toContain(figure);
+    }
+    const descriptionOf = (id: string) => byId.get(id)?.description;
+    expect(en(descriptionOf('jira-tickets-accessed'))).toMatch(/36 .*2,059,357/);
+    expect(zh(descriptionOf('jira-tickets-accessed'))).toMatch(/2,059,357.*36/);
+    expect(en(descriptionOf('wiki-searches'))).toMatch(/202 of 14,099/);
+    expect(en(descriptionOf('repositories-viewed'))).toMatch(/120 of .*11,904/);
+    expect(en(descriptionOf('repositories-archived'))).toMatch(/76/);
+    expect(en(descriptionOf('production-credentials-rotated'))).toMatch(/more than 5,000/);
+    expect(en(descriptionOf('forensic-triage'))).toMatch(/4,893/);
+  });
+
+  it('records the denied Okta login and the São Paulo attempt as failed', () => {
+    const failed = incident.events.filter((e) => e.outcome === 'failed');
+    const ids = failed.map((e) => e.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'okta-login-denied',
+        'dashboard-login-denied',
+        'sao-paulo-console-attempt',
+      ]),
+    );
+    expect(failed.some((e) => e.systems.includes('okta'))).toBe(true);
+    expect(failed.some((e) => e.systems.includes('sao-paulo-console-server'))).toBe(true);
+    expect(
+      failed.every((e) => incident.actors.find((a) => a.id === e.actor)?.kind === 'adversary'),
+    ).toBe(true);
+  });
+
+  it('explains every inferred date, and infers the dates the source only implies', () => {
+    for (const e of incident.events.filter((x) => x.inferred)) {
+      expect(en(e.inferred?.reason).length, e.id).toBeGreaterThan(20);
+      expect(zh(e.inferred?.reason).length, e.id).toBeGreaterThan(10);
+    }
+    for (const id of [
+      'wiki-searches',
+      'jira-tickets-accessed',
+      'repositories-viewed',
+      'repositories-archived',
+      'code-red-ends',
+      'crowdstrike-final-report',
+    ]) {
+      expect(byId.get(id)?.inferred, id).toBeDefined();
+    }
+    expect(byId.get('crowdstrike-final-report')?.start).toBe('2024-01-31T00:00:00Z');
+    // Undated Code Red remediation spans Code Red and says so.
+    const codeRed = incident.events.filter(
+      (e) => e.related?.some((r) => r.event === 'code-red-begins' && r.kind === 'part-of') && e.end,
+    );
+    expect(codeRed.length).toBeGreaterThanOrEqual(8);
+    for (const e of codeRed) {
+      expect([e.start, e.end, e.precision, e.inferred !== undefined], e.id).toEqual([
+        '2023-11-27T00:00:00Z',
+        '2024-01-05T00:00:00Z',
+        'day',
+        true,
+      ]);
+    }
+  });
+
+  it('keeps times at their stated precision and the pause as a range', () => {
+    const pause = byId.get('activity-paused');
+    expect([pause?.start, pause?.end, pause?.precision]).toEqual([
+      '2023-11-17T14:33:52Z',
+      '2023-11-20T09:26:53Z',
+      'second',
+    ]);
+    const responseMinutes = ['15:58', '16:00', '16:12', '16:35', '17:23', '17:43', '21:31'];
+    const onNov23 = incident.events
+      .filter((e) => e.start.startsWith('2023-11-23T') && e.precision === 'minute')
+      .map((e) => e.start.slice(11, 16));
+    expect(onNov23).toEqual(responseMinutes);
+  });
+
+  it('carries ATT&CK techniques on adversary events only', () => {
+    const adversaries = new Set(
+      incident.actors.filter((a) => a.kind === 'adversary').map((a) => a.id),
+    );
+    for (const e of incident.events.filter((x) => x.techniques?.length)) {
+      expect(adversaries.has(e.actor), e.id).toBe(true);
+    }
+    const names = Object.fromEntries((incident.techniques ?? []).map((t) => [t.id, t.name]));
+    expect(names['T1078.004']).toBe('Valid Accounts: Cloud Accounts');
+    expect(names['T1550.001']).toBe(
+      'Use Alternate Authentication Material: Application Access Token',
+    );
+    expect(names['T1213.003']).toBe('Data from Information Repositories: Code Repositories');
+  });
+
+  it('links the alert to the change it detected and poses it as an inject', () => {
+    const alert = milestone('detection');
+    expect(alert.related).toContainEqual({ event: 'admin-group-change', kind: 'detected' });
+    expect(alert.inject).toBeDefined();
+    expect(incident.events.filter((e) => e.inject).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sorts events deterministically, whatever the file order', () => {
+    const order = incident.events.map((e) => e.id);
+    expect(load().events.map((e) => e.id)).toEqual(order);
+    const raw = JSON.parse(text) as { events: unknown[] };
+    let seed = 20231123;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 5; round++) {
+      const shuffled = [...raw.events];
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+      }
+      expect(load({ ...raw, events: shuffled }).events.map((e) => e.id)).toEqual(order);
+      expect(load({ ...raw, events: [...shuffled].reverse() }).events.map((e) => e.id)).toEqual(
+        order,
+      );
+    }
+  });
+});
