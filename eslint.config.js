@@ -21,6 +21,8 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
+      // This rule guards React Compiler memoization, which the app does not use.
+      'react-hooks/incompatible-library': 'off',
     },
   },
   {

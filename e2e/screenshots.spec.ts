@@ -1,9 +1,11 @@
 import { test } from './fixtures';
 
 // Regenerates the README screenshots: `npm run screenshot`.
-test.use({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+test.use({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
 
-test('README screenshot, light', async ({ app }) => {
-  await app.goto();
-  await app.page.screenshot({ path: 'docs/screenshot-light.png' });
-});
+for (const theme of ['light', 'dark'] as const) {
+  test(`README screenshot, ${theme}`, async ({ app }) => {
+    await app.goto(`?event=sliver-installed&theme=${theme}&compress=1`);
+    await app.page.screenshot({ path: `docs/screenshot-${theme}.png` });
+  });
+}

@@ -1,56 +1,56 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import { AppHeader } from './components/app-header';
+import { IncidentScreen } from './components/incident-screen';
+import { LinkNotice } from './components/link-notice';
 import { Empty, LoadError, Loading } from './components/load-status';
-import { TimelineChart } from './components/timeline-chart';
+import { useViewState } from './hooks/use-view-state';
+import { preferredLang } from './i18n/i18n';
+import { I18nProvider } from './i18n/i18n-provider';
+import { en } from './i18n/messages';
 import { DEFAULT_SOURCE, useIncident } from './loading/incident-query';
-import { chartItems, lanesFor, type ChartItem } from './model/chart-model';
 import { localize } from './model/text';
-import { utcStamp } from './model/time';
-
-const lang = 'en';
-
-function markReady() {
-  performance.mark('incident:ready');
-}
+import { resolveAgainst } from './model/view-state';
 
 export function App() {
-  const src = DEFAULT_SOURCE;
+  const { state, malformed, setView } = useViewState();
+  const lang = state.lang ?? preferredLang();
+  const src = state.src ?? DEFAULT_SOURCE;
   const query = useIncident(src);
   const incident = query.data;
-  const [selected, setSelected] = useState<string>();
+  const resolved = useMemo(() => (incident ? resolveAgainst(state, incident) : { state, ignored: [] }), [incident, state]);
 
-  const items = useMemo(() => (incident ? chartItems(incident, incident.events, 'system', lang) : []), [incident]);
-  const lanes = useMemo(() => (incident ? lanesFor(incident, incident.events, 'system', lang) : []), [incident]);
-  const byId = useMemo(() => new Map(incident?.events.map((e) => [e.id, e])), [incident]);
-  const describe = useCallback(
-    (item: ChartItem) => {
-      const e = byId.get(item.eventId);
-      return e ? [item.label, `${utcStamp(e.startMs, e.precision)} UTC`] : [item.label];
-    },
-    [byId],
-  );
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  useEffect(() => {
+    if (state.theme) document.documentElement.dataset.theme = state.theme;
+    else delete document.documentElement.dataset.theme;
+  }, [state.theme]);
+
+  const title = incident ? localize(incident.title, lang) : en.appName;
+  useEffect(() => {
+    document.title = `${title} · Incident Timeline`;
+  }, [title]);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>{incident ? localize(incident.title, lang) : 'Incident Timeline'}</h1>
-        <p className="utc-note">All times UTC</p>
-      </header>
-      <main>
-        {query.isPending && <Loading src={src} />}
-        {query.isError && <LoadError error={query.error} />}
-        {incident && incident.events.length === 0 && <Empty />}
-        {incident && incident.events.length > 0 && (
-          <TimelineChart
-            items={items}
-            lanes={lanes}
-            selectedEventId={selected}
-            onSelect={setSelected}
-            describe={describe}
-            onFirstDraw={markReady}
-            ariaLabel="Timeline chart of the incident; the event list below holds the same events."
-          />
-        )}
-      </main>
-    </div>
+    <I18nProvider lang={lang}>
+      <div className={`app mode-${state.mode}`}>
+        <AppHeader
+          title={title}
+          source={src}
+          lang={lang}
+          onLang={(l) => setView((s) => ({ ...s, lang: l }))}
+          theme={state.theme}
+          onTheme={(theme) => setView((s) => ({ ...s, theme }))}
+        />
+        <LinkNotice ignored={resolved.ignored} malformed={malformed} />
+        <main>
+          {query.isPending && <Loading src={src} />}
+          {query.isError && <LoadError error={query.error} />}
+          {incident && incident.events.length === 0 && <Empty />}
+          {incident && incident.events.length > 0 && <IncidentScreen incident={incident} view={resolved.state} setView={setView} />}
+        </main>
+      </div>
+    </I18nProvider>
   );
 }

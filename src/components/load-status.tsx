@@ -1,18 +1,21 @@
+import { useI18n } from '../i18n/i18n';
 import { IncidentFileError } from '../loading/incident-query';
 
 export function Loading({ src }: { src: string }) {
+  const { t } = useI18n();
   return (
     <p className="status" role="status">
-      Loading {src}…
+      {t.loading(src)}
     </p>
   );
 }
 
 /** A load failure, with every validation problem listed by path. */
 export function LoadError({ error }: { error: Error }) {
+  const { t } = useI18n();
   return (
     <section className="status status-error" role="alert">
-      <h2>The incident could not be opened</h2>
+      <h2>{t.loadFailed}</h2>
       <p>{error.message}</p>
       {error instanceof IncidentFileError && (
         <ul className="problems">
@@ -28,9 +31,10 @@ export function LoadError({ error }: { error: Error }) {
 }
 
 export function Empty() {
+  const { t } = useI18n();
   return (
     <p className="status" role="status">
-      This incident has no events yet.
+      {t.noEvents}
     </p>
   );
 }

@@ -3,19 +3,20 @@ import { useEffect, useRef } from 'react';
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
-import type { ChartItem, Lane } from '../model/chart-model';
+import type { Band, ChartItem, Lane, Window } from '../model/chart-model';
 
-// `content` is required by vis-timeline's types; the template draws the real label from `item`.
+// `content` is required by vis-timeline's types; the template draws the real label from `item` or `band`.
 interface VisItem {
   id: string;
   content: '';
-  event: string;
+  event?: string;
   group?: string;
   start: number;
   end?: number;
   type: 'point' | 'range' | 'background';
   className: string;
-  item: ChartItem;
+  item?: ChartItem;
+  band?: Band;
 }
 
 interface VisGroup {
@@ -25,17 +26,45 @@ interface VisGroup {
   lane: Lane;
 }
 
+export interface Marker {
+  /** Used in a class name by vis-timeline, so only our own ids go here, never data. */
+  id: string;
+  time: number;
+  label: string;
+  kind: 'milestone' | 'break';
+  /** Vertical slot of the label (0–3), so neighbouring labels do not cover each other. */
+  row: number;
+}
+
+const markerId = (m: Marker) => `${m.kind}-r${m.row}-${m.id}`;
+
+export interface ItemMarks {
+  dateOnly: string;
+  failed: string;
+  inferred: string;
+}
+
 export interface TimelineChartProps {
   items: ChartItem[];
   /** `null` draws one ungrouped lane. */
   lanes: Lane[] | null;
+  bands: Band[];
+  markers: Marker[];
+  /** Spans folded out of the axis. */
+  hidden: Window[];
+  /** The window to show; the chart follows it when it changes. */
+  window: Window | undefined;
+  onWindowChange: (w: Window) => void;
   selectedEventId?: string;
   onSelect: (eventId: string | undefined) => void;
   /** Tooltip lines for an item, built by the caller in the active language. */
   describe: (item: ChartItem) => string[];
+  marks: ItemMarks;
   /** Called once, after the first redraw that shows items. */
   onFirstDraw?: () => void;
   ariaLabel: string;
+  /** No animation when the user asked for reduced motion. */
+  animate: boolean;
 }
 
 function element(tag: string, className: string, text?: string): HTMLElement {
@@ -73,22 +102,44 @@ function toVis(item: ChartItem): VisItem {
   };
 }
 
-export function TimelineChart({
-  items,
-  lanes,
-  selectedEventId,
-  onSelect,
-  describe,
-  onFirstDraw,
-  ariaLabel,
-}: TimelineChartProps) {
+function bandToVis(band: Band): VisItem {
+  return { id: band.id, content: '', start: band.start, end: band.end, type: 'background', className: 'it-band', band };
+}
+
+function renderItem(data: VisItem | undefined, marks: ItemMarks): HTMLElement | string {
+  if (!data) return '';
+  if (data.band) {
+    const box = element('div', 'band');
+    const fill = element('div', 'band-fill');
+    // The colour passed the schema's #rrggbb check, and CSSOM assignment cannot carry other declarations.
+    fill.style.backgroundColor = data.band.color;
+    box.append(fill, element('span', 'band-label', data.band.label));
+    return box;
+  }
+  const item = data.item!;
+  const box = element('span', 'it-content');
+  box.appendChild(element('span', 'it-label', item.label));
+  if (item.shape === 'day') box.appendChild(element('span', 'it-badge', marks.dateOnly));
+  if (item.failed) box.appendChild(element('span', 'it-badge it-badge-failed', marks.failed));
+  if (item.inferred) box.appendChild(element('span', 'it-badge', marks.inferred));
+  return box;
+}
+
+const sameWindow = (a: Window, b: Window) => {
+  const tolerance = (a.to - a.from) / 10_000;
+  return Math.abs(a.from - b.from) <= tolerance && Math.abs(a.to - b.to) <= tolerance;
+};
+
+export function TimelineChart(props: TimelineChartProps) {
+  const { items, lanes, bands, markers, hidden, window, selectedEventId, ariaLabel, animate } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef(new DataSet<VisItem, 'id'>());
   const groupsRef = useRef(new DataSet<VisGroup, 'id'>());
-  const callbacks = useRef({ onSelect, describe, onFirstDraw });
+  const markersRef = useRef<string[]>([]);
+  const latest = useRef(props);
   useEffect(() => {
-    callbacks.current = { onSelect, describe, onFirstDraw };
+    latest.current = props;
   });
 
   useEffect(() => {
@@ -99,15 +150,16 @@ export function TimelineChart({
     const options: TimelineOptions = {
       moment: (date: moment.MomentInput) => moment(date).utc(),
       xss: { disabled: false, filterOptions: { whiteList: {} } },
-      template: (data?: VisItem) => (data ? element('span', 'it-label', data.item.label) : ''),
+      template: (data?: VisItem) => renderItem(data, latest.current.marks),
       groupTemplate: (group?: VisGroup) => (group ? element('span', 'lane-label', group.lane.label) : ''),
       tooltip: {
         followMouse: true,
         overflowMethod: 'cap',
         // Typed as returning a string, but vis-timeline appends a returned element as it is.
         template: ((data: VisItem) => {
+          if (!data.item) return '';
           const box = element('div', 'tip');
-          for (const line of callbacks.current.describe(data.item)) box.appendChild(element('div', 'tip-line', line));
+          for (const line of latest.current.describe(data.item)) box.appendChild(element('div', 'tip-line', line));
           return box;
         }) as unknown as NonNullable<TimelineOptions['tooltip']>['template'],
       },
@@ -121,7 +173,7 @@ export function TimelineChart({
       zoomMin: 10 * 1000,
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 20,
       verticalScroll: true,
-      maxHeight: '70vh',
+      maxHeight: '62vh',
       margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
     };
     const timeline = new Timeline(host, itemsRef.current, options);
@@ -130,15 +182,19 @@ export function TimelineChart({
     timeline.on('changed', () => {
       if (!reported && itemsRef.current.length > 0) {
         reported = true;
-        callbacks.current.onFirstDraw?.();
+        latest.current.onFirstDraw?.();
       }
     });
     timeline.on('select', ({ items: selected }: { items: string[] }) => {
       const first = selected[0];
-      callbacks.current.onSelect(first === undefined ? undefined : itemsRef.current.get(first)?.event);
+      latest.current.onSelect(first === undefined ? undefined : itemsRef.current.get(first)?.event);
+    });
+    timeline.on('rangechanged', ({ start, end, byUser }: { start: Date; end: Date; byUser: boolean }) => {
+      if (byUser) latest.current.onWindowChange({ from: start.getTime(), to: end.getTime() });
     });
     return () => {
       timelineRef.current = null;
+      markersRef.current = [];
       timeline.destroy();
       host.remove();
     };
@@ -161,13 +217,35 @@ export function TimelineChart({
 
   useEffect(() => {
     const data = itemsRef.current;
-    const wasEmpty = data.length === 0;
-    const next = items.map(toVis);
+    const next = [...bands.map(bandToVis), ...items.map(toVis)];
     const keep = new Set(next.map((i) => i.id));
     data.remove(data.getIds().filter((id) => !keep.has(String(id))));
     data.update(next);
-    if (wasEmpty && next.length > 0) timelineRef.current?.fit({ animation: false });
-  }, [items]);
+  }, [items, bands]);
+
+  useEffect(() => {
+    timelineRef.current?.setOptions({ hiddenDates: hidden.map((h) => ({ start: h.from, end: h.to })) });
+  }, [hidden]);
+
+  useEffect(() => {
+    const timeline = timelineRef.current;
+    if (!timeline) return;
+    for (const id of markersRef.current) timeline.removeCustomTime(id);
+    for (const m of markers) {
+      const id = markerId(m);
+      timeline.addCustomTime(m.time, id);
+      (timeline as unknown as { setCustomTimeMarker(title: string, id: string): void }).setCustomTimeMarker(m.label, id);
+    }
+    markersRef.current = markers.map(markerId);
+  }, [markers]);
+
+  useEffect(() => {
+    const timeline = timelineRef.current;
+    if (!timeline || !window) return;
+    const { start, end } = timeline.getWindow();
+    if (!sameWindow(window, { from: start.getTime(), to: end.getTime() }))
+      timeline.setWindow(window.from, window.to, { animation: animate ? { duration: 300, easingFunction: 'easeInOutQuad' } : false });
+  }, [window, animate]);
 
   useEffect(() => {
     const timeline = timelineRef.current;

@@ -107,3 +107,78 @@ export function chartItems(
   }
   return items;
 }
+
+export interface Band {
+  id: string;
+  phase: string;
+  label: string;
+  color: string;
+  start: number;
+  end: number;
+}
+
+/** Each phase's span over the given events, as a labelled background band, in phase order. */
+export function phaseBands(incident: Incident, events: readonly TimelineEvent[], lang: string): Band[] {
+  const span = new Map<string, { start: number; end: number }>();
+  for (const e of events) {
+    const s = span.get(e.phase);
+    span.set(e.phase, s ? { start: Math.min(s.start, e.startMs), end: Math.max(s.end, e.endMs) } : { start: e.startMs, end: e.endMs });
+  }
+  return [...incident.phases]
+    .sort((a, b) => a.order - b.order)
+    .flatMap((p) => {
+      const s = span.get(p.id);
+      return s ? [{ id: `band:${p.id}`, phase: p.id, label: localize(p.label, lang), color: p.color, ...s }] : [];
+    });
+}
+
+export interface Window {
+  from: number;
+  to: number;
+}
+
+/**
+ * Stretches longer than `minGap` in which no event starts or ends, shrunk by `keep` at each side. A long range
+ * that runs through such a stretch does not keep it open: it is drawn across the fold.
+ */
+export function quietPeriods(events: readonly TimelineEvent[], minGap: number, keep: number): Window[] {
+  const spans = events
+    .flatMap((e) => (e.endMs - e.startMs > minGap ? [[e.startMs, e.startMs], [e.endMs, e.endMs]] : [[e.startMs, e.endMs]]))
+    .sort((a, b) => a[0]! - b[0]!);
+  const gaps: Window[] = [];
+  let reach = -Infinity;
+  for (const [start, end] of spans as [number, number][]) {
+    if (reach !== -Infinity && start - reach > minGap) gaps.push({ from: reach + keep, to: start - keep });
+    reach = Math.max(reach, end);
+  }
+  return gaps;
+}
+
+/** The window over all events, with a margin so edge items are not cut off. */
+export function fitWindow(events: readonly TimelineEvent[], margin = 0.04): Window | undefined {
+  if (events.length === 0) return undefined;
+  let from = Infinity;
+  let to = -Infinity;
+  for (const e of events) {
+    from = Math.min(from, e.startMs);
+    to = Math.max(to, e.endMs);
+  }
+  const pad = Math.max((to - from) * margin, 60_000);
+  return { from: from - pad, to: to + pad };
+}
+
+/** Zooms around the window's centre: a factor below 1 zooms in. */
+export function zoomWindow(w: Window, factor: number): Window {
+  const centre = (w.from + w.to) / 2;
+  const half = ((w.to - w.from) * factor) / 2;
+  return { from: Math.round(centre - half), to: Math.round(centre + half) };
+}
+
+/** The smallest pan that brings [start, end) into view with a margin, keeping the zoom level. */
+export function bringIntoView(w: Window, start: number, end: number, margin = 0.1): Window {
+  const width = w.to - w.from;
+  const pad = width * margin;
+  if (start >= w.from + pad && end <= w.to - pad) return w;
+  if (end - start > width - 2 * pad || start < w.from + pad) return { from: start - pad, to: start - pad + width };
+  return { from: end + pad - width, to: end + pad };
+}

@@ -59,6 +59,13 @@ describe('parseIncident', () => {
     expect(problem!.message).toMatch(message);
   });
 
+  it('reads a date-only event after the timed events of the same day', () => {
+    const file = minimalIncident();
+    file.events[1]!.start = '2024-01-01T00:00:00Z';
+    const r = parseIncident(file);
+    expect(r.ok && r.incident.events.map((e) => e.id)).toEqual(['first-login', 'second-login']);
+  });
+
   it('orders events that start together by end, then by id, whatever the file order', () => {
     const file = minimalIncident();
     const twin = { ...file.events[0]!, id: 'a-twin' };

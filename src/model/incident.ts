@@ -1,6 +1,6 @@
 // Incident file format: zod schemas (the single source of truth), inferred types and parseIncident().
 import { z } from 'zod';
-import { intervalOf, isAlignedToPrecision, PRECISIONS } from './time';
+import { intervalOf, isAlignedToPrecision, precisionEnd, PRECISIONS } from './time';
 
 export const SCHEMA_VERSION = '1.0';
 // A URN, not a URL: the schema is served by every deployment at schema/incident.schema.json.
@@ -311,9 +311,17 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
   });
 }
 
-/** Events in a stable order: by start, then by end, then by id, so ties never depend on file order. */
-export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
-  return a.startMs - b.startMs || a.endMs - b.endMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * Events in reading order. An event is placed at the latest moment its precision allows, so "2023-11-14, time not
+ * given" follows "2023-11-14 09:22:49" instead of preceding it; ties fall to start, end, then id, never file order.
+ */
+export function sortEvents(events: TimelineEvent[]): TimelineEvent[] {
+  const keyed = events.map((e) => ({ e, key: precisionEnd(e.startMs, e.precision) }));
+  keyed.sort(
+    ({ e: a, key: ka }, { e: b, key: kb }) =>
+      ka - kb || a.startMs - b.startMs || a.endMs - b.endMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return keyed.map(({ e }) => e);
 }
 
 function formatPath(path: PropertyKey[]): string {
@@ -329,8 +337,6 @@ export function parseIncident(input: unknown): ParseResult {
       problems: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
     };
   }
-  const events = result.data.events
-    .map((e) => ({ ...e, ...intervalOf(e) }))
-    .sort(compareEvents);
+  const events = sortEvents(result.data.events.map((e) => ({ ...e, ...intervalOf(e) })));
   return { ok: true, incident: { ...result.data, events } };
 }

@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { UI_LANGUAGES, type Lang } from '../model/text';
+import type { Theme } from '../model/view-state';
+
+interface Props {
+  title: string;
+  source: string;
+  lang: Lang;
+  onLang: (lang: Lang) => void;
+  theme: Theme | undefined;
+  onTheme: (theme: Theme | undefined) => void;
+}
+
+const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-Hant': '繁體中文' };
+
+export function AppHeader({ title, source, lang, onLang, theme, onTheme }: Props) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    await navigator.clipboard.writeText(window.location.href);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  };
+  return (
+    <header className="app-header">
+      <div className="app-title">
+        <h1>{title}</h1>
+        <p className="app-meta">
+          <span className="utc-note">{t.allTimesUtc}</span>
+          <span className="data-source">
+            {t.source}: <code>{source}</code>
+          </span>
+        </p>
+      </div>
+      <div className="header-controls">
+        <label>
+          {t.language}{' '}
+          <select value={lang} onChange={(e) => onLang(e.target.value as Lang)}>
+            {UI_LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {LANG_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.theme}{' '}
+          <select value={theme ?? ''} onChange={(e) => onTheme((e.target.value || undefined) as Theme | undefined)}>
+            <option value="">{t.themeSystem}</option>
+            <option value="light">{t.themeLight}</option>
+            <option value="dark">{t.themeDark}</option>
+          </select>
+        </label>
+        <button type="button" onClick={copy}>
+          {copied ? t.linkCopied : t.copyLink}
+        </button>
+        <span className="visually-hidden" role="status">
+          {copied ? t.linkCopied : ''}
+        </span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,19 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n/i18n';
+import type { Ignored } from '../model/view-state';
+
+/** Says which parts of a hand-edited or stale link were ignored, instead of failing on them. */
+export function LinkNotice({ ignored, malformed }: { ignored: Ignored[]; malformed: string[] }) {
+  const { t } = useI18n();
+  const [dismissed, setDismissed] = useState(false);
+  const parts = [...ignored.map((i) => `${i.param}=${i.id}`), ...malformed.map((m) => `${m} (malformed)`)];
+  if (dismissed || parts.length === 0) return null;
+  return (
+    <div className="notice" role="status">
+      <span>{t.ignoredLink(parts.join(', '))}</span>
+      <button type="button" className="small-button" onClick={() => setDismissed(true)}>
+        {t.dismiss}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useI18n } from '../i18n/i18n';
+import type { Incident } from '../model/incident';
+import { computeMetrics } from '../model/metrics';
+import { localize } from '../model/text';
+import { formatSpan } from '../model/time';
+import { eventWhen } from './format';
+
+/** Headline durations computed from the data's milestone flags; each opens to show its two endpoints. */
+export function MetricsStrip({ incident, onSelect }: { incident: Incident; onSelect: (id: string) => void }) {
+  const { t, lang, locale } = useI18n();
+  const metrics = computeMetrics(incident);
+  if (metrics.length === 0) return null;
+  return (
+    <section className="metrics" aria-label={t.metrics}>
+      {metrics.map((m) => (
+        <details key={m.id} className="metric" data-metric={m.id}>
+          <summary>
+            <span className="metric-name">{t.metricNames[m.id]}</span>
+            <span className="metric-value">{formatSpan(m.ms, m.precision, locale)}</span>
+          </summary>
+          <ul className="metric-endpoints">
+            {[m.from, m.to].map((e) => (
+              <li key={e.id}>
+                <button type="button" className="link" onClick={() => onSelect(e.id)}>
+                  {localize(e.title, lang)}
+                </button>{' '}
+                <span className="muted">{eventWhen(e, t)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </section>
+  );
+}

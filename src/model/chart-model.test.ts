@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { bringIntoView, chartItems, fitWindow, lanesFor, phaseBands, quietPeriods, shapeOf, zoomWindow } from './chart-model';
+import { parseIncident, type Incident } from './incident';
+import { minimalIncident } from './test-incident';
+import { DAY, HOUR } from './time';
+
+function incident(): Incident {
+  const file = minimalIncident();
+  file.systems.push({ id: 'mail', label: 'Mail', kind: 'saas', ownership: 'third-party' });
+  file.events[1]!.systems = ['mail', 'vpn'];
+  const r = parseIncident(file);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.incident;
+}
+
+describe('lanes and items', () => {
+  it('draws an event that touches two systems in both lanes, ordered by first activity', () => {
+    const inc = incident();
+    expect(lanesFor(inc, inc.events, 'system', 'en').map((l) => l.id)).toEqual(['vpn', 'mail']);
+    const items = chartItems(inc, inc.events, 'system', 'en');
+    expect(items.filter((i) => i.eventId === 'second-login').map((i) => i.lane)).toEqual(['mail', 'vpn']);
+  });
+
+  it('draws a day-precision event as a band over its UTC day', () => {
+    const inc = incident();
+    const day = chartItems(inc, inc.events, 'none', 'en').find((i) => i.eventId === 'second-login')!;
+    expect(day.shape).toBe('day');
+    expect(day.end! - day.start).toBe(DAY);
+    expect(shapeOf(inc.events[0]!)).toBe('point');
+  });
+
+  it('marks failed attempts and adversary side', () => {
+    const inc = incident();
+    const day = chartItems(inc, inc.events, 'none', 'en').find((i) => i.eventId === 'second-login')!;
+    expect([day.failed, day.side]).toEqual([true, 'adversary']);
+  });
+
+  it('spans each phase band over its events', () => {
+    const inc = incident();
+    const [band] = phaseBands(inc, inc.events, 'en');
+    expect(band).toMatchObject({ phase: 'access', start: inc.events[0]!.startMs, end: inc.events[1]!.endMs });
+  });
+});
+
+describe('windows', () => {
+  const w = { from: 0, to: 10 * HOUR };
+  it('zooms around the centre', () => expect(zoomWindow(w, 0.5)).toEqual({ from: 2.5 * HOUR, to: 7.5 * HOUR }));
+  it('keeps a visible interval where it is', () => expect(bringIntoView(w, 5 * HOUR, 5 * HOUR)).toBe(w));
+  it('pans without zooming to bring an interval into view', () => {
+    const moved = bringIntoView(w, 20 * HOUR, 20 * HOUR + 1);
+    expect(moved.to - moved.from).toBe(w.to - w.from);
+    expect(moved.from).toBeLessThan(20 * HOUR);
+    expect(moved.to).toBeGreaterThan(20 * HOUR);
+  });
+  it('fits every event with a margin', () => {
+    const inc = incident();
+    const fit = fitWindow(inc.events)!;
+    expect(fit.from).toBeLessThan(inc.events[0]!.startMs);
+    expect(fit.to).toBeGreaterThan(inc.events[1]!.endMs);
+  });
+  it('finds quiet periods longer than the threshold and keeps some air at each side', () => {
+    const file = minimalIncident();
+    file.events[1]!.start = '2024-01-05T00:00:00Z';
+    const r = parseIncident(file);
+    if (!r.ok) throw new Error('fixture');
+    const [first, second] = r.incident.events;
+    expect(quietPeriods(r.incident.events, 1.5 * DAY, HOUR)).toEqual([{ from: first!.endMs + HOUR, to: second!.startMs - HOUR }]);
+    expect(quietPeriods(r.incident.events, 4 * DAY, HOUR)).toEqual([]);
+  });
+  it('folds a quiet stretch even when a long range runs through it', () => {
+    const file = minimalIncident();
+    file.events[0]!.end = '2024-03-01T10:00:00Z';
+    const r = parseIncident(file);
+    if (!r.ok) throw new Error('fixture');
+    const gaps = quietPeriods(r.incident.events, 10 * DAY, HOUR);
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0]!.from).toBe(Date.parse('2024-01-03T01:00:00Z'));
+  });
+});
