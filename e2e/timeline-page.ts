@@ -17,6 +17,11 @@ export class TimelinePage {
     return this.page.evaluate(() => performance.getEntriesByName('incident:ready').length);
   }
 
+  /** The query string of the current URL, decoded. */
+  async query(): Promise<URLSearchParams> {
+    return new URL(this.page.url()).searchParams;
+  }
+
   get heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }
@@ -40,11 +45,113 @@ export class TimelinePage {
     return [...new Set(ids)].sort();
   }
 
+  async selectedChartEventIds(): Promise<string[]> {
+    const ids = await this.chart
+      .locator('.vis-item.vis-selected[data-event]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-event') ?? ''));
+    return [...new Set(ids)];
+  }
+
+  /** Clicks an item's label (the dot of a point item is tiny). */
+  async clickChartItem(eventId: string) {
+    await this.chartItem(eventId).first().locator('.it-label').click();
+  }
+
+  /** Horizontal centre of an event's first item, in page pixels. */
+  async itemX(eventId: string): Promise<number> {
+    const box = await this.chartItem(eventId).first().boundingBox();
+    if (!box) throw new Error(`${eventId} is not drawn`);
+    return box.x;
+  }
+
+  get laneLabels(): Locator {
+    return this.chart.locator('.vis-labelset .vis-label .lane-label');
+  }
+
   get axisLabels(): Locator {
     return this.chart.locator('.vis-time-axis .vis-text:not(.vis-measure)');
   }
 
+  get breakMarkers(): Locator {
+    return this.chart.locator('.vis-custom-time[class*="break-"] .vis-custom-time-marker');
+  }
+
+  get milestoneMarkers(): Locator {
+    return this.chart.locator('.vis-custom-time[class*="milestone-"] .vis-custom-time-marker');
+  }
+
   get tooltip(): Locator {
     return this.chart.locator('.vis-tooltip');
+  }
+
+  // The rest of the page: located by role and label, as a user finds it.
+
+  get groupSelect(): Locator {
+    return this.page.getByRole('combobox', { name: /^(Lanes|泳道)/ });
+  }
+
+  get languageSelect(): Locator {
+    return this.page.getByRole('combobox', { name: /^(Language|語言)/ });
+  }
+
+  get themeSelect(): Locator {
+    return this.page.getByRole('combobox', { name: /^(Theme|主題)/ });
+  }
+
+  toggle(name: RegExp | string): Locator {
+    return this.page.getByRole('checkbox', { name });
+  }
+
+  get list(): Locator {
+    return this.page.getByRole('grid');
+  }
+
+  get listRows(): Locator {
+    return this.list.locator('tbody tr[data-event]');
+  }
+
+  listRow(eventId: string): Locator {
+    return this.list.locator(`tr[data-event="${eventId}"]`);
+  }
+
+  get selectedRow(): Locator {
+    return this.list.locator('tr[aria-selected="true"]');
+  }
+
+  get details(): Locator {
+    return this.page.locator('aside.details');
+  }
+
+  get detailsWhen(): Locator {
+    return this.details.locator('.details-when');
+  }
+
+  get search(): Locator {
+    return this.page.getByRole('searchbox');
+  }
+
+  facet(name: RegExp | string): Locator {
+    return this.page.getByRole('group', { name });
+  }
+
+  facetOption(facet: RegExp | string, option: string): Locator {
+    return this.facet(facet).locator('label.facet-option').filter({ has: this.page.getByText(option, { exact: true }) });
+  }
+
+  /** The count shown beside a facet option. */
+  async facetCount(facet: RegExp | string, option: string): Promise<number> {
+    return Number(await this.facetOption(facet, option).locator('.facet-count').textContent());
+  }
+
+  get summary(): Locator {
+    return this.page.locator('.filter-summary [role="status"]');
+  }
+
+  get notice(): Locator {
+    return this.page.locator('.notice');
+  }
+
+  metric(id: string): Locator {
+    return this.page.locator(`.metric[data-metric="${id}"]`);
   }
 }

@@ -42,6 +42,9 @@ export function EventList({ incident, events, selectedId, onSelect, q }: Props) 
       e.preventDefault();
       const next = selectedIndex < 0 ? (step > 0 ? 0 : events.length - 1) : Math.min(events.length - 1, Math.max(0, selectedIndex + step));
       onSelect(events[next]!.id);
+    } else if ((e.key === 'Home' || e.key === 'End') && events.length > 0) {
+      e.preventDefault();
+      onSelect(events[e.key === 'Home' ? 0 : events.length - 1]!.id);
     } else if (e.key === 'Escape' && selectedId !== undefined) {
       e.preventDefault();
       onSelect(undefined);

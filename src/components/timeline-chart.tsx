@@ -224,7 +224,12 @@ export function TimelineChart(props: TimelineChartProps) {
   }, [items, bands]);
 
   useEffect(() => {
-    timelineRef.current?.setOptions({ hiddenDates: hidden.map((h) => ({ start: h.from, end: h.to })) });
+    const timeline = timelineRef.current;
+    if (!timeline) return;
+    timeline.setOptions({ hiddenDates: hidden.map((h) => ({ start: h.from, end: h.to })) });
+    // Items are repositioned only when the range changes, so nudge it by 1 ms to re-map them onto the new axis.
+    const { start, end } = timeline.getWindow();
+    timeline.setWindow(start.getTime(), end.getTime() + 1, { animation: false });
   }, [hidden]);
 
   useEffect(() => {

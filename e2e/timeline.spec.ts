@@ -1,0 +1,173 @@
+import { bundled, expect, test, type DataEvent } from './fixtures';
+
+const byId = new Map(bundled.events.map((e) => [e.id, e]));
+const ev = (id: string): DataEvent => {
+  const e = byId.get(id);
+  if (!e) throw new Error(`no event ${id} in the data file`);
+  return e;
+};
+const milestone = (kind: string) => bundled.events.find((e) => e.milestones?.includes(kind))!;
+
+// Written here on purpose rather than imported from the app, so the test checks the app's arithmetic.
+function spanText(ms: number, daysOnly: boolean): string {
+  const units: [string, number][] = [
+    ['day', 86_400_000],
+    ['hour', 3_600_000],
+    ['minute', 60_000],
+    ['second', 1000],
+  ];
+  const parts: string[] = [];
+  let rest = ms;
+  for (const [name, size] of daysOnly ? units.slice(0, 1) : units) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0) parts.push(`${n} ${name}${n === 1 ? '' : 's'}`);
+  }
+  return parts.join(' ');
+}
+
+test('switching the grouping changes the lanes', async ({ app }) => {
+  await app.goto();
+  await expect(app.laneLabels.first()).toHaveText('Okta');
+  await app.groupSelect.selectOption('phase');
+  await expect(app.laneLabels.first()).toHaveText('Credential compromise');
+  await expect(app.laneLabels).toContainText(['Credential compromise', 'Reconnaissance']);
+  expect(new URL(app.page.url()).searchParams.get('group')).toBe('phase');
+  await app.groupSelect.selectOption('actor');
+  await expect(app.laneLabels.first()).toHaveText('Threat actor');
+});
+
+test('clicking an item fills the details panel with its UTC time', async ({ app }) => {
+  await app.goto('?group=none');
+  await app.clickChartItem('sliver-installed');
+  await expect(app.details.getByRole('heading', { level: 2 })).toHaveText(ev('sliver-installed').title.en);
+  await expect(app.detailsWhen).toHaveText('2023-11-22 14:18:22 UTC');
+  await expect(app.details).toContainText('T+ 8 days 4 hours 55 minutes 33 seconds');
+  await expect(app.details.getByRole('link', { name: 'T1505' })).toHaveAttribute('href', 'https://attack.mitre.org/techniques/T1505/');
+  expect(await app.selectedChartEventIds()).toEqual(['sliver-installed']);
+  expect((await app.query()).get('event')).toBe('sliver-installed');
+});
+
+test('an event on several systems is selected in every lane', async ({ app }) => {
+  const multi = bundled.events.find((e) => e.systems.length > 1 && e.precision === 'second')!;
+  await app.goto(`?event=${multi.id}&group=system`);
+  await expect(app.chartItem(multi.id)).toHaveCount(multi.systems.length);
+  await expect(app.chart.locator(`.vis-item.vis-selected[data-event="${multi.id}"]`)).toHaveCount(multi.systems.length);
+});
+
+test('keyboard navigation in the list moves the chart selection', async ({ app }) => {
+  await app.goto('?group=none');
+  await app.listRows.first().click();
+  const first = await app.selectedRow.getAttribute('data-event');
+  await app.list.press('ArrowDown');
+  await app.list.press('j');
+  const third = await app.selectedRow.getAttribute('data-event');
+  expect(third).not.toBe(first);
+  expect(await app.selectedChartEventIds()).toEqual([third]);
+  await app.list.press('k');
+  await expect(app.selectedRow).toHaveAttribute('data-event', (await app.listRows.nth(1).getAttribute('data-event'))!);
+  await app.list.press('Escape');
+  await expect(app.selectedRow).toHaveCount(0);
+  expect(await app.selectedChartEventIds()).toEqual([]);
+  await expect(app.list).toBeFocused();
+});
+
+test('selecting from the list brings the event into view without changing the zoom', async ({ app }) => {
+  const width = Date.parse('2023-11-23T22:00:00Z') - Date.parse('2023-11-23T15:00:00Z');
+  const last = bundled.events.reduce((a, b) => (Date.parse(b.start) > Date.parse(a.start) ? b : a));
+  await app.goto(`?group=none&from=2023-11-23T15:00:00Z&to=2023-11-23T22:00:00Z`);
+  await expect(app.chartItem(last.id)).toHaveCount(0);
+  await app.list.focus();
+  await app.list.press('End');
+  await expect(app.selectedRow).toHaveAttribute('data-event', last.id);
+  await expect(app.chartItem(last.id)).toHaveCount(1);
+  const q = await app.query();
+  expect(Date.parse(q.get('to')!) - Date.parse(q.get('from')!)).toBe(width);
+  expect(await app.selectedChartEventIds()).toEqual([last.id]);
+});
+
+test('a day-precision event is drawn over its UTC day and reads as date only', async ({ app }) => {
+  const day = ev('okta-login-denied');
+  expect(day.precision).toBe('day');
+  await app.goto(`?group=none&event=${day.id}`);
+  await expect(app.chartItem(day.id)).toContainText('date only');
+  await expect(app.detailsWhen).toHaveText('2023-11-14, time not given');
+  await expect(app.listRow(day.id).locator('td').first()).toHaveText('2023-11-14');
+});
+
+test('the axis is labelled in UTC whatever the browser time zone', async ({ app }) => {
+  await app.goto('?group=none&from=2023-11-23T15:30:00Z&to=2023-11-23T22:00:00Z');
+  expect(await app.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
+  await expect(app.axisLabels.filter({ hasText: /^16:00$/ })).toHaveCount(1);
+  await expect(app.axisLabels.filter({ hasText: /^21:00$/ })).toHaveCount(1);
+  await expect(app.page.getByText('All times UTC')).toBeVisible();
+});
+
+test('compressing quiet periods folds the gap and gives the response more room', async ({ app }) => {
+  await app.goto('?group=none');
+  await expect(app.breakMarkers).toHaveCount(0);
+  const before = (await app.itemX('known-ips-blocked')) - (await app.itemX('automated-alert'));
+  await app.toggle('Compress quiet periods').check();
+  await expect(app.breakMarkers.first()).toContainText('hidden');
+  await expect(async () => {
+    const after = (await app.itemX('known-ips-blocked')) - (await app.itemX('automated-alert'));
+    expect(after).toBeGreaterThan(before * 2);
+  }).toPass();
+  expect((await app.query()).get('compress')).toBe('1');
+});
+
+test('milestone markers are drawn from the data', async ({ app }) => {
+  await app.goto('?group=none');
+  await expect(app.milestoneMarkers).toContainText(['Credentials compromised', 'First adversary activity', 'Detection']);
+});
+
+test('each metric matches its milestones in the data file', async ({ app }) => {
+  await app.goto();
+  const cases: [string, string, string, boolean][] = [
+    ['compromise-to-first-use', 'credential-compromise', 'first-adversary-activity', true],
+    ['time-to-detect', 'first-adversary-activity', 'detection', false],
+    ['time-to-contain', 'detection', 'containment', false],
+    ['time-to-eradicate', 'detection', 'eradication', false],
+    ['dwell-time', 'first-adversary-activity', 'last-adversary-activity', false],
+    ['recovery', 'recovery-start', 'recovery-complete', true],
+  ];
+  for (const [id, from, to, daysOnly] of cases) {
+    const ms = Date.parse(milestone(to).start) - Date.parse(milestone(from).start);
+    await expect(app.metric(id).locator('.metric-value')).toHaveText(spanText(ms, daysOnly));
+  }
+  await expect(app.metric('time-to-detect').locator('.metric-value')).toHaveText('9 days 6 hours 37 minutes 11 seconds');
+  await app.metric('time-to-detect').locator('summary').click();
+  await expect(app.metric('time-to-detect')).toContainText(milestone('detection').title.en);
+});
+
+test('switching to Traditional Chinese shows Chinese labels and keeps UTC', async ({ app }) => {
+  await app.goto('?event=sliver-installed');
+  await app.languageSelect.selectOption('zh-Hant');
+  await expect(app.heading).toHaveText('Cloudflare 2023 年感恩節安全事件');
+  await expect(app.page.getByText('所有時間均為 UTC')).toBeVisible();
+  await expect(app.details.getByRole('heading', { level: 2 })).toHaveText(ev('sliver-installed').title['zh-Hant']);
+  await expect(app.detailsWhen).toHaveText('2023-11-22 14:18:22 UTC');
+  await expect(app.laneLabels.first()).toHaveText('Okta');
+  await expect(app.page.getByRole('combobox', { name: '泳道' })).toBeVisible();
+  expect((await app.query()).get('lang')).toBe('zh-Hant');
+});
+
+test('the dark theme applies and the choice is kept in the link', async ({ app }) => {
+  await app.goto();
+  await app.themeSelect.selectOption('dark');
+  await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const bg = await app.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(bg).toBe('rgb(13, 17, 23)');
+  await app.page.reload();
+  await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('on a phone the list comes before the filters', async ({ app }) => {
+  await app.page.setViewportSize({ width: 390, height: 844 });
+  await app.goto();
+  const listTop = (await app.list.boundingBox())!.y;
+  const filtersTop = (await app.search.boundingBox())!.y;
+  expect(listTop).toBeLessThan(filtersTop);
+  const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
