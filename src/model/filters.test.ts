@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, facetCounts, filterEvents, highlight, valuesOf, type Query } from './filters';
+import { parseIncident, type Incident } from './incident';
+import { FACETS, type Facet } from './view-state';
+
+const bundled = (() => {
+  const r = parseIncident(JSON.parse(readFileSync(new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url), 'utf8')));
+  if (!r.ok) throw new Error('bundled incident does not parse');
+  return r.incident;
+})();
+const index = buildSearchIndex(bundled);
+const none: Query['filters'] = { phase: [], system: [], actor: [], action: [], outcome: [] };
+const ids = (events: { id: string }[]) => events.map((e) => e.id);
+
+function optionsOf(incident: Incident, facet: Facet): string[] {
+  return facet === 'outcome' ? ['succeeded', 'failed', 'unknown'] : { phase: incident.phases, system: incident.systems, actor: incident.actors, action: incident.actions }[facet].map((x) => x.id);
+}
+
+const queryArb: fc.Arbitrary<Query> = fc.record({
+  filters: fc.record(Object.fromEntries(FACETS.map((f) => [f, fc.subarray(optionsOf(bundled, f), { maxLength: 3 })])) as Record<Facet, fc.Arbitrary<string[]>>),
+  q: fc.constantFrom('', 'jira', 'sliver', 'T1078', '193.142.58', '帳戶', 'no such thing'),
+});
+
+describe('filterEvents', () => {
+  it('ORs options within a facet and ANDs across facets', () => {
+    const q: Query = { filters: { ...none, system: ['jira', 'confluence'], phase: ['containment'] }, q: '' };
+    const expected = bundled.events.filter((e) => e.phase === 'containment' && e.systems.some((s) => s === 'jira' || s === 'confluence'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ids(filterEvents(bundled.events, q, index))).toEqual(ids(expected));
+  });
+
+  it('finds events by system label, technique, indicator and in either language', () => {
+    const find = (q: string) => ids(filterEvents(bundled.events, { filters: none, q }, index));
+    expect(find('sliver')).toContain('sliver-installed');
+    expect(find('T1136.003')).toContain('atlassian-account-created');
+    expect(find('193.142.58[.]126').length).toBeGreaterThan(0);
+    expect(find('移除')).toContain('sliver-removed');
+    expect(find('JIRA confluence')).toEqual(find('confluence jira'));
+  });
+
+  it('never adds an event', () => {
+    fc.assert(
+      fc.property(queryArb, (q) => {
+        const out = filterEvents(bundled.events, q, index);
+        const all = new Set(ids(bundled.events));
+        expect(out.every((e) => all.has(e.id))).toBe(true);
+        expect(out.length).toBeLessThanOrEqual(bundled.events.length);
+      }),
+    );
+  });
+
+  it('returns every event once the filters are cleared', () => {
+    expect(filterEvents(bundled.events, { filters: none, q: '' }, index)).toEqual(bundled.events);
+  });
+
+  it('gives the same result whatever order the filters are applied in', () => {
+    fc.assert(
+      fc.property(queryArb, fc.shuffledSubarray([...FACETS], { minLength: 5 }), (q, order) => {
+        let events = bundled.events;
+        for (const f of order) events = filterEvents(events, { filters: { ...none, [f]: q.filters[f] }, q: '' }, index);
+        events = filterEvents(events, { filters: none, q: q.q }, index);
+        expect(ids(events)).toEqual(ids(filterEvents(bundled.events, q, index)));
+      }),
+    );
+  });
+
+  it('counts for each option what choosing it would show, given the other facets', () => {
+    fc.assert(
+      fc.property(queryArb, (q) => {
+        const counts = facetCounts(bundled.events, q, index);
+        for (const facet of FACETS) {
+          for (const option of optionsOf(bundled, facet)) {
+            const alone = filterEvents(bundled.events, { ...q, filters: { ...q.filters, [facet]: [option] } }, index);
+            expect(counts[facet].get(option) ?? 0).toBe(alone.filter((e) => valuesOf(e, facet).includes(option)).length);
+          }
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('highlight', () => {
+  it('marks every occurrence of every term, case-insensitively', () => {
+    expect(highlight('Jira ticket, Jira wiki', 'jira wiki')).toEqual([
+      { text: 'Jira', match: true },
+      { text: ' ticket, ', match: false },
+      { text: 'Jira', match: true },
+      { text: ' ', match: false },
+      { text: 'wiki', match: true },
+    ]);
+  });
+  it('leaves text alone without a query', () => {
+    expect(highlight('abc', '  ')).toEqual([{ text: 'abc', match: false }]);
+  });
+});
