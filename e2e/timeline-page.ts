@@ -155,3 +155,11 @@ export class TimelinePage {
     return this.page.locator(`.metric[data-metric="${id}"]`);
   }
 }
+
+/** Whether the page scrolls in either direction (an embed must not). */
+export async function hasScrollbars(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.scrollingElement!;
+    return el.scrollHeight > el.clientHeight || el.scrollWidth > el.clientWidth;
+  });
+}

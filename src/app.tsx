@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { AppHeader } from './components/app-header';
+import { EmbedScreen } from './components/embed-screen';
 import { IncidentScreen } from './components/incident-screen';
 import { LinkNotice } from './components/link-notice';
 import { Empty, LoadError, Loading } from './components/load-status';
@@ -35,20 +36,27 @@ export function App() {
   return (
     <I18nProvider lang={lang}>
       <div className={`app mode-${state.mode}`}>
-        <AppHeader
-          title={title}
-          source={src}
-          lang={lang}
-          onLang={(l) => setView((s) => ({ ...s, lang: l }))}
-          theme={state.theme}
-          onTheme={(theme) => setView((s) => ({ ...s, theme }))}
-        />
+        {state.mode === 'full' && (
+          <AppHeader
+            title={title}
+            source={src}
+            lang={lang}
+            onLang={(l) => setView((s) => ({ ...s, lang: l }))}
+            theme={state.theme}
+            onTheme={(theme) => setView((s) => ({ ...s, theme }))}
+          />
+        )}
         <LinkNotice ignored={resolved.ignored} malformed={malformed} />
         <main>
           {query.isPending && <Loading src={src} />}
           {query.isError && <LoadError error={query.error} />}
           {incident && incident.events.length === 0 && <Empty />}
-          {incident && incident.events.length > 0 && <IncidentScreen incident={incident} view={resolved.state} setView={setView} />}
+          {incident && incident.events.length > 0 && state.mode === 'embed' && (
+            <EmbedScreen incident={incident} view={resolved.state} setView={setView} />
+          )}
+          {incident && incident.events.length > 0 && state.mode !== 'embed' && (
+            <IncidentScreen incident={incident} view={resolved.state} setView={setView} />
+          )}
         </main>
       </div>
     </I18nProvider>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { UI_LANGUAGES, type Lang } from '../model/text';
 import type { Theme } from '../model/view-state';
+import { EmbedDialog } from './embed-dialog';
 
 interface Props {
   title: string;
@@ -55,6 +56,7 @@ export function AppHeader({ title, source, lang, onLang, theme, onTheme }: Props
         <button type="button" onClick={copy}>
           {copied ? t.linkCopied : t.copyLink}
         </button>
+        <EmbedDialog title={title} />
         <span className="visually-hidden" role="status">
           {copied ? t.linkCopied : ''}
         </span>

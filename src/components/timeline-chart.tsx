@@ -65,6 +65,8 @@ export interface TimelineChartProps {
   ariaLabel: string;
   /** No animation when the user asked for reduced motion. */
   animate: boolean;
+  /** Fill the parent's height (embeds) instead of growing up to a share of the viewport. */
+  fill?: boolean;
 }
 
 function element(tag: string, className: string, text?: string): HTMLElement {
@@ -131,7 +133,7 @@ const sameWindow = (a: Window, b: Window) => {
 };
 
 export function TimelineChart(props: TimelineChartProps) {
-  const { items, lanes, bands, markers, hidden, window, selectedEventId, ariaLabel, animate } = props;
+  const { items, lanes, bands, markers, hidden, window, selectedEventId, ariaLabel, animate, fill = false } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef(new DataSet<VisItem, 'id'>());
@@ -253,11 +255,15 @@ export function TimelineChart(props: TimelineChartProps) {
   }, [window, animate]);
 
   useEffect(() => {
+    timelineRef.current?.setOptions(fill ? { height: '100%', maxHeight: '100%' } : { height: undefined, maxHeight: '62vh' });
+  }, [fill]);
+
+  useEffect(() => {
     const timeline = timelineRef.current;
     if (!timeline) return;
     const ids = selectedEventId === undefined ? [] : itemsRef.current.getIds({ filter: (i) => i.event === selectedEventId });
     timeline.setSelection(ids);
   }, [selectedEventId, items]);
 
-  return <div ref={hostRef} className="timeline-chart" role="img" aria-label={ariaLabel} />;
+  return <div ref={hostRef} className={fill ? 'timeline-chart fill' : 'timeline-chart'} role="img" aria-label={ariaLabel} />;
 }

@@ -102,6 +102,13 @@ export const en = {
   tPlus: (span: string) => `T+ ${span}`,
   tMinus: (span: string) => `T− ${span}`,
   legend: 'Legend',
+  openFullView: 'Open full view ↗',
+  embed: 'Embed',
+  embedTitle: 'Embed this view',
+  embedHelp: 'Paste this into a postmortem page. It shows the current filters, selection and window.',
+  embedSize: 'Size',
+  embedFullWidth: 'Full width × 480',
+  embedSnippet: 'Embed code',
 };
 
 export type Messages = typeof en;
@@ -206,4 +213,11 @@ export const zhHant: Messages = {
   tPlus: (span) => `T+ ${span}`,
   tMinus: (span) => `T− ${span}`,
   legend: '圖例',
+  openFullView: '開啟完整檢視 ↗',
+  embed: '嵌入',
+  embedTitle: '嵌入此檢視',
+  embedHelp: '將此程式碼貼到事後檢討文件中。它會顯示目前的篩選、選取與時間範圍。',
+  embedSize: '尺寸',
+  embedFullWidth: '全寬 × 480',
+  embedSnippet: '嵌入程式碼',
 };

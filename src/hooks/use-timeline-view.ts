@@ -1,0 +1,103 @@
+import { useCallback, useMemo } from 'react';
+import type { TimelineChartProps, Marker } from '../components/timeline-chart';
+import { eventWhen } from '../components/format';
+import { useI18n } from '../i18n/i18n';
+import { bringIntoView, chartItems, fitWindow, lanesFor, phaseBands, quietPeriods, type ChartItem, type Window } from '../model/chart-model';
+import { buildSearchIndex, facetCounts, filterEvents } from '../model/filters';
+import type { Incident } from '../model/incident';
+import { milestones } from '../model/metrics';
+import { localize } from '../model/text';
+import { DAY, formatSpanShort, HOUR } from '../model/time';
+import { DEFAULT_VIEW, type Facet, type ViewState } from '../model/view-state';
+import type { SetView } from './use-view-state';
+
+// A gap with no events longer than this is folded away by "compress quiet periods", keeping some air each side.
+const QUIET_GAP = 2 * DAY;
+const QUIET_KEEP = 6 * HOUR;
+
+function markReady() {
+  if (performance.getEntriesByName('incident:ready').length === 0) performance.mark('incident:ready');
+}
+
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Everything a screen derives from the incident and the view state, and the actions that change the view. */
+export function useTimelineView(incident: Incident, view: ViewState, setView: SetView) {
+  const { t, lang, locale } = useI18n();
+  const index = useMemo(() => buildSearchIndex(incident), [incident]);
+  const byId = useMemo(() => new Map(incident.events.map((e) => [e.id, e])), [incident]);
+  const query = useMemo(() => ({ filters: view.filters, q: view.q }), [view.filters, view.q]);
+  const visible = useMemo(() => filterEvents(incident.events, query, index), [incident, query, index]);
+  const counts = useMemo(() => facetCounts(incident.events, query, index), [incident, query, index]);
+  const chartEvents = view.dim ? incident.events : visible;
+  const dimmed = useMemo(() => {
+    if (!view.dim) return new Set<string>();
+    const shown = new Set(visible.map((e) => e.id));
+    return new Set(incident.events.filter((e) => !shown.has(e.id)).map((e) => e.id));
+  }, [view.dim, visible, incident]);
+
+  const items = useMemo(() => chartItems(incident, chartEvents, view.group, lang, dimmed), [incident, chartEvents, view.group, lang, dimmed]);
+  const lanes = useMemo(() => (view.group === 'none' ? null : lanesFor(incident, chartEvents, view.group, lang)), [incident, chartEvents, view.group, lang]);
+  const bands = useMemo(() => phaseBands(incident, incident.events, lang), [incident, lang]);
+  const gaps = useMemo(() => (view.compress ? quietPeriods(incident.events, QUIET_GAP, QUIET_KEEP) : []), [incident, view.compress]);
+  const markers = useMemo<Marker[]>(
+    () => [
+      ...[...milestones(incident)].map(([kind, e], i) => ({ id: kind, kind: 'milestone' as const, row: i % 3, time: e.startMs, label: t.milestones[kind] ?? kind })),
+      ...gaps.map((g, i) => ({ id: String(i), kind: 'break' as const, row: 3, time: g.from, label: t.hiddenGap(formatSpanShort(g.to - g.from, locale)) })),
+    ],
+    [incident, gaps, t, locale],
+  );
+  const fitted = useMemo(() => fitWindow(chartEvents.length > 0 ? chartEvents : incident.events), [chartEvents, incident]);
+  const shownWindow = view.window ?? fitted;
+  const selected = view.event === undefined ? undefined : byId.get(view.event);
+
+  const describe = useCallback(
+    (item: ChartItem) => {
+      const e = byId.get(item.eventId);
+      if (!e) return [item.label];
+      const lines = [item.label, eventWhen(e, t), `${t.sides[item.side] ?? item.side} · ${t.outcomes[e.outcome] ?? e.outcome}`];
+      if (e.inferred) lines.push(`${t.inferred}: ${localize(e.inferred.reason, lang)}`);
+      return lines;
+    },
+    [byId, t, lang],
+  );
+
+  const select = useCallback((id: string | undefined) => setView((s) => ({ ...s, event: id })), [setView]);
+  // From the list or a link: also pan the chart to the event, keeping the zoom level.
+  const selectAndReveal = useCallback(
+    (id: string | undefined) => {
+      const e = id === undefined ? undefined : byId.get(id);
+      setView((s) => ({ ...s, event: id, window: e && shownWindow ? bringIntoView(shownWindow, e.startMs, e.endMs) : s.window }));
+    },
+    [byId, setView, shownWindow],
+  );
+  const setWindow = useCallback((w: Window | undefined) => setView((s) => ({ ...s, window: w }), { replace: true }), [setView]);
+  const toggleFacet = (facet: Facet, id: string, on: boolean) =>
+    setView((s) => ({ ...s, filters: { ...s.filters, [facet]: on ? [...s.filters[facet], id] : s.filters[facet].filter((x) => x !== id) } }));
+  const filterTo = (facet: Facet, id: string) => setView((s) => ({ ...s, filters: { ...DEFAULT_VIEW.filters, [facet]: [id] }, q: '' }));
+  const search = (q: string) => setView((s) => ({ ...s, q }), { replace: q !== '' && view.q !== '' });
+  const clearFilters = () => setView((s) => ({ ...s, filters: DEFAULT_VIEW.filters, q: '' }));
+  const zoomTo = (start: number, end: number) => {
+    const pad = Math.max((end - start) * 0.1, 30 * 60 * 1000);
+    setWindow({ from: start - pad, to: end + pad });
+  };
+
+  const chartProps: TimelineChartProps = {
+    items,
+    lanes,
+    bands: view.bands ? bands : [],
+    markers,
+    hidden: gaps,
+    window: shownWindow,
+    onWindowChange: setWindow,
+    selectedEventId: view.event,
+    onSelect: select,
+    describe,
+    marks: { dateOnly: t.dateOnly, failed: t.failedMark, inferred: t.inferredMark },
+    onFirstDraw: markReady,
+    ariaLabel: t.chartLabel,
+    animate: !reducedMotion(),
+  };
+
+  return { visible, counts, bands, shownWindow, selected, chartProps, selectAndReveal, setWindow, toggleFacet, filterTo, search, clearFilters, zoomTo };
+}
