@@ -1,6 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Problem } from '../model/incident';
-import { decodeIncidentFile } from '../model/incident-file';
+import { setLoadProgress } from './load-progress';
+export { useLoadProgress, type LoadProgress } from './load-progress';
+import { parseIncidentBytes } from './parse-in-worker';
 
 export const DEFAULT_SOURCE = 'data/cloudflare-thanksgiving-2023.json';
 
@@ -14,13 +16,19 @@ export class IncidentFileError extends Error {
   }
 }
 
+// Progress goes to the load-progress store (read it with useLoadProgress(src)); large files parse in a worker.
 async function fetchIncident(src: string, signal: AbortSignal) {
-  const response = await fetch(src, { signal });
-  if (!response.ok) throw new Error(`Could not load ${src}: the server answered ${response.status} ${response.statusText}`);
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const result = decodeIncidentFile(bytes, src);
-  if (!result.ok) throw new IncidentFileError(src, result.problems);
-  return result.incident;
+  setLoadProgress(src, { stage: 'downloading' });
+  try {
+    const response = await fetch(src, { signal });
+    if (!response.ok) throw new Error(`Could not load ${src}: the server answered ${response.status} ${response.statusText}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const result = await parseIncidentBytes(bytes, src, (progress) => setLoadProgress(src, progress), { signal });
+    if (!result.ok) throw new IncidentFileError(src, result.problems);
+    return result.incident;
+  } finally {
+    setLoadProgress(src, undefined);
+  }
 }
 
 export const incidentQueryOptions = (src: string) =>

@@ -50,6 +50,15 @@ describe('decodeIncidentFile', () => {
     expect(firstProblem(bytes(good), { maxBytes: 100 }).message).toMatch(/limit is 100 bytes/);
   });
 
+  it('reports its progress: reading the bytes, then validating the events', () => {
+    const stages: unknown[] = [];
+    decodeIncidentFile(bytes(good), 'upload.json', { onProgress: (p) => stages.push(p) });
+    expect(stages).toEqual([
+      { stage: 'reading', bytes: bytes(good).byteLength },
+      { stage: 'validating', events: 2 },
+    ]);
+  });
+
   it('reports a JSON value that is not an incident', () => {
     expect(firstProblem(bytes('[1,2]')).message).toMatch(/expected object/);
   });

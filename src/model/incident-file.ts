@@ -4,8 +4,12 @@ import { parseIncident, type ParseResult, type Problem } from './incident';
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 export const MAX_DEPTH = 64;
 
+/** Where decoding has got to, for a progress indicator: "Reading 32.4 MiB…", then "Validating 100,000 events…". */
+export type DecodeProgress = { stage: 'reading'; bytes: number } | { stage: 'validating'; events: number };
+
 export interface DecodeOptions {
   maxBytes?: number;
+  onProgress?: (progress: DecodeProgress) => void;
 }
 
 const fail = (file: string, path: string, message: string): ParseResult => ({
@@ -58,11 +62,12 @@ function syntaxProblem(text: string, error: unknown): string {
 export function decodeIncidentFile(
   input: Uint8Array | string,
   fileName: string,
-  { maxBytes = DEFAULT_MAX_BYTES }: DecodeOptions = {},
+  { maxBytes = DEFAULT_MAX_BYTES, onProgress }: DecodeOptions = {},
 ): ParseResult {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > maxBytes)
     return fail(fileName, '(file)', `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}`);
+  onProgress?.({ stage: 'reading', bytes: size });
   let text: string;
   if (typeof input === 'string') text = input;
   else {
@@ -85,9 +90,15 @@ export function decodeIncidentFile(
   } catch (error) {
     return fail(fileName, '(file)', `not valid JSON: ${syntaxProblem(text, error)}`);
   }
+  onProgress?.({ stage: 'validating', events: eventCount(value) });
   const result = parseIncident(value);
   if (result.ok) return result;
   return { ok: false, problems: result.problems.map((p: Problem) => ({ ...p, path: `${fileName}: ${p.path}` })) };
+}
+
+function eventCount(value: unknown): number {
+  const events = typeof value === 'object' && value !== null ? (value as { events?: unknown }).events : undefined;
+  return Array.isArray(events) ? events.length : 0;
 }
 
 export function formatBytes(n: number): string {

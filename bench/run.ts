@@ -1,0 +1,304 @@
+// `npm run bench`: the app against plain vis-timeline at 1,000, 20,000 and 100,000 events; prints tables, writes bench/results.json.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { chromiumLaunch } from '../e2e/chromium';
+import { generateIncident } from './generate';
+import type { BenchFacet } from './hook-contract';
+import { modelTiming, type ModelTiming } from './model-timing';
+import type { ParseTiming } from './parse-timing';
+import { serveStatic } from './server';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = join(root, 'bench', 'results');
+
+const { values: flags } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,20000,100000' },
+    runs: { type: 'string', default: '3' },
+    cap: { type: 'string', default: '60' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const SIZES = flags.sizes.split(',').map(Number);
+const RUNS = Number(flags.runs);
+const CAP_MS = Number(flags.cap) * 1000;
+/** The facet step: show only failed actions, about 15% of the generated events. */
+const FILTER: { facet: BenchFacet; ids: string[] } = { facet: 'outcome', ids: ['failed'] };
+const ZOOM_FACTOR = 0.5;
+
+/** One measurement: a number, over the cap, or not measurable (with the reason). */
+type Cell = { value: number } | { capped: true } | { na: string };
+const METRICS = ['ready', 'settled', 'heapMB', 'zoom', 'filter'] as const;
+type Metric = (typeof METRICS)[number];
+type Run = Record<Metric, Cell>;
+type Target = 'baseline' | 'app';
+
+const na = (reason: string): Cell => ({ na: reason });
+const allNa = (reason: string): Run => Object.fromEntries(METRICS.map((m) => [m, na(reason)])) as Run;
+
+/** Resolves with the value, or `{ capped }` when `promise` takes longer than `ms`. */
+async function capped<T>(promise: Promise<T>, ms = CAP_MS): Promise<{ value: T } | { capped: true }> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<{ capped: true }>((resolve) => (timer = setTimeout(() => resolve({ capped: true }), ms)));
+  try {
+    return await Promise.race([promise.then((value) => ({ value })), limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const cellOf = (r: { value: number } | { capped: true }): Cell => ('capped' in r || r.value > CAP_MS ? { capped: true } : r);
+
+async function measureRun(browser: Browser, target: Target, base: string, dataPath: string): Promise<Run> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, timezoneId: 'America/Los_Angeles' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  let fetchedData = false;
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === dataPath) fetchedData = true;
+  });
+  const pageUrl = target === 'baseline' ? `${base}/bench/baseline.html?src=${dataPath}` : `${base}/?src=${dataPath}`;
+  const run = allNa('after a step over the cap');
+  try {
+    await page.goto(pageUrl, { waitUntil: 'commit', timeout: CAP_MS });
+    run.ready = await readyTime(page, Date.now() + CAP_MS);
+    if (!('value' in run.ready)) return run;
+    if (!fetchedData) return allNa('the app did not load ?src=');
+
+    const settled = page.evaluate<number>(SETTLE.replace('CAP', String(CAP_MS))).catch(() => Infinity);
+    run.settled = cellOf(await capped(settled));
+    if (!('value' in run.settled)) return run;
+
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    run.heapMB = { value: usedSize / 1024 / 1024 };
+
+    if (!(await page.evaluate(() => typeof window.__incidentTimelineBench?.zoom === 'function'))) {
+      run.zoom = run.filter = na('no window.__incidentTimelineBench hook');
+      return run;
+    }
+    run.zoom = await timeHook(page, 'zoom', [ZOOM_FACTOR]);
+    if (!('value' in run.zoom)) return run;
+    run.filter = await timeHook(page, 'applyFilter', [FILTER.facet, FILTER.ids]);
+    return run;
+  } finally {
+    // A page stuck past the cap may not answer; don't wait on it for long.
+    await capped(context.close(), 10_000);
+  }
+}
+
+/**
+ * The `incident:ready` mark's time. A page busy drawing may not answer until well after it set the mark, so the
+ * mark is read when the page next answers (within a second cap's grace); it counts if set within the cap.
+ */
+async function readyTime(page: Page, deadline: number): Promise<Cell> {
+  const mark = () => page.evaluate(() => performance.getEntriesByName('incident:ready')[0]?.startTime ?? -1);
+  for (;;) {
+    const r = await capped(mark(), Math.max(1000, deadline + CAP_MS - Date.now()));
+    if (!('value' in r)) return { capped: true };
+    if (r.value >= 0) return cellOf(r);
+    if (Date.now() > deadline) return { capped: true };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Runs in the page: resolves once a second passes with no frame over 50 ms, with the time the last long frame ended.
+ * Kept as source text because tsx would wrap a named inner function in a helper the page does not have.
+ */
+const SETTLE = `new Promise((resolve, reject) => {
+  const start = performance.now();
+  let last = start;
+  let lastBusy = start;
+  requestAnimationFrame(function tick(now) {
+    if (now - last > 50) lastBusy = now;
+    last = now;
+    if (now - lastBusy > 1000) resolve(lastBusy);
+    else if (now - start > CAP) reject(new Error('never settled'));
+    else requestAnimationFrame(tick);
+  });
+})`;
+
+/** Times one hook call in the page; a hook that throws is reported as n/a with its message. */
+async function timeHook(page: Page, hook: 'zoom' | 'applyFilter', args: unknown[]): Promise<Cell> {
+  const call = page.evaluate(
+    async ([name, hookArgs]) => {
+      const bench = window.__incidentTimelineBench!;
+      const start = performance.now();
+      await (bench[name as 'zoom'] as (...a: unknown[]) => Promise<void>)(...(hookArgs as unknown[]));
+      return performance.now() - start;
+    },
+    [hook, args] as const,
+  );
+  try {
+    return cellOf(await capped(call));
+  } catch (error) {
+    return na(`${hook} failed: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** The median; a capped run counts as longer than any measured one. */
+function median(cells: Cell[]): Cell {
+  const measured = cells.filter((c) => !('na' in c));
+  if (measured.length === 0) return cells[0] ?? na('not run');
+  const sorted = measured.map((c) => ('value' in c ? c.value : Infinity)).sort((a, b) => a - b);
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return Number.isFinite(mid) ? { value: mid } : { capped: true };
+}
+
+async function parseTiming(browser: Browser, base: string, dataPath: string): Promise<ParseTiming> {
+  const samples: Partial<ParseTiming>[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const route of ['main', 'worker'] as const) {
+      const page = await browser.newPage();
+      await page.goto(`${base}/bench/parse.html`);
+      await page.waitForFunction(() => window.__parseTiming !== undefined);
+      samples.push(await page.evaluate(([src, r]) => window.__parseTiming!(src, r), [dataPath, route] as const));
+      await page.close();
+    }
+  }
+  const med = (key: keyof ParseTiming) => {
+    const xs = samples.map((s) => s[key]).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+    return xs[Math.floor((xs.length - 1) / 2)] ?? NaN;
+  };
+  return {
+    bytes: med('bytes'),
+    mainMs: med('mainMs'),
+    workerMs: med('workerMs'),
+    workerBlockingMs: med('workerBlockingMs'),
+    workerLongestTaskMs: med('workerLongestTaskMs'),
+    cloneMs: med('cloneMs'),
+  };
+}
+
+/** Gzipped size of the JavaScript that dist/index.html loads up front (its module script and modulepreloads). */
+function initialJsGzip(dist: string): { files: Record<string, number>; total: number } {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = [
+    ...html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g),
+  ].map((m) => m[1]!);
+  const files = Object.fromEntries(
+    [...new Set(refs)].map((ref) => [ref, gzipSync(readFileSync(join(dist, ref)), { level: 9 }).byteLength]),
+  );
+  return { files, total: Object.values(files).reduce((a, b) => a + b, 0) };
+}
+
+function format(metric: Metric, cell: Cell): string {
+  if ('na' in cell) return 'n/a';
+  if ('capped' in cell) return `> ${CAP_MS / 1000} s`;
+  if (metric === 'heapMB') return `${cell.value.toFixed(0)} MB`;
+  return cell.value >= 1000 ? `${(cell.value / 1000).toFixed(2)} s` : `${cell.value.toFixed(0)} ms`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const load = loadavg();
+  if (!flags['no-build']) {
+    console.log('building the app (vite build) and the benchmark pages…');
+    await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+    await build({ configFile: join(root, 'bench', 'vite.config.ts') });
+  }
+  const dataDir = join(out, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  for (const n of SIZES) writeFileSync(join(dataDir, `incident-${n}.json`), JSON.stringify(generateIncident(n, 1)));
+
+  const { url, server } = await serveStatic({ '/': join(root, 'dist'), '/bench/': join(out, 'pages'), '/bench-data/': dataDir });
+  const browser = await chromium.launch(chromiumLaunch);
+  const results: { n: number; target: Target; runs: Run[]; median: Run; notes: string[] }[] = [];
+  const parse: Record<number, ParseTiming> = {};
+  try {
+    for (const n of SIZES) {
+      const dataPath = `/bench-data/incident-${n}.json`;
+      for (const target of ['baseline', 'app'] as const) {
+        const runs: Run[] = [];
+        const notes: string[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          console.log(`${n.toLocaleString('en')} events, ${target}, run ${i + 1}/${RUNS}…`);
+          const run = await measureRun(browser, target, url, dataPath).catch((error: Error) =>
+            allNa(`failed: ${error.message.split('\n')[0]}`),
+          );
+          runs.push(run);
+          const reasons = new Set(Object.values(run).flatMap((c) => ('na' in c ? [c.na] : [])));
+          if ('capped' in run.ready) notes.push(`load over the cap in run ${i + 1}; later runs skipped`);
+          if ('capped' in run.ready || reasons.has('the app did not load ?src=')) break;
+        }
+        const medians = Object.fromEntries(METRICS.map((m) => [m, median(runs.map((r) => r[m]))])) as Run;
+        for (const m of METRICS) {
+          const cell = medians[m];
+          if ('na' in cell) notes.push(`${m}: ${cell.na}`);
+        }
+        results.push({ n, target, runs, median: medians, notes: [...new Set(notes)] });
+      }
+      if (n >= 20_000) {
+        console.log(`${n.toLocaleString('en')} events, parse: main thread against worker…`);
+        parse[n] = await parseTiming(browser, url, dataPath);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log('model timings in Node at 100,000 events…');
+  const model: ModelTiming = modelTiming(100_000);
+  const gzip = initialJsGzip(join(root, 'dist'));
+
+  const header = ['events', 'page', 'ready', 'settled', 'heap', 'zoom step', 'filter'];
+  const rows = results.map((r) => [r.n.toLocaleString('en'), r.target, ...METRICS.map((m) => format(m, r.median[m]))]);
+  console.log(`\nMedians of ${RUNS} runs, cap ${CAP_MS / 1000} s (load average at start: ${load.map((x) => x.toFixed(2)).join(' ')})`);
+  console.log(table([header, ...rows]));
+  for (const r of results) if (r.notes.length) console.log(`  ${r.n} ${r.target}: ${r.notes.join('; ')}`);
+  console.log(`\nInitial JS of the app, gzip -9: ${(gzip.total / 1024).toFixed(1)} KiB (${Object.keys(gzip.files).join(', ')})`);
+  console.log('\nParse in the browser (median): main thread against worker');
+  console.log(
+    table([
+      ['events', 'file', 'main thread', 'worker, total', 'main-thread long tasks meanwhile', 'longest', 'structuredClone'],
+      ...Object.entries(parse).map(([n, p]) => [
+        Number(n).toLocaleString('en'),
+        `${(p.bytes / 1e6).toFixed(1)} MB`,
+        `${p.mainMs.toFixed(0)} ms`,
+        `${p.workerMs.toFixed(0)} ms`,
+        `${p.workerBlockingMs.toFixed(0)} ms`,
+        `${p.workerLongestTaskMs.toFixed(0)} ms`,
+        `${p.cloneMs.toFixed(0)} ms`,
+      ]),
+    ]),
+  );
+  console.log(`\nModel in Node, 100,000 events: decode+validate ${model.parseMs.toFixed(0)} ms, index ${model.indexMs.toFixed(1)} ms`);
+  for (const w of model.windows)
+    console.log(`  itemsForWindow, ${w.name}: ${w.ms.toFixed(1)} ms, ${w.items} items (${w.aggregates} aggregates)`);
+
+  const file = join(root, 'bench', 'results.json');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        startedAt,
+        machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverageAtStart: load, node: process.version, chromium: chromiumLaunch.executablePath ?? 'playwright' },
+        settings: { sizes: SIZES, runs: RUNS, capMs: CAP_MS, filter: FILTER, zoomFactor: ZOOM_FACTOR, viewport: '1280x720' },
+        initialJsGzipBytes: gzip,
+        results,
+        parse,
+        model,
+      },
+      null,
+      2,
+    ) + '\n',
+  );
+  console.log(`\nwrote ${file}`);
+}
+
+await main();

@@ -1,0 +1,99 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { DecodeProgress } from '../model/incident-file';
+import { minimalIncident } from '../model/test-incident';
+import { parseIncidentBytes, WORKER_THRESHOLD_BYTES, type WorkerLike } from './parse-in-worker';
+import { handleParseRequest, type ParseReply, type ParseRequest } from './parse-messages';
+
+const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+/** A worker that runs the real handler in this thread, asynchronously, as a browser would. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<ParseReply>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  received: { message: ParseRequest; transfer: Transferable[] }[] = [];
+  terminated = false;
+
+  constructor(private readonly failToLoad = false) {
+    setTimeout(() => {
+      if (this.failToLoad) this.onerror?.({ message: 'load failed', preventDefault: () => {} } as ErrorEvent);
+      else this.reply({ type: 'ready' });
+    });
+  }
+
+  postMessage(message: ParseRequest, transfer: Transferable[]) {
+    this.received.push({ message, transfer });
+    setTimeout(() => handleParseRequest(message, (reply) => this.reply(reply)));
+  }
+
+  terminate() {
+    this.terminated = true;
+  }
+
+  private reply(data: ParseReply) {
+    if (!this.terminated) this.onmessage?.({ data } as MessageEvent<ParseReply>);
+  }
+}
+
+describe('parseIncidentBytes', () => {
+  it('parses small files on the main thread, reporting progress', async () => {
+    const createWorker = vi.fn(() => new FakeWorker());
+    const progress: DecodeProgress[] = [];
+    const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'a.json', (p) => progress.push(p), { createWorker });
+    expect(result.ok).toBe(true);
+    expect(createWorker).not.toHaveBeenCalled();
+    expect(progress.map((p) => p.stage)).toEqual(['reading', 'validating']);
+  });
+
+  it('parses on the main thread where there is no Worker, whatever the size', async () => {
+    expect(typeof Worker).toBe('undefined');
+    const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'a.json', undefined, { threshold: 0 });
+    expect(result.ok && result.incident.events.map((e) => e.id)).toEqual(['first-login', 'second-login']);
+  });
+
+  it('hands large files to the worker once it is ready, transferring the bytes, and relays its progress', async () => {
+    const worker = new FakeWorker();
+    const bytes = bytesOf(minimalIncident());
+    const progress: DecodeProgress[] = [];
+    const result = await parseIncidentBytes(bytes, 'big.json', (p) => progress.push(p), { threshold: 1, createWorker: () => worker });
+    expect(result.ok && result.incident.events).toHaveLength(2);
+    expect(worker.received[0]!.message).toMatchObject({ type: 'parse', name: 'big.json' });
+    expect(worker.received[0]!.transfer).toEqual([bytes.buffer]);
+    expect(progress).toEqual([
+      { stage: 'reading', bytes: bytes.byteLength },
+      { stage: 'validating', events: 2 },
+    ]);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('returns the problems of a bad file from the worker without rejecting', async () => {
+    const file = minimalIncident();
+    file.events[0]!.phase = 'nope';
+    const result = await parseIncidentBytes(bytesOf(file), 'bad.json', undefined, { threshold: 1, createWorker: () => new FakeWorker() });
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['bad.json: events[0].phase']);
+  });
+
+  it('falls back to the main thread when the worker cannot load', async () => {
+    const worker = new FakeWorker(true);
+    const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'big.json', undefined, { threshold: 1, createWorker: () => worker });
+    expect(result.ok).toBe(true);
+    expect(worker.received).toEqual([]);
+  });
+
+  it('stops the worker and rejects when aborted', async () => {
+    const worker = new FakeWorker();
+    const controller = new AbortController();
+    const pending = parseIncidentBytes(bytesOf(minimalIncident()), 'big.json', undefined, {
+      threshold: 1,
+      createWorker: () => worker,
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('uses a 2 MiB threshold', () => {
+    expect(WORKER_THRESHOLD_BYTES).toBe(2 * 1024 * 1024);
+  });
+});

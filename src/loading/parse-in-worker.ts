@@ -1,0 +1,90 @@
+// Decodes an incident file's bytes on the main thread when small, in a Web Worker when large enough to freeze the page.
+import type { ParseResult } from '../model/incident';
+import { decodeIncidentFile, type DecodeProgress } from '../model/incident-file';
+import type { ParseReply, ParseRequest } from './parse-messages';
+
+/** Files this large or larger are parsed in a worker; smaller ones parse in well under a frame budget's worth of waiting. */
+export const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
+
+/** The slice of `Worker` used here, so tests can stand in a fake. */
+export interface WorkerLike {
+  onmessage: ((event: MessageEvent<ParseReply>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+  postMessage(message: ParseRequest, transfer: Transferable[]): void;
+  terminate(): void;
+}
+
+export interface ParseBytesOptions {
+  /** Size from which the worker is used; `WORKER_THRESHOLD_BYTES` by default. */
+  threshold?: number;
+  signal?: AbortSignal;
+  createWorker?: () => WorkerLike;
+}
+
+// Vite finds this exact `new Worker(new URL(...))` shape and bundles parse-worker.ts as its own chunk.
+const startWorker = (): WorkerLike =>
+  new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+
+/**
+ * Decodes and validates an incident file. At or above `threshold` bytes the work happens in a Web Worker, and the
+ * bytes are transferred to it (the caller's array is then empty); where workers are unavailable or the worker
+ * fails to load, on the main thread. Never rejects for a bad file (that is a `{ ok: false }` result); rejects
+ * when aborted or when the worker dies mid-parse.
+ */
+export function parseIncidentBytes(
+  bytes: Uint8Array,
+  name: string,
+  onProgress?: (progress: DecodeProgress) => void,
+  { threshold = WORKER_THRESHOLD_BYTES, signal, createWorker }: ParseBytesOptions = {},
+): Promise<ParseResult> {
+  const onMainThread = () => decodeIncidentFile(bytes, name, { onProgress });
+  if (signal?.aborted) return Promise.reject(abortReason(signal));
+  const canUseWorker = createWorker !== undefined || typeof Worker !== 'undefined';
+  if (bytes.byteLength < threshold || !canUseWorker) return Promise.resolve().then(onMainThread);
+
+  return new Promise<ParseResult>((resolve, reject) => {
+    let worker: WorkerLike;
+    try {
+      worker = (createWorker ?? startWorker)();
+    } catch {
+      resolve(onMainThread());
+      return;
+    }
+    let sent = false;
+    const finish = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      finish();
+      reject(abortReason(signal!));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    worker.onmessage = ({ data }) => {
+      if (data.type === 'ready' && !sent) {
+        sent = true;
+        worker.postMessage({ type: 'parse', bytes, name }, [bytes.buffer]);
+      } else if (data.type === 'progress') onProgress?.(data.progress);
+      else if (data.type === 'done') {
+        finish();
+        resolve(data.result);
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      finish();
+      // Before the bytes were handed over, the main thread can still do the work.
+      if (!sent) resolve(onMainThread());
+      else reject(new Error(`Could not read ${name}: the parser stopped (${event.message || 'worker error'})`));
+    };
+    worker.onmessageerror = () => {
+      finish();
+      reject(new Error(`Could not read ${name}: the parser's answer could not be received`));
+    };
+  });
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}

@@ -1,0 +1,179 @@
+// A time-sorted index over parsed events: which events overlap a window, and how many fall in each lane and time bin.
+import { laneIdsOf, type GroupBy } from './chart-model';
+import { compareEvents, type TimelineEvent } from './incident';
+
+export interface EventIndex {
+  /** The events sorted by start, as `parseIncident` leaves them. */
+  readonly events: readonly TimelineEvent[];
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  /**
+   * `reach[i]` is the latest end among `events[0..i]`. It never decreases, so a binary search finds the first
+   * event that can still be running at a time: tighter than "start > from - longest duration", same idea.
+   */
+  readonly reach: Float64Array;
+  /** The longest event, in ms. */
+  readonly longest: number;
+}
+
+/** Builds the index in one pass; `events` should already be sorted by start (a copy is sorted if not). */
+export function buildEventIndex(events: readonly TimelineEvent[]): EventIndex {
+  const sorted = isSortedByStart(events) ? events : [...events].sort(compareEvents);
+  const n = sorted.length;
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const reach = new Float64Array(n);
+  let latest = -Infinity;
+  let longest = 0;
+  for (let i = 0; i < n; i++) {
+    const e = sorted[i]!;
+    starts[i] = e.startMs;
+    ends[i] = e.endMs;
+    latest = Math.max(latest, e.endMs);
+    reach[i] = latest;
+    longest = Math.max(longest, e.endMs - e.startMs);
+  }
+  return { events: sorted, starts, ends, reach, longest };
+}
+
+function isSortedByStart(events: readonly TimelineEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (events[i - 1]!.startMs > events[i]!.startMs) return false;
+  return true;
+}
+
+/** The first index whose value is greater than `value` (`orEqual`: at least `value`), in a non-decreasing array. */
+function firstIndex(values: Float64Array, value: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = values[mid]!;
+    if (v > value || (orEqual && v === value)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The index range `[lo, hi)` that holds every event overlapping `[from, to)`. Events inside it overlap too,
+ * except those that ended at or before `from` while an earlier, longer event was still running.
+ */
+export function candidateRange(index: EventIndex, from: number, to: number): { lo: number; hi: number } {
+  const lo = firstIndex(index.reach, from, false);
+  const hi = firstIndex(index.starts, to, true);
+  return { lo, hi: Math.max(lo, hi) };
+}
+
+/** Calls `visit` for each event overlapping `[from, to)` (start < to and end > from), in start order. */
+export function forEachOverlapping(
+  index: EventIndex,
+  from: number,
+  to: number,
+  visit: (event: TimelineEvent, i: number) => void,
+): void {
+  const { lo, hi } = candidateRange(index, from, to);
+  const { ends, events } = index;
+  for (let i = lo; i < hi; i++) if (ends[i]! > from) visit(events[i]!, i);
+}
+
+/** The events overlapping `[from, to)`, in start order. */
+export function eventsOverlapping(index: EventIndex, from: number, to: number): TimelineEvent[] {
+  const out: TimelineEvent[] = [];
+  forEachOverlapping(index, from, to, (e) => out.push(e));
+  return out;
+}
+
+/** How many events overlap `[from, to)`. */
+export function countOverlapping(index: EventIndex, from: number, to: number): number {
+  const { lo, hi } = candidateRange(index, from, to);
+  let count = 0;
+  for (let i = lo; i < hi; i++) if (index.ends[i]! > from) count++;
+  return count;
+}
+
+/** Per-lane event counts in equal time bins; bins are aligned to multiples of `binWidth` since the epoch, so they stay put while the window pans. */
+export interface LaneBinCounts {
+  from: number;
+  to: number;
+  binWidth: number;
+  /** Start of bin 0. */
+  firstBin: number;
+  bins: number;
+  /** Every lane of the grouping, numbered as in `laneTableOf`; `''` stands for the single lane of `groupBy: 'none'`. */
+  lanes: readonly string[];
+  /** `counts[lane * bins + bin]`. */
+  counts: Int32Array;
+}
+
+/**
+ * Each event's lanes as numbers, in compressed rows: event i is in lanes `lanes[offsets[i]]` up to
+ * `lanes[offsets[i + 1] - 1]`. Counting with these numbers avoids a string lookup per event and window.
+ */
+export interface LaneTable {
+  /** Lane ids in order of their first event. */
+  ids: readonly string[];
+  offsets: Int32Array;
+  lanes: Int32Array;
+}
+
+/** The lane keys an event is counted under: its lanes, or the one unnamed lane when there is no grouping. */
+export function laneKeysOf(event: TimelineEvent, groupBy: GroupBy): readonly string[] {
+  const lanes = laneIdsOf(event, groupBy);
+  return lanes.length === 0 ? NO_LANE : lanes;
+}
+const NO_LANE = [''] as const;
+
+// Built on first use per grouping and kept with the index, which is immutable.
+const laneTables = new WeakMap<EventIndex, Map<GroupBy, LaneTable>>();
+
+export function laneTableOf(index: EventIndex, groupBy: GroupBy): LaneTable {
+  let byGrouping = laneTables.get(index);
+  if (!byGrouping) laneTables.set(index, (byGrouping = new Map()));
+  const cached = byGrouping.get(groupBy);
+  if (cached) return cached;
+  const ids: string[] = [];
+  const numberOf = new Map<string, number>();
+  const offsets = new Int32Array(index.events.length + 1);
+  const lanes: number[] = [];
+  index.events.forEach((e, i) => {
+    for (const lane of laneKeysOf(e, groupBy)) {
+      let k = numberOf.get(lane);
+      if (k === undefined) {
+        k = ids.length;
+        numberOf.set(lane, k);
+        ids.push(lane);
+      }
+      lanes.push(k);
+    }
+    offsets[i + 1] = lanes.length;
+  });
+  const table = { ids, offsets, lanes: Int32Array.from(lanes) };
+  byGrouping.set(groupBy, table);
+  return table;
+}
+
+const MAX_BINS = 100_000;
+
+/**
+ * Counts the events overlapping `[from, to)` per lane and bin. Each event counts once per lane, in the bin of its
+ * start (or the first bin, if it began earlier), so a lane's counts add up to its events in the window.
+ */
+export function countPerLaneBin(
+  index: EventIndex,
+  { from, to, binWidth, groupBy }: { from: number; to: number; binWidth: number; groupBy: GroupBy },
+): LaneBinCounts {
+  if (!(binWidth > 0) || !(to > from)) throw new RangeError('expected binWidth > 0 and to > from');
+  const firstBin = Math.floor(from / binWidth) * binWidth;
+  const bins = Math.ceil((to - firstBin) / binWidth);
+  if (bins > MAX_BINS) throw new RangeError(`${bins} bins is more than ${MAX_BINS}; choose a wider bin`);
+  const table = laneTableOf(index, groupBy);
+  const counts = new Int32Array(table.ids.length * bins);
+  const { lo, hi } = candidateRange(index, from, to);
+  const { starts, ends } = index;
+  for (let i = lo; i < hi; i++) {
+    if (ends[i]! <= from) continue;
+    const bin = Math.floor((Math.max(starts[i]!, from) - firstBin) / binWidth);
+    for (let j = table.offsets[i]!; j < table.offsets[i + 1]!; j++) counts[table.lanes[j]! * bins + bin]!++;
+  }
+  return { from, to, binWidth, firstBin, bins, lanes: table.ids, counts };
+}
