@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type Incident, parseIncident } from '../incident';
+import { type ColumnMapping, guessMapping, importGenericCsv, readGenericTime } from './generic-csv';
+import type { ImportResult } from './imported-events';
+
+const fixture = readFileSync(
+  new URL('../../../data/fixtures/generic.csv', import.meta.url),
+  'utf8',
+);
+
+function loaded(result: ImportResult): Incident {
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  const parsed = parseIncident(result.file);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.incident;
+}
+
+describe('guessMapping', () => {
+  it.each([
+    [
+      ['Time', 'Host', 'User', 'Summary', 'Result', 'Ticket'],
+      { time: 'Time', system: 'Host', actor: 'User', title: 'Summary', outcome: 'Result' },
+    ],
+    [
+      ['message', 'datetime', 'timestamp', 'timestamp_desc'],
+      { time: 'datetime', title: 'message' },
+    ],
+    [
+      ['@timestamp', 'host.name', 'user.name', 'event.action', 'message'],
+      {
+        time: '@timestamp',
+        system: 'host.name',
+        actor: 'user.name',
+        action: 'event.action',
+        title: 'message',
+      },
+    ],
+    [
+      ['Date', 'Title', 'Description', 'Tactic', 'Technique ID', 'End Time', 'Status'],
+      {
+        time: 'Date',
+        end: 'End Time',
+        title: 'Title',
+        description: 'Description',
+        phase: 'Tactic',
+        technique: 'Technique ID',
+        outcome: 'Status',
+      },
+    ],
+    [
+      ['Start', 'End', 'Source', 'Event'],
+      { time: 'Start', end: 'End', system: 'Source', title: 'Event' },
+    ],
+    [['when', 'what'], {}],
+  ])('%j -> %j', (headers, mapping) => {
+    expect(guessMapping(headers)).toEqual(mapping);
+  });
+});
+
+describe('readGenericTime', () => {
+  it.each([
+    ['2024-07-01T06:14:00Z', '2024-07-01T06:14:00Z', 'second'],
+    ['2024-07-01T08:14:00+02:00', '2024-07-01T06:14:00Z', 'second'],
+    ['2024-06-30T23:14-07:00', '2024-07-01T06:14:00Z', 'minute'],
+    ['2024-07-01', '2024-07-01T00:00:00Z', 'day'],
+    ['1719815640', '2024-07-01T06:34:00Z', 'second'],
+    ['1719815640000', '2024-07-01T06:34:00Z', 'second'],
+    ['1719815640.75', '2024-07-01T06:34:00Z', 'second'],
+    ['0', '1970-01-01T00:00:00Z', 'second'],
+  ])('%s is %s', (text, iso, precision) => {
+    expect(readGenericTime(text)).toMatchObject({ ms: Date.parse(iso), precision });
+  });
+
+  it.each(['2024-07-01 08:14:00', '07/01/2024', 'noon', '1e9'])(
+    'refuses %j and says what it expects',
+    (text) => {
+      expect(readGenericTime(text)).toMatch(/^expected an ISO 8601 time with Z or an offset/);
+    },
+  );
+});
+
+describe('importGenericCsv', () => {
+  const mapping: ColumnMapping = { time: 'when', title: 'what', end: 'until', system: 'host' };
+
+  it('converts times to UTC and keeps unmapped columns in extra', () => {
+    const text = 'when,what,host,ticket\n2024-07-01T08:14:00+02:00,Key added,web01,INC-1\n';
+    const [e] = loaded(
+      importGenericCsv(text, 'log.csv', { time: 'when', title: 'what', system: 'host' }),
+    ).events;
+    expect(e).toMatchObject({
+      start: '2024-07-01T06:14:00Z',
+      title: 'Key added',
+      systems: ['web01'],
+      extra: { ticket: 'INC-1' },
+    });
+  });
+
+  it('reads an end column; the event takes the finer precision of its two ends', () => {
+    const text = 'when,what,until,host\n2024-07-01,Outage,2024-07-02T10:30Z,web01\n';
+    const [e] = loaded(importGenericCsv(text, 'log.csv', mapping)).events;
+    expect(e).toMatchObject({
+      start: '2024-07-01T00:00:00Z',
+      end: '2024-07-02T10:30:00Z',
+      precision: 'minute',
+    });
+  });
+
+  it('names the row and column of each problem', () => {
+    const text =
+      'when,what,until,host\n2024-07-01T10:00Z,ok,,web01\n2024-07-01 10:00,bad time,,web01\n2024-07-02T00:00Z,,2024-07-01T00:00Z,web01\n';
+    expect(importGenericCsv(text, 'log.csv', mapping)).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'log.csv: row 3, column when',
+          message: expect.stringMatching(/^expected an ISO 8601 time/),
+        },
+        { path: 'log.csv: row 4, column until', message: 'the end is before the start' },
+        {
+          path: 'log.csv: row 4, column what',
+          message: 'required: expected the text of the event',
+        },
+      ],
+    });
+  });
+
+  it('says when the mapping names a column the file does not have', () => {
+    expect(
+      importGenericCsv('time,title\n1,x', 'log.csv', { time: 'time', title: 'message' }),
+    ).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'log.csv: row 1',
+          message: 'no column "message" for title; the header has time, title',
+        },
+      ],
+    });
+  });
+
+  it('imports the fixture with the guessed mapping: 7 events in UTC, the ticket kept', () => {
+    const table = guessMapping(fixture.split('\n')[0]!.split(','));
+    const imported = loaded(importGenericCsv(fixture, 'generic.csv', table as ColumnMapping));
+    expect(imported.events).toHaveLength(7);
+    expect(imported.events[0]).toMatchObject({
+      start: '2024-07-01T06:14:00Z',
+      title: 'Deploy key added to the build server',
+      extra: { Ticket: 'INC-1042' },
+    });
+    expect(imported.events.map((e) => e.outcome)).toEqual([
+      'succeeded',
+      'succeeded',
+      'succeeded',
+      'failed',
+      'succeeded',
+      'succeeded',
+      'unknown',
+    ]);
+    expect(imported.actors.map((a) => [a.label, a.kind])).toEqual([
+      ['svc-deploy', 'adversary'],
+      ['SOC analyst', 'defender'],
+    ]);
+  });
+});

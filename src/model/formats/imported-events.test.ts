@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { parseIncident } from '../incident';
+import {
+  type Columns,
+  readIsoTime,
+  recordsToIncident,
+  slugify,
+  type SourceRecord,
+} from './imported-events';
+
+const columns: Columns = {
+  start: [{ column: 'time', read: (t) => readIsoTime(t) ?? 'expected a time' }],
+  title: 'title',
+  id: 'id',
+  phase: 'phase',
+  actor: 'actor',
+  action: 'action',
+  system: 'system',
+  technique: 'technique',
+  outcome: 'outcome',
+};
+const options = { fileName: 'log.csv', formatLabel: 'CSV', cellWord: 'column' };
+const records = (...rows: Record<string, string>[]): SourceRecord[] =>
+  rows.map((values, i) => ({ where: `row ${i + 2}`, values }));
+
+function imported(...rows: Record<string, string>[]) {
+  const result = recordsToIncident(records(...rows), columns, options);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  const parsed = parseIncident(result.file);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.incident;
+}
+
+describe('slugify', () => {
+  it.each([
+    ['Atlassian Jira', 'atlassian-jira'],
+    ['  C:\\Temp\\q1.7z ', 'c-temp-q1-7z'],
+    ['Café Überwachung', 'cafe-uberwachung'],
+    ['檔案伺服器', ''],
+    ['a'.repeat(80), 'a'.repeat(60)],
+  ])('%j -> %j', (text, slug) => {
+    expect(slugify(text)).toBe(slug);
+  });
+});
+
+describe('readIsoTime', () => {
+  it.each([
+    ['2023-11-22T14:18:22Z', '2023-11-22T14:18:22.000Z', 'second', false],
+    ['2023-11-22T14:18:22+00:00', '2023-11-22T14:18:22.000Z', 'second', false],
+    ['2023-11-22T15:18:22+01:00', '2023-11-22T14:18:22.000Z', 'second', false],
+    ['2023-11-22T09:48:22-0430', '2023-11-22T14:18:22.000Z', 'second', false],
+    ['2023-11-22 14:18:22+00', '2023-11-22T14:18:22.000Z', 'second', false],
+    ['2023-11-22T14:18:22.123456+00:00', '2023-11-22T14:18:22.000Z', 'second', true],
+    ['2023-11-22T14:18:22.000Z', '2023-11-22T14:18:22.000Z', 'second', false],
+    ['2023-11-22T14:18+00:00', '2023-11-22T14:18:00.000Z', 'minute', false],
+    ['2023-11-23T00:30+05:30', '2023-11-22T19:00:00.000Z', 'minute', false],
+    ['2023-11-22', '2023-11-22T00:00:00.000Z', 'day', false],
+  ])('%s is %s at %s precision (truncated: %s)', (text, iso, precision, truncated) => {
+    expect(readIsoTime(text)).toEqual({ ms: Date.parse(iso), precision, truncated });
+  });
+
+  it.each([
+    '2023-11-22T14:18:22',
+    '2023-11-22 14:18',
+    '2023-02-30T00:00Z',
+    '2023-11-22T24:00Z',
+    '2023-11-22T14:18+25:00',
+    '22/11/2023',
+    '1700662702',
+    '',
+  ])('refuses %j', (text) => {
+    expect(readIsoTime(text)).toBeUndefined();
+  });
+});
+
+describe('recordsToIncident', () => {
+  it('builds taxonomies from the values found: slug ids, the original text as labels', () => {
+    const incident = imported(
+      {
+        time: '2024-01-01T10:00Z',
+        title: 'a',
+        phase: 'Initial access',
+        system: 'Atlassian Jira; VPN',
+        actor: 'Intruder',
+        action: 'Login',
+      },
+      {
+        time: '2024-01-01T11:00Z',
+        title: 'b',
+        phase: 'Detection',
+        system: 'VPN',
+        actor: 'SOC analyst',
+        action: 'Alert',
+      },
+    );
+    expect(incident.phases.map((p) => [p.id, p.label, p.order])).toEqual([
+      ['initial-access', 'Initial access', 0],
+      ['detection', 'Detection', 1],
+    ]);
+    expect(incident.systems.map((s) => [s.id, s.label])).toEqual([
+      ['atlassian-jira', 'Atlassian Jira'],
+      ['vpn', 'VPN'],
+    ]);
+    expect(incident.events[0]!.systems).toEqual(['atlassian-jira', 'vpn']);
+    expect(incident.actors.map((a) => [a.id, a.kind])).toEqual([
+      ['intruder', 'adversary'],
+      ['soc-analyst', 'defender'],
+    ]);
+    expect(incident.actions.map((a) => [a.id, a.actorKind])).toEqual([
+      ['login', 'adversary'],
+      ['alert', 'defender'],
+    ]);
+  });
+
+  it('gives distinct values distinct ids even when their slugs clash or are empty', () => {
+    const incident = imported(
+      { time: '2024-01-01T10:00Z', title: 'a', system: 'C++' },
+      { time: '2024-01-01T11:00Z', title: 'b', system: 'C' },
+      { time: '2024-01-01T12:00Z', title: 'c', system: '檔案伺服器' },
+      { time: '2024-01-01T13:00Z', title: 'd', system: '網路' },
+    );
+    expect(incident.systems.map((s) => [s.id, s.label])).toEqual([
+      ['c', 'C++'],
+      ['c-2', 'C'],
+      ['system', '檔案伺服器'],
+      ['system-2', '網路'],
+    ]);
+  });
+
+  it('files a record whose system cell holds only separators under the unknown system', () => {
+    expect(
+      imported({ time: '2024-01-01T10:00Z', title: 'x', system: ' ; ' }).events[0]!.systems,
+    ).toEqual(['unknown']);
+  });
+
+  it('fills what a record lacks: unknown phase, actor, action, system and outcome; the title as description', () => {
+    const [e] = imported({ time: '2024-01-01T10:00Z', title: 'Only a title' }).events;
+    expect(e).toMatchObject({
+      phase: 'unknown',
+      actor: 'unknown',
+      action: 'unknown',
+      systems: ['unknown'],
+      outcome: 'unknown',
+      description: 'Only a title',
+      citations: [{ source: 'log-csv', locator: 'row 2' }],
+    });
+  });
+
+  it('sorts events by time and keeps ids from the id column unique', () => {
+    const incident = imported(
+      { time: '2024-01-02T00:00Z', title: 'later', id: 'Step 1' },
+      { time: '2024-01-01T00:00Z', title: 'earlier', id: 'step-1' },
+      { time: '2024-01-03T00:00Z', title: 'no id' },
+    );
+    expect(incident.events.map((e) => [e.id, e.title])).toEqual([
+      ['step-1', 'earlier'],
+      ['step-1-2', 'later'],
+      ['row-4', 'no id'],
+    ]);
+  });
+
+  it.each([
+    [{ time: 'yesterday', title: 'x' }, 'log.csv: row 2, column time', 'expected a time'],
+    [{ title: 'x' }, 'log.csv: row 2, column time', 'required: expected a time'],
+    [
+      { time: '2024-01-01T00:00Z' },
+      'log.csv: row 2, column title',
+      'required: expected the text of the event',
+    ],
+    [
+      { time: '2024-01-01T00:00Z', title: 'x', outcome: 'maybe' },
+      'log.csv: row 2, column outcome',
+      '"maybe" is not an outcome; expected succeeded, failed or unknown',
+    ],
+    [
+      { time: '2024-01-01T00:00Z', title: 'x', technique: 'Valid Accounts' },
+      'log.csv: row 2, column technique',
+      'expected ATT&CK technique ids such as T1078 or T1059.001, separated by ";"',
+    ],
+  ])('reports %j', (values, path, message) => {
+    expect(recordsToIncident(records(values), columns, options)).toEqual({
+      ok: false,
+      problems: [{ path, message }],
+    });
+  });
+
+  it('reads outcome words and technique lists loosely', () => {
+    const incident = imported({
+      time: '2024-01-01T00:00Z',
+      title: 'x',
+      outcome: 'Denied',
+      technique: 't1078, T1059.001',
+    });
+    expect(incident.events[0]).toMatchObject({
+      outcome: 'failed',
+      techniques: ['T1078', 'T1059.001'],
+    });
+    expect(incident.techniques).toEqual([
+      { id: 'T1059.001', name: 'T1059.001' },
+      { id: 'T1078', name: 'T1078' },
+    ]);
+  });
+
+  it('stops listing problems after 20', () => {
+    const bad = Array.from({ length: 25 }, () => ({ time: 'soon', title: 'x' }));
+    const result = recordsToIncident(records(...bad), columns, options);
+    expect(!result.ok && result.problems.length).toBe(21);
+    expect(!result.ok && result.problems[20]).toEqual({
+      path: 'log.csv',
+      message: 'and 5 more problems',
+    });
+  });
+
+  it('refuses a file with no records', () => {
+    expect(recordsToIncident([], columns, options).ok).toBe(false);
+  });
+});

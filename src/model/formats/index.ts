@@ -1,0 +1,153 @@
+// The export formats the app offers, and import of a dropped file in whichever format it turns out to be.
+import { parseIncident, type Incident, type ParseResult, type TimelineEvent } from '../incident';
+import { DEFAULT_MAX_BYTES, decodeIncidentFile, formatBytes } from '../incident-file';
+import { exportAppJson } from './app-json';
+import { exportAttackNavigator } from './attack-navigator';
+import { readCsvHeaders } from './csv-cells';
+import { exportCsv } from './csv';
+import { type ColumnMapping, guessMapping, importGenericCsv } from './generic-csv';
+import type { ImportResult } from './imported-events';
+import { exportMarkdown } from './markdown';
+import { exportStix } from './stix';
+import {
+  exportTimesketchCsv,
+  exportTimesketchJsonl,
+  importTimesketchCsv,
+  importTimesketchJsonl,
+  isTimesketchHeader,
+} from './timesketch';
+
+export type { ColumnMapping } from './generic-csv';
+export { guessMapping } from './generic-csv';
+export { readCsvHeaders } from './csv-cells';
+
+export interface ExportFormat {
+  id: string;
+  label: string;
+  /** File name ending without the leading dot; may itself contain a dot ("stix.json"). */
+  extension: string;
+  mimeType: string;
+  /** `events` is the subset to export (the filtered view); `lang` picks the language of text fields. */
+  export(incident: Incident, events: TimelineEvent[], lang: string): string;
+}
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  {
+    id: 'app-json',
+    label: 'Incident file (JSON)',
+    extension: 'json',
+    mimeType: 'application/json',
+    export: exportAppJson,
+  },
+  {
+    id: 'csv',
+    label: 'Spreadsheet (CSV)',
+    extension: 'csv',
+    mimeType: 'text/csv',
+    export: exportCsv,
+  },
+  {
+    id: 'markdown',
+    label: 'Markdown table',
+    extension: 'md',
+    mimeType: 'text/markdown',
+    export: exportMarkdown,
+  },
+  {
+    id: 'timesketch-csv',
+    label: 'Timesketch (CSV)',
+    extension: 'timesketch.csv',
+    mimeType: 'text/csv',
+    export: exportTimesketchCsv,
+  },
+  {
+    id: 'timesketch-jsonl',
+    label: 'Timesketch (JSONL)',
+    extension: 'jsonl',
+    mimeType: 'application/x-ndjson',
+    export: exportTimesketchJsonl,
+  },
+  {
+    id: 'attack-navigator',
+    label: 'ATT&CK Navigator layer',
+    extension: 'layer.json',
+    mimeType: 'application/json',
+    export: exportAttackNavigator,
+  },
+  {
+    id: 'stix',
+    label: 'STIX 2.1 indicators',
+    extension: 'stix.json',
+    mimeType: 'application/stix+json;version=2.1',
+    export: exportStix,
+  },
+];
+
+export type ImportFormat = 'app-json' | 'timesketch-jsonl' | 'timesketch-csv' | 'generic-csv';
+
+/** What a file holds, from its name and its first line. */
+export function detectFormat(fileName: string, text: string): ImportFormat {
+  const body = text.replace(/^\uFEFF/, '').trimStart();
+  if (/\.(jsonl|ndjson)$/i.test(fileName)) return 'timesketch-jsonl';
+  if (body.startsWith('{')) {
+    // An incident file spans many lines or, minified, has no "message"; a JSONL line is a whole object that has one.
+    const firstLine = body.split('\n', 1)[0]!;
+    try {
+      const value: unknown = JSON.parse(firstLine);
+      if (typeof value === 'object' && value !== null && 'message' in value)
+        return 'timesketch-jsonl';
+    } catch {
+      // Not a whole object on the first line: a pretty-printed incident file.
+    }
+    return 'app-json';
+  }
+  if (body.startsWith('[') || /\.json$/i.test(fileName)) return 'app-json';
+  return isTimesketchHeader(readCsvHeaders(body)) ? 'timesketch-csv' : 'generic-csv';
+}
+
+function validated(result: ImportResult, fileName: string): ParseResult {
+  if (!result.ok) return result;
+  const parsed = parseIncident(result.file);
+  if (parsed.ok) return parsed;
+  return {
+    ok: false,
+    problems: parsed.problems.map((p) => ({ ...p, path: `${fileName}: ${p.path}` })),
+  };
+}
+
+/**
+ * Reads a dropped or chosen file as an incident. A generic CSV uses `mapping`, or without one the guess from its
+ * column names; when that guess lacks the time or title column, the problem says so and the UI should ask.
+ */
+export function importFile(fileName: string, text: string, mapping?: ColumnMapping): ParseResult {
+  const format = detectFormat(fileName, text);
+  if (format === 'app-json') return decodeIncidentFile(text, fileName);
+  if (text.length > DEFAULT_MAX_BYTES)
+    return {
+      ok: false,
+      problems: [
+        {
+          path: `${fileName}: (file)`,
+          message: `the file is ${formatBytes(text.length)}; the limit is ${formatBytes(DEFAULT_MAX_BYTES)}`,
+        },
+      ],
+    };
+  if (format === 'timesketch-jsonl')
+    return validated(importTimesketchJsonl(text, fileName), fileName);
+  if (format === 'timesketch-csv') return validated(importTimesketchCsv(text, fileName), fileName);
+  const chosen = mapping ?? guessMapping(readCsvHeaders(text));
+  if (chosen.time === undefined || chosen.title === undefined)
+    return {
+      ok: false,
+      problems: [
+        {
+          path: `${fileName}: row 1`,
+          message: "choose the columns that hold each event's time and title",
+        },
+      ],
+    };
+  return validated(
+    importGenericCsv(text, fileName, { ...chosen, time: chosen.time, title: chosen.title }),
+    fileName,
+  );
+}
