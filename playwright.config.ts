@@ -23,7 +23,7 @@ export default defineConfig({
     { name: 'screenshots', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch }, testMatch: /screenshots\.spec\.ts/ },
   ],
   webServer: {
-    command: `npm run build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npm run build && npm run build:single && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

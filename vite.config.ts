@@ -43,5 +43,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
+    // Property tests run hundreds of cases; on a busy two-core machine the 5 s default is too tight.
+    testTimeout: 30_000,
   },
 });

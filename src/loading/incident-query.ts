@@ -16,13 +16,23 @@ export class IncidentFileError extends Error {
   }
 }
 
+async function download(src: string, signal: AbortSignal): Promise<Uint8Array> {
+  const response = await fetch(src, { signal });
+  if (!response.ok) throw new Error(`Could not load ${src}: the server answered ${response.status} ${response.statusText}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** The single-file build carries the bundled incident in a JSON data block, since file:// pages cannot fetch. */
+function bundledBytes(): Uint8Array | undefined {
+  const block = document.getElementById('bundled-incident');
+  return block?.textContent ? new TextEncoder().encode(block.textContent) : undefined;
+}
+
 // Progress goes to the load-progress store (read it with useLoadProgress(src)); large files parse in a worker.
 async function fetchIncident(src: string, signal: AbortSignal) {
   setLoadProgress(src, { stage: 'downloading' });
   try {
-    const response = await fetch(src, { signal });
-    if (!response.ok) throw new Error(`Could not load ${src}: the server answered ${response.status} ${response.statusText}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = src === DEFAULT_SOURCE ? (bundledBytes() ?? (await download(src, signal))) : await download(src, signal);
     const result = await parseIncidentBytes(bytes, src, (progress) => setLoadProgress(src, progress), { signal });
     if (!result.ok) throw new IncidentFileError(src, result.problems);
     return result.incident;

@@ -1,6 +1,9 @@
 // A time-sorted index over parsed events: which events overlap a window, and how many fall in each lane and time bin.
 import { laneIdsOf, type GroupBy } from './chart-model';
-import { compareEvents, type TimelineEvent } from './incident';
+import type { TimelineEvent } from './incident';
+
+// Binary search needs start order; the incident's own order is reading order, which differs for date-only events.
+const byStartThenEnd = (a: TimelineEvent, b: TimelineEvent) => a.startMs - b.startMs || a.endMs - b.endMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export interface EventIndex {
   /** The events sorted by start, as `parseIncident` leaves them. */
@@ -18,7 +21,7 @@ export interface EventIndex {
 
 /** Builds the index in one pass; `events` should already be sorted by start (a copy is sorted if not). */
 export function buildEventIndex(events: readonly TimelineEvent[]): EventIndex {
-  const sorted = isSortedByStart(events) ? events : [...events].sort(compareEvents);
+  const sorted = isSortedByStart(events) ? events : [...events].sort(byStartThenEnd);
   const n = sorted.length;
   const starts = new Float64Array(n);
   const ends = new Float64Array(n);
