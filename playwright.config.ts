@@ -17,7 +17,8 @@ export const chromiumLaunch = {
   ],
 };
 
-const port = 4173;
+// E2E_PORT lets two worktrees run their browser tests at the same time.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './e2e',

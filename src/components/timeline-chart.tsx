@@ -65,6 +65,8 @@ export interface TimelineChartProps {
   ariaLabel: string;
   /** No animation when the user asked for reduced motion. */
   animate: boolean;
+  /** A fixed height (CSS length, read once); by default the chart grows with its lanes up to 62vh. */
+  height?: string;
 }
 
 function element(tag: string, className: string, text?: string): HTMLElement {
@@ -173,7 +175,7 @@ export function TimelineChart(props: TimelineChartProps) {
       zoomMin: 10 * 1000,
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 20,
       verticalScroll: true,
-      maxHeight: '62vh',
+      ...(latest.current.height ? { height: latest.current.height } : { maxHeight: '62vh' }),
       margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
     };
     const timeline = new Timeline(host, itemsRef.current, options);
