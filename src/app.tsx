@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { AppHeader } from './components/app-header';
 import { IncidentScreen } from './components/incident-screen';
 import { LinkNotice } from './components/link-notice';
+import { PresentScreen } from './components/present-screen';
 import { Empty, LoadError, Loading } from './components/load-status';
 import { useViewState } from './hooks/use-view-state';
 import { preferredLang } from './i18n/i18n';
@@ -48,7 +49,8 @@ export function App() {
           {query.isPending && <Loading src={src} />}
           {query.isError && <LoadError error={query.error} />}
           {incident && incident.events.length === 0 && <Empty />}
-          {incident && incident.events.length > 0 && <IncidentScreen incident={incident} view={resolved.state} setView={setView} />}
+          {incident && incident.events.length > 0 && state.mode !== 'present' && <IncidentScreen incident={incident} view={resolved.state} setView={setView} />}
+          {incident && incident.events.length > 0 && state.mode === 'present' && <PresentScreen incident={incident} view={resolved.state} setView={setView} />}
         </main>
       </div>
     </I18nProvider>

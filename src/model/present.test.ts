@@ -10,6 +10,7 @@ import {
   parseMessage,
   phaseStep,
   presentSteps,
+  previousEvent,
   revealedEvents,
   revealedIncident,
   stepIndex,
@@ -126,6 +127,13 @@ describe('time between steps', () => {
     const e = elapsedBetween(ev(a), ev(b));
     expect(e.precision).toBe(precision);
     expect(e.ms).toBe(ms);
+  });
+
+  it('counts from the previous event, not from the inject question of the same one', () => {
+    expect(previousEvent(steps, at('automated-alert'))?.id).toBe('admin-group-change');
+    expect(previousEvent(steps, at('automated-alert', true))?.id).toBe('admin-group-change');
+    expect(previousEvent(steps, 0)).toBeUndefined();
+    expect(previousEvent(steps, 1)).toBeUndefined();
   });
 
   it.each([

@@ -77,6 +77,13 @@ export function phaseStep(incident: Incident, steps: readonly Step[], n: number)
   return index >= 0 ? index : undefined;
 }
 
+/** The event of the last step before `index` that shows a different event: what "time passes" is counted from. */
+export function previousEvent(steps: readonly Step[], index: number): TimelineEvent | undefined {
+  const current = steps[index]?.event.id;
+  for (let i = index - 1; i >= 0; i--) if (steps[i]!.event.id !== current) return steps[i]!.event;
+  return undefined;
+}
+
 const UNIT: Record<Precision, number> = { second: SECOND, minute: MINUTE, hour: HOUR, day: DAY, month: DAY };
 const PRECISION_ORDER: Precision[] = ['second', 'minute', 'hour', 'day', 'month'];
 
@@ -105,8 +112,8 @@ const CONTEXT_SPAN = 7 * DAY;
 const MIN_WIDTH = 2 * HOUR;
 
 /**
- * The chart window for a step: the current event near the right edge, with up to a few earlier events from the
- * last week for context, and empty room on the right where the future would be.
+ * The chart window for a step: the current event in the middle, with up to a few earlier events from the last week
+ * for context on its left, and empty room on the right where the future would be.
  */
 export function stepWindow(shown: readonly TimelineEvent[], current: TimelineEvent): Window {
   const context = shown.slice(-CONTEXT_STEPS).filter((e) => e.startMs >= current.startMs - CONTEXT_SPAN && e.startMs <= current.startMs);
@@ -117,8 +124,9 @@ export function stepWindow(shown: readonly TimelineEvent[], current: TimelineEve
     from -= grow;
     to += grow;
   }
+  // The right half stays free: point labels run rightwards, and that is where the next step will appear.
   const width = to - from;
-  return { from: Math.round(from - width * 0.1), to: Math.round(to + width * 0.3) };
+  return { from: Math.round(from - width * 0.08), to: Math.round(to + width * 0.9) };
 }
 
 /** The BroadcastChannel that keeps an incident's audience and presenter windows on the same step. */
