@@ -24,7 +24,7 @@ export function PresentControls({ index, total, atEnd, reveal, nav }: Props) {
       <button type="button" onClick={nav.previous} disabled={index === 0}>
         ← {t.present.previous}
       </button>
-      <p className="present-counter" aria-live="polite">
+      <p className="present-counter">
         {total === undefined ? t.present.step(index + 1) : t.present.stepOf(index + 1, total)}
       </p>
       <button type="button" className="present-next" onClick={nav.next} disabled={atEnd}>

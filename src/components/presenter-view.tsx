@@ -72,7 +72,7 @@ export function PresenterView({ incident, steps, index, reveal, nav }: Props) {
       <PresentControls index={index} total={steps.length} atEnd={next === undefined} reveal={reveal} nav={nav} />
       <div className="presenter-grid">
         <section className="presenter-current" aria-labelledby="presenter-current">
-          <h2 id="presenter-current">{t.present.stepOf(index + 1, steps.length)}</h2>
+          <h2 id="presenter-current">{t.present.onScreen}</h2>
           <StepSummary step={step} />
           {step.inject && <p className="muted">{t.present.roomSees}</p>}
           <p>{localize(step.event.description, lang)}</p>
