@@ -3,7 +3,8 @@ import { chromiumLaunch } from './e2e/chromium';
 
 export { chromiumLaunch };
 
-const port = 4173;
+// E2E_PORT lets two worktrees run their browser tests at the same time.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './e2e',

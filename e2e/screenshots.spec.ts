@@ -9,3 +9,12 @@ for (const theme of ['light', 'dark'] as const) {
     await app.page.screenshot({ path: `docs/screenshot-${theme}.png` });
   });
 }
+
+test.describe('present mode', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+  test('README screenshot, present mode on a projector', async ({ app }) => {
+    await app.gotoPresent('event=soc-investigation&theme=light');
+    await app.page.waitForTimeout(500); // the chart's move to the step
+    await app.page.screenshot({ path: 'docs/screenshot-present.png' });
+  });
+});

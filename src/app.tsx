@@ -3,6 +3,7 @@ import { AppHeader } from './components/app-header';
 import { EmbedScreen } from './components/embed-screen';
 import { IncidentScreen } from './components/incident-screen';
 import { LinkNotice } from './components/link-notice';
+import { PresentScreen } from './components/present-screen';
 import { Empty, LoadError, Loading } from './components/load-status';
 import { useViewState } from './hooks/use-view-state';
 import { preferredLang } from './i18n/i18n';
@@ -54,7 +55,10 @@ export function App() {
           {incident && incident.events.length > 0 && state.mode === 'embed' && (
             <EmbedScreen incident={incident} view={resolved.state} setView={setView} />
           )}
-          {incident && incident.events.length > 0 && state.mode !== 'embed' && (
+          {incident && incident.events.length > 0 && state.mode === 'present' && (
+            <PresentScreen incident={incident} view={resolved.state} setView={setView} />
+          )}
+          {incident && incident.events.length > 0 && state.mode === 'full' && (
             <IncidentScreen incident={incident} view={resolved.state} setView={setView} />
           )}
         </main>

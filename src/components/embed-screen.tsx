@@ -47,7 +47,7 @@ export function EmbedScreen({ incident, view, setView }: Props) {
           </details>
         )}
         <div className="embed-chart">
-          <TimelineChart {...tv.chartProps} fill />
+          <TimelineChart {...tv.chartProps} height="100%" />
         </div>
         {tv.selected && (
           <div className="embed-details">

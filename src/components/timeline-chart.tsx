@@ -65,8 +65,8 @@ export interface TimelineChartProps {
   ariaLabel: string;
   /** No animation when the user asked for reduced motion. */
   animate: boolean;
-  /** Fill the parent's height (embeds) instead of growing up to a share of the viewport. */
-  fill?: boolean;
+  /** A fixed height (CSS length, e.g. 100% to fill an embed); by default the chart grows with its lanes up to 62vh. */
+  height?: string;
 }
 
 function element(tag: string, className: string, text?: string): HTMLElement {
@@ -133,7 +133,7 @@ const sameWindow = (a: Window, b: Window) => {
 };
 
 export function TimelineChart(props: TimelineChartProps) {
-  const { items, lanes, bands, markers, hidden, window, selectedEventId, ariaLabel, animate, fill = false } = props;
+  const { items, lanes, bands, markers, hidden, window, selectedEventId, ariaLabel, animate, height } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef(new DataSet<VisItem, 'id'>());
@@ -175,7 +175,7 @@ export function TimelineChart(props: TimelineChartProps) {
       zoomMin: 10 * 1000,
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 20,
       verticalScroll: true,
-      maxHeight: '62vh',
+      ...(latest.current.height ? { height: latest.current.height } : { maxHeight: '62vh' }),
       margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
     };
     const timeline = new Timeline(host, itemsRef.current, options);
@@ -255,8 +255,8 @@ export function TimelineChart(props: TimelineChartProps) {
   }, [window, animate]);
 
   useEffect(() => {
-    timelineRef.current?.setOptions(fill ? { height: '100%', maxHeight: '100%' } : { height: undefined, maxHeight: '62vh' });
-  }, [fill]);
+    timelineRef.current?.setOptions(height ? { height, maxHeight: height } : { height: undefined, maxHeight: '62vh' });
+  }, [height]);
 
   useEffect(() => {
     const timeline = timelineRef.current;
@@ -265,5 +265,5 @@ export function TimelineChart(props: TimelineChartProps) {
     timeline.setSelection(ids);
   }, [selectedEventId, items]);
 
-  return <div ref={hostRef} className={fill ? 'timeline-chart fill' : 'timeline-chart'} role="img" aria-label={ariaLabel} />;
+  return <div ref={hostRef} className={height ? 'timeline-chart fill' : 'timeline-chart'} role="img" aria-label={ariaLabel} />;
 }

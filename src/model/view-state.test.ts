@@ -28,6 +28,8 @@ const viewState: fc.Arbitrary<ViewState> = fc.record({
   compress: fc.boolean(),
   controls: fc.boolean(),
   reveal: fc.boolean(),
+  inject: fc.boolean(),
+  presenter: fc.boolean(),
 });
 
 describe('view state in the URL', () => {
@@ -50,7 +52,14 @@ describe('view state in the URL', () => {
     expect(serializeViewState(state)).toBe('?phase=containment&system=jira,confluence&from=2023-11-23T15:00:00Z&to=2023-11-23T22:00:00Z');
   });
 
+  it('writes a present-mode step with its inject sub-step and the presenter view', () => {
+    const state = { ...DEFAULT_VIEW, mode: 'present' as const, event: 'automated-alert', inject: true, presenter: true };
+    expect(serializeViewState(state)).toBe('?event=automated-alert&mode=present&inject=1&presenter=1');
+    expect(parseViewState('?mode=present&event=automated-alert&inject=1&presenter=1').state).toEqual(state);
+  });
+
   it.each([
+    ['inject=yes&presenter=2', ['inject', 'presenter'], { inject: false, presenter: false }],
     ['group=sideways', ['group'], { group: 'system' }],
     ['mode=fullscreen', ['mode'], { mode: 'full' }],
     ['from=yesterday&to=2023-11-24', ['from', 'to'], { window: undefined }],

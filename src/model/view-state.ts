@@ -34,6 +34,10 @@ export interface ViewState {
   controls: boolean;
   /** Present mode shows every event instead of only those up to the current step. */
   reveal: boolean;
+  /** Present mode: the current step is the inject question of `event`, asked before the event is shown. */
+  inject: boolean;
+  /** Present mode: this window is the facilitator's presenter view (notes, next step, session time). */
+  presenter: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -46,6 +50,8 @@ export const DEFAULT_VIEW: ViewState = {
   compress: false,
   controls: false,
   reveal: false,
+  inject: false,
+  presenter: false,
 };
 
 const list = z
@@ -74,6 +80,8 @@ const PARAMS = {
   compress: flag,
   controls: flag,
   reveal: flag,
+  inject: flag,
+  presenter: flag,
 };
 type Params = { [K in keyof typeof PARAMS]?: z.output<(typeof PARAMS)[K]> };
 
@@ -121,6 +129,8 @@ export function parseViewState(search: string): Parsed {
       compress: got.compress ?? d.compress,
       controls: got.controls ?? d.controls,
       reveal: got.reveal ?? d.reveal,
+      inject: got.inject ?? d.inject,
+      presenter: got.presenter ?? d.presenter,
     },
     malformed,
   };
@@ -141,7 +151,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.lang) p.set('lang', state.lang);
   if (state.mode !== 'full') p.set('mode', state.mode);
   if (state.theme) p.set('theme', state.theme);
-  for (const key of ['dim', 'bands', 'compress', 'controls', 'reveal'] as const)
+  for (const key of ['dim', 'bands', 'compress', 'controls', 'reveal', 'inject', 'presenter'] as const)
     if (state[key] !== DEFAULT_VIEW[key]) p.set(key, state[key] ? '1' : '0');
   const text = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return text ? `?${text}` : '';

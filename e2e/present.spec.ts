@@ -1,0 +1,192 @@
+import { bundled, expect, test, type DataEvent } from './fixtures';
+import { TimelinePage } from './timeline-page';
+
+type Event = DataEvent & { inject?: { question: { en: string } } };
+
+// The app's reading order, computed here from the data on its own: an event sits at the end of its precision window
+// ("2023-11-14, time not given" after "2023-11-14 09:22:49"), ties by start, end, then id.
+const UNIT: Record<string, number> = { second: 1e3, minute: 6e4, hour: 36e5, day: 864e5 };
+function windowEnd(iso: string, precision: string): number {
+  const ms = Date.parse(iso);
+  if (precision !== 'month') return ms + UNIT[precision]!;
+  const d = new Date(ms);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+}
+const order = [...(bundled.events as Event[])].sort(
+  (a, b) =>
+    windowEnd(a.start, a.precision) - windowEnd(b.start, b.precision) ||
+    Date.parse(a.start) - Date.parse(b.start) ||
+    windowEnd(a.end ?? a.start, a.precision) - windowEnd(b.end ?? b.start, b.precision) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+);
+const byId = new Map(order.map((e) => [e.id, e]));
+const event = (id: string) => byId.get(id)!;
+const position = (id: string) => order.findIndex((e) => e.id === id);
+const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+test('stepping forward and back updates the step and the URL', async ({ app }) => {
+  await app.gotoPresent();
+  // Step 1 is the first event's inject question.
+  await expect(app.stepCounter).toHaveText('Step 1');
+  await expect(app.injectCard).toContainText(order[0]!.inject!.question.en);
+  await expect(app.previousButton).toBeDisabled();
+
+  await app.nextButton.click();
+  await expect(app.stepCounter).toHaveText('Step 2');
+  await expect(app.stepTitle).toHaveText(order[0]!.title.en);
+  expect(app.stepInUrl()).toEqual({ event: order[0]!.id, inject: false });
+
+  await app.page.keyboard.press('ArrowRight');
+  await expect(app.stepCounter).toHaveText('Step 3');
+  await expect(app.stepTitle).toHaveText(order[1]!.title.en);
+  expect(app.stepInUrl()).toEqual({ event: order[1]!.id, inject: false });
+  await expect(app.timePasses).toHaveText('27 days pass');
+
+  await app.page.keyboard.press(' ');
+  await expect(app.stepCounter).toHaveText('Step 4');
+  expect(app.stepInUrl().event).toBe(order[2]!.id);
+
+  await app.previousButton.click();
+  await expect(app.stepCounter).toHaveText('Step 3');
+  await app.page.keyboard.press('ArrowLeft');
+  await app.page.keyboard.press('PageUp');
+  await expect(app.stepCounter).toHaveText('Step 1');
+  expect(app.stepInUrl()).toEqual({ event: order[0]!.id, inject: true });
+
+  await app.page.keyboard.press('End');
+  await expect(app.stepTitle).toHaveText(order.at(-1)!.title.en);
+  expect(app.stepInUrl().event).toBe(order.at(-1)!.id);
+  await expect(app.nextButton).toBeDisabled();
+  await app.page.keyboard.press('Home');
+  await expect(app.stepCounter).toHaveText('Step 1');
+
+  // 8: the eighth phase (detection) starts with the automated alert, an inject.
+  await app.page.keyboard.press('8');
+  expect(app.stepInUrl()).toEqual({ event: 'automated-alert', inject: true });
+  // Every step is a history entry: Back returns to the previous one.
+  await app.page.goBack();
+  await expect(app.stepCounter).toHaveText('Step 1');
+});
+
+// Steps whose future must stay hidden, including one inside a run of events on the same day.
+const cases: [string, boolean][] = [
+  ['probing-begins', false],
+  ['sliver-installed', false],
+  ['automated-alert', true],
+  ['known-ips-blocked', false],
+  ['forensic-triage', false],
+];
+for (const [id, inject] of cases) {
+  test(`at ${id}${inject ? ' (inject question)' : ''} nothing of the future is in the page`, async ({ app }) => {
+    await app.gotoPresent(`event=${id}${inject ? '&inject=1' : ''}`);
+    await expect(app.presentStep).toBeVisible();
+    const cut = position(id) + (inject ? 0 : 1);
+    const past = order.slice(0, cut);
+    const future = order.slice(cut);
+    expect(future.length).toBeGreaterThan(0);
+    const { text, html } = await app.everything();
+    for (const e of future) {
+      expect(text, `text shows "${e.title.en}"`).not.toContain(e.title.en);
+      expect(html, `markup holds "${e.title.en}"`).not.toContain(e.title.en);
+      expect(html, `markup holds "${e.title.en}"`).not.toContain(escapeHtml(e.title.en));
+      expect(html).not.toContain(`data-event="${e.id}"`);
+    }
+    // The past is all there, in the list of steps so far.
+    for (const e of past) expect(html).toContain(escapeHtml(e.title.en));
+  });
+}
+
+test('metrics and T+ wait until their milestones have been shown', async ({ app }) => {
+  await app.gotoPresent(`event=okta-compromise`);
+  await expect(app.presentStep).toBeVisible();
+  await expect(app.page.getByText(/T[+−] /)).toHaveCount(0);
+  await expect(app.metric('compromise-to-first-use')).toHaveCount(0);
+
+  await app.gotoPresent('event=automated-alert&inject=1');
+  await expect(app.metric('compromise-to-first-use')).toBeVisible();
+  await expect(app.metric('time-to-detect')).toHaveCount(0);
+  await expect(app.presentStep).toContainText('T+ 9 days 6 hours');
+});
+
+test('reveal all shows every event, with the current step still highlighted', async ({ app }) => {
+  await app.gotoPresent('event=sliver-installed');
+  const later = order.slice(position('sliver-installed') + 1);
+  await app.revealAllButton.click();
+  await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'true');
+  expect(new URL(app.page.url()).searchParams.get('reveal')).toBe('1');
+  await expect(app.stepTitle).toHaveText(event('sliver-installed').title.en);
+  await expect(app.page.locator('[aria-current="step"]')).toContainText(event('sliver-installed').title.en);
+  const { html } = await app.everything();
+  for (const e of later) expect(html).toContain(escapeHtml(e.title.en));
+  await expect(app.metric('time-to-eradicate')).toBeVisible();
+
+  await app.revealAllButton.click();
+  await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'false');
+  expect((await app.everything()).html).not.toContain(later.at(-1)!.title.en);
+});
+
+test('the presenter window follows the audience window, and the reverse', async ({ app, context }) => {
+  await app.gotoPresent('event=sliver-installed');
+  const [popup] = await Promise.all([context.waitForEvent('page'), app.openPresenterButton.click()]);
+  const presenter = new TimelinePage(popup);
+  await expect(presenter.speakerNotes).toBeVisible();
+  expect(new URL(popup.url()).searchParams.get('presenter')).toBe('1');
+  expect(presenter.stepInUrl()).toEqual({ event: 'sliver-installed', inject: false });
+  await expect(presenter.speakerNotes).toContainText('Phase: Persistence');
+  const [next, afterNext] = order.slice(position('sliver-installed') + 1);
+  await expect(presenter.nextUp).toContainText(next!.title.en);
+  await expect(popup.getByText(/Session time \d+:\d\d:\d\d/)).toBeVisible();
+
+  await app.page.keyboard.press('PageDown');
+  await expect.poll(() => presenter.stepInUrl().event).toBe(next!.id);
+  await expect(presenter.nextUp).toContainText(afterNext!.title.en);
+
+  await presenter.nextButton.click();
+  await expect.poll(() => app.stepInUrl().event).toBe(afterNext!.id);
+  await expect(app.stepTitle).toHaveText(afterNext!.title.en);
+
+  await presenter.previousButton.click();
+  await expect(app.stepTitle).toHaveText(next!.title.en);
+  expect(presenter.stepInUrl().event).toBe(next!.id);
+});
+
+test('PageDown advances, and the inject card asks its question before the 16:00 alert is shown', async ({ app }) => {
+  const alert = event('automated-alert');
+  expect(alert.start).toBe('2023-11-23T16:00:00Z');
+  await app.gotoPresent('event=admin-group-change');
+  await expect(app.stepTitle).toHaveText(event('admin-group-change').title.en);
+
+  await app.page.keyboard.press('PageDown');
+  await expect(app.injectCard).toContainText(alert.inject!.question.en);
+  await expect(app.injectCard).toContainText('2023-11-23 16:00 UTC');
+  await expect(app.timePasses).toHaveText('2 minutes pass');
+  expect(app.stepInUrl()).toEqual({ event: 'automated-alert', inject: true });
+  const { text, html } = await app.everything();
+  expect(text).not.toContain(alert.title.en);
+  expect(html).not.toContain(alert.title.en);
+
+  // A reload resumes on the question, not on the answer.
+  await app.page.reload();
+  await app.waitForReady();
+  await expect(app.injectCard).toBeVisible();
+
+  await app.page.keyboard.press('PageDown');
+  await expect(app.stepTitle).toHaveText(alert.title.en);
+  expect(app.stepInUrl()).toEqual({ event: 'automated-alert', inject: false });
+  await expect(app.chartItem('automated-alert').first()).toBeVisible();
+});
+
+test('time between steps reads in Traditional Chinese too', async ({ app }) => {
+  await app.gotoPresent(`event=${order[1]!.id}&lang=zh-Hant`);
+  await expect(app.timePasses).toHaveText('時間過去 27 天');
+  await expect(app.stepCounter).toHaveText('第 3 步');
+});
+
+test.describe('in a small embed', () => {
+  test.use({ viewport: { width: 640, height: 360 } });
+  test('present mode fits the width of a 640×360 frame', async ({ app }) => {
+    await app.gotoPresent('event=sliver-installed');
+    await expect(app.stepTitle).toBeVisible();
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+  });
+});

@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import { useI18n } from '../i18n/i18n';
+import type { TimelineEvent } from '../model/incident';
+import { localize } from '../model/text';
+import { utcStamp } from '../model/time';
+
+interface Props {
+  /** Only the events the room has seen (all of them in a debrief). */
+  events: TimelineEvent[];
+  currentId: string | undefined;
+  debrief: boolean;
+  onSelect: (eventId: string) => void;
+}
+
+/** The events so far, newest at the bottom and kept in view; each one jumps back to its step. */
+export function PresentStepsList({ events, currentId, debrief, onSelect }: Props) {
+  const { t, lang } = useI18n();
+  const scrollRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const box = scrollRef.current;
+    const row = box?.querySelector<HTMLElement>('[aria-current="step"]') ?? box?.lastElementChild;
+    if (box && row instanceof HTMLElement) box.scrollTop = row.offsetTop - box.clientHeight / 2 + row.offsetHeight / 2; // the list is position: relative
+  }, [currentId, events.length]);
+  return (
+    <section className="present-list" aria-labelledby="present-list-title">
+      <h2 id="present-list-title">{debrief ? t.present.everything(events.length) : t.present.soFar(events.length)}</h2>
+      {events.length === 0 ? (
+        <p className="muted">{t.present.nothingYet}</p>
+      ) : (
+        <ol ref={scrollRef}>
+          {events.map((e) => (
+            <li key={e.id} aria-current={e.id === currentId ? 'step' : undefined}>
+              <button type="button" className="present-list-item" onClick={() => onSelect(e.id)}>
+                <span className="mono">{utcStamp(e.startMs, e.precision)}</span> {localize(e.title, lang)}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

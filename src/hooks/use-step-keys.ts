@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+
+export interface StepKeys {
+  next: () => void;
+  previous: () => void;
+  first: () => void;
+  last: () => void;
+  /** 1-based phase number from the digit keys. */
+  phase: (n: number) => void;
+}
+
+const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+const ACTIVATES = new Set(['BUTTON', 'A', 'SUMMARY']);
+
+/**
+ * Page-wide stepping keys. Presentation clickers send PageUp/PageDown (some send arrows), so those work wherever
+ * focus is, except in form fields; Space and Enter on a focused button keep their usual meaning.
+ */
+export function useStepKeys(keys: StepKeys) {
+  const latest = useRef(keys);
+  useEffect(() => {
+    latest.current = keys;
+  });
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (target && (TYPING.has(target.tagName) || target.isContentEditable)) return;
+      if (target && ACTIVATES.has(target.tagName) && (e.key === ' ' || e.key === 'Enter')) return;
+      const k = latest.current;
+      const action: (() => void) | undefined = {
+        ArrowRight: k.next,
+        PageDown: k.next,
+        ' ': k.next,
+        ArrowLeft: k.previous,
+        PageUp: k.previous,
+        Home: k.first,
+        End: k.last,
+      }[e.key];
+      if (action) action();
+      else if (/^[1-9]$/.test(e.key)) k.phase(Number(e.key));
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

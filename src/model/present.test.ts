@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseIncident, type Incident } from './incident';
+import { computeMetrics, sinceFirstActivity } from './metrics';
+import {
+  clampStep,
+  elapsedBetween,
+  isSingular,
+  parseMessage,
+  phaseStep,
+  presentSteps,
+  previousEvent,
+  revealedEvents,
+  revealedIncident,
+  stepIndex,
+  stepRef,
+  stepWindow,
+} from './present';
+import { DAY, HOUR } from './time';
+
+function load(input: unknown): Incident {
+  const r = parseIncident(input);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.incident;
+}
+
+const bundled = load(JSON.parse(readFileSync(new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url), 'utf8')));
+const steps = presentSteps(bundled.events);
+const at = (event: string, inject = false) => stepIndex(steps, { event, inject });
+const ids = (events: { id: string }[]) => events.map((e) => e.id);
+
+describe('present steps', () => {
+  it('are the events in reading order, with an inject question before each inject event', () => {
+    const injects = bundled.events.filter((e) => e.inject).length;
+    expect(injects).toBeGreaterThan(0);
+    expect(steps).toHaveLength(bundled.events.length + injects);
+    expect(ids(steps.filter((s) => !s.inject).map((s) => s.event))).toEqual(ids(bundled.events));
+    const alert = at('automated-alert', true);
+    expect(steps[alert]).toMatchObject({ inject: true, event: { id: 'automated-alert' } });
+    expect(steps[alert + 1]).toMatchObject({ inject: false, event: { id: 'automated-alert' } });
+  });
+
+  it.each([
+    [{ inject: false }, 0],
+    [{ event: 'nope', inject: false }, 0],
+    [{ event: 'probing-begins', inject: true }, 2],
+    [{ event: 'okta-compromise', inject: true }, 0],
+    [{ event: 'okta-compromise', inject: false }, 1],
+  ])('finds the step of %o', (ref, index) => {
+    expect(stepIndex(steps, ref)).toBe(index);
+  });
+
+  it('round-trips every step through its URL reference', () => {
+    steps.forEach((s, i) => expect(stepIndex(steps, stepRef(s))).toBe(i));
+  });
+
+  it('clamps to the first and last step', () => {
+    expect(clampStep(steps, -3)).toBe(0);
+    expect(clampStep(steps, 999)).toBe(steps.length - 1);
+  });
+
+  it('jumps to the first event of the n-th phase', () => {
+    expect(phaseStep(bundled, steps, 1)).toBe(0);
+    expect(steps[phaseStep(bundled, steps, 8)!]).toMatchObject({ inject: true, event: { id: 'automated-alert' } });
+    expect(phaseStep(bundled, steps, 99)).toBeUndefined();
+  });
+});
+
+describe('progressive reveal', () => {
+  it('shows a prefix of the events that grows by at most one per step', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: steps.length - 1 }), (i) => {
+        const shown = revealedEvents(steps, i);
+        expect(ids(shown)).toEqual(ids(bundled.events.slice(0, shown.length)));
+        if (i > 0) expect(shown.length - revealedEvents(steps, i - 1).length).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('asks an inject question before its event is shown', () => {
+    expect(ids(revealedEvents(steps, at('automated-alert', true)))).not.toContain('automated-alert');
+    expect(ids(revealedEvents(steps, at('automated-alert'))).at(-1)).toBe('automated-alert');
+    expect(revealedEvents(steps, 0)).toEqual([]);
+  });
+
+  it('keeps everything the shown events do not use out of the incident', () => {
+    const cut = revealedIncident(bundled, revealedEvents(steps, at('sliver-installed')));
+    const shown = new Set(ids(cut.events));
+    expect(cut.summary).toEqual(bundled.title);
+    expect(cut.phases.every((p) => cut.events.some((e) => e.phase === p.id))).toBe(true);
+    expect(cut.phases.map((p) => p.id)).not.toContain('eradication');
+    expect(cut.systems.every((s) => cut.events.some((e) => e.systems.includes(s.id)))).toBe(true);
+    expect(cut.events.flatMap((e) => e.related ?? []).every((r) => shown.has(r.event))).toBe(true);
+    // The Sliver IP is also tied to Sliver's removal, which has not happened yet.
+    expect(cut.indicators?.map((i) => i.id)).toEqual(['domain-idowall-com']);
+  });
+
+  it('computes only the metrics whose two milestones have been shown', () => {
+    const metricsAt = (id: string) => computeMetrics(revealedIncident(bundled, revealedEvents(steps, at(id)))).map((m) => m.id);
+    expect(metricsAt('okta-compromise')).toEqual([]);
+    expect(metricsAt('sliver-installed')).toEqual(['compromise-to-first-use']);
+    expect(metricsAt('automated-alert')).toEqual(['compromise-to-first-use', 'time-to-detect']);
+    expect(metricsAt('post-published')).toEqual(computeMetrics(bundled).map((m) => m.id));
+  });
+
+  it('gives no T+ before the first adversary activity is shown', () => {
+    const cut = revealedIncident(bundled, revealedEvents(steps, at('okta-compromise')));
+    expect(sinceFirstActivity(cut, cut.events[0]!)).toBeUndefined();
+  });
+
+  it('returns the incident itself when everything is shown', () => {
+    expect(revealedIncident(bundled, bundled.events)).toBe(bundled);
+  });
+});
+
+describe('time between steps', () => {
+  const byId = new Map(bundled.events.map((e) => [e.id, e]));
+  const ev = (id: string) => byId.get(id)!;
+  it.each([
+    ['okta-compromise', 'probing-begins', 27 * DAY, 'day'],
+    ['probing-begins', 'okta-login-denied', 0, 'day'],
+    ['admin-group-change', 'automated-alert', 2 * 60_000, 'minute'],
+    ['sliver-installed', 'bitbucket-access', 0, 'day'],
+    ['moveworks-token-access', 'atlassian-account-created', 22 * HOUR + 7 * 60_000 + 59_000, 'second'],
+  ])('from %s to %s', (a, b, ms, precision) => {
+    const e = elapsedBetween(ev(a), ev(b));
+    expect(e.precision).toBe(precision);
+    expect(e.ms).toBe(ms);
+  });
+
+  it('counts from the previous event, not from the inject question of the same one', () => {
+    expect(previousEvent(steps, at('automated-alert'))?.id).toBe('admin-group-change');
+    expect(previousEvent(steps, at('automated-alert', true))?.id).toBe('admin-group-change');
+    expect(previousEvent(steps, 0)).toBeUndefined();
+    expect(previousEvent(steps, 1)).toBeUndefined();
+  });
+
+  it.each([
+    [DAY, true],
+    [HOUR, true],
+    [2 * DAY, false],
+    [DAY + HOUR, false],
+  ])('%d ms reads as singular: %s', (ms, one) => {
+    expect(isSingular(ms)).toBe(one);
+  });
+});
+
+describe('step window', () => {
+  it('holds the current event with room on the right', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: steps.length - 1 }), (i) => {
+        const current = steps[i]!.event;
+        const w = stepWindow(revealedEvents(steps, i), current);
+        expect(w.from).toBeLessThan(current.startMs);
+        expect(w.to).toBeGreaterThan(current.endMs);
+        expect(w.to - w.from).toBeGreaterThanOrEqual(2 * HOUR);
+      }),
+    );
+  });
+});
+
+describe('sync messages', () => {
+  it.each([
+    [{ type: 'hello' }, true],
+    [{ type: 'step', event: 'sliver-installed', inject: false, reveal: false }, true],
+    [{ type: 'step', event: '', inject: false, reveal: false }, false],
+    [{ type: 'step', event: 'x' }, false],
+    ['step', false],
+    [null, false],
+  ])('accepts %o: %s', (data, ok) => {
+    expect(parseMessage(data) !== undefined).toBe(ok);
+  });
+});
