@@ -17,7 +17,7 @@ export const chromiumLaunch = {
   ],
 };
 
-const port = 4173;
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './e2e',
