@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Problem } from '../model/incident';
-import { decodeIncidentFile } from '../model/incident-file';
+import { DEFAULT_MAX_BYTES, decodeIncidentFile, formatBytes } from '../model/incident-file';
+import { checkSource, parseAllowlist } from '../model/urls';
 
 export const DEFAULT_SOURCE = 'data/cloudflare-thanksgiving-2023.json';
 
@@ -14,11 +15,35 @@ export class IncidentFileError extends Error {
   }
 }
 
-async function fetchIncident(src: string, signal: AbortSignal) {
+/** Build-time settings: origins besides the page's own that `?src=` may load from, and the largest file read. */
+export const ALLOWED_SOURCES = parseAllowlist(import.meta.env.VITE_ALLOWED_SOURCES);
+export const MAX_INCIDENT_BYTES = Number(import.meta.env.VITE_MAX_INCIDENT_BYTES) > 0 ? Number(import.meta.env.VITE_MAX_INCIDENT_BYTES) : DEFAULT_MAX_BYTES;
+
+export interface LoadOptions {
+  signal?: AbortSignal;
+  pageOrigin?: string;
+  allowlist?: readonly string[];
+  maxBytes?: number;
+}
+
+/** Checks `src` against the source policy, fetches it and decodes it; throws an error that says what went wrong. */
+export async function loadIncident(
+  src: string,
+  { signal, pageOrigin = window.location.origin, allowlist = ALLOWED_SOURCES, maxBytes = MAX_INCIDENT_BYTES }: LoadOptions = {},
+) {
+  // Before any request: a refused URL is never fetched. Relative URLs resolve to the page's origin either way.
+  const check = checkSource(src, pageOrigin, allowlist);
+  if (!check.ok) throw new Error(check.reason);
   const response = await fetch(src, { signal });
   if (!response.ok) throw new Error(`Could not load ${src}: the server answered ${response.status} ${response.statusText}`);
+  // A declared size over the limit is refused before the body is downloaded.
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw new IncidentFileError(src, [{ path: `${src}: (file)`, message: `the file is ${formatBytes(declared)}; the limit is ${formatBytes(maxBytes)}` }]);
+  }
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const result = decodeIncidentFile(bytes, src);
+  const result = decodeIncidentFile(bytes, src, { maxBytes });
   if (!result.ok) throw new IncidentFileError(src, result.problems);
   return result.incident;
 }
@@ -26,7 +51,7 @@ async function fetchIncident(src: string, signal: AbortSignal) {
 export const incidentQueryOptions = (src: string) =>
   queryOptions({
     queryKey: ['incident', src],
-    queryFn: ({ signal }) => fetchIncident(src, signal),
+    queryFn: ({ signal }) => loadIncident(src, { signal }),
     staleTime: Infinity,
     retry: false,
   });
