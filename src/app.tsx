@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { AppHeader } from './components/app-header';
 import { IncidentScreen } from './components/incident-screen';
 import { LinkNotice } from './components/link-notice';
+import { LoadRecovery } from './components/load-recovery';
 import { Empty, LoadError, Loading } from './components/load-status';
 import { useViewState } from './hooks/use-view-state';
 import { preferredLang } from './i18n/i18n';
@@ -47,6 +48,7 @@ export function App() {
         <main>
           {query.isPending && <Loading src={src} />}
           {query.isError && <LoadError error={query.error} />}
+          {query.isError && <LoadRecovery src={src} />}
           {incident && incident.events.length === 0 && <Empty />}
           {incident && incident.events.length > 0 && <IncidentScreen incident={incident} view={resolved.state} setView={setView} />}
         </main>

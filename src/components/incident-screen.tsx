@@ -19,6 +19,7 @@ import { milestones } from '../model/metrics';
 import { localize } from '../model/text';
 import { DAY, formatSpanShort, HOUR } from '../model/time';
 import { DEFAULT_VIEW, type Facet, type ViewState } from '../model/view-state';
+import { ChartBoundary } from './chart-boundary';
 import { ChartLegend, ChartToolbar } from './chart-toolbar';
 import { DetailsPanel } from './details-panel';
 import { EventList } from './event-list';
@@ -131,22 +132,24 @@ export function IncidentScreen({ incident, view, setView }: Props) {
           />
           <ChartLegend />
           {visible.length === 0 && <p className="status" role="status">{t.noMatches}</p>}
-          <TimelineChart
-            items={items}
-            lanes={lanes}
-            bands={view.bands ? allBands : []}
-            markers={markers}
-            hidden={gaps}
-            window={shownWindow}
-            onWindowChange={setWindow}
-            selectedEventId={view.event}
-            onSelect={select}
-            describe={describe}
-            marks={{ dateOnly: t.dateOnly, failed: t.failedMark, inferred: t.inferredMark }}
-            onFirstDraw={markReady}
-            ariaLabel={t.chartLabel}
-            animate={!reducedMotion()}
-          />
+          <ChartBoundary>
+            <TimelineChart
+              items={items}
+              lanes={lanes}
+              bands={view.bands ? allBands : []}
+              markers={markers}
+              hidden={gaps}
+              window={shownWindow}
+              onWindowChange={setWindow}
+              selectedEventId={view.event}
+              onSelect={select}
+              describe={describe}
+              marks={{ dateOnly: t.dateOnly, failed: t.failedMark, inferred: t.inferredMark }}
+              onFirstDraw={markReady}
+              ariaLabel={t.chartLabel}
+              animate={!reducedMotion()}
+            />
+          </ChartBoundary>
           <div className="below-chart">
             <EventList incident={incident} events={visible} selectedId={view.event} onSelect={selectAndReveal} q={view.q} />
             <DetailsPanel incident={incident} event={selected} onSelect={selectAndReveal} onFilterTo={filterTo} />
