@@ -44,7 +44,10 @@ export function EventList({ incident, events, selectedId, onSelect, q }: Props) 
       onSelect(events[next]!.id);
     } else if (e.key === 'Escape' && selectedId !== undefined) {
       e.preventDefault();
-      onSelect(undefined);
+      onSelect(undefined);    } else if (e.key === 'Enter' && selectedId !== undefined) {
+      // Enter takes a keyboard user on to the selected event's details (details-panel.tsx's heading).
+      e.preventDefault();
+      document.getElementById('details-title')?.focus();
     }
   };
 
