@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { type Plugin } from 'vite';
+import { loadEnv, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { cspMetaTag } from './scripts/csp.ts';
+import { parseAllowlist } from './src/model/urls.ts';
 
 const dataDir = new URL('./data', import.meta.url).pathname;
 
@@ -35,9 +37,10 @@ function incidentData(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [react(), incidentData()],
+  // The same allowlist the loader checks `?src=` against (src/loading) becomes CSP connect-src.
+  plugins: [react(), incidentData(), cspMetaTag(parseAllowlist(loadEnv(mode, process.cwd(), 'VITE_').VITE_ALLOWED_SOURCES))],
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {
@@ -46,4 +49,4 @@ export default defineConfig({
     // Property tests run hundreds of cases; on a busy two-core machine the 5 s default is too tight.
     testTimeout: 30_000,
   },
-});
+}));

@@ -1,13 +1,12 @@
 // `npm run build:single`: one self-contained HTML file (script, styles and the bundled incident inlined, no network).
-import { readFileSync } from 'node:fs';
-import { mergeConfig, type Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, mergeConfig, type Plugin, type UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import base from './vite.config';
 
-const incident = readFileSync(
-  new URL('./data/cloudflare-thanksgiving-2023.json', import.meta.url),
-  'utf8',
-);
+const incident = readFileSync(new URL('./data/cloudflare-thanksgiving-2023.json', import.meta.url), 'utf8');
 const favicon = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'base64');
 
 // The incident rides along as a JSON data block: browsers never execute it, and the loader reads it from file://.
@@ -28,15 +27,37 @@ function inlineIncident(): Plugin {
   };
 }
 
-// The incident files of data/ are not copied: the one that matters is inlined.
-const plugins = base.plugins
-  ?.flat()
-  .filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'incident-data'));
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-export default mergeConfig(
-  { ...base, plugins },
-  {
-    plugins: [viteSingleFile({ removeViteModuleLoader: true }), inlineIncident()],
-    build: { outDir: 'dist-single', emptyOutDir: true, copyPublicDir: false },
-  },
-);
+// The policy allows scripts and styles from 'self' only; the inlined ones are allowed instead by their hashes.
+// This runs on the written file, after the single-file plugin has inlined everything.
+function hashInlined(outDir: string): Plugin {
+  return {
+    name: 'csp-hash-inlined',
+    closeBundle() {
+      const path = join(outDir, 'index.html');
+      const html = readFileSync(path, 'utf8');
+      const scripts = [...html.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]!));
+      const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]!));
+      writeFileSync(
+        path,
+        html
+          .replace("script-src 'self'", `script-src ${scripts.join(' ')}`)
+          .replace("style-src 'self'", `style-src ${styles.join(' ')}`),
+      );
+    },
+  };
+}
+
+export default defineConfig((env) => {
+  const shared = base(env) as UserConfig;
+  // The incident files of data/ are not copied: the one that matters is inlined.
+  const plugins = shared.plugins?.flat().filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'incident-data'));
+  return mergeConfig(
+    { ...shared, plugins },
+    {
+      plugins: [inlineIncident(), viteSingleFile({ removeViteModuleLoader: true }), hashInlined('dist-single')],
+      build: { outDir: 'dist-single', emptyOutDir: true, copyPublicDir: false },
+    },
+  );
+});

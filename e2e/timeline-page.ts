@@ -68,6 +68,11 @@ export class TimelinePage {
     return this.chart.locator('.vis-labelset .vis-label .lane-label');
   }
 
+  /** Hovers an event's label on the chart (the item's middle may lie under a background panel), opening its tooltip. */
+  async hoverItem(eventId: string) {
+    await this.chartItem(eventId).first().locator('.vis-item-content').hover();
+  }
+
   get axisLabels(): Locator {
     return this.chart.locator('.vis-time-axis .vis-text:not(.vis-measure)');
   }

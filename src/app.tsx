@@ -4,6 +4,7 @@ import { EmbedScreen } from './components/embed-screen';
 import { IncidentScreen } from './components/incident-screen';
 import { LinkNotice } from './components/link-notice';
 import { PresentScreen } from './components/present-screen';
+import { LoadRecovery } from './components/load-recovery';
 import { Empty, LoadError, Loading } from './components/load-status';
 import { useViewState } from './hooks/use-view-state';
 import { preferredLang } from './i18n/i18n';
@@ -51,6 +52,7 @@ export function App() {
         <main>
           {query.isPending && <Loading src={src} />}
           {query.isError && <LoadError error={query.error} />}
+          {query.isError && <LoadRecovery src={src} />}
           {incident && incident.events.length === 0 && <Empty />}
           {incident && incident.events.length > 0 && state.mode === 'embed' && (
             <EmbedScreen incident={incident} view={resolved.state} setView={setView} />

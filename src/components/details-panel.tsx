@@ -42,7 +42,7 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
   return (
     <aside className="details" aria-labelledby="details-title">
       <div className="details-head">
-        <h2 id="details-title">{localize(e.title, lang)}</h2>
+        <h2 id="details-title" tabIndex={-1}>{localize(e.title, lang)}</h2>
         <button type="button" className="small-button" onClick={() => onSelect(undefined)} aria-label={t.close}>
           ×
         </button>

@@ -47,7 +47,10 @@ export function EventList({ incident, events, selectedId, onSelect, q }: Props) 
       onSelect(events[e.key === 'Home' ? 0 : events.length - 1]!.id);
     } else if (e.key === 'Escape' && selectedId !== undefined) {
       e.preventDefault();
-      onSelect(undefined);
+      onSelect(undefined);    } else if (e.key === 'Enter' && selectedId !== undefined) {
+      // Enter takes a keyboard user on to the selected event's details (details-panel.tsx's heading).
+      e.preventDefault();
+      document.getElementById('details-title')?.focus();
     }
   };
 

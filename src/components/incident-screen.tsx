@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { zoomWindow } from '../model/chart-model';
 import type { Incident } from '../model/incident';
 import type { ViewState } from '../model/view-state';
+import { ChartBoundary } from './chart-boundary';
 import { ChartLegend, ChartToolbar } from './chart-toolbar';
 import { DetailsPanel } from './details-panel';
 import { EventList } from './event-list';
@@ -55,7 +56,9 @@ export function IncidentScreen({ incident, view, setView }: Props) {
               {t.noMatches}
             </p>
           )}
-          <TimelineChart {...tv.chartProps} />
+          <ChartBoundary>
+            <TimelineChart {...tv.chartProps} />
+          </ChartBoundary>
           <div className="below-chart">
             <EventList incident={incident} events={tv.visible} selectedId={view.event} onSelect={tv.selectAndReveal} q={view.q} />
             <DetailsPanel incident={incident} event={tv.selected} onSelect={tv.selectAndReveal} onFilterTo={tv.filterTo} />

@@ -1,5 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Problem } from '../model/incident';
+import { DEFAULT_MAX_BYTES, formatBytes } from '../model/incident-file';
+import { checkSource, parseAllowlist } from '../model/urls';
 import { setLoadProgress } from './load-progress';
 export { useLoadProgress, type LoadProgress } from './load-progress';
 import { parseIncidentBytes } from './parse-in-worker';
@@ -16,23 +18,56 @@ export class IncidentFileError extends Error {
   }
 }
 
-async function download(src: string, signal: AbortSignal): Promise<Uint8Array> {
+/** Build-time settings: origins besides the page's own that `?src=` may load from, and the largest file read. */
+export const ALLOWED_SOURCES = parseAllowlist(import.meta.env.VITE_ALLOWED_SOURCES);
+export const MAX_INCIDENT_BYTES =
+  Number(import.meta.env.VITE_MAX_INCIDENT_BYTES) > 0 ? Number(import.meta.env.VITE_MAX_INCIDENT_BYTES) : DEFAULT_MAX_BYTES;
+
+export interface LoadOptions {
+  signal?: AbortSignal;
+  pageOrigin?: string;
+  allowlist?: readonly string[];
+  maxBytes?: number;
+}
+
+const tooLarge = (src: string, size: number, maxBytes: number) =>
+  new IncidentFileError(src, [{ path: `${src}: (file)`, message: `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}` }]);
+
+async function download(src: string, signal: AbortSignal | undefined, maxBytes: number): Promise<Uint8Array> {
   const response = await fetch(src, { signal });
   if (!response.ok) throw new Error(`Could not load ${src}: the server answered ${response.status} ${response.statusText}`);
-  return new Uint8Array(await response.arrayBuffer());
+  // A declared size over the limit is refused before the body is downloaded.
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(src, declared, maxBytes);
+  }
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.byteLength > maxBytes) throw tooLarge(src, bytes.byteLength, maxBytes);
+  return bytes;
 }
 
 /** The single-file build carries the bundled incident in a JSON data block, since file:// pages cannot fetch. */
-function bundledBytes(): Uint8Array | undefined {
+function bundledBytes(src: string): Uint8Array | undefined {
+  if (src !== DEFAULT_SOURCE || typeof document === 'undefined') return undefined;
   const block = document.getElementById('bundled-incident');
   return block?.textContent ? new TextEncoder().encode(block.textContent) : undefined;
 }
 
-// Progress goes to the load-progress store (read it with useLoadProgress(src)); large files parse in a worker.
-async function fetchIncident(src: string, signal: AbortSignal) {
+/**
+ * Checks `src` against the source policy, fetches and decodes it (in a worker when large), and throws an error
+ * that says what went wrong. Progress goes to the load-progress store (read it with useLoadProgress(src)).
+ */
+export async function loadIncident(
+  src: string,
+  { signal, pageOrigin = window.location.origin, allowlist = ALLOWED_SOURCES, maxBytes = MAX_INCIDENT_BYTES }: LoadOptions = {},
+) {
+  // Before any request: a refused URL is never fetched. Relative URLs resolve to the page's origin either way.
+  const check = checkSource(src, pageOrigin, allowlist);
+  if (!check.ok) throw new Error(check.reason);
   setLoadProgress(src, { stage: 'downloading' });
   try {
-    const bytes = src === DEFAULT_SOURCE ? (bundledBytes() ?? (await download(src, signal))) : await download(src, signal);
+    const bytes = bundledBytes(src) ?? (await download(src, signal, maxBytes));
     const result = await parseIncidentBytes(bytes, src, (progress) => setLoadProgress(src, progress), { signal });
     if (!result.ok) throw new IncidentFileError(src, result.problems);
     return result.incident;
@@ -44,7 +79,7 @@ async function fetchIncident(src: string, signal: AbortSignal) {
 export const incidentQueryOptions = (src: string) =>
   queryOptions({
     queryKey: ['incident', src],
-    queryFn: ({ signal }) => fetchIncident(src, signal),
+    queryFn: ({ signal }) => loadIncident(src, { signal }),
     staleTime: Infinity,
     retry: false,
   });

@@ -297,6 +297,8 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
     e.techniques?.forEach((t, k) => ref(techniques, t, [...at, 'techniques', k], 'techniques'));
     e.related?.forEach((r, k) => ref(events, r.event, [...at, 'related', k, 'event'], 'events'));
     cite(e.citations, at);
+    // A time that already failed its own check gets no second, misleading message about precision or order.
+    if (!IsoUtc.safeParse(e.start).success || (e.end !== undefined && !IsoUtc.safeParse(e.end).success)) return;
     if (!isAlignedToPrecision(e.start, e.precision))
       issue([...at, 'start'], `start "${e.start}" has more detail than its precision "${e.precision}" allows`);
     if (e.end !== undefined) {
@@ -328,9 +330,14 @@ function formatPath(path: PropertyKey[]): string {
   return path.length === 0 ? '(file)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 }
 
+// zod's own words for a missing field are "expected string, received undefined"; say that it is required.
+function requiredError(issue: { code?: string; input?: unknown; expected?: unknown }): string | undefined {
+  return issue.code === 'invalid_type' && issue.input === undefined ? `required: expected ${String(issue.expected)}` : undefined;
+}
+
 /** Validates an already-decoded JSON value; never throws. */
 export function parseIncident(input: unknown): ParseResult {
-  const result = IncidentSchema.safeParse(input);
+  const result = IncidentSchema.safeParse(input, { error: requiredError });
   if (!result.success) {
     return {
       ok: false,

@@ -10,3 +10,51 @@ export function safeHref(url: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+export type SourceCheck = { ok: true; url: string } | { ok: false; reason: string };
+
+/**
+ * Origins from a comma-separated list (the build-time `VITE_ALLOWED_SOURCES`), normalised to `scheme://host[:port]`.
+ * Entries that are not http(s) URLs are dropped: the allowlist can only widen fetching to real web origins.
+ */
+export function parseAllowlist(text: string | undefined): string[] {
+  const origins = (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap((entry) => {
+      try {
+        const u = new URL(entry);
+        return u.protocol === 'https:' || u.protocol === 'http:' ? [u.origin] : [];
+      } catch {
+        return [];
+      }
+    });
+  return [...new Set(origins)];
+}
+
+/**
+ * Whether the app may fetch an incident from `src` (the `src` link parameter): relative and same-origin URLs may,
+ * other http(s) origins only when allowlisted, and every other scheme (`javascript:`, `data:`, `blob:`, `file:`…)
+ * never. The reason names the URL and the rule, so the page can say why nothing loaded.
+ */
+export function checkSource(src: string, pageOrigin: string, allowlist: readonly string[]): SourceCheck {
+  let url: URL;
+  try {
+    // The URL parser, not a regex, decides the scheme: it strips the tabs and spaces that could hide "javascript:".
+    url = new URL(src, `${pageOrigin}/`);
+  } catch {
+    return { ok: false, reason: `Refused to load ${JSON.stringify(src)}: it is not a valid URL.` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return {
+      ok: false,
+      reason: `Refused to load ${JSON.stringify(src)}: only relative, http: and https: URLs may be loaded, not ${url.protocol} URLs.`,
+    };
+  if (url.origin === pageOrigin || allowlist.includes(url.origin)) return { ok: true, url: url.href };
+  const allowed = allowlist.length > 0 ? `the allowed origins are ${allowlist.join(', ')}` : 'no other origin is allowed';
+  return {
+    ok: false,
+    reason: `Refused to load ${JSON.stringify(src)}: ${url.origin} is another origin, and this deployment loads incidents only from its own origin (${allowed}; see VITE_ALLOWED_SOURCES).`,
+  };
+}

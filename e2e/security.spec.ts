@@ -1,0 +1,72 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// Collects every CSP violation the page reports, from before the app's first script runs.
+async function recordViolations(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+}
+
+test('the built page carries a strict Content Security Policy', async ({ app }) => {
+  await app.goto();
+  const policy = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toContain("script-src 'self'");
+  expect(policy).toContain("style-src 'self'");
+  expect(policy).toContain("object-src 'none'");
+  expect(policy).toContain("base-uri 'none'");
+  expect(policy).toContain("connect-src 'self'");
+  expect(policy).toContain("img-src 'self' data: blob:");
+  expect(policy).not.toContain('unsafe');
+});
+
+test('normal use causes no CSP violation', async ({ app, page }) => {
+  const violations = await recordViolations(page);
+  await app.goto();
+  await app.hoverItem('sliver-installed');
+  await expect(app.tooltip).toBeVisible();
+  await page.getByRole('grid').getByRole('row').nth(3).click();
+  await expect(page.getByRole('heading', { level: 2 }).last()).toBeVisible();
+  await page.getByRole('searchbox').fill('Sliver');
+  await page.locator('[data-facet="outcome"]').getByRole('checkbox').first().check();
+  await page.getByRole('combobox', { name: 'Lanes' }).selectOption('actor');
+  await page.getByLabel('Language').selectOption('zh-Hant');
+  await page.getByLabel('主題').selectOption('dark');
+  await page.getByLabel('主題').selectOption('light');
+  await page.getByRole('button', { name: '放大' }).click();
+  await page.waitForTimeout(500);
+  expect(await violations()).toEqual([]);
+});
+
+test('the violation listener works: a remote image is blocked and reported', async ({ app, page, consoleErrors }) => {
+  const violations = await recordViolations(page);
+  await app.goto();
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('img'), { src: 'http://127.0.0.1:9/probe.png' })));
+  await expect.poll(violations).toEqual([expect.stringMatching(/^img-src http:\/\/127\.0\.0\.1:9\/probe\.png/)]);
+  // Chromium logs the refusal too; that is this test's point, not a failure.
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/Content Security Policy/.test(e)));
+});
+
+for (const [src, rule] of [
+  ['javascript:window.__pwned=1', 'only relative, http: and https: URLs may be loaded, not javascript: URLs'],
+  ['data:application/json,{}', 'only relative, http: and https: URLs may be loaded, not data: URLs'],
+  ['https://evil.example.net/incident.json', 'https://evil.example.net is another origin'],
+  ['//evil.example.net/incident.json', 'is another origin'],
+] as const) {
+  test(`refuses src=${src} before fetching it`, async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`./?src=${encodeURIComponent(src)}`);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('The incident could not be opened');
+    await expect(alert).toContainText(`Refused to load ${JSON.stringify(src)}`);
+    await expect(alert).toContainText(rule);
+    await expect(page.getByRole('link', { name: 'Open the bundled incident' })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(requests.filter((u) => !u.startsWith(new URL(page.url()).origin))).toEqual([]);
+  });
+}

@@ -1,0 +1,1 @@
+export function auditVerdict(stdout: string): { status: 'pass' | 'fail' | 'unavailable'; message: string };

@@ -1,0 +1,47 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useI18n } from '../i18n/i18n';
+import { DEFAULT_SOURCE } from '../loading/incident-query';
+import type { Incident } from '../model/incident';
+import { localize } from '../model/text';
+
+// Kept when leaving a failed load: how the page looks, not what it showed.
+const KEEP = ['lang', 'theme', 'mode'];
+
+function linkTo(src: string): string {
+  const now = new URLSearchParams(window.location.search);
+  const next = new URLSearchParams();
+  if (src !== DEFAULT_SOURCE) next.set('src', src);
+  for (const key of KEEP) {
+    const value = now.get(key);
+    if (value) next.set(key, value);
+  }
+  const query = next.toString();
+  return `${window.location.pathname}${query ? `?${query}` : ''}`;
+}
+
+/** After a failed load, a way back: the incident that was open before (still in the query cache), else the bundled one. */
+export function LoadRecovery({ src }: { src: string }) {
+  const { t, lang } = useI18n();
+  const cache = useQueryClient().getQueryCache();
+  const previous = cache
+    .findAll({ queryKey: ['incident'], predicate: (q) => q.state.status === 'success' && q.queryKey[1] !== src })
+    .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)[0];
+  const previousSrc = previous?.queryKey[1] as string | undefined;
+  const previousIncident = previous?.state.data as Incident | undefined;
+  return (
+    <nav className="load-recovery" aria-label={t.loadFailed}>
+      <ul>
+        {previousSrc !== undefined && previousIncident && (
+          <li>
+            <a href={linkTo(previousSrc)}>{t.backTo(localize(previousIncident.title, lang))}</a>
+          </li>
+        )}
+        {src !== DEFAULT_SOURCE && previousSrc !== DEFAULT_SOURCE && (
+          <li>
+            <a href={linkTo(DEFAULT_SOURCE)}>{t.openBundled}</a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

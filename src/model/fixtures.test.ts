@@ -1,0 +1,36 @@
+// The test fixtures in data/fixtures are what the browser tests load; check here that each is what it claims to be.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeIncidentFile } from './incident-file';
+
+const read = (name: string) => new Uint8Array(readFileSync(new URL(`../../data/fixtures/${name}`, import.meta.url)));
+
+describe('fixtures', () => {
+  it('hostile.json is a valid incident, its payloads carried in text', () => {
+    const r = decodeIncidentFile(read('hostile.json'), 'hostile.json');
+    expect(r.ok).toBe(true);
+  });
+
+  it('bad/bom.json loads', () => {
+    expect(decodeIncidentFile(read('bad/bom.json'), 'bom.json').ok).toBe(true);
+  });
+
+  it.each([
+    ['truncated.json', '(file)', /not valid JSON: .*line 22 column 7/],
+    ['wrong-types.json', 'events[0].systems', /expected array, received string/],
+    ['missing-fields.json', 'summary', /required/],
+    ['unknown-reference.json', 'events[0].phase', /unknown phases id "exfiltration"/],
+    ['duplicate-ids.json', 'events[1].id', /duplicate id "first-login" in events/],
+    ['year-0.json', 'events[0].start', /between years 0001 and 9999/],
+    ['year-10000.json', 'events[0].start', /expected an ISO 8601 UTC time/],
+    ['date-nan.json', 'events[0].start', /expected an ISO 8601 UTC time/],
+    ['end-before-start.json', 'events[0].end', /is before start/],
+    ['empty.json', '(file)', /the file is empty/],
+    ['not-utf8.json', '(file)', /not valid UTF-8/],
+    ['deeply-nested.json', 'line 1 column 75', /nested deeper than 64 levels/],
+  ])('bad/%s is refused at %s', (name, path, message) => {
+    const r = decodeIncidentFile(read(`bad/${name}`), name);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]).toEqual({ path: `${name}: ${path}`, message: expect.stringMatching(message) });
+  });
+});
