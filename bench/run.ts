@@ -174,6 +174,7 @@ async function parseTiming(browser: Browser, base: string, dataPath: string): Pr
     workerBlockingMs: med('workerBlockingMs'),
     workerLongestTaskMs: med('workerLongestTaskMs'),
     cloneMs: med('cloneMs'),
+    jsonParseMs: med('jsonParseMs'),
   };
 }
 
@@ -264,7 +265,7 @@ async function main() {
   console.log('\nParse in the browser (median): main thread against worker');
   console.log(
     table([
-      ['events', 'file', 'main thread', 'worker, total', 'main-thread long tasks meanwhile', 'longest', 'structuredClone'],
+      ['events', 'file', 'main thread', 'worker, total', 'main-thread long tasks meanwhile', 'longest', 'structuredClone', 'JSON.parse'],
       ...Object.entries(parse).map(([n, p]) => [
         Number(n).toLocaleString('en'),
         `${(p.bytes / 1e6).toFixed(1)} MB`,
@@ -273,6 +274,7 @@ async function main() {
         `${p.workerBlockingMs.toFixed(0)} ms`,
         `${p.workerLongestTaskMs.toFixed(0)} ms`,
         `${p.cloneMs.toFixed(0)} ms`,
+        `${p.jsonParseMs.toFixed(0)} ms`,
       ]),
     ]),
   );

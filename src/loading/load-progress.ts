@@ -1,9 +1,9 @@
 // How far loading each incident source has got, as a tiny external store the view reads with useLoadProgress.
 import { useCallback, useSyncExternalStore } from 'react';
-import type { DecodeProgress } from '../model/incident-file';
+import type { ParseProgress } from './parse-in-worker';
 
-/** `downloading` until the bytes are in, then the decoder's stages; absent when not loading. */
-export type LoadProgress = { stage: 'downloading' } | DecodeProgress;
+/** `downloading` until the bytes are in, then the parser's stages; absent when not loading. */
+export type LoadProgress = { stage: 'downloading' } | ParseProgress;
 
 const progressBySource = new Map<string, LoadProgress>();
 const listeners = new Set<() => void>();

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DecodeProgress } from '../model/incident-file';
+import { generateIncident } from '../../bench/generate';
+import { decodeIncidentFile } from '../model/incident-file';
 import { minimalIncident } from '../model/test-incident';
-import { parseIncidentBytes, WORKER_THRESHOLD_BYTES, type WorkerLike } from './parse-in-worker';
-import { handleParseRequest, type ParseReply, type ParseRequest } from './parse-messages';
+import { parseIncidentBytes, WORKER_THRESHOLD_BYTES, type ParseProgress, type WorkerLike } from './parse-in-worker';
+import { EVENTS_PER_MESSAGE, handleParseRequest, type ParseReply, type ParseRequest } from './parse-messages';
 
 const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
@@ -14,7 +15,10 @@ class FakeWorker implements WorkerLike {
   received: { message: ParseRequest; transfer: Transferable[] }[] = [];
   terminated = false;
 
-  constructor(private readonly failToLoad = false) {
+  constructor(
+    private readonly failToLoad = false,
+    private readonly eventsPerMessage?: number,
+  ) {
     setTimeout(() => {
       if (this.failToLoad) this.onerror?.({ message: 'load failed', preventDefault: () => {} } as ErrorEvent);
       else this.reply({ type: 'ready' });
@@ -23,7 +27,7 @@ class FakeWorker implements WorkerLike {
 
   postMessage(message: ParseRequest, transfer: Transferable[]) {
     this.received.push({ message, transfer });
-    setTimeout(() => handleParseRequest(message, (reply) => this.reply(reply)));
+    setTimeout(() => handleParseRequest(message, (reply) => this.reply(reply), this.eventsPerMessage));
   }
 
   terminate() {
@@ -38,7 +42,7 @@ class FakeWorker implements WorkerLike {
 describe('parseIncidentBytes', () => {
   it('parses small files on the main thread, reporting progress', async () => {
     const createWorker = vi.fn(() => new FakeWorker());
-    const progress: DecodeProgress[] = [];
+    const progress: ParseProgress[] = [];
     const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'a.json', (p) => progress.push(p), { createWorker });
     expect(result.ok).toBe(true);
     expect(createWorker).not.toHaveBeenCalled();
@@ -54,7 +58,7 @@ describe('parseIncidentBytes', () => {
   it('hands large files to the worker once it is ready, transferring the bytes, and relays its progress', async () => {
     const worker = new FakeWorker();
     const bytes = bytesOf(minimalIncident());
-    const progress: DecodeProgress[] = [];
+    const progress: ParseProgress[] = [];
     const result = await parseIncidentBytes(bytes, 'big.json', (p) => progress.push(p), { threshold: 1, createWorker: () => worker });
     expect(result.ok && result.incident.events).toHaveLength(2);
     expect(worker.received[0]!.message).toMatchObject({ type: 'parse', name: 'big.json' });
@@ -62,8 +66,29 @@ describe('parseIncidentBytes', () => {
     expect(progress).toEqual([
       { stage: 'reading', bytes: bytes.byteLength },
       { stage: 'validating', events: 2 },
+      { stage: 'receiving', events: 2, total: 2 },
     ]);
     expect(worker.terminated).toBe(true);
+  });
+
+  it('gets back from the worker the same incident the main thread makes, in slices', async () => {
+    const bytes = bytesOf(generateIncident(217, 3));
+    const expected = decodeIncidentFile(bytes, 'big.json');
+    const worker = new FakeWorker(false, 100);
+    const slices: number[] = [];
+    const result = await parseIncidentBytes(bytes, 'big.json', (p) => p.stage === 'receiving' && slices.push(p.events), {
+      threshold: 1,
+      createWorker: () => worker,
+    });
+    expect(result).toEqual(expected);
+    expect(slices).toEqual([100, 200, 217]);
+  });
+
+  it('sends events in slices of EVENTS_PER_MESSAGE by default', () => {
+    const replies: ParseReply[] = [];
+    const bytes = bytesOf(generateIncident(EVENTS_PER_MESSAGE + 1, 3));
+    handleParseRequest({ type: 'parse', bytes, name: 'big.json' }, (r) => replies.push(r));
+    expect(replies.map((r) => r.type)).toEqual(['progress', 'progress', 'incident', 'events', 'events', 'end']);
   });
 
   it('returns the problems of a bad file from the worker without rejecting', async () => {

@@ -1,7 +1,10 @@
 // Decodes an incident file's bytes on the main thread when small, in a Web Worker when large enough to freeze the page.
 import type { ParseResult } from '../model/incident';
 import { decodeIncidentFile, type DecodeProgress } from '../model/incident-file';
-import type { ParseReply, ParseRequest } from './parse-messages';
+import { incidentReceiver, type ParseReply, type ParseRequest } from './parse-messages';
+
+/** The decoder's stages, then (from a worker) how many of the parsed events have reached the page. */
+export type ParseProgress = DecodeProgress | { stage: 'receiving'; events: number; total: number };
 
 /** Files this large or larger are parsed in a worker; smaller ones parse in well under a frame budget's worth of waiting. */
 export const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
@@ -35,7 +38,7 @@ const startWorker = (): WorkerLike =>
 export function parseIncidentBytes(
   bytes: Uint8Array,
   name: string,
-  onProgress?: (progress: DecodeProgress) => void,
+  onProgress?: (progress: ParseProgress) => void,
   { threshold = WORKER_THRESHOLD_BYTES, signal, createWorker }: ParseBytesOptions = {},
 ): Promise<ParseResult> {
   const onMainThread = () => decodeIncidentFile(bytes, name, { onProgress });
@@ -61,14 +64,26 @@ export function parseIncidentBytes(
       reject(abortReason(signal!));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
+    const receive = incidentReceiver((events, total) => onProgress?.({ stage: 'receiving', events, total }));
     worker.onmessage = ({ data }) => {
-      if (data.type === 'ready' && !sent) {
-        sent = true;
-        worker.postMessage({ type: 'parse', bytes, name }, [bytes.buffer]);
-      } else if (data.type === 'progress') onProgress?.(data.progress);
-      else if (data.type === 'done') {
-        finish();
-        resolve(data.result);
+      switch (data.type) {
+        case 'ready':
+          if (sent) return;
+          sent = true;
+          worker.postMessage({ type: 'parse', bytes, name }, [bytes.buffer]);
+          return;
+        case 'progress':
+          return onProgress?.(data.progress);
+        case 'problems':
+          finish();
+          return resolve({ ok: false, problems: data.problems });
+        default: {
+          const incident = receive(data);
+          if (incident) {
+            finish();
+            resolve({ ok: true, incident });
+          }
+        }
       }
     };
     worker.onerror = (event) => {

@@ -18,7 +18,10 @@ export const MAX_CHART_ITEMS = 1500;
 /** Aim for about this many bins across the window, before the item budget asks for wider ones. */
 export const BINS_PER_WINDOW = 60;
 
-/** Round bin widths, finest first; each is a whole multiple of the one before, so counts nest when zooming. */
+/**
+ * Round bin widths, finest first; each is a whole multiple of the one before, so bins nest when zooming. Bins are
+ * aligned to the epoch, so 7-day bins start on Thursdays and the longest ones are not calendar months or years.
+ */
 export const BIN_WIDTHS: readonly number[] = [
   ...[1, 5, 10, 30].map((n) => n * SECOND),
   ...[1, 5, 10, 30].map((n) => n * MINUTE),
@@ -75,12 +78,14 @@ function nonEmptyCells(counts: LaneBinCounts): number {
 }
 
 /**
- * The chart items for a window. An aggregate item has `shape: 'aggregate'`, `eventId: ''`, its bin as `start`/`end`,
- * `count` events, and the id `agg:<lane>:<bin start ms>` (lane `''` without grouping). When the events overlapping the window and its margins make at most `maxItems`
+ * The chart items for a window. When the events overlapping the window and its margins make at most `maxItems`
  * items, those items, exactly as `chartItems` makes them. Otherwise each lane's events are counted in time bins of
- * the finest round width that keeps the bins within budget, and the budget left over is spent drawing the
- * smallest bins' events individually (a bin of one event is always drawn as that event). With more lanes than
- * `maxItems`, one aggregate per lane is the floor and the result can exceed `maxItems`.
+ * the finest round width that keeps the bins within budget, and the budget left over is spent drawing some bins'
+ * events one by one (see `chooseExpanded`; a bin of one event is always drawn as that event). With more lanes than
+ * `maxItems`, about one aggregate per lane is the floor and the result can exceed `maxItems`.
+ *
+ * An aggregate item has `shape: 'aggregate'`, `eventId: ''` (it stands for no single event), its bin as
+ * `start`/`end`, `count`, and the id `agg:<lane>:<bin start ms>` (lane `''` without grouping), stable while panning.
  */
 export function levelOfDetail({
   incident,
