@@ -178,7 +178,7 @@ async function parseTiming(browser: Browser, base: string, dataPath: string): Pr
   };
 }
 
-/** Gzipped size of the JavaScript that dist/index.html loads up front (its module script and modulepreloads). */
+/** Gzipped size of the JavaScript that the built index.html loads up front (its module script and modulepreloads). */
 function initialJsGzip(dist: string): { files: Record<string, number>; total: number } {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const refs = [
@@ -209,14 +209,16 @@ async function main() {
   const load = loadavg();
   if (!flags['no-build']) {
     console.log('building the app (vite build) and the benchmark pages…');
-    await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+    // The app's benchmark hooks exist only in this build, which goes to its own folder, never to dist/.
+    process.env.VITE_BENCH_HOOKS = '1';
+    await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(root, 'dist-bench'), emptyOutDir: true } });
     await build({ configFile: join(root, 'bench', 'vite.config.ts') });
   }
   const dataDir = join(out, 'data');
   mkdirSync(dataDir, { recursive: true });
   for (const n of SIZES) writeFileSync(join(dataDir, `incident-${n}.json`), JSON.stringify(generateIncident(n, 1)));
 
-  const { url, server } = await serveStatic({ '/': join(root, 'dist'), '/bench/': join(out, 'pages'), '/bench-data/': dataDir });
+  const { url, server } = await serveStatic({ '/': join(root, 'dist-bench'), '/bench/': join(out, 'pages'), '/bench-data/': dataDir });
   const browser = await chromium.launch(chromiumLaunch);
   const results: { n: number; target: Target; runs: Run[]; median: Run; notes: string[] }[] = [];
   const parse: Record<number, ParseTiming> = {};
@@ -254,7 +256,7 @@ async function main() {
   }
   console.log('model timings in Node at 100,000 events…');
   const model: ModelTiming = modelTiming(100_000);
-  const gzip = initialJsGzip(join(root, 'dist'));
+  const gzip = initialJsGzip(join(root, 'dist-bench'));
 
   const header = ['events', 'page', 'ready', 'settled', 'heap', 'zoom step', 'filter'];
   const rows = results.map((r) => [r.n.toLocaleString('en'), r.target, ...METRICS.map((m) => format(m, r.median[m]))]);

@@ -32,9 +32,6 @@ function burst() {
 }
 
 test.describe('an incident of 20,000 events', () => {
-  // Needs the rebuilt UI: loading ?src=, drawing itemsForWindow() with aggregates as `it-aggregate`, and ?from/?to.
-  test.fixme();
-
   test.beforeEach(async ({ scale }) => {
     await scale.serveJson(FILE, json);
   });

@@ -1,3 +1,4 @@
+import { generateIncident } from '../bench/generate';
 import { test } from './fixtures';
 
 // Regenerates the README screenshots: `npm run screenshot`.
@@ -17,4 +18,11 @@ test.describe('present mode', () => {
     await app.page.waitForTimeout(500); // the chart's move to the step
     await app.page.screenshot({ path: 'docs/screenshot-present.png' });
   });
+});
+
+test('README screenshot, 20,000 generated events drawn as per-lane counts', async ({ app }) => {
+  const json = JSON.stringify(generateIncident(20_000, 1));
+  await app.page.route('**/generated/scale-20000.json', (route) => route.fulfill({ contentType: 'application/json', body: json }));
+  await app.goto('?src=generated/scale-20000.json&theme=light');
+  await app.page.screenshot({ path: 'docs/screenshot-scale.png' });
 });

@@ -6,4 +6,6 @@ interface ImportMetaEnv {
   readonly VITE_ALLOWED_SOURCES?: string;
   /** Largest incident file, in bytes, the app will read; 200 MiB when unset. */
   readonly VITE_MAX_INCIDENT_BYTES?: string;
+  /** Set only by `npm run bench`: installs the benchmark's page hooks. */
+  readonly VITE_BENCH_HOOKS?: string;
 }

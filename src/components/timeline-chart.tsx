@@ -55,6 +55,8 @@ export interface TimelineChartProps {
   /** The window to show; the chart follows it when it changes. */
   window: Window | undefined;
   onWindowChange: (w: Window) => void;
+  /** Choosing an aggregate item zooms into its bin. */
+  onZoomTo?: (w: Window) => void;
   selectedEventId?: string;
   onSelect: (eventId: string | undefined) => void;
   /** Tooltip lines for an item, built by the caller in the active language. */
@@ -62,6 +64,8 @@ export interface TimelineChartProps {
   marks: ItemMarks;
   /** Called once, after the first redraw that shows items. */
   onFirstDraw?: () => void;
+  /** Called after every redraw. */
+  onRedraw?: () => void;
   ariaLabel: string;
   /** No animation when the user asked for reduced motion. */
   animate: boolean;
@@ -94,7 +98,8 @@ function toVis(item: ChartItem): VisItem {
   return {
     id: item.id,
     content: '',
-    event: item.eventId,
+    // Aggregates stand for no single event, so they carry no data-event attribute.
+    event: item.shape === 'aggregate' ? undefined : item.eventId,
     group: item.lane,
     start: item.start,
     end: item.end,
@@ -119,6 +124,7 @@ function renderItem(data: VisItem | undefined, marks: ItemMarks): HTMLElement | 
     return box;
   }
   const item = data.item!;
+  if (item.shape === 'aggregate') return element('span', 'it-label', item.label);
   const box = element('span', 'it-content');
   box.appendChild(element('span', 'it-label', item.label));
   if (item.shape === 'day') box.appendChild(element('span', 'it-badge', marks.dateOnly));
@@ -182,14 +188,18 @@ export function TimelineChart(props: TimelineChartProps) {
     timelineRef.current = timeline;
     let reported = false;
     timeline.on('changed', () => {
+      latest.current.onRedraw?.();
       if (!reported && itemsRef.current.length > 0) {
         reported = true;
         latest.current.onFirstDraw?.();
       }
     });
     timeline.on('select', ({ items: selected }: { items: string[] }) => {
-      const first = selected[0];
-      latest.current.onSelect(first === undefined ? undefined : itemsRef.current.get(first)?.event);
+      const first = selected[0] === undefined ? undefined : itemsRef.current.get(selected[0]);
+      if (first?.item?.shape === 'aggregate') {
+        timeline.setSelection([]);
+        latest.current.onZoomTo?.({ from: first.start, to: first.end ?? first.start });
+      } else latest.current.onSelect(first?.event);
     });
     timeline.on('rangechanged', ({ start, end, byUser }: { start: Date; end: Date; byUser: boolean }) => {
       if (byUser) latest.current.onWindowChange({ from: start.getTime(), to: end.getTime() });

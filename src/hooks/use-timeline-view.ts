@@ -3,12 +3,15 @@ import type { TimelineChartProps, Marker } from '../components/timeline-chart';
 import { eventWhen } from '../components/format';
 import { useI18n } from '../i18n/i18n';
 import { bringIntoView, chartItems, fitWindow, lanesFor, phaseBands, quietPeriods, type ChartItem, type Window } from '../model/chart-model';
+import { buildEventIndex } from '../model/event-index';
 import { buildSearchIndex, facetCounts, filterEvents } from '../model/filters';
+import { levelOfDetail, MAX_CHART_ITEMS, windowShowing } from '../model/level-of-detail';
 import type { Incident } from '../model/incident';
 import { milestones } from '../model/metrics';
 import { localize } from '../model/text';
-import { DAY, formatSpanShort, HOUR } from '../model/time';
+import { DAY, formatSpanShort, HOUR, utcStamp } from '../model/time';
 import { DEFAULT_VIEW, type Facet, type ViewState } from '../model/view-state';
+import { BENCH_HOOKS, notifyDrawn, useBenchHooks } from './use-bench-hooks';
 import type { SetView } from './use-view-state';
 
 // A gap with no events longer than this is folded away by "compress quiet periods", keeping some air each side.
@@ -24,11 +27,11 @@ const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)'
 /** Everything a screen derives from the incident and the view state, and the actions that change the view. */
 export function useTimelineView(incident: Incident, view: ViewState, setView: SetView) {
   const { t, lang, locale } = useI18n();
-  const index = useMemo(() => buildSearchIndex(incident), [incident]);
+  const searchIndex = useMemo(() => buildSearchIndex(incident), [incident]);
   const byId = useMemo(() => new Map(incident.events.map((e) => [e.id, e])), [incident]);
   const query = useMemo(() => ({ filters: view.filters, q: view.q }), [view.filters, view.q]);
-  const visible = useMemo(() => filterEvents(incident.events, query, index), [incident, query, index]);
-  const counts = useMemo(() => facetCounts(incident.events, query, index), [incident, query, index]);
+  const visible = useMemo(() => filterEvents(incident.events, query, searchIndex), [incident, query, searchIndex]);
+  const counts = useMemo(() => facetCounts(incident.events, query, searchIndex), [incident, query, searchIndex]);
   const chartEvents = view.dim ? incident.events : visible;
   const dimmed = useMemo(() => {
     if (!view.dim) return new Set<string>();
@@ -36,8 +39,10 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     return new Set(incident.events.filter((e) => !shown.has(e.id)).map((e) => e.id));
   }, [view.dim, visible, incident]);
 
-  const items = useMemo(() => chartItems(incident, chartEvents, view.group, lang, dimmed), [incident, chartEvents, view.group, lang, dimmed]);
   const lanes = useMemo(() => (view.group === 'none' ? null : lanesFor(incident, chartEvents, view.group, lang)), [incident, chartEvents, view.group, lang]);
+  const index = useMemo(() => buildEventIndex(chartEvents), [chartEvents]);
+  // Small incidents hand every event to the chart; large ones get individual items or per-lane counts for the window.
+  const detailed = chartEvents.length * Math.max(1, view.group === 'system' ? 2 : 1) > MAX_CHART_ITEMS;
   const bands = useMemo(() => phaseBands(incident, incident.events, lang), [incident, lang]);
   const gaps = useMemo(() => (view.compress ? quietPeriods(incident.events, QUIET_GAP, QUIET_KEEP) : []), [incident, view.compress]);
   const markers = useMemo<Marker[]>(
@@ -49,10 +54,18 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
   );
   const fitted = useMemo(() => fitWindow(chartEvents.length > 0 ? chartEvents : incident.events), [chartEvents, incident]);
   const shownWindow = view.window ?? fitted;
+  const items = useMemo(
+    () =>
+      detailed && shownWindow
+        ? levelOfDetail({ incident, index, groupBy: view.group, lang, window: shownWindow, dimmed, aggregateLabel: t.eventsCount }).items
+        : chartItems(incident, chartEvents, view.group, lang, dimmed),
+    [detailed, shownWindow, incident, index, view.group, lang, dimmed, t, chartEvents],
+  );
   const selected = view.event === undefined ? undefined : byId.get(view.event);
 
   const describe = useCallback(
     (item: ChartItem) => {
+      if (item.shape === 'aggregate') return [item.label, `${utcStamp(item.start, 'minute')} – ${utcStamp(item.end ?? item.start, 'minute')} UTC`, t.aggregateHint];
       const e = byId.get(item.eventId);
       if (!e) return [item.label];
       const lines = [item.label, eventWhen(e, t), `${t.sides[item.side] ?? item.side} · ${t.outcomes[e.outcome] ?? e.outcome}`];
@@ -67,9 +80,12 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
   const selectAndReveal = useCallback(
     (id: string | undefined) => {
       const e = id === undefined ? undefined : byId.get(id);
-      setView((s) => ({ ...s, event: id, window: e && shownWindow ? bringIntoView(shownWindow, e.startMs, e.endMs) : s.window }));
+      const reveal = (w: Window) =>
+        // Where the event would be counted in an aggregate, zoom until it is drawn on its own.
+        detailed ? windowShowing(e!, { index, groupBy: view.group, window: bringIntoView(w, e!.startMs, e!.endMs) }) : bringIntoView(w, e!.startMs, e!.endMs);
+      setView((s) => ({ ...s, event: id, window: e && shownWindow ? reveal(shownWindow) : s.window }));
     },
-    [byId, setView, shownWindow],
+    [byId, setView, shownWindow, detailed, index, view.group],
   );
   const setWindow = useCallback((w: Window | undefined) => setView((s) => ({ ...s, window: w }), { replace: true }), [setView]);
   const toggleFacet = (facet: Facet, id: string, on: boolean) =>
@@ -82,6 +98,8 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     setWindow({ from: start - pad, to: end + pad });
   };
 
+  useBenchHooks(setView, shownWindow);
+
   const chartProps: TimelineChartProps = {
     items,
     lanes,
@@ -92,9 +110,11 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     onWindowChange: setWindow,
     selectedEventId: view.event,
     onSelect: select,
+    onZoomTo: setWindow,
     describe,
     marks: { dateOnly: t.dateOnly, failed: t.failedMark, inferred: t.inferredMark },
     onFirstDraw: markReady,
+    onRedraw: BENCH_HOOKS ? notifyDrawn : undefined,
     ariaLabel: t.chartLabel,
     animate: !reducedMotion(),
   };
