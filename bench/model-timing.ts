@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { buildEventIndex, laneTableOf } from '../src/model/event-index';
+import { buildSearchIndex, facetCounts, filterEvents, type Query } from '../src/model/filters';
 import { decodeIncidentFile } from '../src/model/incident-file';
 import { levelOfDetail } from '../src/model/level-of-detail';
 import { generateIncident } from './generate';
@@ -26,6 +27,8 @@ export interface ModelTiming {
   /** Index build, including the lane table for grouping by system. */
   indexMs: number;
   windows: { name: string; ms: number; items: number; aggregates: number; binWidthMs?: number }[];
+  /** filterEvents with one facet, with a facet and a search, and the facet counts the filter panel shows. */
+  filters: { name: string; ms: number; matched: number }[];
 }
 
 export function modelTiming(n = 100_000): ModelTiming {
@@ -50,7 +53,24 @@ export function modelTiming(n = 100_000): ModelTiming {
     ['one hour', middle - 1_800_000, middle + 1_800_000],
     ['ten minutes', middle - 300_000, middle + 300_000],
   ] as const;
+  const search = buildSearchIndex(incident);
+  const none: Query['filters'] = { phase: [], system: [], actor: [], action: [], outcome: [] };
+  const queries: [string, Query][] = [
+    ['one facet (system)', { filters: { ...none, system: ['system-01'] }, q: '' }],
+    ['two facets + search', { filters: { ...none, system: ['system-01', 'system-02'], outcome: ['failed'] }, q: 'login' }],
+  ];
+  const filters = [
+    ...queries.map(([name, q]) => {
+      const r = time(7, () => filterEvents(incident.events, q, search));
+      return { name: `filterEvents, ${name}`, ms: r.ms, matched: r.value.length };
+    }),
+    (() => {
+      const r = time(7, () => facetCounts(incident.events, queries[1]![1], search));
+      return { name: 'facetCounts, two facets + search', ms: r.ms, matched: r.value.system.size };
+    })(),
+  ];
   return {
+    filters,
     events: n,
     bytes: bytes.byteLength,
     parseMs: parsed.ms,
@@ -75,4 +95,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   console.log(`${t.events} events, ${(t.bytes / 1e6).toFixed(1)} MB: decode+validate ${t.parseMs.toFixed(0)} ms, index ${t.indexMs.toFixed(1)} ms`);
   for (const w of t.windows)
     console.log(`itemsForWindow ${w.name}: ${w.ms.toFixed(1)} ms, ${w.items} items (${w.aggregates} aggregates, bin ${w.binWidthMs ?? '-'} ms)`);
+  for (const f of t.filters) console.log(`${f.name}: ${f.ms.toFixed(1)} ms (${f.matched} matched)`);
 }

@@ -283,6 +283,7 @@ async function main() {
   console.log(`\nModel in Node, 100,000 events: decode+validate ${model.parseMs.toFixed(0)} ms, index ${model.indexMs.toFixed(1)} ms`);
   for (const w of model.windows)
     console.log(`  itemsForWindow, ${w.name}: ${w.ms.toFixed(1)} ms, ${w.items} items (${w.aggregates} aggregates)`);
+  for (const f of model.filters) console.log(`  ${f.name}: ${f.ms.toFixed(1)} ms (${f.matched} matched)`);
 
   const file = join(root, 'bench', 'results.json');
   mkdirSync(dirname(file), { recursive: true });

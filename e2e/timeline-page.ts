@@ -160,6 +160,30 @@ export class TimelinePage {
     return this.page.locator(`[data-metric="${id}"]`);
   }
 
+  /** Exports through the Export menu and returns the downloaded file's bytes and name. */
+  async exportAs(format: string): Promise<{ name: string; body: Buffer }> {
+    await this.page.getByText('Export', { exact: true }).click();
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.locator(`.menu-list button[data-format="${format}"]`).click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    await this.page.keyboard.press('Escape');
+    return { name: download.suggestedFilename(), body: Buffer.concat(chunks) };
+  }
+
+  /** Opens a local file through the "Open file…" button's file chooser. */
+  async openFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
+    await this.page.locator('input[type="file"]').setInputFiles(file);
+  }
+
+  get importProblems(): Locator {
+    return this.page.getByRole('dialog', { name: /could not be opened/ });
+  }
+
+  get mappingDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Which column holds what?' });
+  }
+
   // Present mode (mode=present)
 
   /** Opens present mode; `query` is the rest of the query string without "?", e.g. "event=sliver-installed". */

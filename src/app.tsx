@@ -12,7 +12,7 @@ import { I18nProvider } from './i18n/i18n-provider';
 import { en } from './i18n/messages';
 import { DEFAULT_SOURCE, useIncident } from './loading/incident-query';
 import { localize } from './model/text';
-import { resolveAgainst } from './model/view-state';
+import { DEFAULT_VIEW, resolveAgainst } from './model/view-state';
 
 export function App() {
   const { state, malformed, setView } = useViewState();
@@ -42,6 +42,7 @@ export function App() {
           <AppHeader
             title={title}
             source={src}
+            onOpened={(opened) => setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme, src: opened }))}
             lang={lang}
             onLang={(l) => setView((s) => ({ ...s, lang: l }))}
             theme={state.theme}

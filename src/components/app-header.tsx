@@ -2,11 +2,14 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { UI_LANGUAGES, type Lang } from '../model/text';
 import type { Theme } from '../model/view-state';
+import { isLocal, LOCAL_PREFIX } from '../loading/local-files';
 import { EmbedDialog } from './embed-dialog';
+import { ImportFile } from './import-file';
 
 interface Props {
   title: string;
   source: string;
+  onOpened: (src: string) => void;
   lang: Lang;
   onLang: (lang: Lang) => void;
   theme: Theme | undefined;
@@ -15,7 +18,7 @@ interface Props {
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-Hant': '繁體中文' };
 
-export function AppHeader({ title, source, lang, onLang, theme, onTheme }: Props) {
+export function AppHeader({ title, source, onOpened, lang, onLang, theme, onTheme }: Props) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
@@ -30,7 +33,7 @@ export function AppHeader({ title, source, lang, onLang, theme, onTheme }: Props
         <p className="app-meta">
           <span className="utc-note">{t.allTimesUtc}</span>
           <span className="data-source">
-            {t.source}: <code>{source}</code>
+            {t.source}: <code>{isLocal(source) ? t.localFile(source.slice(LOCAL_PREFIX.length)) : source}</code>
           </span>
         </p>
       </div>
@@ -56,6 +59,7 @@ export function AppHeader({ title, source, lang, onLang, theme, onTheme }: Props
         <button type="button" onClick={copy}>
           {copied ? t.linkCopied : t.copyLink}
         </button>
+        <ImportFile onOpened={onOpened} />
         <EmbedDialog title={title} />
         <span className="visually-hidden" role="status">
           {copied ? t.linkCopied : ''}

@@ -1,13 +1,18 @@
 import type { SetView } from '../hooks/use-view-state';
 import { useTimelineView } from '../hooks/use-timeline-view';
+import { useRef } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { zoomWindow } from '../model/chart-model';
 import type { Incident } from '../model/incident';
-import type { ViewState } from '../model/view-state';
+import { optionLabel } from '../model/filters';
+import { localize } from '../model/text';
+import { FACETS, type ViewState } from '../model/view-state';
 import { ChartBoundary } from './chart-boundary';
 import { ChartLegend, ChartToolbar } from './chart-toolbar';
 import { DetailsPanel } from './details-panel';
 import { EventList } from './event-list';
+import { ExportMenu } from './export-menu';
+import { PrintList } from './print-list';
 import { FilterPanel } from './filter-panel';
 import { MetricsStrip } from './metrics-strip';
 import { TimelineChart } from './timeline-chart';
@@ -20,8 +25,14 @@ interface Props {
 
 /** The full app: metrics, filters, toolbar, chart, list and details. */
 export function IncidentScreen({ incident, view, setView }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const tv = useTimelineView(incident, view, setView);
+  const capture = useRef<HTMLDivElement>(null);
+  const active = FACETS.filter((f) => view.filters[f].length > 0).map(
+    (f) =>
+      `${t.facets[f]}: ${view.filters[f].map((id) => (f === 'outcome' ? (t.outcomes[id] ?? id) : optionLabel(incident, f, id, lang))).join(', ')}`,
+  );
+  if (view.q) active.push(`${t.search}: “${view.q}”`);
   return (
     <div className="screen">
       <MetricsStrip incident={incident} onSelect={tv.selectAndReveal} />
@@ -50,19 +61,29 @@ export function IncidentScreen({ incident, view, setView }: Props) {
             toggles={{ compress: view.compress, bands: view.bands, dim: view.dim }}
             onToggle={(key, value) => setView((s) => ({ ...s, [key]: value }))}
           />
-          <ChartLegend />
+          <div className="chart-actions">
+            <ChartLegend />
+            <ExportMenu incident={incident} events={tv.visible} imageNode={() => capture.current} />
+          </div>
           {tv.visible.length === 0 && (
             <p className="status" role="status">
               {t.noMatches}
             </p>
           )}
-          <ChartBoundary>
-            <TimelineChart {...tv.chartProps} />
-          </ChartBoundary>
+          <div ref={capture} className="capture">
+            <p className="capture-caption">
+              <strong>{localize(incident.title, lang)}</strong> · {t.eventsShown(tv.visible.length, incident.events.length)}
+              {active.length > 0 && ` · ${active.join('; ')}`} · {t.allTimesUtc}
+            </p>
+            <ChartBoundary>
+              <TimelineChart {...tv.chartProps} />
+            </ChartBoundary>
+          </div>
           <div className="below-chart">
             <EventList incident={incident} events={tv.visible} selectedId={view.event} onSelect={tv.selectAndReveal} q={view.q} />
             <DetailsPanel incident={incident} event={tv.selected} onSelect={tv.selectAndReveal} onFilterTo={tv.filterTo} />
           </div>
+          <PrintList incident={incident} events={tv.visible} />
         </div>
       </div>
     </div>

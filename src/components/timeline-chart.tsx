@@ -133,6 +133,13 @@ function renderItem(data: VisItem | undefined, marks: ItemMarks): HTMLElement | 
   return box;
 }
 
+function sameItem(a: VisItem | null, b: VisItem): boolean {
+  if (!a) return false;
+  if (a.start !== b.start || a.end !== b.end || a.group !== b.group || a.className !== b.className) return false;
+  if (a.band || b.band) return a.band?.label === b.band?.label && a.band?.color === b.band?.color;
+  return a.item?.label === b.item?.label && a.item?.count === b.item?.count;
+}
+
 const sameWindow = (a: Window, b: Window) => {
   const tolerance = (a.to - a.from) / 10_000;
   return Math.abs(a.from - b.from) <= tolerance && Math.abs(a.to - b.to) <= tolerance;
@@ -232,7 +239,8 @@ export function TimelineChart(props: TimelineChartProps) {
     const next = [...bands.map(bandToVis), ...items.map(toVis)];
     const keep = new Set(next.map((i) => i.id));
     data.remove(data.getIds().filter((id) => !keep.has(String(id))));
-    data.update(next);
+    // Items rebuilt for a new window are mostly the same; updating only those that changed saves vis-timeline redraws.
+    data.update(next.filter((i) => !sameItem(data.get(i.id), i)));
   }, [items, bands]);
 
   useEffect(() => {

@@ -29,7 +29,10 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
   const { t, lang, locale } = useI18n();
   const searchIndex = useMemo(() => buildSearchIndex(incident), [incident]);
   const byId = useMemo(() => new Map(incident.events.map((e) => [e.id, e])), [incident]);
-  const query = useMemo(() => ({ filters: view.filters, q: view.q }), [view.filters, view.q]);
+  // Every URL change parses to new arrays; keyed by content, the filters keep their identity across pan and zoom,
+  // so nothing derived from them (filtering, counts, lanes, the time index) is recomputed.
+  const filtersKey = JSON.stringify(view.filters);
+  const query = useMemo(() => ({ filters: JSON.parse(filtersKey) as ViewState['filters'], q: view.q }), [filtersKey, view.q]);
   const visible = useMemo(() => filterEvents(incident.events, query, searchIndex), [incident, query, searchIndex]);
   const counts = useMemo(() => facetCounts(incident.events, query, searchIndex), [incident, query, searchIndex]);
   const chartEvents = view.dim ? incident.events : visible;

@@ -3,6 +3,7 @@ import type { Problem } from '../model/incident';
 import { DEFAULT_MAX_BYTES, formatBytes } from '../model/incident-file';
 import { checkSource, parseAllowlist } from '../model/urls';
 import { setLoadProgress } from './load-progress';
+import { isLocal, LOCAL_PREFIX } from './local-files';
 export { useLoadProgress, type LoadProgress } from './load-progress';
 import { parseIncidentBytes } from './parse-in-worker';
 
@@ -62,6 +63,8 @@ export async function loadIncident(
   src: string,
   { signal, pageOrigin = window.location.origin, allowlist = ALLOWED_SOURCES, maxBytes = MAX_INCIDENT_BYTES }: LoadOptions = {},
 ) {
+  if (isLocal(src))
+    throw new Error(`${src.slice(LOCAL_PREFIX.length)} was opened from this computer and is no longer in memory; open it again.`);
   // Before any request: a refused URL is never fetched. Relative URLs resolve to the page's origin either way.
   const check = checkSource(src, pageOrigin, allowlist);
   if (!check.ok) throw new Error(check.reason);

@@ -57,14 +57,27 @@ export function buildSearchIndex(incident: Incident): Map<string, string> {
   return index;
 }
 
-function matchesFacets(e: TimelineEvent, filters: FacetFilters, skip?: Facet): boolean {
-  for (const facet of Object.keys(filters) as Facet[]) {
-    if (facet === skip) continue;
-    const wanted = filters[facet];
-    if (wanted.length === 0) continue;
-    if (!valuesOf(e, facet).some((v) => wanted.includes(v))) return false;
+type Compiled = [Facet, Set<string>][];
+
+/** The active facets with their wanted ids as sets, built once per query rather than once per event. */
+function compile(filters: FacetFilters): Compiled {
+  return (Object.keys(filters) as Facet[]).filter((f) => filters[f].length > 0).map((f) => [f, new Set(filters[f])]);
+}
+
+function matchesFacet(e: TimelineEvent, facet: Facet, wanted: Set<string>): boolean {
+  // Only systems hold more than one value; the rest are checked without building an array.
+  switch (facet) {
+    case 'system':
+      return e.systems.some((v) => wanted.has(v));
+    case 'phase':
+      return wanted.has(e.phase);
+    case 'actor':
+      return wanted.has(e.actor);
+    case 'action':
+      return wanted.has(e.action);
+    case 'outcome':
+      return wanted.has(e.outcome);
   }
-  return true;
 }
 
 function matchesTerms(e: TimelineEvent, terms: string[], index: Map<string, string>): boolean {
@@ -76,14 +89,18 @@ function matchesTerms(e: TimelineEvent, terms: string[], index: Map<string, stri
 /** Events matching every facet (options within a facet are OR-ed) and every search term, in their order. */
 export function filterEvents(events: readonly TimelineEvent[], query: Query, index: Map<string, string>): TimelineEvent[] {
   const terms = searchTerms(query.q);
-  return events.filter((e) => matchesFacets(e, query.filters) && matchesTerms(e, terms, index));
+  const facets = compile(query.filters);
+  return events.filter((e) => facets.every(([f, wanted]) => matchesFacet(e, f, wanted)) && matchesTerms(e, terms, index));
 }
 
 export function isFiltering(query: Query): boolean {
   return query.q.trim() !== '' || Object.values(query.filters).some((ids) => ids.length > 0);
 }
 
-/** For each facet option, how many events it would match given the other facets and the search. */
+/**
+ * For each facet option, how many events it would match given the other facets and the search. An event that
+ * fails no facet counts everywhere; one that fails exactly one facet counts only for that facet's options.
+ */
 export function facetCounts(
   events: readonly TimelineEvent[],
   query: Query,
@@ -91,14 +108,24 @@ export function facetCounts(
 ): Record<Facet, Map<string, number>> {
   const terms = searchTerms(query.q);
   const facets = Object.keys(query.filters) as Facet[];
+  const active = compile(query.filters);
   const counts = Object.fromEntries(facets.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
+  const add = (e: TimelineEvent, facet: Facet) => {
+    const m = counts[facet];
+    for (const v of valuesOf(e, facet)) m.set(v, (m.get(v) ?? 0) + 1);
+  };
   for (const e of events) {
-    if (!matchesTerms(e, terms, index)) continue;
-    for (const facet of facets) {
-      if (!matchesFacets(e, query.filters, facet)) continue;
-      const m = counts[facet];
-      for (const v of valuesOf(e, facet)) m.set(v, (m.get(v) ?? 0) + 1);
+    let failed: Facet | undefined;
+    let failures = 0;
+    for (const [f, wanted] of active) {
+      if (!matchesFacet(e, f, wanted)) {
+        failed = f;
+        if (++failures > 1) break;
+      }
     }
+    if (failures > 1 || !matchesTerms(e, terms, index)) continue;
+    if (failed !== undefined) add(e, failed);
+    else for (const facet of facets) add(e, facet);
   }
   return counts;
 }

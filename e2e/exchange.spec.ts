@@ -1,0 +1,153 @@
+import Papa from 'papaparse';
+import { readFileSync } from 'node:fs';
+import { bundled, expect, test } from './fixtures';
+
+const containment = bundled.events.filter((e) => e.phase === 'containment');
+const ids = (list: { id: string }[]) => list.map((e) => e.id).sort();
+const fixture = (name: string) => new URL(`../data/fixtures/${name}`, import.meta.url).pathname;
+const lines = (name: string) => readFileSync(fixture(name), 'utf8').trim().split('\n');
+
+test.describe('exports of the filtered events', () => {
+  test.beforeEach(async ({ app }) => {
+    await app.goto('?phase=containment');
+  });
+
+  test('incident JSON holds exactly the filtered events', async ({ app }) => {
+    const { name, body } = await app.exportAs('app-json');
+    expect(name).toBe('cloudflare-thanksgiving-2023.json');
+    const file = JSON.parse(body.toString('utf8')) as { schemaVersion: string; events: { id: string }[] };
+    expect(file.schemaVersion).toBe('1.0');
+    expect(ids(file.events)).toEqual(ids(containment));
+  });
+
+  test('CSV has one row per filtered event', async ({ app }) => {
+    const { body } = await app.exportAs('csv');
+    const rows = Papa.parse<Record<string, string>>(body.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => r.id).sort()).toEqual(ids(containment));
+    expect(rows.find((r) => r.id === 'known-ips-blocked')?.start).toBe('2023-11-23T21:31:00Z');
+  });
+
+  test('Markdown is a table of the filtered events in UTC', async ({ app }) => {
+    const text = (await app.exportAs('markdown')).body.toString('utf8');
+    expect(text).toContain('All times UTC');
+    const rows = text.split('\n').filter((l) => l.startsWith('| 20'));
+    expect(rows).toHaveLength(containment.length);
+    expect(text).toContain('| 2023-11-23 21:31 |');
+  });
+
+  test('Timesketch JSONL and CSV carry message, datetime with offset and timestamp_desc, and re-import', async ({ app }) => {
+    const jsonl = (await app.exportAs('timesketch-jsonl')).body.toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+    expect(jsonl.map((r) => r.message).sort()).toEqual(containment.map((e) => e.title.en).sort());
+    expect(jsonl.every((r) => /\+00:00$/.test(r.datetime!) && r.timestamp_desc)).toBe(true);
+    const csv = await app.exportAs('timesketch-csv');
+    await app.openFile({ name: csv.name, mimeType: 'text/csv', buffer: csv.body });
+    await expect(app.summary).toHaveText(`${containment.length} of ${containment.length} events`);
+    await expect(app.page.getByText('(opened from this computer, not uploaded)')).toBeVisible();
+  });
+
+  test('ATT&CK Navigator layer lists the techniques of the filtered events', async ({ app }) => {
+    await app.goto('?actor=threat-actor');
+    const layer = JSON.parse((await app.exportAs('attack-navigator')).body.toString('utf8')) as {
+      versions: { layer: string };
+      domain: string;
+      techniques: { techniqueID: string; comment: string; tactic?: string }[];
+    };
+    const expected = [...new Set(bundled.events.filter((e) => e.actor === 'threat-actor').flatMap((e) => (e as { techniques?: string[] }).techniques ?? []))].sort();
+    expect(layer.versions.layer).toBe('4.5');
+    expect(layer.domain).toBe('enterprise-attack');
+    expect(layer.techniques.map((t) => t.techniqueID).sort()).toEqual(expected);
+    expect(layer.techniques.every((t) => t.tactic === undefined && t.comment.length > 0)).toBe(true);
+  });
+
+  test('STIX bundle holds the indicators, identically on a second export', async ({ app }) => {
+    await app.goto();
+    const first = (await app.exportAs('stix')).body.toString('utf8');
+    const second = (await app.exportAs('stix')).body.toString('utf8');
+    expect(second).toBe(first);
+    const bundle = JSON.parse(first) as { type: string; objects: { type: string; pattern: string }[] };
+    expect(bundle.type).toBe('bundle');
+    expect(bundle.objects.map((o) => o.pattern)).toEqual(
+      expect.arrayContaining([
+        "[ipv4-addr:value = '193.142.58.126']",
+        "[ipv4-addr:value = '198.244.174.214']",
+        "[domain-name:value = 'idowall.com']",
+        "[file:hashes.'SHA-256' = 'bdd1a085d651082ad567b03e5186d1d46d822bb7794157ab8cce95d850a3caaf']",
+      ]),
+    );
+  });
+
+  test('PNG is the chart at twice its size, with title, filters and the UTC note', async ({ app }) => {
+    const caption = app.page.locator('.capture-caption');
+    await expect(caption).toContainText('Phase: Containment');
+    await expect(caption).toContainText('All times UTC');
+    const width = (await app.page.locator('.capture').boundingBox())!.width;
+    const { name, body } = await app.exportAs('png');
+    expect(name).toBe('cloudflare-thanksgiving-2023.png');
+    expect(body.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(Math.abs(body.readUInt32BE(16) - Math.round(width * 2))).toBeLessThanOrEqual(2);
+  });
+
+  test('printing lays out every filtered event as a table', async ({ app }) => {
+    await app.page.emulateMedia({ media: 'print' });
+    await app.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await expect(app.page.locator('.print-list tbody tr')).toHaveCount(containment.length);
+    await expect(app.page.locator('.filters')).toBeHidden();
+  });
+});
+
+test.describe('imports', () => {
+  test('each fixture opens with the right number of events, and nothing is sent', async ({ app }) => {
+    await app.goto();
+    const sent: string[] = [];
+    app.page.on('request', (r) => sent.push(r.url()));
+    for (const [name, count] of [
+      ['timesketch.csv', lines('timesketch.csv').length - 1],
+      ['timesketch.jsonl', lines('timesketch.jsonl').length],
+    ] as const) {
+      await app.openFile(fixture(name));
+      await expect(app.summary).toHaveText(`${count} of ${count} events`);
+    }
+    expect(sent).toEqual([]);
+  });
+
+  test('a generic CSV asks which column is which, and keeps the rest', async ({ app }) => {
+    await app.goto();
+    await app.openFile(fixture('generic.csv'));
+    await expect(app.mappingDialog).toBeVisible();
+    await expect(app.mappingDialog.getByRole('combobox', { name: /^Time/ })).toHaveValue('Time');
+    await app.mappingDialog.getByRole('combobox', { name: /^Title/ }).selectOption('Summary');
+    await app.mappingDialog.getByRole('combobox', { name: /^System/ }).selectOption('Host');
+    await app.mappingDialog.getByRole('button', { name: 'Open' }).click();
+    const count = lines('generic.csv').length - 1;
+    await expect(app.summary).toHaveText(`${count} of ${count} events`);
+    await app.listRows.first().click();
+    // 08:14 at +02:00 is 06:14 UTC; the unmapped Ticket column is kept.
+    await expect(app.detailsWhen).toHaveText('2024-07-01 06:14:00 UTC');
+    await expect(app.details).toContainText('INC-1042');
+  });
+
+  test('a broken file shows its problems and the open incident stays', async ({ app }) => {
+    await app.goto();
+    await app.openFile(fixture('broken-timesketch.csv'));
+    await expect(app.importProblems).toBeVisible();
+    await expect(app.importProblems).toContainText('row 4');
+    await app.importProblems.getByRole('button', { name: 'Close' }).click();
+    await expect(app.heading).toHaveText('Cloudflare Thanksgiving 2023 security incident');
+    await expect(app.summary).toHaveText(`${bundled.events.length} of ${bundled.events.length} events`);
+  });
+
+  test('a file dropped on the page opens', async ({ app }) => {
+    await app.goto();
+    const text = readFileSync(fixture('timesketch.jsonl'), 'utf8');
+    const transfer = await app.page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'dropped.jsonl', { type: 'application/x-ndjson' }));
+      return dt;
+    }, text);
+    await app.page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await app.page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+    const count = lines('timesketch.jsonl').length;
+    await expect(app.summary).toHaveText(`${count} of ${count} events`);
+    await expect(app.page.getByText('dropped.jsonl (opened from this computer, not uploaded)')).toBeVisible();
+  });
+});

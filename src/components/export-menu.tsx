@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { EXPORT_FORMATS } from '../model/formats';
+import type { Incident, TimelineEvent } from '../model/incident';
+
+function download(name: string, type: string, content: string | Blob) {
+  const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+interface Props {
+  incident: Incident;
+  events: TimelineEvent[];
+  /** The element drawn into the PNG: title, filter summary, UTC note and chart. */
+  imageNode: () => HTMLElement | null;
+}
+
+/** Exports the events shown now (after filters) in the formats responders use, as a PNG, or to the printer. */
+export function ExportMenu({ incident, events, imageNode }: Props) {
+  const { t, lang } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const png = async () => {
+    const node = imageNode();
+    if (!node) return;
+    setBusy(true);
+    try {
+      // Loaded on demand: most visits never export an image.
+      const { toBlob } = await import('html-to-image');
+      const blob = await toBlob(node, { pixelRatio: 2, backgroundColor: getComputedStyle(document.body).backgroundColor });
+      if (blob) download(`${incident.id}.png`, 'image/png', blob);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details className="menu">
+      <summary>{t.export}</summary>
+      <ul className="menu-list">
+        {EXPORT_FORMATS.map((f) => (
+          <li key={f.id}>
+            <button type="button" data-format={f.id} onClick={() => download(`${incident.id}.${f.extension}`, f.mimeType, f.export(incident, events, lang))}>
+              {t.exportFormats[f.id] ?? f.label}
+            </button>
+          </li>
+        ))}
+        <li>
+          <button type="button" data-format="png" disabled={busy} onClick={() => void png()}>
+            {t.exportPng}
+          </button>
+        </li>
+        <li>
+          <button type="button" onClick={() => window.print()}>
+            {t.print}
+          </button>
+        </li>
+      </ul>
+    </details>
+  );
+}
