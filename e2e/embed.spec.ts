@@ -6,7 +6,7 @@ test.use({ viewport: { width: 640, height: 360 } });
 test('the embed fills a 640×360 frame with no scrollbars and links to the full view', async ({ app }) => {
   await app.goto('?mode=embed&phase=containment');
   await expect(app.chart).toBeVisible();
-  await expect(app.page.getByText('All times UTC')).toBeVisible();
+  await expect(app.utcNote).toHaveText('All times UTC');
   await expect(app.page.getByRole('searchbox')).toHaveCount(0);
   expect(await hasScrollbars(app.page)).toBe(false);
   const open = app.page.getByRole('link', { name: /Open full view/ });
@@ -43,7 +43,11 @@ test('the embed dialog gives an iframe snippet of the current view that renders'
   const src = /src="([^"]+)"/.exec(snippet)![1]!.replaceAll('&amp;', '&');
   expect(new URL(src).searchParams.get('event')).toBe('automated-alert');
   await page.keyboard.press('Escape');
-  await page.setContent(`<!doctype html><body style="margin:0">${snippet.replace(' loading="lazy"', '')}</body>`);
+  // A host page of its own, standing in for a postmortem document (not the app's page, whose CSP forbids inline style).
+  await page.route('**/postmortem.html', (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><body style="margin:0">${snippet.replace(' loading="lazy"', '')}</body>` }),
+  );
+  await page.goto('./postmortem.html');
   const frame = page.frameLocator('iframe');
   await expect(frame.locator('.details-when')).toHaveText('2023-11-23 16:00 UTC');
 });

@@ -5,7 +5,8 @@ import { bundled, expect, test } from './fixtures';
 const containment = bundled.events.filter((e) => e.phase === 'containment');
 const ids = (list: { id: string }[]) => list.map((e) => e.id).sort();
 const fixture = (name: string) => new URL(`../data/fixtures/${name}`, import.meta.url).pathname;
-const lines = (name: string) => readFileSync(fixture(name), 'utf8').trim().split('\n');
+const lines = (name: string) => readFileSync(fixture(name), 'utf8').split('\n').filter((l) => l.trim() !== '');
+const csvRows = (name: string) => Papa.parse(readFileSync(fixture(name), 'utf8'), { header: true, skipEmptyLines: true }).data.length;
 
 test.describe('exports of the filtered events', () => {
   test.beforeEach(async ({ app }) => {
@@ -101,13 +102,14 @@ test.describe('imports', () => {
     const sent: string[] = [];
     app.page.on('request', (r) => sent.push(r.url()));
     for (const [name, count] of [
-      ['timesketch.csv', lines('timesketch.csv').length - 1],
+      ['timesketch.csv', csvRows('timesketch.csv')],
       ['timesketch.jsonl', lines('timesketch.jsonl').length],
     ] as const) {
       await app.openFile(fixture(name));
       await expect(app.summary).toHaveText(`${count} of ${count} events`);
     }
-    expect(sent).toEqual([]);
+    // Only the app's own static files (the icon) may be requested: the file's content is never sent.
+    expect(sent.filter((url) => !new URL(url).pathname.endsWith('/favicon.svg'))).toEqual([]);
   });
 
   test('a generic CSV asks which column is which, and keeps the rest', async ({ app }) => {
@@ -118,7 +120,7 @@ test.describe('imports', () => {
     await app.mappingDialog.getByRole('combobox', { name: /^Title/ }).selectOption('Summary');
     await app.mappingDialog.getByRole('combobox', { name: /^System/ }).selectOption('Host');
     await app.mappingDialog.getByRole('button', { name: 'Open' }).click();
-    const count = lines('generic.csv').length - 1;
+    const count = csvRows('generic.csv');
     await expect(app.summary).toHaveText(`${count} of ${count} events`);
     await app.listRows.first().click();
     // 08:14 at +02:00 is 06:14 UTC; the unmapped Ticket column is kept.

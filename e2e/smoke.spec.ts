@@ -4,7 +4,7 @@ test('loads the bundled incident and draws every event once', async ({ app }) =>
   // One lane: vis-timeline renders only the lanes scrolled into view, so this puts every item in the DOM.
   await app.goto('?group=none');
   await expect(app.heading).toContainText('Cloudflare');
-  await expect(app.page.getByText('All times UTC')).toBeVisible();
+  await expect(app.utcNote).toHaveText('All times UTC');
   expect(await app.drawnEventIds()).toEqual(bundled.events.map((e) => e.id).sort());
   expect(await app.readyMarks()).toBe(1);
   await expect(app.axisLabels.first()).toBeVisible();

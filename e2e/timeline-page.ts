@@ -85,6 +85,11 @@ export class TimelinePage {
     return this.chart.locator('.vis-custom-time[class*="milestone-"] .vis-custom-time-marker');
   }
 
+  /** The "All times UTC" note of the page's header or embed bar. */
+  get utcNote(): Locator {
+    return this.page.locator('.utc-note');
+  }
+
   get tooltip(): Locator {
     return this.chart.locator('.vis-tooltip');
   }
@@ -162,12 +167,11 @@ export class TimelinePage {
 
   /** Exports through the Export menu and returns the downloaded file's bytes and name. */
   async exportAs(format: string): Promise<{ name: string; body: Buffer }> {
-    await this.page.getByText('Export', { exact: true }).click();
+    if ((await this.page.locator('details.menu').getAttribute('open')) === null) await this.page.getByText('Export', { exact: true }).click();
     const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.locator(`.menu-list button[data-format="${format}"]`).click()]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
-    await this.page.keyboard.press('Escape');
     return { name: download.suggestedFilename(), body: Buffer.concat(chunks) };
   }
 

@@ -100,7 +100,7 @@ test('the axis is labelled in UTC whatever the browser time zone', async ({ app 
   expect(await app.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
   await expect(app.axisLabels.filter({ hasText: /^16:00$/ })).toHaveCount(1);
   await expect(app.axisLabels.filter({ hasText: /^21:00$/ })).toHaveCount(1);
-  await expect(app.page.getByText('All times UTC')).toBeVisible();
+  await expect(app.utcNote).toHaveText('All times UTC');
 });
 
 test('compressing quiet periods folds the gap and gives the response more room', async ({ app }) => {
@@ -144,7 +144,7 @@ test('switching to Traditional Chinese shows Chinese labels and keeps UTC', asyn
   await app.goto('?event=sliver-installed');
   await app.languageSelect.selectOption('zh-Hant');
   await expect(app.heading).toHaveText('Cloudflare 2023 年感恩節安全事件');
-  await expect(app.page.getByText('所有時間均為 UTC')).toBeVisible();
+  await expect(app.utcNote).toHaveText('所有時間均為 UTC');
   await expect(app.details.getByRole('heading', { level: 2 })).toHaveText(ev('sliver-installed').title['zh-Hant']);
   await expect(app.detailsWhen).toHaveText('2023-11-22 14:18:22 UTC');
   await expect(app.laneLabels.first()).toHaveText('Okta');

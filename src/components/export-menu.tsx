@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { EXPORT_FORMATS } from '../model/formats';
 import type { Incident, TimelineEvent } from '../model/incident';
 
 function download(name: string, type: string, content: string | Blob) {
-  const url = URL.createObjectURL(content instanceof Blob ? content : new Blob([content], { type }));
+  const url = URL.createObjectURL(
+    content instanceof Blob ? content : new Blob([content], { type }),
+  );
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -23,6 +25,8 @@ interface Props {
 export function ExportMenu({ incident, events, imageNode }: Props) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
+  const menu = useRef<HTMLDetailsElement>(null);
+  const close = () => menu.current?.removeAttribute('open');
   const png = async () => {
     const node = imageNode();
     if (!node) return;
@@ -30,30 +34,58 @@ export function ExportMenu({ incident, events, imageNode }: Props) {
     try {
       // Loaded on demand: most visits never export an image.
       const { toBlob } = await import('html-to-image');
-      const blob = await toBlob(node, { pixelRatio: 2, backgroundColor: getComputedStyle(document.body).backgroundColor });
+      const blob = await toBlob(node, {
+        pixelRatio: 2,
+        backgroundColor: getComputedStyle(document.body).backgroundColor,
+      });
       if (blob) download(`${incident.id}.png`, 'image/png', blob);
     } finally {
       setBusy(false);
     }
   };
   return (
-    <details className="menu">
+    <details ref={menu} className="menu">
       <summary>{t.export}</summary>
       <ul className="menu-list">
         {EXPORT_FORMATS.map((f) => (
           <li key={f.id}>
-            <button type="button" data-format={f.id} onClick={() => download(`${incident.id}.${f.extension}`, f.mimeType, f.export(incident, events, lang))}>
+            <button
+              type="button"
+              data-format={f.id}
+              onClick={() => {
+                close();
+                download(
+                  `${incident.id}.${f.extension}`,
+                  f.mimeType,
+                  f.export(incident, events, lang),
+                );
+              }}
+            >
               {t.exportFormats[f.id] ?? f.label}
             </button>
           </li>
         ))}
         <li>
-          <button type="button" data-format="png" disabled={busy} onClick={() => void png()}>
+          <button
+            type="button"
+            data-format="png"
+            disabled={busy}
+            onClick={() => {
+              close();
+              void png();
+            }}
+          >
             {t.exportPng}
           </button>
         </li>
         <li>
-          <button type="button" onClick={() => window.print()}>
+          <button
+            type="button"
+            onClick={() => {
+              close();
+              window.print();
+            }}
+          >
             {t.print}
           </button>
         </li>

@@ -152,6 +152,7 @@ export function TimelineChart(props: TimelineChartProps) {
   const itemsRef = useRef(new DataSet<VisItem, 'id'>());
   const groupsRef = useRef(new DataSet<VisGroup, 'id'>());
   const markersRef = useRef<string[]>([]);
+  const placedRef = useRef(false);
   const latest = useRef(props);
   useEffect(() => {
     latest.current = props;
@@ -214,6 +215,7 @@ export function TimelineChart(props: TimelineChartProps) {
     return () => {
       timelineRef.current = null;
       markersRef.current = [];
+      placedRef.current = false;
       timeline.destroy();
       host.remove();
     };
@@ -268,8 +270,12 @@ export function TimelineChart(props: TimelineChartProps) {
     const timeline = timelineRef.current;
     if (!timeline || !window) return;
     const { start, end } = timeline.getWindow();
+    // The first placement jumps: there is nothing on screen yet to animate from.
     if (!sameWindow(window, { from: start.getTime(), to: end.getTime() }))
-      timeline.setWindow(window.from, window.to, { animation: animate ? { duration: 300, easingFunction: 'easeInOutQuad' } : false });
+      timeline.setWindow(window.from, window.to, {
+        animation: animate && placedRef.current ? { duration: 300, easingFunction: 'easeInOutQuad' } : false,
+      });
+    placedRef.current = true;
   }, [window, animate]);
 
   useEffect(() => {

@@ -65,12 +65,13 @@ export async function loadIncident(
 ) {
   if (isLocal(src))
     throw new Error(`${src.slice(LOCAL_PREFIX.length)} was opened from this computer and is no longer in memory; open it again.`);
+  const bundled = bundledBytes(src);
   // Before any request: a refused URL is never fetched. Relative URLs resolve to the page's origin either way.
-  const check = checkSource(src, pageOrigin, allowlist);
+  const check = bundled ? { ok: true as const } : checkSource(src, pageOrigin, allowlist);
   if (!check.ok) throw new Error(check.reason);
   setLoadProgress(src, { stage: 'downloading' });
   try {
-    const bytes = bundledBytes(src) ?? (await download(src, signal, maxBytes));
+    const bytes = bundled ?? (await download(src, signal, maxBytes));
     const result = await parseIncidentBytes(bytes, src, (progress) => setLoadProgress(src, progress), { signal });
     if (!result.ok) throw new IncidentFileError(src, result.problems);
     return result.incident;
