@@ -1,4 +1,6 @@
-// The page hooks the benchmark drives, implemented by bench/baseline.ts and, for benchmark runs only, by the app.
+// The page hooks the benchmark drives, implemented by bench/baseline.ts and by the app when built for the benchmark.
+// The benchmark builds the app with `vite build --mode benchmark`; the app installs the hooks only when
+// `import.meta.env.MODE === 'benchmark'`, so a production build leaves them out.
 
 /** Facets as in the URL contract (src/model/view-state.ts). */
 export type BenchFacet = 'phase' | 'system' | 'actor' | 'action' | 'outcome';
