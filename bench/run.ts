@@ -261,7 +261,8 @@ async function main() {
 
   const header = ['events', 'page', 'ready', 'settled', 'heap', 'zoom step', 'filter'];
   const rows = results.map((r) => [r.n.toLocaleString('en'), r.target, ...METRICS.map((m) => format(m, r.median[m]))]);
-  console.log(`\nMedians of ${RUNS} runs, cap ${CAP_MS / 1000} s (load average at start: ${load.map((x) => x.toFixed(2)).join(' ')})`);
+  const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+  console.log(`\nMedians of ${RUNS} runs, cap ${CAP_MS / 1000} s (load average at start: ${loads(load)}, at end: ${loads(loadavg())})`);
   console.log(table([header, ...rows]));
   for (const r of results) if (r.notes.length) console.log(`  ${r.n} ${r.target}: ${r.notes.join('; ')}`);
   console.log(`\nInitial JS of the app, gzip -9: ${(gzip.total / 1024).toFixed(1)} KiB (${Object.keys(gzip.files).join(', ')})`);
@@ -292,7 +293,15 @@ async function main() {
     JSON.stringify(
       {
         startedAt,
-        machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverageAtStart: load, node: process.version, chromium: chromiumLaunch.executablePath ?? 'playwright' },
+        machine: {
+          cpus: cpus().length,
+          cpu: cpus()[0]?.model,
+          // Other work on the machine skews every figure; the load averages say how much there was.
+          loadAverageAtStart: load,
+          loadAverageAtEnd: loadavg(),
+          node: process.version,
+          chromium: chromiumLaunch.executablePath ?? 'playwright',
+        },
         settings: { sizes: SIZES, runs: RUNS, capMs: CAP_MS, filter: FILTER, zoomFactor: ZOOM_FACTOR, viewport: '1280x720' },
         initialJsGzipBytes: gzip,
         results,
