@@ -1,4 +1,6 @@
-// The page hooks the benchmark drives, implemented by bench/baseline.ts and, for benchmark runs only, by the app.
+// The page hooks the benchmark drives, implemented by bench/baseline.ts and by the app when built for the benchmark.
+// The benchmark builds the app with VITE_BENCH_HOOKS=1 into dist-bench/; only that build installs the hooks,
+// so a production build leaves them out.
 
 /** Facets as in the URL contract (src/model/view-state.ts). */
 export type BenchFacet = 'phase' | 'system' | 'actor' | 'action' | 'outcome';

@@ -71,13 +71,15 @@ async function measureRun(browser: Browser, target: Target, base: string, dataPa
     if (!('value' in run.ready)) return run;
     if (!fetchedData) return allNa('the app did not load ?src=');
 
+    // A page that never settles within the cap is still measured, busy as it is: that is what its user gets.
     const settled = page.evaluate<number>(SETTLE.replace('CAP', String(CAP_MS))).catch(() => Infinity);
     run.settled = cellOf(await capped(settled));
-    if (!('value' in run.settled)) return run;
 
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    run.heapMB = { value: usedSize / 1024 / 1024 };
+    const heap = await capped(
+      cdp.send('HeapProfiler.collectGarbage').then(() => cdp.send('Runtime.getHeapUsage')),
+    );
+    if (!('value' in heap)) return { ...run, heapMB: { capped: true } };
+    run.heapMB = { value: heap.value.usedSize / 1024 / 1024 };
 
     if (!(await page.evaluate(() => typeof window.__incidentTimelineBench?.zoom === 'function'))) {
       run.zoom = run.filter = na('no window.__incidentTimelineBench hook');
@@ -260,7 +262,8 @@ async function main() {
 
   const header = ['events', 'page', 'ready', 'settled', 'heap', 'zoom step', 'filter'];
   const rows = results.map((r) => [r.n.toLocaleString('en'), r.target, ...METRICS.map((m) => format(m, r.median[m]))]);
-  console.log(`\nMedians of ${RUNS} runs, cap ${CAP_MS / 1000} s (load average at start: ${load.map((x) => x.toFixed(2)).join(' ')})`);
+  const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+  console.log(`\nMedians of ${RUNS} runs, cap ${CAP_MS / 1000} s (load average at start: ${loads(load)}, at end: ${loads(loadavg())})`);
   console.log(table([header, ...rows]));
   for (const r of results) if (r.notes.length) console.log(`  ${r.n} ${r.target}: ${r.notes.join('; ')}`);
   console.log(`\nInitial JS of the app, gzip -9: ${(gzip.total / 1024).toFixed(1)} KiB (${Object.keys(gzip.files).join(', ')})`);
@@ -292,7 +295,15 @@ async function main() {
     JSON.stringify(
       {
         startedAt,
-        machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverageAtStart: load, node: process.version, chromium: chromiumLaunch.executablePath ?? 'playwright' },
+        machine: {
+          cpus: cpus().length,
+          cpu: cpus()[0]?.model,
+          // Other work on the machine skews every figure; the load averages say how much there was.
+          loadAverageAtStart: load,
+          loadAverageAtEnd: loadavg(),
+          node: process.version,
+          chromium: chromiumLaunch.executablePath ?? 'playwright',
+        },
         settings: { sizes: SIZES, runs: RUNS, capMs: CAP_MS, filter: FILTER, zoomFactor: ZOOM_FACTOR, viewport: '1280x720' },
         initialJsGzipBytes: gzip,
         results,
