@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { EXPORT_FORMATS } from '../model/formats';
 import type { Incident, TimelineEvent } from '../model/incident';
 
 function download(name: string, type: string, content: string | Blob) {
@@ -19,6 +18,15 @@ interface Props {
   events: TimelineEvent[];
   /** The element drawn into the PNG: title, filter summary, UTC note and chart. */
   imageNode: () => HTMLElement | null;
+}
+
+// The menu lists format ids on its own so the exporters (and papaparse, uuid) load only when one is chosen.
+const FORMAT_IDS = ['app-json', 'csv', 'markdown', 'timesketch-csv', 'timesketch-jsonl', 'attack-navigator', 'stix'];
+
+async function exportAs(id: string, incident: Incident, events: TimelineEvent[], lang: string) {
+  const { EXPORT_FORMATS } = await import('../model/formats');
+  const f = EXPORT_FORMATS.find((x) => x.id === id)!;
+  download(`${incident.id}.${f.extension}`, f.mimeType, f.export(incident, events, lang));
 }
 
 /** Exports the events shown now (after filters) in the formats responders use, as a PNG, or to the printer. */
@@ -47,21 +55,17 @@ export function ExportMenu({ incident, events, imageNode }: Props) {
     <details ref={menu} className="menu">
       <summary>{t.export}</summary>
       <ul className="menu-list">
-        {EXPORT_FORMATS.map((f) => (
-          <li key={f.id}>
+        {FORMAT_IDS.map((id) => (
+          <li key={id}>
             <button
               type="button"
-              data-format={f.id}
+              data-format={id}
               onClick={() => {
                 close();
-                download(
-                  `${incident.id}.${f.extension}`,
-                  f.mimeType,
-                  f.export(incident, events, lang),
-                );
+                void exportAs(id, incident, events, lang);
               }}
             >
-              {t.exportFormats[f.id] ?? f.label}
+              {t.exportFormats[id]}
             </button>
           </li>
         ))}

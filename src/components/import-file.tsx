@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { openLocal } from '../loading/local-files';
 import { MAX_INCIDENT_BYTES } from '../loading/incident-query';
-import { detectFormat, guessMapping, importFile, readCsvHeaders, type ColumnMapping } from '../model/formats';
+import type { ColumnMapping } from '../model/formats';
 import type { Problem } from '../model/incident';
 import { formatBytes } from '../model/incident-file';
 
@@ -30,7 +30,9 @@ export function ImportFile({ onOpened }: { onOpened: (src: string) => void }) {
   const [failure, setFailure] = useState<{ name: string; problems: Problem[] }>();
   const [dragging, setDragging] = useState(false);
 
-  const finish = (name: string, text: string, mapping?: ColumnMapping) => {
+  // The importers (and papaparse) load on the first file, not with the page.
+  const finish = async (name: string, text: string, mapping?: ColumnMapping) => {
+    const { importFile } = await import('../model/formats');
     const result = importFile(name, text, mapping);
     if (result.ok) onOpened(openLocal(client, name, result.incident));
     else {
@@ -46,11 +48,12 @@ export function ImportFile({ onOpened }: { onOpened: (src: string) => void }) {
       return;
     }
     const text = await file.text();
+    const { detectFormat, guessMapping, readCsvHeaders } = await import('../model/formats');
     if (detectFormat(file.name, text) === 'generic-csv') {
       const headers = readCsvHeaders(text);
       setPending({ name: file.name, text, headers, mapping: guessMapping(headers) });
       mappingDialog.current?.showModal();
-    } else finish(file.name, text);
+    } else await finish(file.name, text);
   };
 
   useEffect(() => {
@@ -109,7 +112,7 @@ export function ImportFile({ onOpened }: { onOpened: (src: string) => void }) {
             onSubmit={(e) => {
               e.preventDefault();
               mappingDialog.current?.close();
-              finish(pending.name, pending.text, pending.mapping as ColumnMapping);
+              void finish(pending.name, pending.text, pending.mapping as ColumnMapping);
             }}
           >
             <p className="muted small">{t.mapColumnsHelp(pending.name)}</p>
