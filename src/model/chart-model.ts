@@ -1,5 +1,6 @@
 // What the chart draws, as plain data: lanes and items derived from events, independent of any chart library.
 import type { Incident, TimelineEvent } from './incident';
+import { valuesOf } from './filters';
 import { localize } from './text';
 
 export const GROUP_BYS = ['system', 'actor', 'phase', 'action', 'none'] as const;
@@ -34,19 +35,8 @@ export interface ChartItem {
 }
 
 /** The lane ids an event belongs to under a grouping. */
-export function laneIdsOf(event: TimelineEvent, groupBy: GroupBy): string[] {
-  switch (groupBy) {
-    case 'system':
-      return event.systems;
-    case 'actor':
-      return [event.actor];
-    case 'phase':
-      return [event.phase];
-    case 'action':
-      return [event.action];
-    case 'none':
-      return [];
-  }
+export function laneIdsOf(event: TimelineEvent, groupBy: GroupBy): readonly string[] {
+  return groupBy === 'none' ? [] : valuesOf(event, groupBy);
 }
 
 function taxonomyOf(incident: Incident, groupBy: Exclude<GroupBy, 'none'>) {
