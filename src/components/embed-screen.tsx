@@ -33,17 +33,7 @@ export function EmbedScreen({ incident, view, setView }: Props) {
         {view.controls && (
           <details className="embed-filters">
             <summary>{t.filters}</summary>
-            <FilterPanel
-              incident={incident}
-              filters={view.filters}
-              counts={tv.counts}
-              q={view.q}
-              shown={tv.visible.length}
-              total={incident.events.length}
-              onToggle={tv.toggleFacet}
-              onSearch={tv.search}
-              onClear={tv.clearFilters}
-            />
+            <FilterPanel {...tv.filterPanel} />
           </details>
         )}
         <div className="embed-chart">

@@ -37,17 +37,7 @@ export function IncidentScreen({ incident, view, setView }: Props) {
     <div className="screen">
       <MetricsStrip incident={incident} onSelect={tv.selectAndReveal} />
       <div className="workspace">
-        <FilterPanel
-          incident={incident}
-          filters={view.filters}
-          counts={tv.counts}
-          q={view.q}
-          shown={tv.visible.length}
-          total={incident.events.length}
-          onToggle={tv.toggleFacet}
-          onSearch={tv.search}
-          onClear={tv.clearFilters}
-        />
+        <FilterPanel {...tv.filterPanel} />
         <div className="chart-column">
           <ChartToolbar
             group={view.group}

@@ -122,5 +122,18 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     animate: !reducedMotion(),
   };
 
-  return { visible, counts, bands, shownWindow, selected, chartProps, selectAndReveal, setWindow, toggleFacet, filterTo, search, clearFilters, zoomTo };
+  // The filter panel's wiring, the same in every screen that shows it.
+  const filterPanel = {
+    incident,
+    filters: view.filters,
+    counts,
+    q: view.q,
+    shown: visible.length,
+    total: incident.events.length,
+    onToggle: toggleFacet,
+    onSearch: search,
+    onClear: clearFilters,
+  };
+
+  return { filterPanel, visible, bands, shownWindow, selected, chartProps, selectAndReveal, setWindow, filterTo, zoomTo };
 }
