@@ -32,7 +32,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['vis-timeline*', 'vis-data*'], message: 'Only timeline-chart owns vis-timeline.' }] },
+        {
+          patterns: [
+            {
+              group: ['vis-timeline*', 'vis-data*'],
+              message: 'Only timeline-chart owns vis-timeline.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -44,8 +51,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/components/**', '**/loading/**', '**/i18n/**', '../app*'], message: 'src/model imports nothing of the app.' },
-            { group: ['react', 'react-dom', 'react-dom/*', '@tanstack/*', 'vis-timeline*', 'vis-data*', 'html-to-image'], message: 'src/model is framework-free.' },
+            {
+              group: ['**/components/**', '**/loading/**', '**/i18n/**', '../app*'],
+              message: 'src/model imports nothing of the app.',
+            },
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react-dom/*',
+                '@tanstack/*',
+                'vis-timeline*',
+                'vis-data*',
+                'html-to-image',
+              ],
+              message: 'src/model is framework-free.',
+            },
           ],
         },
       ],

@@ -20,8 +20,16 @@ export default defineConfig({
     launchOptions: chromiumLaunch,
   },
   projects: [
-    { name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch }, testIgnore: /screenshots\.spec\.ts/ },
-    { name: 'screenshots', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch }, testMatch: /screenshots\.spec\.ts/ },
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch },
+      testIgnore: /screenshots\.spec\.ts/,
+    },
+    {
+      name: 'screenshots',
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch },
+      testMatch: /screenshots\.spec\.ts/,
+    },
   ],
   webServer: {
     command: `npm run build && npm run build:single && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,

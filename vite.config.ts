@@ -23,8 +23,12 @@ function incidentData(): Plugin {
       server.middlewares.use('/data', (req, res, next) => {
         const name = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
         const path = join(dataDir, name);
-        if (!path.startsWith(dataDir + sep) || !statSync(path, { throwIfNoEntry: false })?.isFile()) return next();
-        res.setHeader('Content-Type', path.endsWith('.json') ? 'application/json' : 'text/plain; charset=utf-8');
+        if (!path.startsWith(dataDir + sep) || !statSync(path, { throwIfNoEntry: false })?.isFile())
+          return next();
+        res.setHeader(
+          'Content-Type',
+          path.endsWith('.json') ? 'application/json' : 'text/plain; charset=utf-8',
+        );
         res.end(readFileSync(path));
       });
     },
@@ -40,7 +44,11 @@ function incidentData(): Plugin {
 export default defineConfig(({ mode }) => ({
   base: './',
   // The same allowlist the loader checks `?src=` against (src/loading) becomes CSP connect-src.
-  plugins: [react(), incidentData(), cspMetaTag(parseAllowlist(loadEnv(mode, process.cwd(), 'VITE_').VITE_ALLOWED_SOURCES))],
+  plugins: [
+    react(),
+    incidentData(),
+    cspMetaTag(parseAllowlist(loadEnv(mode, process.cwd(), 'VITE_').VITE_ALLOWED_SOURCES)),
+  ],
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },
   test: {

@@ -6,7 +6,10 @@ import { defineConfig, mergeConfig, type Plugin, type UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import base from './vite.config';
 
-const incident = readFileSync(new URL('./data/cloudflare-thanksgiving-2023.json', import.meta.url), 'utf8');
+const incident = readFileSync(
+  new URL('./data/cloudflare-thanksgiving-2023.json', import.meta.url),
+  'utf8',
+);
 const favicon = readFileSync(new URL('./public/favicon.svg', import.meta.url), 'base64');
 
 // The incident rides along as a JSON data block: browsers never execute it, and the loader reads it from file://.
@@ -37,8 +40,12 @@ function hashInlined(outDir: string): Plugin {
     closeBundle() {
       const path = join(outDir, 'index.html');
       const html = readFileSync(path, 'utf8');
-      const scripts = [...html.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]!));
-      const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]!));
+      const scripts = [...html.matchAll(/<script type="module"[^>]*>([\s\S]*?)<\/script>/g)].map(
+        (m) => sha256(m[1]!),
+      );
+      const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) =>
+        sha256(m[1]!),
+      );
       writeFileSync(
         path,
         html
@@ -52,11 +59,17 @@ function hashInlined(outDir: string): Plugin {
 export default defineConfig((env) => {
   const shared = base(env) as UserConfig;
   // The incident files of data/ are not copied: the one that matters is inlined.
-  const plugins = shared.plugins?.flat().filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'incident-data'));
+  const plugins = shared.plugins
+    ?.flat()
+    .filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'incident-data'));
   return mergeConfig(
     { ...shared, plugins },
     {
-      plugins: [inlineIncident(), viteSingleFile({ removeViteModuleLoader: true }), hashInlined('dist-single')],
+      plugins: [
+        inlineIncident(),
+        viteSingleFile({ removeViteModuleLoader: true }),
+        hashInlined('dist-single'),
+      ],
       build: { outDir: 'dist-single', emptyOutDir: true, copyPublicDir: false },
     },
   );

@@ -23,7 +23,8 @@ function label(text: string): HTMLElement {
   return node;
 }
 
-const text = (t: EventFile['title']) => (typeof t === 'string' ? t : (t.en ?? Object.values(t)[0] ?? ''));
+const text = (t: EventFile['title']) =>
+  typeof t === 'string' ? t : (t.en ?? Object.values(t)[0] ?? '');
 
 async function main() {
   const src = new URLSearchParams(location.search).get('src');
@@ -44,7 +45,9 @@ async function main() {
       })),
     ),
   );
-  const groups = new DataSet(file.systems.map((s, order) => ({ id: s.id, content: text(s.label), order })));
+  const groups = new DataSet(
+    file.systems.map((s, order) => ({ id: s.id, content: text(s.label), order })),
+  );
   // The app's chart options, so the difference measured is what the app adds or saves.
   const options: TimelineOptions = {
     moment: (date: moment.MomentInput) => moment(date).utc(),

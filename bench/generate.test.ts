@@ -23,11 +23,17 @@ describe('generateIncident', () => {
     expect(new Set(file.events.flatMap((e) => e.systems)).size).toBeGreaterThan(30);
     expect(file.events.some((e) => e.end !== undefined)).toBe(true);
     expect(file.events.some((e) => e.systems.length > 1)).toBe(true);
-    expect(new Set(file.events.map((e) => e.outcome))).toEqual(new Set(['succeeded', 'failed', 'unknown']));
-    expect(new Set(file.events.map((e) => e.precision))).toEqual(new Set(['second', 'minute', 'day']));
+    expect(new Set(file.events.map((e) => e.outcome))).toEqual(
+      new Set(['succeeded', 'failed', 'unknown']),
+    );
+    expect(new Set(file.events.map((e) => e.precision))).toEqual(
+      new Set(['second', 'minute', 'day']),
+    );
     expect(new Set(file.events.map((e) => e.phase)).size).toBeGreaterThan(4);
     expect(new Set(file.events.map((e) => e.actor)).size).toBe(file.actors.length);
-    const weeks = new Set(file.events.map((e) => Math.floor((Date.parse(e.start) - GENERATED_START) / WEEK)));
+    const weeks = new Set(
+      file.events.map((e) => Math.floor((Date.parse(e.start) - GENERATED_START) / WEEK)),
+    );
     for (const quiet of QUIET_WEEKS) expect(weeks.has(quiet)).toBe(false);
   });
 

@@ -112,11 +112,14 @@ export function generateIncident(n: number, seed = 1): IncidentFile {
   const weightSum = systemWeight.reduce((a, b) => a + b, 0);
   const pickSystem = () => {
     let r = random() * weightSum;
-    for (let i = 0; i < systems.length; i++) if ((r -= systemWeight[i]!) <= 0) return systems[i]!.id;
+    for (let i = 0; i < systems.length; i++)
+      if ((r -= systemWeight[i]!) <= 0) return systems[i]!.id;
     return systems[systems.length - 1]!.id;
   };
 
-  const activeWeeks = Array.from({ length: GENERATED_WEEKS }, (_, w) => w).filter((w) => !QUIET_WEEKS.includes(w));
+  const activeWeeks = Array.from({ length: GENERATED_WEEKS }, (_, w) => w).filter(
+    (w) => !QUIET_WEEKS.includes(w),
+  );
   const burstCount = Math.max(3, Math.min(80, Math.ceil(n / 1500)));
   const bursts: Burst[] = Array.from({ length: burstCount }, () => ({
     center: GENERATED_START + pick(activeWeeks) * WEEK + random() * WEEK,
@@ -131,7 +134,10 @@ export function generateIncident(n: number, seed = 1): IncidentFile {
     for (;;) {
       // Most events come in bursts; a trickle of background noise fills the active weeks.
       const burst = pick(bursts);
-      const t = random() < 0.85 ? burst.center + gaussian() * burst.spread : GENERATED_START + random() * span;
+      const t =
+        random() < 0.85
+          ? burst.center + gaussian() * burst.spread
+          : GENERATED_START + random() * span;
       if (inActiveWeek(t)) return Math.floor(t / SECOND) * SECOND;
     }
   };
@@ -153,7 +159,10 @@ export function generateIncident(n: number, seed = 1): IncidentFile {
     const eventSystems = random() < 0.2 && second !== first ? [first, second] : [first];
     const outcome = random() < 0.15 ? 'failed' : random() < 0.1 ? 'unknown' : 'succeeded';
     // Phases follow the incident's progress, with some overlap.
-    const progress = Math.min(0.999, Math.max(0, (startMs - GENERATED_START) / span + (random() - 0.5) * 0.1));
+    const progress = Math.min(
+      0.999,
+      Math.max(0, (startMs - GENERATED_START) / span + (random() - 0.5) * 0.1),
+    );
     const phase = PHASES[Math.floor(progress * PHASES.length)]![0];
     const id = `e-${pad(i + 1, 6)}`;
     const event: EventFile = {
@@ -214,4 +223,5 @@ function main(args: string[]) {
   console.log(`wrote ${n} events to ${out}`);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href)
+  main(process.argv.slice(2));

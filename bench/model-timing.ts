@@ -57,7 +57,10 @@ export function modelTiming(n = 100_000): ModelTiming {
   const none: Query['filters'] = { phase: [], system: [], actor: [], action: [], outcome: [] };
   const queries: [string, Query][] = [
     ['one facet (system)', { filters: { ...none, system: ['system-01'] }, q: '' }],
-    ['two facets + search', { filters: { ...none, system: ['system-01', 'system-02'], outcome: ['failed'] }, q: 'login' }],
+    [
+      'two facets + search',
+      { filters: { ...none, system: ['system-01', 'system-02'], outcome: ['failed'] }, q: 'login' },
+    ],
   ];
   const filters = [
     ...queries.map(([name, q]) => {
@@ -77,7 +80,13 @@ export function modelTiming(n = 100_000): ModelTiming {
     indexMs: index.ms,
     windows: windows.map(([name, from, to]) => {
       const r = time(7, () =>
-        levelOfDetail({ incident, index: index.value, groupBy: 'system', lang: 'en', window: { from, to } }),
+        levelOfDetail({
+          incident,
+          index: index.value,
+          groupBy: 'system',
+          lang: 'en',
+          window: { from, to },
+        }),
       );
       return {
         name,
@@ -92,8 +101,12 @@ export function modelTiming(n = 100_000): ModelTiming {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const t = modelTiming(Number(process.argv[2] ?? 100_000));
-  console.log(`${t.events} events, ${(t.bytes / 1e6).toFixed(1)} MB: decode+validate ${t.parseMs.toFixed(0)} ms, index ${t.indexMs.toFixed(1)} ms`);
+  console.log(
+    `${t.events} events, ${(t.bytes / 1e6).toFixed(1)} MB: decode+validate ${t.parseMs.toFixed(0)} ms, index ${t.indexMs.toFixed(1)} ms`,
+  );
   for (const w of t.windows)
-    console.log(`itemsForWindow ${w.name}: ${w.ms.toFixed(1)} ms, ${w.items} items (${w.aggregates} aggregates, bin ${w.binWidthMs ?? '-'} ms)`);
+    console.log(
+      `itemsForWindow ${w.name}: ${w.ms.toFixed(1)} ms, ${w.items} items (${w.aggregates} aggregates, bin ${w.binWidthMs ?? '-'} ms)`,
+    );
   for (const f of t.filters) console.log(`${f.name}: ${f.ms.toFixed(1)} ms (${f.matched} matched)`);
 }

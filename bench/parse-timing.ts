@@ -19,7 +19,10 @@ export interface ParseTiming {
 }
 
 const longTasks: PerformanceEntry[] = [];
-new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({
+  type: 'longtask',
+  buffered: true,
+});
 
 async function time(src: string, route: 'main' | 'worker'): Promise<Partial<ParseTiming>> {
   const bytes = new Uint8Array(await (await fetch(src)).arrayBuffer());

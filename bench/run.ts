@@ -40,12 +40,18 @@ type Run = Record<Metric, Cell>;
 type Target = 'baseline' | 'app';
 
 const na = (reason: string): Cell => ({ na: reason });
-const allNa = (reason: string): Run => Object.fromEntries(METRICS.map((m) => [m, na(reason)])) as Run;
+const allNa = (reason: string): Run =>
+  Object.fromEntries(METRICS.map((m) => [m, na(reason)])) as Run;
 
 /** Resolves with the value, or `{ capped }` when `promise` takes longer than `ms`. */
-async function capped<T>(promise: Promise<T>, ms = CAP_MS): Promise<{ value: T } | { capped: true }> {
+async function capped<T>(
+  promise: Promise<T>,
+  ms = CAP_MS,
+): Promise<{ value: T } | { capped: true }> {
   let timer: NodeJS.Timeout | undefined;
-  const limit = new Promise<{ capped: true }>((resolve) => (timer = setTimeout(() => resolve({ capped: true }), ms)));
+  const limit = new Promise<{ capped: true }>(
+    (resolve) => (timer = setTimeout(() => resolve({ capped: true }), ms)),
+  );
   try {
     return await Promise.race([promise.then((value) => ({ value })), limit]);
   } finally {
@@ -53,17 +59,29 @@ async function capped<T>(promise: Promise<T>, ms = CAP_MS): Promise<{ value: T }
   }
 }
 
-const cellOf = (r: { value: number } | { capped: true }): Cell => ('capped' in r || r.value > CAP_MS ? { capped: true } : r);
+const cellOf = (r: { value: number } | { capped: true }): Cell =>
+  'capped' in r || r.value > CAP_MS ? { capped: true } : r;
 
-async function measureRun(browser: Browser, target: Target, base: string, dataPath: string): Promise<Run> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, timezoneId: 'America/Los_Angeles' });
+async function measureRun(
+  browser: Browser,
+  target: Target,
+  base: string,
+  dataPath: string,
+): Promise<Run> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 720 },
+    timezoneId: 'America/Los_Angeles',
+  });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   let fetchedData = false;
   page.on('request', (r) => {
     if (new URL(r.url()).pathname === dataPath) fetchedData = true;
   });
-  const pageUrl = target === 'baseline' ? `${base}/bench/baseline.html?src=${dataPath}` : `${base}/?src=${dataPath}`;
+  const pageUrl =
+    target === 'baseline'
+      ? `${base}/bench/baseline.html?src=${dataPath}`
+      : `${base}/?src=${dataPath}`;
   const run = allNa('after a step over the cap');
   try {
     await page.goto(pageUrl, { waitUntil: 'commit', timeout: CAP_MS });
@@ -72,7 +90,9 @@ async function measureRun(browser: Browser, target: Target, base: string, dataPa
     if (!fetchedData) return allNa('the app did not load ?src=');
 
     // A page that never settles within the cap is still measured, busy as it is: that is what its user gets.
-    const settled = page.evaluate<number>(SETTLE.replace('CAP', String(CAP_MS))).catch(() => Infinity);
+    const settled = page
+      .evaluate<number>(SETTLE.replace('CAP', String(CAP_MS)))
+      .catch(() => Infinity);
     run.settled = cellOf(await capped(settled));
 
     const heap = await capped(
@@ -100,7 +120,8 @@ async function measureRun(browser: Browser, target: Target, base: string, dataPa
  * mark is read when the page next answers (within a second cap's grace); it counts if set within the cap.
  */
 async function readyTime(page: Page, deadline: number): Promise<Cell> {
-  const mark = () => page.evaluate(() => performance.getEntriesByName('incident:ready')[0]?.startTime ?? -1);
+  const mark = () =>
+    page.evaluate(() => performance.getEntriesByName('incident:ready')[0]?.startTime ?? -1);
   for (;;) {
     const r = await capped(mark(), Math.max(1000, deadline + CAP_MS - Date.now()));
     if (!('value' in r)) return { capped: true };
@@ -133,7 +154,9 @@ async function timeHook(page: Page, hook: 'zoom' | 'applyFilter', args: unknown[
     async ([name, hookArgs]) => {
       const bench = window.__incidentTimelineBench!;
       const start = performance.now();
-      await (bench[name as 'zoom'] as (...a: unknown[]) => Promise<void>)(...(hookArgs as unknown[]));
+      await (bench[name as 'zoom'] as (...a: unknown[]) => Promise<void>)(
+        ...(hookArgs as unknown[]),
+      );
       return performance.now() - start;
     },
     [hook, args] as const,
@@ -161,12 +184,20 @@ async function parseTiming(browser: Browser, base: string, dataPath: string): Pr
       const page = await browser.newPage();
       await page.goto(`${base}/bench/parse.html`);
       await page.waitForFunction(() => window.__parseTiming !== undefined);
-      samples.push(await page.evaluate(([src, r]) => window.__parseTiming!(src, r), [dataPath, route] as const));
+      samples.push(
+        await page.evaluate(([src, r]) => window.__parseTiming!(src, r), [
+          dataPath,
+          route,
+        ] as const),
+      );
       await page.close();
     }
   }
   const med = (key: keyof ParseTiming) => {
-    const xs = samples.map((s) => s[key]).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+    const xs = samples
+      .map((s) => s[key])
+      .filter((x): x is number => x !== undefined)
+      .sort((a, b) => a - b);
     return xs[Math.floor((xs.length - 1) / 2)] ?? NaN;
   };
   return {
@@ -188,7 +219,10 @@ function initialJsGzip(dist: string): { files: Record<string, number>; total: nu
     ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g),
   ].map((m) => m[1]!);
   const files = Object.fromEntries(
-    [...new Set(refs)].map((ref) => [ref, gzipSync(readFileSync(join(dist, ref)), { level: 9 }).byteLength]),
+    [...new Set(refs)].map((ref) => [
+      ref,
+      gzipSync(readFileSync(join(dist, ref)), { level: 9 }).byteLength,
+    ]),
   );
   return { files, total: Object.values(files).reduce((a, b) => a + b, 0) };
 }
@@ -203,7 +237,11 @@ function format(metric: Metric, cell: Cell): string {
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [line(rows[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+  return [
+    line(rows[0]!),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.slice(1).map(line),
+  ].join('\n');
 }
 
 async function main() {
@@ -213,14 +251,24 @@ async function main() {
     console.log('building the app (vite build) and the benchmark pages…');
     // The app's benchmark hooks exist only in this build, which goes to its own folder, never to dist/.
     process.env.VITE_BENCH_HOOKS = '1';
-    await build({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(root, 'dist-bench'), emptyOutDir: true } });
+    await build({
+      root,
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: join(root, 'dist-bench'), emptyOutDir: true },
+    });
     await build({ configFile: join(root, 'bench', 'vite.config.ts') });
   }
   const dataDir = join(out, 'data');
   mkdirSync(dataDir, { recursive: true });
-  for (const n of SIZES) writeFileSync(join(dataDir, `incident-${n}.json`), JSON.stringify(generateIncident(n, 1)));
+  for (const n of SIZES)
+    writeFileSync(join(dataDir, `incident-${n}.json`), JSON.stringify(generateIncident(n, 1)));
 
-  const { url, server } = await serveStatic({ '/': join(root, 'dist-bench'), '/bench/': join(out, 'pages'), '/bench-data/': dataDir });
+  const { url, server } = await serveStatic({
+    '/': join(root, 'dist-bench'),
+    '/bench/': join(out, 'pages'),
+    '/bench-data/': dataDir,
+  });
   const browser = await chromium.launch(chromiumLaunch);
   const results: { n: number; target: Target; runs: Run[]; median: Run; notes: string[] }[] = [];
   const parse: Record<number, ParseTiming> = {};
@@ -237,10 +285,13 @@ async function main() {
           );
           runs.push(run);
           const reasons = new Set(Object.values(run).flatMap((c) => ('na' in c ? [c.na] : [])));
-          if ('capped' in run.ready) notes.push(`load over the cap in run ${i + 1}; later runs skipped`);
+          if ('capped' in run.ready)
+            notes.push(`load over the cap in run ${i + 1}; later runs skipped`);
           if ('capped' in run.ready || reasons.has('the app did not load ?src=')) break;
         }
-        const medians = Object.fromEntries(METRICS.map((m) => [m, median(runs.map((r) => r[m]))])) as Run;
+        const medians = Object.fromEntries(
+          METRICS.map((m) => [m, median(runs.map((r) => r[m]))]),
+        ) as Run;
         for (const m of METRICS) {
           const cell = medians[m];
           if ('na' in cell) notes.push(`${m}: ${cell.na}`);
@@ -261,16 +312,34 @@ async function main() {
   const gzip = initialJsGzip(join(root, 'dist-bench'));
 
   const header = ['events', 'page', 'ready', 'settled', 'heap', 'zoom step', 'filter'];
-  const rows = results.map((r) => [r.n.toLocaleString('en'), r.target, ...METRICS.map((m) => format(m, r.median[m]))]);
+  const rows = results.map((r) => [
+    r.n.toLocaleString('en'),
+    r.target,
+    ...METRICS.map((m) => format(m, r.median[m])),
+  ]);
   const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
-  console.log(`\nMedians of ${RUNS} runs, cap ${CAP_MS / 1000} s (load average at start: ${loads(load)}, at end: ${loads(loadavg())})`);
+  console.log(
+    `\nMedians of ${RUNS} runs, cap ${CAP_MS / 1000} s (load average at start: ${loads(load)}, at end: ${loads(loadavg())})`,
+  );
   console.log(table([header, ...rows]));
-  for (const r of results) if (r.notes.length) console.log(`  ${r.n} ${r.target}: ${r.notes.join('; ')}`);
-  console.log(`\nInitial JS of the app, gzip -9: ${(gzip.total / 1024).toFixed(1)} KiB (${Object.keys(gzip.files).join(', ')})`);
+  for (const r of results)
+    if (r.notes.length) console.log(`  ${r.n} ${r.target}: ${r.notes.join('; ')}`);
+  console.log(
+    `\nInitial JS of the app, gzip -9: ${(gzip.total / 1024).toFixed(1)} KiB (${Object.keys(gzip.files).join(', ')})`,
+  );
   console.log('\nParse in the browser (median): main thread against worker');
   console.log(
     table([
-      ['events', 'file', 'main thread', 'worker, total', 'main-thread long tasks meanwhile', 'longest', 'structuredClone', 'JSON.parse'],
+      [
+        'events',
+        'file',
+        'main thread',
+        'worker, total',
+        'main-thread long tasks meanwhile',
+        'longest',
+        'structuredClone',
+        'JSON.parse',
+      ],
       ...Object.entries(parse).map(([n, p]) => [
         Number(n).toLocaleString('en'),
         `${(p.bytes / 1e6).toFixed(1)} MB`,
@@ -283,10 +352,15 @@ async function main() {
       ]),
     ]),
   );
-  console.log(`\nModel in Node, 100,000 events: decode+validate ${model.parseMs.toFixed(0)} ms, index ${model.indexMs.toFixed(1)} ms`);
+  console.log(
+    `\nModel in Node, 100,000 events: decode+validate ${model.parseMs.toFixed(0)} ms, index ${model.indexMs.toFixed(1)} ms`,
+  );
   for (const w of model.windows)
-    console.log(`  itemsForWindow, ${w.name}: ${w.ms.toFixed(1)} ms, ${w.items} items (${w.aggregates} aggregates)`);
-  for (const f of model.filters) console.log(`  ${f.name}: ${f.ms.toFixed(1)} ms (${f.matched} matched)`);
+    console.log(
+      `  itemsForWindow, ${w.name}: ${w.ms.toFixed(1)} ms, ${w.items} items (${w.aggregates} aggregates)`,
+    );
+  for (const f of model.filters)
+    console.log(`  ${f.name}: ${f.ms.toFixed(1)} ms (${f.matched} matched)`);
 
   const file = join(root, 'bench', 'results.json');
   mkdirSync(dirname(file), { recursive: true });
@@ -304,7 +378,14 @@ async function main() {
           node: process.version,
           chromium: chromiumLaunch.executablePath ?? 'playwright',
         },
-        settings: { sizes: SIZES, runs: RUNS, capMs: CAP_MS, filter: FILTER, zoomFactor: ZOOM_FACTOR, viewport: '1280x720' },
+        settings: {
+          sizes: SIZES,
+          runs: RUNS,
+          capMs: CAP_MS,
+          filter: FILTER,
+          zoomFactor: ZOOM_FACTOR,
+          viewport: '1280x720',
+        },
         initialJsGzipBytes: gzip,
         results,
         parse,

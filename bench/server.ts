@@ -12,7 +12,9 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves each `prefix -> folder` (longest prefix first); resolves with the base URL once listening on a free port. */
-export async function serveStatic(mounts: Record<string, string>): Promise<{ url: string; server: Server }> {
+export async function serveStatic(
+  mounts: Record<string, string>,
+): Promise<{ url: string; server: Server }> {
   const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const server = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
@@ -20,7 +22,8 @@ export async function serveStatic(mounts: Record<string, string>): Promise<{ url
     if (!mount) return void res.writeHead(404).end();
     const [prefix, dir] = mount;
     let file = normalize(join(dir, path.slice(prefix.length)));
-    if (!file.startsWith(normalize(dir + sep)) && file !== normalize(dir)) return void res.writeHead(403).end();
+    if (!file.startsWith(normalize(dir + sep)) && file !== normalize(dir))
+      return void res.writeHead(403).end();
     if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) file = join(file, 'index.html');
     const stat = statSync(file, { throwIfNoEntry: false });
     if (!stat?.isFile()) return void res.writeHead(404).end();

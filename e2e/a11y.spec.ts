@@ -9,12 +9,19 @@ const VIS_INTERNAL = [
   // The lane-label column scrolls with the chart but holds no control; the event list is the keyboard route to every event.
   { rule: 'scrollable-region-focusable', target: '.vis-left' },
 ];
-const isVisInternal = (rule: string, target: string) => VIS_INTERNAL.some((x) => x.rule === rule && x.target === target);
+const isVisInternal = (rule: string, target: string) =>
+  VIS_INTERNAL.some((x) => x.rule === rule && x.target === target);
 
 async function violations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return results.violations
-    .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ target: n.target.join(' '), why: n.failureSummary?.split('\n')[1]?.trim() })) }))
+    .map((v) => ({
+      id: v.id,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.join(' '),
+        why: n.failureSummary?.split('\n')[1]?.trim(),
+      })),
+    }))
     .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isVisInternal(v.id, n.target)) }))
     .filter((v) => v.nodes.length > 0);
 }
@@ -28,7 +35,10 @@ for (const mode of ['full', 'present', 'embed'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     // The dimmed view only exists in the full app; the other modes are checked with an event selected.
     for (const [view, query] of Object.entries(VIEWS).slice(0, mode === 'full' ? undefined : 1)) {
-      test(`axe: no WCAG 2.1 AA violations, ${mode} mode, ${theme} theme, ${view}`, async ({ app, page }) => {
+      test(`axe: no WCAG 2.1 AA violations, ${mode} mode, ${theme} theme, ${view}`, async ({
+        app,
+        page,
+      }) => {
         // axe's colour-contrast check walks every chart item; it takes tens of seconds.
         test.setTimeout(120_000);
         await app.goto(`?${query}&theme=${theme}${mode === 'full' ? '' : `&mode=${mode}`}`);

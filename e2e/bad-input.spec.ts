@@ -6,12 +6,20 @@ const cases: [file: string, where: string, what: RegExp][] = [
   ['truncated.json', '(file)', /not valid JSON: .*line 22 column 7/],
   ['wrong-types.json', 'events[0].systems', /expected array, received string/],
   ['missing-fields.json', 'summary', /required: expected text/],
-  ['unknown-reference.json', 'events[0].phase', /unknown phases id "exfiltration": expected one of the ids in phases/],
+  [
+    'unknown-reference.json',
+    'events[0].phase',
+    /unknown phases id "exfiltration": expected one of the ids in phases/,
+  ],
   ['duplicate-ids.json', 'events[1].id', /duplicate id "first-login" in events/],
   ['year-0.json', 'events[0].start', /expected a real calendar time between years 0001 and 9999/],
   ['year-10000.json', 'events[0].start', /expected an ISO 8601 UTC time/],
   ['date-nan.json', 'events[0].start', /expected an ISO 8601 UTC time/],
-  ['end-before-start.json', 'events[0].end', /end "2024-01-01T09:00:00Z" is before start "2024-01-01T10:00:00Z"/],
+  [
+    'end-before-start.json',
+    'events[0].end',
+    /end "2024-01-01T09:00:00Z" is before start "2024-01-01T10:00:00Z"/,
+  ],
   ['empty.json', '(file)', /the file is empty; expected a JSON incident object/],
   ['not-utf8.json', '(file)', /not valid UTF-8 text; expected JSON encoded as UTF-8/],
   ['deeply-nested.json', 'line 1 column 75', /JSON is nested deeper than 64 levels/],
@@ -38,7 +46,10 @@ test('a file with a UTF-8 byte-order mark loads', async ({ app }) => {
   await expect(app.page.getByRole('grid').getByRole('row')).toHaveCount(3);
 });
 
-test('moving from an open incident to a broken one offers the way back to it', async ({ app, page }) => {
+test('moving from an open incident to a broken one offers the way back to it', async ({
+  app,
+  page,
+}) => {
   await app.goto(`?src=${BAD}/bom.json&lang=en`);
   // What Back/Forward or an in-app link does: the URL changes without a page load.
   await page.evaluate((src) => {

@@ -1,11 +1,15 @@
 import { expect, test } from './fixtures';
 
-test('when the chart cannot be drawn, the list and details still work and say why', async ({ page, consoleErrors }) => {
+test('when the chart cannot be drawn, the list and details still work and say why', async ({
+  page,
+  consoleErrors,
+}) => {
   // Breaks one DOM call for vis-timeline alone: appending its root element throws, as an unsupported browser might.
   await page.addInitScript(() => {
     const append = Node.prototype.appendChild;
     Node.prototype.appendChild = function <T extends Node>(this: Node, child: T): T {
-      if (child instanceof Element && child.classList.contains('vis-timeline')) throw new Error('simulated: no room for the chart');
+      if (child instanceof Element && child.classList.contains('vis-timeline'))
+        throw new Error('simulated: no room for the chart');
       return append.call(this, child) as T;
     };
   });
@@ -21,6 +25,10 @@ test('when the chart cannot be drawn, the list and details still work and say wh
   await expect(page.getByRole('button', { name: 'Close' })).toBeVisible();
   // React reports the error it caught; every console error must be that one.
   expect(consoleErrors.length).toBeGreaterThan(0);
-  expect(consoleErrors.filter((e) => !/simulated: no room for the chart|The above error occurred/.test(e))).toEqual([]);
+  expect(
+    consoleErrors.filter(
+      (e) => !/simulated: no room for the chart|The above error occurred/.test(e),
+    ),
+  ).toEqual([]);
   consoleErrors.splice(0);
 });

@@ -2,7 +2,9 @@
 import { existsSync } from 'node:fs';
 
 // A system Chromium (Debian's package, or $CHROMIUM_PATH) when present; otherwise Playwright's own browser.
-const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
+const systemChromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find(
+  (p) => p && existsSync(p),
+);
 const runningAsRoot = process.getuid?.() === 0;
 
 export const chromiumLaunch = {

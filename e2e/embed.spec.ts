@@ -3,7 +3,9 @@ import { hasScrollbars } from './timeline-page';
 
 test.use({ viewport: { width: 640, height: 360 } });
 
-test('the embed fills a 640×360 frame with no scrollbars and links to the full view', async ({ app }) => {
+test('the embed fills a 640×360 frame with no scrollbars and links to the full view', async ({
+  app,
+}) => {
   await app.goto('?mode=embed&phase=containment');
   await expect(app.chart).toBeVisible();
   await expect(app.utcNote).toHaveText('All times UTC');
@@ -17,7 +19,9 @@ test('the embed fills a 640×360 frame with no scrollbars and links to the full 
   await app.page.screenshot({ path: 'test-results/embed-640x360.png' });
 });
 
-test('selecting an item in the embed shows its details, still without scrollbars', async ({ app }) => {
+test('selecting an item in the embed shows its details, still without scrollbars', async ({
+  app,
+}) => {
   await app.goto('?mode=embed&group=none&from=2023-11-23T15:00:00Z&to=2023-11-23T22:00:00Z');
   await app.clickChartItem('automated-alert');
   await expect(app.detailsWhen).toHaveText('2023-11-23 16:00 UTC');
@@ -29,23 +33,33 @@ test('controls=1 adds the filter panel to the embed', async ({ app }) => {
   await app.page.getByText('Filters').click();
   await app.facetOption('Phase', 'Detection').getByRole('checkbox').check();
   const detection = bundled.events.filter((e) => e.phase === 'detection').length;
-  await expect(app.page.getByText(`${detection} of ${bundled.events.length} events`).first()).toBeVisible();
+  await expect(
+    app.page.getByText(`${detection} of ${bundled.events.length} events`).first(),
+  ).toBeVisible();
   expect(await hasScrollbars(app.page)).toBe(false);
 });
 
-test('the embed dialog gives an iframe snippet of the current view that renders', async ({ app, page }) => {
+test('the embed dialog gives an iframe snippet of the current view that renders', async ({
+  app,
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await app.goto('?phase=detection&event=automated-alert');
   await page.getByRole('button', { name: 'Embed' }).click();
   await page.getByRole('combobox', { name: 'Size' }).selectOption('800x450');
   const snippet = await page.getByRole('textbox', { name: 'Embed code' }).inputValue();
-  expect(snippet).toMatch(/^<iframe src="[^"]+mode=embed[^"]*" width="800" height="450" title="[^"]+"/);
+  expect(snippet).toMatch(
+    /^<iframe src="[^"]+mode=embed[^"]*" width="800" height="450" title="[^"]+"/,
+  );
   const src = /src="([^"]+)"/.exec(snippet)![1]!.replaceAll('&amp;', '&');
   expect(new URL(src).searchParams.get('event')).toBe('automated-alert');
   await page.keyboard.press('Escape');
   // A host page of its own, standing in for a postmortem document (not the app's page, whose CSP forbids inline style).
   await page.route('**/postmortem.html', (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<!doctype html><body style="margin:0">${snippet.replace(' loading="lazy"', '')}</body>` }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><body style="margin:0">${snippet.replace(' loading="lazy"', '')}</body>`,
+    }),
   );
   await page.goto('./postmortem.html');
   const frame = page.frameLocator('iframe');

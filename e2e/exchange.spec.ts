@@ -5,8 +5,13 @@ import { bundled, expect, test } from './fixtures';
 const containment = bundled.events.filter((e) => e.phase === 'containment');
 const ids = (list: { id: string }[]) => list.map((e) => e.id).sort();
 const fixture = (name: string) => new URL(`../data/fixtures/${name}`, import.meta.url).pathname;
-const lines = (name: string) => readFileSync(fixture(name), 'utf8').split('\n').filter((l) => l.trim() !== '');
-const csvRows = (name: string) => Papa.parse(readFileSync(fixture(name), 'utf8'), { header: true, skipEmptyLines: true }).data.length;
+const lines = (name: string) =>
+  readFileSync(fixture(name), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+const csvRows = (name: string) =>
+  Papa.parse(readFileSync(fixture(name), 'utf8'), { header: true, skipEmptyLines: true }).data
+    .length;
 
 test.describe('exports of the filtered events', () => {
   test.beforeEach(async ({ app }) => {
@@ -16,14 +21,20 @@ test.describe('exports of the filtered events', () => {
   test('incident JSON holds exactly the filtered events', async ({ app }) => {
     const { name, body } = await app.exportAs('app-json');
     expect(name).toBe('cloudflare-thanksgiving-2023.json');
-    const file = JSON.parse(body.toString('utf8')) as { schemaVersion: string; events: { id: string }[] };
+    const file = JSON.parse(body.toString('utf8')) as {
+      schemaVersion: string;
+      events: { id: string }[];
+    };
     expect(file.schemaVersion).toBe('1.0');
     expect(ids(file.events)).toEqual(ids(containment));
   });
 
   test('CSV has one row per filtered event', async ({ app }) => {
     const { body } = await app.exportAs('csv');
-    const rows = Papa.parse<Record<string, string>>(body.toString('utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(body.toString('utf8').replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows.map((r) => r.id).sort()).toEqual(ids(containment));
     expect(rows.find((r) => r.id === 'known-ips-blocked')?.start).toBe('2023-11-23T21:31:00Z');
   });
@@ -36,8 +47,14 @@ test.describe('exports of the filtered events', () => {
     expect(text).toContain('| 2023-11-23 21:31 |');
   });
 
-  test('Timesketch JSONL and CSV carry message, datetime with offset and timestamp_desc, and re-import', async ({ app }) => {
-    const jsonl = (await app.exportAs('timesketch-jsonl')).body.toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, string>);
+  test('Timesketch JSONL and CSV carry message, datetime with offset and timestamp_desc, and re-import', async ({
+    app,
+  }) => {
+    const jsonl = (await app.exportAs('timesketch-jsonl')).body
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, string>);
     expect(jsonl.map((r) => r.message).sort()).toEqual(containment.map((e) => e.title.en).sort());
     expect(jsonl.every((r) => /\+00:00$/.test(r.datetime!) && r.timestamp_desc)).toBe(true);
     const csv = await app.exportAs('timesketch-csv');
@@ -53,11 +70,19 @@ test.describe('exports of the filtered events', () => {
       domain: string;
       techniques: { techniqueID: string; comment: string; tactic?: string }[];
     };
-    const expected = [...new Set(bundled.events.filter((e) => e.actor === 'threat-actor').flatMap((e) => (e as { techniques?: string[] }).techniques ?? []))].sort();
+    const expected = [
+      ...new Set(
+        bundled.events
+          .filter((e) => e.actor === 'threat-actor')
+          .flatMap((e) => (e as { techniques?: string[] }).techniques ?? []),
+      ),
+    ].sort();
     expect(layer.versions.layer).toBe('4.5');
     expect(layer.domain).toBe('enterprise-attack');
     expect(layer.techniques.map((t) => t.techniqueID).sort()).toEqual(expected);
-    expect(layer.techniques.every((t) => t.tactic === undefined && t.comment.length > 0)).toBe(true);
+    expect(layer.techniques.every((t) => t.tactic === undefined && t.comment.length > 0)).toBe(
+      true,
+    );
   });
 
   test('STIX bundle holds the indicators, identically on a second export', async ({ app }) => {
@@ -65,7 +90,10 @@ test.describe('exports of the filtered events', () => {
     const first = (await app.exportAs('stix')).body.toString('utf8');
     const second = (await app.exportAs('stix')).body.toString('utf8');
     expect(second).toBe(first);
-    const bundle = JSON.parse(first) as { type: string; objects: { type: string; pattern: string }[] };
+    const bundle = JSON.parse(first) as {
+      type: string;
+      objects: { type: string; pattern: string }[];
+    };
     expect(bundle.type).toBe('bundle');
     expect(bundle.objects.map((o) => o.pattern)).toEqual(
       expect.arrayContaining([
@@ -77,7 +105,9 @@ test.describe('exports of the filtered events', () => {
     );
   });
 
-  test('PNG is the chart at twice its size, with title, filters and the UTC note', async ({ app }) => {
+  test('PNG is the chart at twice its size, with title, filters and the UTC note', async ({
+    app,
+  }) => {
     const caption = app.page.locator('.capture-caption');
     await expect(caption).toContainText('Phase: Containment');
     await expect(caption).toContainText('All times UTC');
@@ -97,10 +127,14 @@ test.describe('exports of the filtered events', () => {
 });
 
 test.describe('imports', () => {
-  test('each fixture opens with the right number of events, and nothing is sent', async ({ app }) => {
+  test('each fixture opens with the right number of events, and nothing is sent', async ({
+    app,
+  }) => {
     await app.goto();
     const sent: { url: URL; method: string; body: string | null }[] = [];
-    app.page.on('request', (r) => sent.push({ url: new URL(r.url()), method: r.method(), body: r.postData() }));
+    app.page.on('request', (r) =>
+      sent.push({ url: new URL(r.url()), method: r.method(), body: r.postData() }),
+    );
     for (const [name, count] of [
       ['timesketch.csv', csvRows('timesketch.csv')],
       ['timesketch.jsonl', lines('timesketch.jsonl').length],
@@ -110,7 +144,15 @@ test.describe('imports', () => {
     }
     // Only the app's own code and icon may be fetched (the importers load on demand); the file's content is never sent.
     const origin = new URL(app.page.url()).origin;
-    expect(sent.filter((r) => r.method !== 'GET' || r.body !== null || r.url.origin !== origin || !/^\/(assets\/[\w.-]+\.js|favicon\.svg)$/.test(r.url.pathname))).toEqual([]);
+    expect(
+      sent.filter(
+        (r) =>
+          r.method !== 'GET' ||
+          r.body !== null ||
+          r.url.origin !== origin ||
+          !/^\/(assets\/[\w.-]+\.js|favicon\.svg)$/.test(r.url.pathname),
+      ),
+    ).toEqual([]);
   });
 
   test('a generic CSV asks which column is which, and keeps the rest', async ({ app }) => {
@@ -136,7 +178,9 @@ test.describe('imports', () => {
     await expect(app.importProblems).toContainText('row 4');
     await app.importProblems.getByRole('button', { name: 'Close' }).click();
     await expect(app.heading).toHaveText('Cloudflare Thanksgiving 2023 security incident');
-    await expect(app.summary).toHaveText(`${bundled.events.length} of ${bundled.events.length} events`);
+    await expect(app.summary).toHaveText(
+      `${bundled.events.length} of ${bundled.events.length} events`,
+    );
   });
 
   test('a file dropped on the page opens', async ({ app }) => {
@@ -151,6 +195,8 @@ test.describe('imports', () => {
     await app.page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
     const count = lines('timesketch.jsonl').length;
     await expect(app.summary).toHaveText(`${count} of ${count} events`);
-    await expect(app.page.getByText('dropped.jsonl (opened from this computer, not uploaded)')).toBeVisible();
+    await expect(
+      app.page.getByText('dropped.jsonl (opened from this computer, not uploaded)'),
+    ).toBeVisible();
   });
 });

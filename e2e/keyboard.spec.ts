@@ -17,14 +17,29 @@ async function expectFocusRing(page: Page) {
     if (!el || el === document.body) return { visible: true, what: 'body' };
     const style = getComputedStyle(el);
     const what = `${el.tagName.toLowerCase()}${el.className ? `.${el.className}` : ''}`;
-    return { visible: el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, what };
+    return {
+      visible:
+        el.matches(':focus-visible') &&
+        style.outlineStyle !== 'none' &&
+        parseFloat(style.outlineWidth) >= 2,
+      what,
+    };
   });
   expect(ring, `focus ring on ${ring.what}`).toMatchObject({ visible: true });
 }
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+const focused = (page: Page) =>
+  page.evaluate(
+    () =>
+      document.activeElement?.getAttribute('aria-label') ??
+      document.activeElement?.textContent ??
+      '',
+  );
 
-test('keyboard only: search, filter, walk the list, open details, use a chip, change lanes', async ({ app, page }) => {
+test('keyboard only: search, filter, walk the list, open details, use a chip, change lanes', async ({
+  app,
+  page,
+}) => {
   test.setTimeout(90_000);
   await app.goto('?lang=en');
   await expect(app.chart).toHaveAttribute('aria-label', /event list holds the same events/);
@@ -69,7 +84,9 @@ test('keyboard only: search, filter, walk the list, open details, use a chip, ch
 async function axisMovesAfterZoom(page: Page) {
   return page.evaluate(async () => {
     const label = () => {
-      const el = document.querySelector('.timeline-chart .vis-time-axis .vis-text:not(.vis-measure)') as HTMLElement;
+      const el = document.querySelector(
+        '.timeline-chart .vis-time-axis .vis-text:not(.vis-measure)',
+      ) as HTMLElement;
       return `${el.textContent}@${el.style.transform || el.style.left}`;
     };
     const frame = () => new Promise((r) => requestAnimationFrame(r));
@@ -88,7 +105,10 @@ test('reduced motion: zooming jumps straight to the new window', async ({ app, p
   expect(await axisMovesAfterZoom(page)).toBe(false);
 });
 
-test('without reduced motion the same zoom animates (so the test above can fail)', async ({ app, page }) => {
+test('without reduced motion the same zoom animates (so the test above can fail)', async ({
+  app,
+  page,
+}) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await app.goto('?lang=en');
   expect(await axisMovesAfterZoom(page)).toBe(true);

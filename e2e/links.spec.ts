@@ -1,6 +1,8 @@
 import { bundled, expect, test } from './fixtures';
 
-const matches = (filters: Partial<Record<'phase' | 'system' | 'actor' | 'action' | 'outcome', string[]>>) =>
+const matches = (
+  filters: Partial<Record<'phase' | 'system' | 'actor' | 'action' | 'outcome', string[]>>,
+) =>
   bundled.events.filter(
     (e) =>
       (!filters.phase || filters.phase.includes(e.phase)) &&
@@ -11,10 +13,17 @@ const matches = (filters: Partial<Record<'phase' | 'system' | 'actor' | 'action'
   );
 
 test('a deep link restores exactly its view, and again after reload', async ({ app }) => {
-  const link = '?phase=containment,detection&system=jira&q=account&event=smartsheet-account-disabled&group=phase&from=2023-11-23T15:00:00Z&to=2023-11-23T22:00:00Z';
+  const link =
+    '?phase=containment,detection&system=jira&q=account&event=smartsheet-account-disabled&group=phase&from=2023-11-23T15:00:00Z&to=2023-11-23T22:00:00Z';
   const text = (e: (typeof bundled.events)[number]) =>
-    JSON.stringify([e.title, (e as unknown as { description: unknown }).description, e.systems]).toLowerCase();
-  const expected = matches({ phase: ['containment', 'detection'], system: ['jira'] }).filter((e) => text(e).includes('account'));
+    JSON.stringify([
+      e.title,
+      (e as unknown as { description: unknown }).description,
+      e.systems,
+    ]).toLowerCase();
+  const expected = matches({ phase: ['containment', 'detection'], system: ['jira'] }).filter((e) =>
+    text(e).includes('account'),
+  );
   expect(expected.map((e) => e.id)).toContain('smartsheet-account-disabled');
   for (const step of ['load', 'reload']) {
     if (step === 'load') await app.goto(link);
@@ -38,16 +47,26 @@ test('a deep link restores exactly its view, and again after reload', async ({ a
 test('Back and Forward step through filter changes', async ({ app }) => {
   await app.goto();
   await app.facetOption('Phase', 'Containment').getByRole('checkbox').check();
-  await expect(app.summary).toHaveText(`${matches({ phase: ['containment'] }).length} of ${bundled.events.length} events`);
+  await expect(app.summary).toHaveText(
+    `${matches({ phase: ['containment'] }).length} of ${bundled.events.length} events`,
+  );
   await app.facetOption('Outcome', 'Failed').getByRole('checkbox').check();
-  await expect(app.summary).toHaveText(`${matches({ phase: ['containment'], outcome: ['failed'] }).length} of ${bundled.events.length} events`);
+  await expect(app.summary).toHaveText(
+    `${matches({ phase: ['containment'], outcome: ['failed'] }).length} of ${bundled.events.length} events`,
+  );
   await app.page.goBack();
-  await expect(app.summary).toHaveText(`${matches({ phase: ['containment'] }).length} of ${bundled.events.length} events`);
+  await expect(app.summary).toHaveText(
+    `${matches({ phase: ['containment'] }).length} of ${bundled.events.length} events`,
+  );
   expect((await app.query()).get('outcome')).toBeNull();
   await app.page.goBack();
-  await expect(app.summary).toHaveText(`${bundled.events.length} of ${bundled.events.length} events`);
+  await expect(app.summary).toHaveText(
+    `${bundled.events.length} of ${bundled.events.length} events`,
+  );
   await app.page.goForward();
-  await expect(app.summary).toHaveText(`${matches({ phase: ['containment'] }).length} of ${bundled.events.length} events`);
+  await expect(app.summary).toHaveText(
+    `${matches({ phase: ['containment'] }).length} of ${bundled.events.length} events`,
+  );
   await expect(app.facetOption('Phase', 'Containment').getByRole('checkbox')).toBeChecked();
 });
 
@@ -59,16 +78,26 @@ test('facet counts match the data file for a combination of filters', async ({ a
   const okta = matches({ actor: ['threat-actor'], outcome: ['failed'], system: ['okta'] }).length;
   expect(await app.facetCount('System', 'Okta')).toBe(okta);
   // Within the outcome facet itself, only the actor applies.
-  expect(await app.facetCount('Outcome', 'Succeeded')).toBe(matches({ actor: ['threat-actor'], outcome: ['succeeded'] }).length);
-  expect(await app.facetCount('Actor', 'Cloudflare SOC')).toBe(matches({ actor: ['cloudflare-soc'], outcome: ['failed'] }).length);
+  expect(await app.facetCount('Outcome', 'Succeeded')).toBe(
+    matches({ actor: ['threat-actor'], outcome: ['succeeded'] }).length,
+  );
+  expect(await app.facetCount('Actor', 'Cloudflare SOC')).toBe(
+    matches({ actor: ['cloudflare-soc'], outcome: ['failed'] }).length,
+  );
 });
 
-test('clearing everything returns every event, and a detail chip filters to it', async ({ app }) => {
+test('clearing everything returns every event, and a detail chip filters to it', async ({
+  app,
+}) => {
   await app.goto('?event=sliver-installed');
   await app.details.getByRole('button', { name: 'Show only Atlassian Jira' }).click();
-  await expect(app.summary).toHaveText(`${matches({ system: ['jira'] }).length} of ${bundled.events.length} events`);
+  await expect(app.summary).toHaveText(
+    `${matches({ system: ['jira'] }).length} of ${bundled.events.length} events`,
+  );
   await app.page.getByRole('button', { name: 'Clear all' }).click();
-  await expect(app.summary).toHaveText(`${bundled.events.length} of ${bundled.events.length} events`);
+  await expect(app.summary).toHaveText(
+    `${bundled.events.length} of ${bundled.events.length} events`,
+  );
 });
 
 test('dimming keeps filtered-out events on the chart, greyed', async ({ app }) => {
@@ -77,17 +106,23 @@ test('dimming keeps filtered-out events on the chart, greyed', async ({ app }) =
   expect((await app.drawnEventIds()).length).toBe(matches({ phase: ['containment'] }).length);
   await app.toggle('Dim filtered-out events').check();
   await expect.poll(async () => (await app.drawnEventIds()).length).toBe(total);
-  await expect(app.chart.locator('.vis-item.it-dimmed[data-event="sliver-installed"]')).toHaveCount(1);
+  await expect(app.chart.locator('.vis-item.it-dimmed[data-event="sliver-installed"]')).toHaveCount(
+    1,
+  );
 });
 
 test('an invalid link shows a notice and the default view', async ({ app }) => {
-  await app.goto('?phase=containment,no-such-phase&event=no-such-event&group=sideways&from=yesterday&to=2023-11-24');
+  await app.goto(
+    '?phase=containment,no-such-phase&event=no-such-event&group=sideways&from=yesterday&to=2023-11-24',
+  );
   await expect(app.notice).toContainText('phase=no-such-phase');
   await expect(app.notice).toContainText('event=no-such-event');
   await expect(app.notice).toContainText('group (malformed)');
   await expect(app.notice).toContainText('from (malformed)');
   await expect(app.groupSelect).toHaveValue('system');
-  await expect(app.summary).toHaveText(`${matches({ phase: ['containment'] }).length} of ${bundled.events.length} events`);
+  await expect(app.summary).toHaveText(
+    `${matches({ phase: ['containment'] }).length} of ${bundled.events.length} events`,
+  );
   await expect(app.selectedRow).toHaveCount(0);
 });
 

@@ -22,7 +22,8 @@ const order = [...(bundled.events as Event[])].sort(
 const byId = new Map(order.map((e) => [e.id, e]));
 const event = (id: string) => byId.get(id)!;
 const position = (id: string) => order.findIndex((e) => e.id === id);
-const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+const escapeHtml = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 test('stepping forward and back updates the step and the URL', async ({ app }) => {
   await app.gotoPresent();
@@ -77,7 +78,9 @@ const cases: [string, boolean][] = [
   ['forensic-triage', false],
 ];
 for (const [id, inject] of cases) {
-  test(`at ${id}${inject ? ' (inject question)' : ''} nothing of the future is in the page`, async ({ app }) => {
+  test(`at ${id}${inject ? ' (inject question)' : ''} nothing of the future is in the page`, async ({
+    app,
+  }) => {
     await app.gotoPresent(`event=${id}${inject ? '&inject=1' : ''}`);
     await expect(app.presentStep).toBeVisible();
     const cut = position(id) + (inject ? 0 : 1);
@@ -115,7 +118,9 @@ test('reveal all shows every event, with the current step still highlighted', as
   await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'true');
   expect(new URL(app.page.url()).searchParams.get('reveal')).toBe('1');
   await expect(app.stepTitle).toHaveText(event('sliver-installed').title.en);
-  await expect(app.page.locator('[aria-current="step"]')).toContainText(event('sliver-installed').title.en);
+  await expect(app.page.locator('[aria-current="step"]')).toContainText(
+    event('sliver-installed').title.en,
+  );
   const { html } = await app.everything();
   for (const e of later) expect(html).toContain(escapeHtml(e.title.en));
   await expect(app.metric('time-to-eradicate')).toBeVisible();
@@ -125,9 +130,15 @@ test('reveal all shows every event, with the current step still highlighted', as
   expect((await app.everything()).html).not.toContain(later.at(-1)!.title.en);
 });
 
-test('the presenter window follows the audience window, and the reverse', async ({ app, context }) => {
+test('the presenter window follows the audience window, and the reverse', async ({
+  app,
+  context,
+}) => {
   await app.gotoPresent('event=sliver-installed');
-  const [popup] = await Promise.all([context.waitForEvent('page'), app.openPresenterButton.click()]);
+  const [popup] = await Promise.all([
+    context.waitForEvent('page'),
+    app.openPresenterButton.click(),
+  ]);
   const presenter = new TimelinePage(popup);
   await expect(presenter.speakerNotes).toBeVisible();
   expect(new URL(popup.url()).searchParams.get('presenter')).toBe('1');
@@ -150,7 +161,9 @@ test('the presenter window follows the audience window, and the reverse', async 
   expect(presenter.stepInUrl().event).toBe(next!.id);
 });
 
-test('PageDown advances, and the inject card asks its question before the 16:00 alert is shown', async ({ app }) => {
+test('PageDown advances, and the inject card asks its question before the 16:00 alert is shown', async ({
+  app,
+}) => {
   const alert = event('automated-alert');
   expect(alert.start).toBe('2023-11-23T16:00:00Z');
   await app.gotoPresent('event=admin-group-change');
@@ -187,6 +200,8 @@ test.describe('in a small embed', () => {
   test('present mode fits the width of a 640×360 frame', async ({ app }) => {
     await app.gotoPresent('event=sliver-installed');
     await expect(app.stepTitle).toBeVisible();
-    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+    expect(await app.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      640,
+    );
   });
 });

@@ -24,6 +24,8 @@ export class ScalePage extends TimelinePage {
 
   /** Answers requests for `path` (same origin) with `json`, so `?src=` can load a file made by the test. */
   async serveJson(path: string, json: string) {
-    await this.page.route(`**/${path}`, (route) => route.fulfill({ contentType: 'application/json', body: json }));
+    await this.page.route(`**/${path}`, (route) =>
+      route.fulfill({ contentType: 'application/json', body: json }),
+    );
   }
 }

@@ -27,7 +27,11 @@ function burst() {
     if (j - i > best.count) best = { from: i, count: j - i };
   }
   const event = index.events[best.from + Math.floor(best.count / 2)]!;
-  const window = windowShowing(event, { index, groupBy: 'system', window: { from: event.startMs - 30 * MINUTE, to: event.startMs + 30 * MINUTE } });
+  const window = windowShowing(event, {
+    index,
+    groupBy: 'system',
+    window: { from: event.startMs - 30 * MINUTE, to: event.startMs + 30 * MINUTE },
+  });
   return { window, count: best.count };
 }
 
@@ -43,10 +47,14 @@ test.describe('an incident of 20,000 events', () => {
     expect(await scale.allItems.count()).toBeLessThanOrEqual(MAX_CHART_ITEMS);
   });
 
-  test('zoomed into a burst, shows its events one by one, and they can be selected', async ({ scale }) => {
+  test('zoomed into a burst, shows its events one by one, and they can be selected', async ({
+    scale,
+  }) => {
     const { window, count } = burst();
     expect(count).toBeGreaterThan(100);
-    await scale.goto(`?src=${FILE}&from=${toIsoUtc(Math.floor(window.from))}&to=${toIsoUtc(Math.ceil(window.to))}`);
+    await scale.goto(
+      `?src=${FILE}&from=${toIsoUtc(Math.floor(window.from))}&to=${toIsoUtc(Math.ceil(window.to))}`,
+    );
     await expect(scale.aggregates).toHaveCount(0);
     expect(await scale.eventItems.count()).toBeGreaterThan(10);
     // Lanes scrolled out of view draw no items, so take one that is drawn.

@@ -22,7 +22,9 @@ test.describe('present mode', () => {
 
 test('README screenshot, 20,000 generated events drawn as per-lane counts', async ({ app }) => {
   const json = JSON.stringify(generateIncident(20_000, 1));
-  await app.page.route('**/generated/scale-20000.json', (route) => route.fulfill({ contentType: 'application/json', body: json }));
+  await app.page.route('**/generated/scale-20000.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: json }),
+  );
   await app.goto('?src=generated/scale-20000.json&theme=light');
   await app.page.screenshot({ path: 'docs/screenshot-scale.png' });
 });

@@ -6,14 +6,19 @@ async function recordViolations(page: Page) {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
-  return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  return () =>
+    page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 }
 
 test('the built page carries a strict Content Security Policy', async ({ app }) => {
   await app.goto();
-  const policy = await app.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  const policy = await app.page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .getAttribute('content');
   expect(policy).toContain("default-src 'self'");
   expect(policy).toContain("script-src 'self'");
   expect(policy).toContain("style-src 'self'");
@@ -42,18 +47,38 @@ test('normal use causes no CSP violation', async ({ app, page }) => {
   expect(await violations()).toEqual([]);
 });
 
-test('the violation listener works: a remote image is blocked and reported', async ({ app, page, consoleErrors }) => {
+test('the violation listener works: a remote image is blocked and reported', async ({
+  app,
+  page,
+  consoleErrors,
+}) => {
   const violations = await recordViolations(page);
   await app.goto();
-  await page.evaluate(() => document.body.append(Object.assign(document.createElement('img'), { src: 'http://127.0.0.1:9/probe.png' })));
-  await expect.poll(violations).toEqual([expect.stringMatching(/^img-src http:\/\/127\.0\.0\.1:9\/probe\.png/)]);
+  await page.evaluate(() =>
+    document.body.append(
+      Object.assign(document.createElement('img'), { src: 'http://127.0.0.1:9/probe.png' }),
+    ),
+  );
+  await expect
+    .poll(violations)
+    .toEqual([expect.stringMatching(/^img-src http:\/\/127\.0\.0\.1:9\/probe\.png/)]);
   // Chromium logs the refusal too; that is this test's point, not a failure.
-  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !/Content Security Policy/.test(e)));
+  consoleErrors.splice(
+    0,
+    consoleErrors.length,
+    ...consoleErrors.filter((e) => !/Content Security Policy/.test(e)),
+  );
 });
 
 for (const [src, rule] of [
-  ['javascript:window.__pwned=1', 'only relative, http: and https: URLs may be loaded, not javascript: URLs'],
-  ['data:application/json,{}', 'only relative, http: and https: URLs may be loaded, not data: URLs'],
+  [
+    'javascript:window.__pwned=1',
+    'only relative, http: and https: URLs may be loaded, not javascript: URLs',
+  ],
+  [
+    'data:application/json,{}',
+    'only relative, http: and https: URLs may be loaded, not data: URLs',
+  ],
   ['https://evil.example.net/incident.json', 'https://evil.example.net is another origin'],
   ['//evil.example.net/incident.json', 'is another origin'],
 ] as const) {
@@ -66,7 +91,9 @@ for (const [src, rule] of [
     await expect(alert).toContainText(`Refused to load ${JSON.stringify(src)}`);
     await expect(alert).toContainText(rule);
     await expect(page.getByRole('link', { name: 'Open the bundled incident' })).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    ).toBeUndefined();
     expect(requests.filter((u) => !u.startsWith(new URL(page.url()).origin))).toEqual([]);
   });
 }

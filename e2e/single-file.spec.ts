@@ -4,7 +4,10 @@ import { TimelinePage } from './timeline-page';
 
 const single = fileURLToPath(new URL('../dist-single/index.html', import.meta.url));
 
-test('the single HTML file renders the incident from file:// with the network blocked', async ({ page, context }) => {
+test('the single HTML file renders the incident from file:// with the network blocked', async ({
+  page,
+  context,
+}) => {
   const requests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

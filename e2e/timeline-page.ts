@@ -10,7 +10,9 @@ export class TimelinePage {
   }
 
   async waitForReady() {
-    await this.page.waitForFunction(() => performance.getEntriesByName('incident:ready').length > 0);
+    await this.page.waitForFunction(
+      () => performance.getEntriesByName('incident:ready').length > 0,
+    );
   }
 
   readyMarks() {
@@ -41,7 +43,9 @@ export class TimelinePage {
 
   /** Distinct event ids drawn on the chart. */
   async drawnEventIds(): Promise<string[]> {
-    const ids = await this.chartItems.evaluateAll((els) => els.map((e) => e.getAttribute('data-event') ?? ''));
+    const ids = await this.chartItems.evaluateAll((els) =>
+      els.map((e) => e.getAttribute('data-event') ?? ''),
+    );
     return [...new Set(ids)].sort();
   }
 
@@ -145,7 +149,9 @@ export class TimelinePage {
   }
 
   facetOption(facet: RegExp | string, option: string): Locator {
-    return this.facet(facet).locator('label.facet-option').filter({ has: this.page.getByText(option, { exact: true }) });
+    return this.facet(facet)
+      .locator('label.facet-option')
+      .filter({ has: this.page.getByText(option, { exact: true }) });
   }
 
   /** The count shown beside a facet option. */
@@ -167,8 +173,12 @@ export class TimelinePage {
 
   /** Exports through the Export menu and returns the downloaded file's bytes and name. */
   async exportAs(format: string): Promise<{ name: string; body: Buffer }> {
-    if ((await this.page.locator('details.menu').getAttribute('open')) === null) await this.page.getByText('Export', { exact: true }).click();
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.locator(`.menu-list button[data-format="${format}"]`).click()]);
+    if ((await this.page.locator('details.menu').getAttribute('open')) === null)
+      await this.page.getByText('Export', { exact: true }).click();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.locator(`.menu-list button[data-format="${format}"]`).click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -252,7 +262,10 @@ export class TimelinePage {
 
   /** Everything a viewer could find in the page: its rendered text and all its markup, attributes included. */
   async everything(): Promise<{ text: string; html: string }> {
-    return this.page.evaluate(() => ({ text: document.body.innerText, html: document.documentElement.outerHTML }));
+    return this.page.evaluate(() => ({
+      text: document.body.innerText,
+      html: document.documentElement.outerHTML,
+    }));
   }
 }
 

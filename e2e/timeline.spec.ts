@@ -40,10 +40,15 @@ test('switching the grouping changes the lanes', async ({ app }) => {
 test('clicking an item fills the details panel with its UTC time', async ({ app }) => {
   await app.goto('?group=none');
   await app.clickChartItem('sliver-installed');
-  await expect(app.details.getByRole('heading', { level: 2 })).toHaveText(ev('sliver-installed').title.en);
+  await expect(app.details.getByRole('heading', { level: 2 })).toHaveText(
+    ev('sliver-installed').title.en,
+  );
   await expect(app.detailsWhen).toHaveText('2023-11-22 14:18:22 UTC');
   await expect(app.details).toContainText('T+ 8 days 4 hours 55 minutes 33 seconds');
-  await expect(app.details.getByRole('link', { name: 'T1505' })).toHaveAttribute('href', 'https://attack.mitre.org/techniques/T1505/');
+  await expect(app.details.getByRole('link', { name: 'T1505' })).toHaveAttribute(
+    'href',
+    'https://attack.mitre.org/techniques/T1505/',
+  );
   expect(await app.selectedChartEventIds()).toEqual(['sliver-installed']);
   expect((await app.query()).get('event')).toBe('sliver-installed');
 });
@@ -52,7 +57,9 @@ test('an event on several systems is selected in every lane', async ({ app }) =>
   const multi = bundled.events.find((e) => e.systems.length > 1 && e.precision === 'second')!;
   await app.goto(`?event=${multi.id}&group=system`);
   await expect(app.chartItem(multi.id)).toHaveCount(multi.systems.length);
-  await expect(app.chart.locator(`.vis-item.vis-selected[data-event="${multi.id}"]`)).toHaveCount(multi.systems.length);
+  await expect(app.chart.locator(`.vis-item.vis-selected[data-event="${multi.id}"]`)).toHaveCount(
+    multi.systems.length,
+  );
 });
 
 test('keyboard navigation in the list moves the chart selection', async ({ app }) => {
@@ -65,14 +72,19 @@ test('keyboard navigation in the list moves the chart selection', async ({ app }
   expect(third).not.toBe(first);
   expect(await app.selectedChartEventIds()).toEqual([third]);
   await app.list.press('k');
-  await expect(app.selectedRow).toHaveAttribute('data-event', (await app.listRows.nth(1).getAttribute('data-event'))!);
+  await expect(app.selectedRow).toHaveAttribute(
+    'data-event',
+    (await app.listRows.nth(1).getAttribute('data-event'))!,
+  );
   await app.list.press('Escape');
   await expect(app.selectedRow).toHaveCount(0);
   expect(await app.selectedChartEventIds()).toEqual([]);
   await expect(app.list).toBeFocused();
 });
 
-test('selecting from the list brings the event into view without changing the zoom', async ({ app }) => {
+test('selecting from the list brings the event into view without changing the zoom', async ({
+  app,
+}) => {
   const width = Date.parse('2023-11-23T22:00:00Z') - Date.parse('2023-11-23T15:00:00Z');
   const last = bundled.events.reduce((a, b) => (Date.parse(b.start) > Date.parse(a.start) ? b : a));
   await app.goto(`?group=none&from=2023-11-23T15:00:00Z&to=2023-11-23T22:00:00Z`);
@@ -97,13 +109,17 @@ test('a day-precision event is drawn over its UTC day and reads as date only', a
 
 test('the axis is labelled in UTC whatever the browser time zone', async ({ app }) => {
   await app.goto('?group=none&from=2023-11-23T15:30:00Z&to=2023-11-23T22:00:00Z');
-  expect(await app.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
+  expect(await app.page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(
+    'America/Los_Angeles',
+  );
   await expect(app.axisLabels.filter({ hasText: /^16:00$/ })).toHaveCount(1);
   await expect(app.axisLabels.filter({ hasText: /^21:00$/ })).toHaveCount(1);
   await expect(app.utcNote).toHaveText('All times UTC');
 });
 
-test('compressing quiet periods folds the gap and gives the response more room', async ({ app }) => {
+test('compressing quiet periods folds the gap and gives the response more room', async ({
+  app,
+}) => {
   await app.goto('?group=none');
   await expect(app.breakMarkers).toHaveCount(0);
   const before = (await app.itemX('known-ips-blocked')) - (await app.itemX('automated-alert'));
@@ -118,7 +134,11 @@ test('compressing quiet periods folds the gap and gives the response more room',
 
 test('milestone markers are drawn from the data', async ({ app }) => {
   await app.goto('?group=none');
-  await expect(app.milestoneMarkers).toContainText(['Credentials compromised', 'First adversary activity', 'Detection']);
+  await expect(app.milestoneMarkers).toContainText([
+    'Credentials compromised',
+    'First adversary activity',
+    'Detection',
+  ]);
 });
 
 test('each metric matches its milestones in the data file', async ({ app }) => {
@@ -135,7 +155,9 @@ test('each metric matches its milestones in the data file', async ({ app }) => {
     const ms = Date.parse(milestone(to).start) - Date.parse(milestone(from).start);
     await expect(app.metric(id).locator('.metric-value')).toHaveText(spanText(ms, daysOnly));
   }
-  await expect(app.metric('time-to-detect').locator('.metric-value')).toHaveText('9 days 6 hours 37 minutes 11 seconds');
+  await expect(app.metric('time-to-detect').locator('.metric-value')).toHaveText(
+    '9 days 6 hours 37 minutes 11 seconds',
+  );
   await app.metric('time-to-detect').locator('summary').click();
   await expect(app.metric('time-to-detect')).toContainText(milestone('detection').title.en);
 });
@@ -145,7 +167,9 @@ test('switching to Traditional Chinese shows Chinese labels and keeps UTC', asyn
   await app.languageSelect.selectOption('zh-Hant');
   await expect(app.heading).toHaveText('Cloudflare 2023 年感恩節安全事件');
   await expect(app.utcNote).toHaveText('所有時間均為 UTC');
-  await expect(app.details.getByRole('heading', { level: 2 })).toHaveText(ev('sliver-installed').title['zh-Hant']);
+  await expect(app.details.getByRole('heading', { level: 2 })).toHaveText(
+    ev('sliver-installed').title['zh-Hant'],
+  );
   await expect(app.detailsWhen).toHaveText('2023-11-22 14:18:22 UTC');
   await expect(app.laneLabels.first()).toHaveText('Okta');
   await expect(app.page.getByRole('combobox', { name: '泳道' })).toBeVisible();
@@ -168,6 +192,8 @@ test('on a phone the list comes before the filters', async ({ app }) => {
   const listTop = (await app.list.boundingBox())!.y;
   const filtersTop = (await app.search.boundingBox())!.y;
   expect(listTop).toBeLessThan(filtersTop);
-  const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await app.page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -1,1 +1,4 @@
-export function auditVerdict(stdout: string): { status: 'pass' | 'fail' | 'unavailable'; message: string };
+export function auditVerdict(stdout: string): {
+  status: 'pass' | 'fail' | 'unavailable';
+  message: string;
+};

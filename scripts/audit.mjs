@@ -14,15 +14,21 @@ export function auditVerdict(stdout) {
   try {
     report = JSON.parse(stdout);
   } catch {
-    return { status: 'unavailable', message: `npm audit gave no JSON report: ${stdout.trim().slice(0, 200) || '(no output)'}` };
+    return {
+      status: 'unavailable',
+      message: `npm audit gave no JSON report: ${stdout.trim().slice(0, 200) || '(no output)'}`,
+    };
   }
   const counts = report?.metadata?.vulnerabilities;
   if (!counts || typeof counts !== 'object') {
-    const why = report?.message ?? report?.error?.summary ?? 'no metadata.vulnerabilities in the answer';
+    const why =
+      report?.message ?? report?.error?.summary ?? 'no metadata.vulnerabilities in the answer';
     return { status: 'unavailable', message: `the audit endpoint is unavailable: ${why}` };
   }
   const serious = (counts.high ?? 0) + (counts.critical ?? 0);
-  const summary = ['critical', 'high', 'moderate', 'low', 'info'].map((s) => `${counts[s] ?? 0} ${s}`).join(', ');
+  const summary = ['critical', 'high', 'moderate', 'low', 'info']
+    .map((s) => `${counts[s] ?? 0} ${s}`)
+    .join(', ');
   if (serious === 0) return { status: 'pass', message: `npm audit --omit=dev: ${summary}` };
   const names = Object.values(report.vulnerabilities ?? {})
     .filter((v) => v.severity === 'high' || v.severity === 'critical')
@@ -31,11 +37,17 @@ export function auditVerdict(stdout) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const run = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], { encoding: 'utf8' });
+  const run = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=high', '--json'], {
+    encoding: 'utf8',
+  });
   const verdict = auditVerdict(run.stdout ?? '');
   if (verdict.status === 'fail') {
     console.error(`✗ ${verdict.message}`);
     process.exit(1);
   }
-  console.log(verdict.status === 'pass' ? `✓ ${verdict.message}` : `⚠ warning: ${verdict.message}; dependencies were NOT audited`);
+  console.log(
+    verdict.status === 'pass'
+      ? `✓ ${verdict.message}`
+      : `⚠ warning: ${verdict.message}; dependencies were NOT audited`,
+  );
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy, contentSecurityPolicyHeader, cspMetaTag } from './csp';
 
-const directives = (policy: string) => new Map(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+const directives = (policy: string) =>
+  new Map(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 
 describe('contentSecurityPolicy', () => {
   it('allows only the app itself by default', () => {
@@ -23,7 +24,9 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('never allows inline code or eval', () => {
-    expect(contentSecurityPolicy(['https://a.example.com'])).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(contentSecurityPolicy(['https://a.example.com'])).not.toMatch(
+      /unsafe-inline|unsafe-eval|\*/,
+    );
   });
 
   it('adds frame-ancestors in the header form', () => {
@@ -33,7 +36,9 @@ describe('contentSecurityPolicy', () => {
 
 describe('cspMetaTag', () => {
   const transform = (html: string) => {
-    const hook = cspMetaTag(['https://a.example.com']).transformIndexHtml as { handler: (html: string) => string };
+    const hook = cspMetaTag(['https://a.example.com']).transformIndexHtml as {
+      handler: (html: string) => string;
+    };
     return hook.handler(html);
   };
   it('replaces the placeholder with the meta tag', () => {

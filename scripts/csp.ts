@@ -25,7 +25,10 @@ export function contentSecurityPolicy(connectSources: readonly string[]): string
 }
 
 /** The same policy as a response header, for deployers: the header form can add frame-ancestors. */
-export function contentSecurityPolicyHeader(connectSources: readonly string[], frameAncestors = HEADER_ONLY['frame-ancestors']): string {
+export function contentSecurityPolicyHeader(
+  connectSources: readonly string[],
+  frameAncestors = HEADER_ONLY['frame-ancestors'],
+): string {
   return `${contentSecurityPolicy(connectSources)}; frame-ancestors ${frameAncestors}`;
 }
 
@@ -39,9 +42,13 @@ export function cspMetaTag(connectSources: readonly string[]): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler(html) {
-        if (!html.includes(PLACEHOLDER)) throw new Error(`index.html lacks ${PLACEHOLDER}, where the CSP meta tag goes`);
+        if (!html.includes(PLACEHOLDER))
+          throw new Error(`index.html lacks ${PLACEHOLDER}, where the CSP meta tag goes`);
         const policy = contentSecurityPolicy(connectSources).replaceAll('"', '&quot;');
-        return html.replace(PLACEHOLDER, `<meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+        return html.replace(
+          PLACEHOLDER,
+          `<meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+        );
       },
     },
   };

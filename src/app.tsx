@@ -20,7 +20,10 @@ export function App() {
   const src = state.src ?? DEFAULT_SOURCE;
   const query = useIncident(src);
   const incident = query.data;
-  const resolved = useMemo(() => (incident ? resolveAgainst(state, incident) : { state, ignored: [] }), [incident, state]);
+  const resolved = useMemo(
+    () => (incident ? resolveAgainst(state, incident) : { state, ignored: [] }),
+    [incident, state],
+  );
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -42,7 +45,9 @@ export function App() {
           <AppHeader
             title={title}
             source={src}
-            onOpened={(opened) => setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme, src: opened }))}
+            onOpened={(opened) =>
+              setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme, src: opened }))
+            }
             lang={lang}
             onLang={(l) => setView((s) => ({ ...s, lang: l }))}
             theme={state.theme}

@@ -33,7 +33,8 @@ export function AppHeader({ title, source, onOpened, lang, onLang, theme, onThem
         <p className="app-meta">
           <span className="utc-note">{t.allTimesUtc}</span>
           <span className="data-source">
-            {t.source}: <code>{isLocal(source) ? t.localFile(source.slice(LOCAL_PREFIX.length)) : source}</code>
+            {t.source}:{' '}
+            <code>{isLocal(source) ? t.localFile(source.slice(LOCAL_PREFIX.length)) : source}</code>
           </span>
         </p>
       </div>
@@ -50,7 +51,10 @@ export function AppHeader({ title, source, onOpened, lang, onLang, theme, onThem
         </label>
         <label>
           {t.theme}{' '}
-          <select value={theme ?? ''} onChange={(e) => onTheme((e.target.value || undefined) as Theme | undefined)}>
+          <select
+            value={theme ?? ''}
+            onChange={(e) => onTheme((e.target.value || undefined) as Theme | undefined)}
+          >
             <option value="">{t.themeSystem}</option>
             <option value="light">{t.themeLight}</option>
             <option value="dark">{t.themeDark}</option>

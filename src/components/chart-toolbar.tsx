@@ -62,7 +62,11 @@ export function ChartToolbar(p: Props) {
       </label>
       {(['compress', 'bands', 'dim'] as const).map((key) => (
         <label key={key} className="toggle">
-          <input type="checkbox" checked={p.toggles[key]} onChange={(e) => p.onToggle(key, e.target.checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={p.toggles[key]}
+            onChange={(e) => p.onToggle(key, e.target.checked)}
+          />{' '}
           {toggleLabels[key]}
         </label>
       ))}
@@ -88,7 +92,8 @@ export function ChartLegend() {
         <span className="it-badge it-badge-failed">{t.failedMark}</span>
       </li>
       <li>
-        <span className="legend-mark legend-day" aria-hidden="true" /> <span className="it-badge">{t.dateOnly}</span>
+        <span className="legend-mark legend-day" aria-hidden="true" />{' '}
+        <span className="it-badge">{t.dateOnly}</span>
       </li>
       <li>
         <span className="it-badge">{t.inferredMark}</span>

@@ -32,18 +32,34 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
     const other = incident.events.find((x) => x.id === id);
     return other ? localize(other.title, lang) : id;
   };
-  const referencedBy = incident.events.flatMap((x) => (x.related ?? []).filter((r) => r.event === e.id).map((r) => ({ from: x, kind: r.kind })));
+  const referencedBy = incident.events.flatMap((x) =>
+    (x.related ?? []).filter((r) => r.event === e.id).map((r) => ({ from: x, kind: r.kind })),
+  );
   const indicators = (incident.indicators ?? []).filter((i) => i.events?.includes(e.id));
   const chip = (facet: Facet, id: string, label: string) => (
-    <button key={`${facet}:${id}`} type="button" className="chip" title={t.filterTo(label)} aria-label={t.filterTo(label)} onClick={() => onFilterTo(facet, id)}>
+    <button
+      key={`${facet}:${id}`}
+      type="button"
+      className="chip"
+      title={t.filterTo(label)}
+      aria-label={t.filterTo(label)}
+      onClick={() => onFilterTo(facet, id)}
+    >
       {label}
     </button>
   );
   return (
     <aside className="details" aria-labelledby="details-title">
       <div className="details-head">
-        <h2 id="details-title" tabIndex={-1}>{localize(e.title, lang)}</h2>
-        <button type="button" className="small-button" onClick={() => onSelect(undefined)} aria-label={t.close}>
+        <h2 id="details-title" tabIndex={-1}>
+          {localize(e.title, lang)}
+        </h2>
+        <button
+          type="button"
+          className="small-button"
+          onClick={() => onSelect(undefined)}
+          aria-label={t.close}
+        >
           ×
         </button>
       </div>
@@ -60,7 +76,11 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
         {since !== undefined && (
           <>
             <dt>{t.sinceFirst}</dt>
-            <dd>{since >= 0 ? t.tPlus(formatSpan(since, e.precision, locale)) : t.tMinus(formatSpan(-since, e.precision, locale))}</dd>
+            <dd>
+              {since >= 0
+                ? t.tPlus(formatSpan(since, e.precision, locale))
+                : t.tMinus(formatSpan(-since, e.precision, locale))}
+            </dd>
           </>
         )}
         <dt>{t.outcome}</dt>

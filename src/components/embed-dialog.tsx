@@ -16,7 +16,9 @@ export function EmbedDialog({ title }: { title: string }) {
   const [size, setSize] = useState<(typeof SIZES)[number]['id']>('640x360');
   const [open, setOpen] = useState(false);
   const chosen = SIZES.find((s) => s.id === size)!;
-  const snippet = open ? embedSnippet(window.location.href, title, chosen.width, chosen.height) : '';
+  const snippet = open
+    ? embedSnippet(window.location.href, title, chosen.width, chosen.height)
+    : '';
   return (
     <>
       <button
@@ -28,7 +30,12 @@ export function EmbedDialog({ title }: { title: string }) {
       >
         {t.embed}
       </button>
-      <dialog ref={ref} className="dialog" aria-labelledby="embed-title" onClose={() => setOpen(false)}>
+      <dialog
+        ref={ref}
+        className="dialog"
+        aria-labelledby="embed-title"
+        onClose={() => setOpen(false)}
+      >
         <h2 id="embed-title">{t.embedTitle}</h2>
         <p className="muted small">{t.embedHelp}</p>
         <label>
@@ -41,7 +48,13 @@ export function EmbedDialog({ title }: { title: string }) {
             ))}
           </select>
         </label>
-        <textarea className="snippet" readOnly value={snippet} rows={4} aria-label={t.embedSnippet} />
+        <textarea
+          className="snippet"
+          readOnly
+          value={snippet}
+          rows={4}
+          aria-label={t.embedSnippet}
+        />
         <div className="dialog-actions">
           <CopyButton value={snippet} label={t.embedSnippet} />
           <button type="button" onClick={() => ref.current?.close()}>

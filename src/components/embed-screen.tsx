@@ -24,7 +24,11 @@ export function EmbedScreen({ incident, view, setView }: Props) {
       <div className="embed-bar">
         <h1 className="embed-title">{localize(incident.title, lang)}</h1>
         <span className="utc-note">{t.allTimesUtc}</span>
-        {view.controls && <span className="muted small">{t.eventsShown(tv.visible.length, incident.events.length)}</span>}
+        {view.controls && (
+          <span className="muted small">
+            {t.eventsShown(tv.visible.length, incident.events.length)}
+          </span>
+        )}
         <a className="embed-open" href={fullView} target="_blank" rel="noopener noreferrer">
           {t.openFullView}
         </a>
@@ -41,7 +45,12 @@ export function EmbedScreen({ incident, view, setView }: Props) {
         </div>
         {tv.selected && (
           <div className="embed-details">
-            <DetailsPanel incident={incident} event={tv.selected} onSelect={tv.selectAndReveal} onFilterTo={tv.filterTo} />
+            <DetailsPanel
+              incident={incident}
+              event={tv.selected}
+              onSelect={tv.selectAndReveal}
+              onFilterTo={tv.filterTo}
+            />
           </div>
         )}
       </div>

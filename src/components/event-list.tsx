@@ -30,24 +30,32 @@ export function EventList({ incident, events, selectedId, onSelect, q }: Props) 
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
-  const selectedIndex = selectedId === undefined ? -1 : events.findIndex((e) => e.id === selectedId);
+  const selectedIndex =
+    selectedId === undefined ? -1 : events.findIndex((e) => e.id === selectedId);
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const step = e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
+    const step =
+      e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0;
     if (step !== 0 && events.length > 0) {
       e.preventDefault();
-      const next = selectedIndex < 0 ? (step > 0 ? 0 : events.length - 1) : Math.min(events.length - 1, Math.max(0, selectedIndex + step));
+      const next =
+        selectedIndex < 0
+          ? step > 0
+            ? 0
+            : events.length - 1
+          : Math.min(events.length - 1, Math.max(0, selectedIndex + step));
       onSelect(events[next]!.id);
     } else if ((e.key === 'Home' || e.key === 'End') && events.length > 0) {
       e.preventDefault();
       onSelect(events[e.key === 'Home' ? 0 : events.length - 1]!.id);
     } else if (e.key === 'Escape' && selectedId !== undefined) {
       e.preventDefault();
-      onSelect(undefined);    } else if (e.key === 'Enter' && selectedId !== undefined) {
+      onSelect(undefined);
+    } else if (e.key === 'Enter' && selectedId !== undefined) {
       // Enter takes a keyboard user on to the selected event's details (details-panel.tsx's heading).
       e.preventDefault();
       document.getElementById('details-title')?.focus();
@@ -110,7 +118,12 @@ export function EventList({ incident, events, selectedId, onSelect, q }: Props) 
                   <td role="gridcell">{optionLabel(incident, 'phase', e.phase, lang)}</td>
                   <td role="gridcell">{optionLabel(incident, 'actor', e.actor, lang)}</td>
                   <td role="gridcell">
-                    <Highlighted text={e.systems.map((s) => optionLabel(incident, 'system', s, lang)).join(', ')} q={q} />
+                    <Highlighted
+                      text={e.systems
+                        .map((s) => optionLabel(incident, 'system', s, lang))
+                        .join(', ')}
+                      q={q}
+                    />
                   </td>
                   <td role="gridcell" className={`outcome-${e.outcome}`}>
                     {t.outcomes[e.outcome]}

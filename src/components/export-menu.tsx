@@ -21,7 +21,15 @@ interface Props {
 }
 
 // The menu lists format ids on its own so the exporters (and papaparse, uuid) load only when one is chosen.
-const FORMAT_IDS = ['app-json', 'csv', 'markdown', 'timesketch-csv', 'timesketch-jsonl', 'attack-navigator', 'stix'];
+const FORMAT_IDS = [
+  'app-json',
+  'csv',
+  'markdown',
+  'timesketch-csv',
+  'timesketch-jsonl',
+  'attack-navigator',
+  'stix',
+];
 
 async function exportAs(id: string, incident: Incident, events: TimelineEvent[], lang: string) {
   const { EXPORT_FORMATS } = await import('../model/formats');

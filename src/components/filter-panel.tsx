@@ -18,12 +18,27 @@ interface Props {
 
 const OUTCOME_IDS = ['succeeded', 'failed', 'unknown'];
 
-export function FilterPanel({ incident, filters, counts, q, shown, total, onToggle, onSearch, onClear }: Props) {
+export function FilterPanel({
+  incident,
+  filters,
+  counts,
+  q,
+  shown,
+  total,
+  onToggle,
+  onSearch,
+  onClear,
+}: Props) {
   const { t, lang } = useI18n();
   const options = (facet: Facet) =>
     facet === 'outcome'
       ? OUTCOME_IDS.map((id) => ({ id, label: t.outcomes[id] ?? id }))
-      : { phase: incident.phases, system: incident.systems, actor: incident.actors, action: incident.actions }[facet].map((x) => ({
+      : {
+          phase: incident.phases,
+          system: incident.systems,
+          actor: incident.actors,
+          action: incident.actions,
+        }[facet].map((x) => ({
           id: x.id,
           label: optionLabel(incident, facet, x.id, lang),
         }));
@@ -37,7 +52,12 @@ export function FilterPanel({ incident, filters, counts, q, shown, total, onTogg
       </div>
       <label className="search">
         <span>{t.search}</span>
-        <input type="search" value={q} placeholder={t.searchPlaceholder} onChange={(e) => onSearch(e.target.value)} />
+        <input
+          type="search"
+          value={q}
+          placeholder={t.searchPlaceholder}
+          onChange={(e) => onSearch(e.target.value)}
+        />
       </label>
       {FACETS.map((facet) => (
         <fieldset key={facet} className="facet" data-facet={facet}>
@@ -46,8 +66,15 @@ export function FilterPanel({ incident, filters, counts, q, shown, total, onTogg
             const count = counts[facet].get(o.id) ?? 0;
             const checked = filters[facet].includes(o.id);
             return (
-              <label key={o.id} className={count === 0 ? 'facet-option facet-empty' : 'facet-option'}>
-                <input type="checkbox" checked={checked} onChange={(e) => onToggle(facet, o.id, e.target.checked)} />
+              <label
+                key={o.id}
+                className={count === 0 ? 'facet-option facet-empty' : 'facet-option'}
+              >
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  onChange={(e) => onToggle(facet, o.id, e.target.checked)}
+                />
                 <span className="facet-label">{o.label}</span>
                 <span className="facet-count">{count}</span>
               </label>

@@ -7,7 +7,18 @@ import type { ColumnMapping } from '../model/formats';
 import type { Problem } from '../model/incident';
 import { formatBytes } from '../model/incident-file';
 
-const FIELDS: (keyof ColumnMapping)[] = ['time', 'title', 'end', 'description', 'system', 'actor', 'action', 'phase', 'outcome', 'technique'];
+const FIELDS: (keyof ColumnMapping)[] = [
+  'time',
+  'title',
+  'end',
+  'description',
+  'system',
+  'actor',
+  'action',
+  'phase',
+  'outcome',
+  'technique',
+];
 
 interface Pending {
   name: string;
@@ -43,7 +54,15 @@ export function ImportFile({ onOpened }: { onOpened: (src: string) => void }) {
 
   const read = async (file: File) => {
     if (file.size > MAX_INCIDENT_BYTES) {
-      setFailure({ name: file.name, problems: [{ path: `${file.name}: (file)`, message: `the file is ${formatBytes(file.size)}; the limit is ${formatBytes(MAX_INCIDENT_BYTES)}` }] });
+      setFailure({
+        name: file.name,
+        problems: [
+          {
+            path: `${file.name}: (file)`,
+            message: `the file is ${formatBytes(file.size)}; the limit is ${formatBytes(MAX_INCIDENT_BYTES)}`,
+          },
+        ],
+      });
       problemsDialog.current?.showModal();
       return;
     }
@@ -104,7 +123,12 @@ export function ImportFile({ onOpened }: { onOpened: (src: string) => void }) {
           {t.dropHere}
         </div>
       )}
-      <dialog ref={mappingDialog} className="dialog" aria-labelledby="mapping-title" onClose={() => setPending(undefined)}>
+      <dialog
+        ref={mappingDialog}
+        className="dialog"
+        aria-labelledby="mapping-title"
+        onClose={() => setPending(undefined)}
+      >
         <h2 id="mapping-title">{t.mapColumns}</h2>
         {pending && (
           <form
@@ -124,7 +148,12 @@ export function ImportFile({ onOpened }: { onOpened: (src: string) => void }) {
                   <select
                     value={pending.mapping[field] ?? ''}
                     required={field === 'time' || field === 'title'}
-                    onChange={(e) => setPending({ ...pending, mapping: { ...pending.mapping, [field]: e.target.value || undefined } })}
+                    onChange={(e) =>
+                      setPending({
+                        ...pending,
+                        mapping: { ...pending.mapping, [field]: e.target.value || undefined },
+                      })
+                    }
                   >
                     <option value="">—</option>
                     {pending.headers.map((h) => (
@@ -145,7 +174,12 @@ export function ImportFile({ onOpened }: { onOpened: (src: string) => void }) {
           </form>
         )}
       </dialog>
-      <dialog ref={problemsDialog} className="dialog" aria-labelledby="problems-title" onClose={() => setFailure(undefined)}>
+      <dialog
+        ref={problemsDialog}
+        className="dialog"
+        aria-labelledby="problems-title"
+        onClose={() => setFailure(undefined)}
+      >
         <h2 id="problems-title">{t.importFailed(failure?.name ?? '')}</h2>
         <p className="muted small">{t.importKept}</p>
         <ul className="problems">

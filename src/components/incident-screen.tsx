@@ -47,7 +47,9 @@ export function IncidentScreen({ incident, view, setView }: Props) {
             onFit={() => tv.setWindow(undefined)}
             onZoomToPhase={(b) => tv.zoomTo(b.start, b.end)}
             canZoomToSelected={tv.selected !== undefined}
-            onZoomToSelected={() => tv.selected && tv.zoomTo(tv.selected.startMs, tv.selected.endMs)}
+            onZoomToSelected={() =>
+              tv.selected && tv.zoomTo(tv.selected.startMs, tv.selected.endMs)
+            }
             toggles={{ compress: view.compress, bands: view.bands, dim: view.dim }}
             onToggle={(key, value) => setView((s) => ({ ...s, [key]: value }))}
           />
@@ -62,7 +64,8 @@ export function IncidentScreen({ incident, view, setView }: Props) {
           )}
           <div ref={capture} className="capture">
             <p className="capture-caption">
-              <strong>{localize(incident.title, lang)}</strong> · {t.eventsShown(tv.visible.length, incident.events.length)}
+              <strong>{localize(incident.title, lang)}</strong> ·{' '}
+              {t.eventsShown(tv.visible.length, incident.events.length)}
               {active.length > 0 && ` · ${active.join('; ')}`} · {t.allTimesUtc}
             </p>
             <ChartBoundary>
@@ -70,8 +73,19 @@ export function IncidentScreen({ incident, view, setView }: Props) {
             </ChartBoundary>
           </div>
           <div className="below-chart">
-            <EventList incident={incident} events={tv.visible} selectedId={view.event} onSelect={tv.selectAndReveal} q={view.q} />
-            <DetailsPanel incident={incident} event={tv.selected} onSelect={tv.selectAndReveal} onFilterTo={tv.filterTo} />
+            <EventList
+              incident={incident}
+              events={tv.visible}
+              selectedId={view.event}
+              onSelect={tv.selectAndReveal}
+              q={view.q}
+            />
+            <DetailsPanel
+              incident={incident}
+              event={tv.selected}
+              onSelect={tv.selectAndReveal}
+              onFilterTo={tv.filterTo}
+            />
           </div>
           <PrintList incident={incident} events={tv.visible} />
         </div>

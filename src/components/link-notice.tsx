@@ -6,7 +6,10 @@ import type { Ignored } from '../model/view-state';
 export function LinkNotice({ ignored, malformed }: { ignored: Ignored[]; malformed: string[] }) {
   const { t } = useI18n();
   const [dismissed, setDismissed] = useState(false);
-  const parts = [...ignored.map((i) => `${i.param}=${i.id}`), ...malformed.map((m) => `${m} (malformed)`)];
+  const parts = [
+    ...ignored.map((i) => `${i.param}=${i.id}`),
+    ...malformed.map((m) => `${m} (malformed)`),
+  ];
   if (dismissed || parts.length === 0) return null;
   return (
     <div className="notice" role="status">

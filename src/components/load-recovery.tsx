@@ -24,7 +24,10 @@ export function LoadRecovery({ src }: { src: string }) {
   const { t, lang } = useI18n();
   const cache = useQueryClient().getQueryCache();
   const previous = cache
-    .findAll({ queryKey: ['incident'], predicate: (q) => q.state.status === 'success' && q.queryKey[1] !== src })
+    .findAll({
+      queryKey: ['incident'],
+      predicate: (q) => q.state.status === 'success' && q.queryKey[1] !== src,
+    })
     .sort((a, b) => b.state.dataUpdatedAt - a.state.dataUpdatedAt)[0];
   const previousSrc = previous?.queryKey[1] as string | undefined;
   const previousIncident = previous?.state.data as Incident | undefined;

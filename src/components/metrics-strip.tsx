@@ -6,7 +6,13 @@ import { formatSpan } from '../model/time';
 import { eventWhen } from './format';
 
 /** Headline durations computed from the data's milestone flags; each opens to show its two endpoints. */
-export function MetricsStrip({ incident, onSelect }: { incident: Incident; onSelect: (id: string) => void }) {
+export function MetricsStrip({
+  incident,
+  onSelect,
+}: {
+  incident: Incident;
+  onSelect: (id: string) => void;
+}) {
   const { t, lang, locale } = useI18n();
   const metrics = computeMetrics(incident);
   if (metrics.length === 0) return null;

@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { chartItems, lanesFor, phaseBands, type ChartItem, type Window } from '../model/chart-model';
+import {
+  chartItems,
+  lanesFor,
+  phaseBands,
+  type ChartItem,
+  type Window,
+} from '../model/chart-model';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { milestones } from '../model/metrics';
 import { eventWhen } from './format';
@@ -19,21 +25,49 @@ const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)'
 const ignoreWindow = () => {};
 
 /** The chart in present mode: lanes by actor (few, so they stay readable on a projector), moved to each step. */
-export function PresentChart({ incident, window: stepWindow, selectedEventId, bands, onSelect }: Props) {
+export function PresentChart({
+  incident,
+  window: stepWindow,
+  selectedEventId,
+  bands,
+  onSelect,
+}: Props) {
   const { t, lang } = useI18n();
   const events = incident.events;
-  const byId = useMemo(() => new Map<string, TimelineEvent>(events.map((e) => [e.id, e])), [events]);
-  const items = useMemo(() => chartItems(incident, events, 'actor', lang), [incident, events, lang]);
+  const byId = useMemo(
+    () => new Map<string, TimelineEvent>(events.map((e) => [e.id, e])),
+    [events],
+  );
+  const items = useMemo(
+    () => chartItems(incident, events, 'actor', lang),
+    [incident, events, lang],
+  );
   const lanes = useMemo(() => lanesFor(incident, events, 'actor', lang), [incident, events, lang]);
-  const allBands = useMemo(() => (bands ? phaseBands(incident, events, lang) : []), [incident, events, lang, bands]);
+  const allBands = useMemo(
+    () => (bands ? phaseBands(incident, events, lang) : []),
+    [incident, events, lang, bands],
+  );
   const markers = useMemo<Marker[]>(
-    () => [...milestones(incident)].map(([kind, e], i) => ({ id: kind, kind: 'milestone', row: i % 3, time: e.startMs, label: t.milestones[kind] ?? kind })),
+    () =>
+      [...milestones(incident)].map(([kind, e], i) => ({
+        id: kind,
+        kind: 'milestone',
+        row: i % 3,
+        time: e.startMs,
+        label: t.milestones[kind] ?? kind,
+      })),
     [incident, t],
   );
   const describe = useCallback(
     (item: ChartItem) => {
       const e = byId.get(item.eventId);
-      return e ? [item.label, eventWhen(e, t), `${t.sides[item.side] ?? item.side} · ${t.outcomes[e.outcome] ?? e.outcome}`] : [item.label];
+      return e
+        ? [
+            item.label,
+            eventWhen(e, t),
+            `${t.sides[item.side] ?? item.side} · ${t.outcomes[e.outcome] ?? e.outcome}`,
+          ]
+        : [item.label];
     },
     [byId, t],
   );
@@ -41,7 +75,10 @@ export function PresentChart({ incident, window: stepWindow, selectedEventId, ba
   useEffect(() => {
     if (events.length === 0) markReady();
   }, [events.length]);
-  const select = useCallback((id: string | undefined) => id !== undefined && onSelect(id), [onSelect]);
+  const select = useCallback(
+    (id: string | undefined) => id !== undefined && onSelect(id),
+    [onSelect],
+  );
   return (
     <TimelineChart
       items={items}
@@ -64,5 +101,6 @@ export function PresentChart({ incident, window: stepWindow, selectedEventId, ba
 }
 
 function markReady() {
-  if (performance.getEntriesByName('incident:ready').length === 0) performance.mark('incident:ready');
+  if (performance.getEntriesByName('incident:ready').length === 0)
+    performance.mark('incident:ready');
 }

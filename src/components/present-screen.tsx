@@ -21,12 +21,22 @@ export function PresentScreen({ incident, view, setView }: Props) {
   const index = stepIndex(steps, { event: view.event, inject: view.inject });
 
   const messageFor = useCallback(
-    (s: ViewState): StepMessage => ({ type: 'step', ...stepRef(steps[stepIndex(steps, s)]!), reveal: s.reveal }),
+    (s: ViewState): StepMessage => ({
+      type: 'step',
+      ...stepRef(steps[stepIndex(steps, s)]!),
+      reveal: s.reveal,
+    }),
     [steps],
   );
-  const current = useCallback(() => messageFor(parseViewState(window.location.search).state), [messageFor]);
+  const current = useCallback(
+    () => messageFor(parseViewState(window.location.search).state),
+    [messageFor],
+  );
   const apply = useCallback(
-    (m: StepMessage) => setView((s) => ({ ...s, event: m.event, inject: m.inject, reveal: m.reveal }), { replace: true }),
+    (m: StepMessage) =>
+      setView((s) => ({ ...s, event: m.event, inject: m.inject, reveal: m.reveal }), {
+        replace: true,
+      }),
     [setView],
   );
   const post = usePresentChannel(incident.id, current, apply);
@@ -60,7 +70,11 @@ export function PresentScreen({ incident, view, setView }: Props) {
       ? undefined
       : () => {
           const url = `${window.location.pathname}${serializeViewState({ ...view, presenter: true })}`;
-          window.open(url, `incident-timeline-presenter-${incident.id}`, 'popup,width=1100,height=760');
+          window.open(
+            url,
+            `incident-timeline-presenter-${incident.id}`,
+            'popup,width=1100,height=760',
+          );
         },
   };
   useStepKeys({
@@ -72,6 +86,25 @@ export function PresentScreen({ incident, view, setView }: Props) {
   });
   const jump = (eventId: string) => move(() => stepIndex(steps, { event: eventId, inject: false }));
 
-  if (view.presenter) return <PresenterView incident={incident} steps={steps} index={index} reveal={view.reveal} nav={nav} />;
-  return <PresentStage incident={incident} steps={steps} index={index} reveal={view.reveal} bands={view.bands} nav={nav} onJump={jump} />;
+  if (view.presenter)
+    return (
+      <PresenterView
+        incident={incident}
+        steps={steps}
+        index={index}
+        reveal={view.reveal}
+        nav={nav}
+      />
+    );
+  return (
+    <PresentStage
+      incident={incident}
+      steps={steps}
+      index={index}
+      reveal={view.reveal}
+      bands={view.bands}
+      nav={nav}
+      onJump={jump}
+    />
+  );
 }

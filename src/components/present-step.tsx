@@ -36,7 +36,9 @@ function When({ incident, event }: { incident: Incident; event: TimelineEvent })
       <time dateTime={event.start}>{eventWhen(event, t)}</time>
       {since !== undefined && (
         <span className="present-tplus">
-          {since >= 0 ? t.tPlus(formatSpan(since, event.precision, locale)) : t.tMinus(formatSpan(-since, event.precision, locale))}
+          {since >= 0
+            ? t.tPlus(formatSpan(since, event.precision, locale))
+            : t.tMinus(formatSpan(-since, event.precision, locale))}
         </span>
       )}
     </p>

@@ -19,11 +19,14 @@ export function PresentStepsList({ events, currentId, debrief, onSelect }: Props
   useEffect(() => {
     const box = scrollRef.current;
     const row = box?.querySelector<HTMLElement>('[aria-current="step"]') ?? box?.lastElementChild;
-    if (box && row instanceof HTMLElement) box.scrollTop = row.offsetTop - box.clientHeight / 2 + row.offsetHeight / 2; // the list is position: relative
+    if (box && row instanceof HTMLElement)
+      box.scrollTop = row.offsetTop - box.clientHeight / 2 + row.offsetHeight / 2; // the list is position: relative
   }, [currentId, events.length]);
   return (
     <section className="present-list" aria-labelledby="present-list-title">
-      <h2 id="present-list-title">{debrief ? t.present.everything(events.length) : t.present.soFar(events.length)}</h2>
+      <h2 id="present-list-title">
+        {debrief ? t.present.everything(events.length) : t.present.soFar(events.length)}
+      </h2>
       {events.length === 0 ? (
         <p className="muted">{t.present.nothingYet}</p>
       ) : (
@@ -31,7 +34,8 @@ export function PresentStepsList({ events, currentId, debrief, onSelect }: Props
           {events.map((e) => (
             <li key={e.id} aria-current={e.id === currentId ? 'step' : undefined}>
               <button type="button" className="present-list-item" onClick={() => onSelect(e.id)}>
-                <span className="mono">{utcStamp(e.startMs, e.precision)}</span> {localize(e.title, lang)}
+                <span className="mono">{utcStamp(e.startMs, e.precision)}</span>{' '}
+                {localize(e.title, lang)}
               </button>
             </li>
           ))}

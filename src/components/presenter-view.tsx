@@ -69,7 +69,13 @@ export function PresenterView({ incident, steps, index, reveal, nav }: Props) {
           {t.present.session} <span className="mono">{clock(elapsed)}</span>
         </p>
       </div>
-      <PresentControls index={index} total={steps.length} atEnd={next === undefined} reveal={reveal} nav={nav} />
+      <PresentControls
+        index={index}
+        total={steps.length}
+        atEnd={next === undefined}
+        reveal={reveal}
+        nav={nav}
+      />
       <div className="presenter-grid">
         <section className="presenter-current" aria-labelledby="presenter-current">
           <h2 id="presenter-current">{t.present.onScreen}</h2>
@@ -79,7 +85,10 @@ export function PresenterView({ incident, steps, index, reveal, nav }: Props) {
         </section>
         <section className="presenter-notes" aria-labelledby="presenter-notes">
           <h2 id="presenter-notes">{t.present.notes}</h2>
-          <Prompts title={t.present.phasePrompts(phase ? localize(phase.label, lang) : step.event.phase)} prompts={phase?.prompts} />
+          <Prompts
+            title={t.present.phasePrompts(phase ? localize(phase.label, lang) : step.event.phase)}
+            prompts={phase?.prompts}
+          />
           <Prompts title={t.present.eventPrompts} prompts={step.event.prompts} />
           {!hasPrompts && <p className="muted">{t.present.noPrompts}</p>}
         </section>

@@ -110,7 +110,15 @@ function toVis(item: ChartItem): VisItem {
 }
 
 function bandToVis(band: Band): VisItem {
-  return { id: band.id, content: '', start: band.start, end: band.end, type: 'background', className: 'it-band', band };
+  return {
+    id: band.id,
+    content: '',
+    start: band.start,
+    end: band.end,
+    type: 'background',
+    className: 'it-band',
+    band,
+  };
 }
 
 function renderItem(data: VisItem | undefined, marks: ItemMarks): HTMLElement | string {
@@ -135,7 +143,8 @@ function renderItem(data: VisItem | undefined, marks: ItemMarks): HTMLElement | 
 
 function sameItem(a: VisItem | null, b: VisItem): boolean {
   if (!a) return false;
-  if (a.start !== b.start || a.end !== b.end || a.group !== b.group || a.className !== b.className) return false;
+  if (a.start !== b.start || a.end !== b.end || a.group !== b.group || a.className !== b.className)
+    return false;
   if (a.band || b.band) return a.band?.label === b.band?.label && a.band?.color === b.band?.color;
   return a.item?.label === b.item?.label && a.item?.count === b.item?.count;
 }
@@ -146,7 +155,18 @@ const sameWindow = (a: Window, b: Window) => {
 };
 
 export function TimelineChart(props: TimelineChartProps) {
-  const { items, lanes, bands, markers, hidden, window, selectedEventId, ariaLabel, animate, height } = props;
+  const {
+    items,
+    lanes,
+    bands,
+    markers,
+    hidden,
+    window,
+    selectedEventId,
+    ariaLabel,
+    animate,
+    height,
+  } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef(new DataSet<VisItem, 'id'>());
@@ -167,7 +187,8 @@ export function TimelineChart(props: TimelineChartProps) {
       moment: (date: moment.MomentInput) => moment(date).utc(),
       xss: { disabled: false, filterOptions: { whiteList: {} } },
       template: (data?: VisItem) => renderItem(data, latest.current.marks),
-      groupTemplate: (group?: VisGroup) => (group ? element('span', 'lane-label', group.lane.label) : ''),
+      groupTemplate: (group?: VisGroup) =>
+        group ? element('span', 'lane-label', group.lane.label) : '',
       tooltip: {
         followMouse: true,
         overflowMethod: 'cap',
@@ -175,7 +196,8 @@ export function TimelineChart(props: TimelineChartProps) {
         template: ((data: VisItem) => {
           if (!data.item) return '';
           const box = element('div', 'tip');
-          for (const line of latest.current.describe(data.item)) box.appendChild(element('div', 'tip-line', line));
+          for (const line of latest.current.describe(data.item))
+            box.appendChild(element('div', 'tip-line', line));
           return box;
         }) as unknown as NonNullable<TimelineOptions['tooltip']>['template'],
       },
@@ -209,9 +231,12 @@ export function TimelineChart(props: TimelineChartProps) {
         latest.current.onZoomTo?.({ from: first.start, to: first.end ?? first.start });
       } else latest.current.onSelect(first?.event);
     });
-    timeline.on('rangechanged', ({ start, end, byUser }: { start: Date; end: Date; byUser: boolean }) => {
-      if (byUser) latest.current.onWindowChange({ from: start.getTime(), to: end.getTime() });
-    });
+    timeline.on(
+      'rangechanged',
+      ({ start, end, byUser }: { start: Date; end: Date; byUser: boolean }) => {
+        if (byUser) latest.current.onWindowChange({ from: start.getTime(), to: end.getTime() });
+      },
+    );
     return () => {
       timelineRef.current = null;
       markersRef.current = [];
@@ -229,7 +254,12 @@ export function TimelineChart(props: TimelineChartProps) {
       timeline.setGroups(null as unknown as DataSet<VisGroup, 'id'>);
       return;
     }
-    const next = lanes.map((lane) => ({ id: lane.id, content: '' as const, order: lane.order, lane }));
+    const next = lanes.map((lane) => ({
+      id: lane.id,
+      content: '' as const,
+      order: lane.order,
+      lane,
+    }));
     const keep = new Set(next.map((g) => g.id));
     groups.remove(groups.getIds().filter((id) => !keep.has(String(id))));
     groups.update(next);
@@ -261,7 +291,9 @@ export function TimelineChart(props: TimelineChartProps) {
     for (const m of markers) {
       const id = markerId(m);
       timeline.addCustomTime(m.time, id);
-      (timeline as unknown as { setCustomTimeMarker(title: string, id: string): void }).setCustomTimeMarker(m.label, id);
+      (
+        timeline as unknown as { setCustomTimeMarker(title: string, id: string): void }
+      ).setCustomTimeMarker(m.label, id);
     }
     markersRef.current = markers.map(markerId);
   }, [markers]);
@@ -273,21 +305,34 @@ export function TimelineChart(props: TimelineChartProps) {
     // The first placement jumps: there is nothing on screen yet to animate from.
     if (!sameWindow(window, { from: start.getTime(), to: end.getTime() }))
       timeline.setWindow(window.from, window.to, {
-        animation: animate && placedRef.current ? { duration: 300, easingFunction: 'easeInOutQuad' } : false,
+        animation:
+          animate && placedRef.current ? { duration: 300, easingFunction: 'easeInOutQuad' } : false,
       });
     placedRef.current = true;
   }, [window, animate]);
 
   useEffect(() => {
-    timelineRef.current?.setOptions(height ? { height, maxHeight: height } : { height: undefined, maxHeight: '62vh' });
+    timelineRef.current?.setOptions(
+      height ? { height, maxHeight: height } : { height: undefined, maxHeight: '62vh' },
+    );
   }, [height]);
 
   useEffect(() => {
     const timeline = timelineRef.current;
     if (!timeline) return;
-    const ids = selectedEventId === undefined ? [] : itemsRef.current.getIds({ filter: (i) => i.event === selectedEventId });
+    const ids =
+      selectedEventId === undefined
+        ? []
+        : itemsRef.current.getIds({ filter: (i) => i.event === selectedEventId });
     timeline.setSelection(ids);
   }, [selectedEventId, items]);
 
-  return <div ref={hostRef} className={height ? 'timeline-chart fill' : 'timeline-chart'} role="img" aria-label={ariaLabel} />;
+  return (
+    <div
+      ref={hostRef}
+      className={height ? 'timeline-chart fill' : 'timeline-chart'}
+      role="img"
+      aria-label={ariaLabel}
+    />
+  );
 }

@@ -8,7 +8,11 @@ export type StepMessage = Extract<PresentMessage, { type: 'step' }>;
  * step received from another window is applied without being posted again, so two windows never echo each other.
  * A window that opens says hello; the others answer with their step, which the newcomer adopts.
  */
-export function usePresentChannel(incidentId: string, current: () => StepMessage, onStep: (m: StepMessage) => void) {
+export function usePresentChannel(
+  incidentId: string,
+  current: () => StepMessage,
+  onStep: (m: StepMessage) => void,
+) {
   const channelRef = useRef<BroadcastChannel | null>(null);
   const latest = useRef({ current, onStep });
   useEffect(() => {

@@ -1,5 +1,10 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { parseViewState, serializeViewState, type Parsed, type ViewState } from '../model/view-state';
+import {
+  parseViewState,
+  serializeViewState,
+  type Parsed,
+  type ViewState,
+} from '../model/view-state';
 
 const CHANGE = 'incident-timeline:urlchange';
 

@@ -20,30 +20,50 @@ describe('loadIncident', () => {
     expect(incident.events).toHaveLength(2);
   });
 
-  it.each(['javascript:window.__pwned=1', 'data:application/json,{}', 'https://evil.example.net/a.json'])(
-    'refuses %s without fetching it',
-    async (src) => {
-      const fetch = serve(body);
-      await expect(loadIncident(src, { pageOrigin: PAGE, allowlist: [] })).rejects.toThrow(/^Refused to load/);
-      expect(fetch).not.toHaveBeenCalled();
-    },
-  );
+  it.each([
+    'javascript:window.__pwned=1',
+    'data:application/json,{}',
+    'https://evil.example.net/a.json',
+  ])('refuses %s without fetching it', async (src) => {
+    const fetch = serve(body);
+    await expect(loadIncident(src, { pageOrigin: PAGE, allowlist: [] })).rejects.toThrow(
+      /^Refused to load/,
+    );
+    expect(fetch).not.toHaveBeenCalled();
+  });
 
   it('fetches an allowlisted origin', async () => {
     serve(body);
-    await expect(loadIncident('https://incidents.example.com/a.json', { pageOrigin: PAGE, allowlist: ['https://incidents.example.com'] })).resolves.toBeTruthy();
+    await expect(
+      loadIncident('https://incidents.example.com/a.json', {
+        pageOrigin: PAGE,
+        allowlist: ['https://incidents.example.com'],
+      }),
+    ).resolves.toBeTruthy();
   });
 
   it('refuses a file over the configured limit, from its declared size before reading it', async () => {
     serve(body, { 'content-length': String(body.length) });
-    const error = await loadIncident('a.json', { pageOrigin: PAGE, allowlist: [], maxBytes: 100 }).catch((e: unknown) => e);
+    const error = await loadIncident('a.json', {
+      pageOrigin: PAGE,
+      allowlist: [],
+      maxBytes: 100,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IncidentFileError);
-    expect((error as IncidentFileError).problems[0]!.message).toMatch(/the file is \d+\.\d KiB; the limit is 100 bytes/);
+    expect((error as IncidentFileError).problems[0]!.message).toMatch(
+      /the file is \d+\.\d KiB; the limit is 100 bytes/,
+    );
   });
 
   it('refuses a file over the configured limit that did not declare its size', async () => {
     serve(body);
-    const error = await loadIncident('a.json', { pageOrigin: PAGE, allowlist: [], maxBytes: 100 }).catch((e: unknown) => e);
-    expect((error as IncidentFileError).problems).toEqual([{ path: 'a.json: (file)', message: expect.stringMatching(/limit is 100 bytes/) }]);
+    const error = await loadIncident('a.json', {
+      pageOrigin: PAGE,
+      allowlist: [],
+      maxBytes: 100,
+    }).catch((e: unknown) => e);
+    expect((error as IncidentFileError).problems).toEqual([
+      { path: 'a.json: (file)', message: expect.stringMatching(/limit is 100 bytes/) },
+    ]);
   });
 });

@@ -15,14 +15,18 @@ export class IncidentFileError extends Error {
     readonly file: string,
     readonly problems: Problem[],
   ) {
-    super(`${file} is not a valid incident file (${problems.length} problem${problems.length === 1 ? '' : 's'})`);
+    super(
+      `${file} is not a valid incident file (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+    );
   }
 }
 
 /** Build-time settings: origins besides the page's own that `?src=` may load from, and the largest file read. */
 export const ALLOWED_SOURCES = parseAllowlist(import.meta.env.VITE_ALLOWED_SOURCES);
 export const MAX_INCIDENT_BYTES =
-  Number(import.meta.env.VITE_MAX_INCIDENT_BYTES) > 0 ? Number(import.meta.env.VITE_MAX_INCIDENT_BYTES) : DEFAULT_MAX_BYTES;
+  Number(import.meta.env.VITE_MAX_INCIDENT_BYTES) > 0
+    ? Number(import.meta.env.VITE_MAX_INCIDENT_BYTES)
+    : DEFAULT_MAX_BYTES;
 
 export interface LoadOptions {
   signal?: AbortSignal;
@@ -32,11 +36,23 @@ export interface LoadOptions {
 }
 
 const tooLarge = (src: string, size: number, maxBytes: number) =>
-  new IncidentFileError(src, [{ path: `${src}: (file)`, message: `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}` }]);
+  new IncidentFileError(src, [
+    {
+      path: `${src}: (file)`,
+      message: `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}`,
+    },
+  ]);
 
-async function download(src: string, signal: AbortSignal | undefined, maxBytes: number): Promise<Uint8Array> {
+async function download(
+  src: string,
+  signal: AbortSignal | undefined,
+  maxBytes: number,
+): Promise<Uint8Array> {
   const response = await fetch(src, { signal });
-  if (!response.ok) throw new Error(`Could not load ${src}: the server answered ${response.status} ${response.statusText}`);
+  if (!response.ok)
+    throw new Error(
+      `Could not load ${src}: the server answered ${response.status} ${response.statusText}`,
+    );
   // A declared size over the limit is refused before the body is downloaded.
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
@@ -61,10 +77,17 @@ function bundledBytes(src: string): Uint8Array | undefined {
  */
 export async function loadIncident(
   src: string,
-  { signal, pageOrigin = window.location.origin, allowlist = ALLOWED_SOURCES, maxBytes = MAX_INCIDENT_BYTES }: LoadOptions = {},
+  {
+    signal,
+    pageOrigin = window.location.origin,
+    allowlist = ALLOWED_SOURCES,
+    maxBytes = MAX_INCIDENT_BYTES,
+  }: LoadOptions = {},
 ) {
   if (isLocal(src))
-    throw new Error(`${src.slice(LOCAL_PREFIX.length)} was opened from this computer and is no longer in memory; open it again.`);
+    throw new Error(
+      `${src.slice(LOCAL_PREFIX.length)} was opened from this computer and is no longer in memory; open it again.`,
+    );
   const bundled = bundledBytes(src);
   // Before any request: a refused URL is never fetched. Relative URLs resolve to the page's origin either way.
   const check = bundled ? { ok: true as const } : checkSource(src, pageOrigin, allowlist);
@@ -72,7 +95,12 @@ export async function loadIncident(
   setLoadProgress(src, { stage: 'downloading' });
   try {
     const bytes = bundled ?? (await download(src, signal, maxBytes));
-    const result = await parseIncidentBytes(bytes, src, (progress) => setLoadProgress(src, progress), { signal });
+    const result = await parseIncidentBytes(
+      bytes,
+      src,
+      (progress) => setLoadProgress(src, progress),
+      { signal },
+    );
     if (!result.ok) throw new IncidentFileError(src, result.problems);
     return result.incident;
   } finally {

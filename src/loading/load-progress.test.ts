@@ -1,7 +1,12 @@
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { getLoadProgress, setLoadProgress, subscribeLoadProgress, useLoadProgress } from './load-progress';
+import {
+  getLoadProgress,
+  setLoadProgress,
+  subscribeLoadProgress,
+  useLoadProgress,
+} from './load-progress';
 
 function Stage({ src }: { src: string }) {
   const progress = useLoadProgress(src);

@@ -2,8 +2,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { generateIncident } from '../../bench/generate';
 import { decodeIncidentFile } from '../model/incident-file';
 import { minimalIncident } from '../model/test-incident';
-import { parseIncidentBytes, WORKER_THRESHOLD_BYTES, type ParseProgress, type WorkerLike } from './parse-in-worker';
-import { EVENTS_PER_MESSAGE, handleParseRequest, type ParseReply, type ParseRequest } from './parse-messages';
+import {
+  parseIncidentBytes,
+  WORKER_THRESHOLD_BYTES,
+  type ParseProgress,
+  type WorkerLike,
+} from './parse-in-worker';
+import {
+  EVENTS_PER_MESSAGE,
+  handleParseRequest,
+  type ParseReply,
+  type ParseRequest,
+} from './parse-messages';
 
 const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
@@ -20,14 +30,17 @@ class FakeWorker implements WorkerLike {
     private readonly eventsPerMessage?: number,
   ) {
     setTimeout(() => {
-      if (this.failToLoad) this.onerror?.({ message: 'load failed', preventDefault: () => {} } as ErrorEvent);
+      if (this.failToLoad)
+        this.onerror?.({ message: 'load failed', preventDefault: () => {} } as ErrorEvent);
       else this.reply({ type: 'ready' });
     });
   }
 
   postMessage(message: ParseRequest, transfer: Transferable[]) {
     this.received.push({ message, transfer });
-    setTimeout(() => handleParseRequest(message, (reply) => this.reply(reply), this.eventsPerMessage));
+    setTimeout(() =>
+      handleParseRequest(message, (reply) => this.reply(reply), this.eventsPerMessage),
+    );
   }
 
   terminate() {
@@ -43,7 +56,12 @@ describe('parseIncidentBytes', () => {
   it('parses small files on the main thread, reporting progress', async () => {
     const createWorker = vi.fn(() => new FakeWorker());
     const progress: ParseProgress[] = [];
-    const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'a.json', (p) => progress.push(p), { createWorker });
+    const result = await parseIncidentBytes(
+      bytesOf(minimalIncident()),
+      'a.json',
+      (p) => progress.push(p),
+      { createWorker },
+    );
     expect(result.ok).toBe(true);
     expect(createWorker).not.toHaveBeenCalled();
     expect(progress.map((p) => p.stage)).toEqual(['reading', 'validating']);
@@ -51,15 +69,23 @@ describe('parseIncidentBytes', () => {
 
   it('parses on the main thread where there is no Worker, whatever the size', async () => {
     expect(typeof Worker).toBe('undefined');
-    const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'a.json', undefined, { threshold: 0 });
-    expect(result.ok && result.incident.events.map((e) => e.id)).toEqual(['first-login', 'second-login']);
+    const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'a.json', undefined, {
+      threshold: 0,
+    });
+    expect(result.ok && result.incident.events.map((e) => e.id)).toEqual([
+      'first-login',
+      'second-login',
+    ]);
   });
 
   it('hands large files to the worker once it is ready, transferring the bytes, and relays its progress', async () => {
     const worker = new FakeWorker();
     const bytes = bytesOf(minimalIncident());
     const progress: ParseProgress[] = [];
-    const result = await parseIncidentBytes(bytes, 'big.json', (p) => progress.push(p), { threshold: 1, createWorker: () => worker });
+    const result = await parseIncidentBytes(bytes, 'big.json', (p) => progress.push(p), {
+      threshold: 1,
+      createWorker: () => worker,
+    });
     expect(result.ok && result.incident.events).toHaveLength(2);
     expect(worker.received[0]!.message).toMatchObject({ type: 'parse', name: 'big.json' });
     expect(worker.received[0]!.transfer).toEqual([bytes.buffer]);
@@ -76,10 +102,15 @@ describe('parseIncidentBytes', () => {
     const expected = decodeIncidentFile(bytes, 'big.json');
     const worker = new FakeWorker(false, 100);
     const slices: number[] = [];
-    const result = await parseIncidentBytes(bytes, 'big.json', (p) => p.stage === 'receiving' && slices.push(p.events), {
-      threshold: 1,
-      createWorker: () => worker,
-    });
+    const result = await parseIncidentBytes(
+      bytes,
+      'big.json',
+      (p) => p.stage === 'receiving' && slices.push(p.events),
+      {
+        threshold: 1,
+        createWorker: () => worker,
+      },
+    );
     expect(result).toEqual(expected);
     expect(slices).toEqual([100, 200, 217]);
   });
@@ -88,19 +119,34 @@ describe('parseIncidentBytes', () => {
     const replies: ParseReply[] = [];
     const bytes = bytesOf(generateIncident(EVENTS_PER_MESSAGE + 1, 3));
     handleParseRequest({ type: 'parse', bytes, name: 'big.json' }, (r) => replies.push(r));
-    expect(replies.map((r) => r.type)).toEqual(['progress', 'progress', 'incident', 'events', 'events', 'end']);
+    expect(replies.map((r) => r.type)).toEqual([
+      'progress',
+      'progress',
+      'incident',
+      'events',
+      'events',
+      'end',
+    ]);
   });
 
   it('returns the problems of a bad file from the worker without rejecting', async () => {
     const file = minimalIncident();
     file.events[0]!.phase = 'nope';
-    const result = await parseIncidentBytes(bytesOf(file), 'bad.json', undefined, { threshold: 1, createWorker: () => new FakeWorker() });
-    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['bad.json: events[0].phase']);
+    const result = await parseIncidentBytes(bytesOf(file), 'bad.json', undefined, {
+      threshold: 1,
+      createWorker: () => new FakeWorker(),
+    });
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual([
+      'bad.json: events[0].phase',
+    ]);
   });
 
   it('falls back to the main thread when the worker cannot load', async () => {
     const worker = new FakeWorker(true);
-    const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'big.json', undefined, { threshold: 1, createWorker: () => worker });
+    const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'big.json', undefined, {
+      threshold: 1,
+      createWorker: () => worker,
+    });
     expect(result.ok).toBe(true);
     expect(worker.received).toEqual([]);
   });

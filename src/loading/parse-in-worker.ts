@@ -27,7 +27,9 @@ export interface ParseBytesOptions {
 
 // Vite finds this exact `new Worker(new URL(...))` shape and bundles parse-worker.ts as its own chunk.
 const startWorker = (): WorkerLike =>
-  new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+  new Worker(new URL('./parse-worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as WorkerLike;
 
 /**
  * Decodes and validates an incident file. At or above `threshold` bytes the work happens in a Web Worker, and the
@@ -64,7 +66,9 @@ export function parseIncidentBytes(
       reject(abortReason(signal!));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    const receive = incidentReceiver((events, total) => onProgress?.({ stage: 'receiving', events, total }));
+    const receive = incidentReceiver((events, total) =>
+      onProgress?.({ stage: 'receiving', events, total }),
+    );
     worker.onmessage = ({ data }) => {
       switch (data.type) {
         case 'ready':
@@ -91,7 +95,12 @@ export function parseIncidentBytes(
       finish();
       // Before the bytes were handed over, the main thread can still do the work.
       if (!sent) resolve(onMainThread());
-      else reject(new Error(`Could not read ${name}: the parser stopped (${event.message || 'worker error'})`));
+      else
+        reject(
+          new Error(
+            `Could not read ${name}: the parser stopped (${event.message || 'worker error'})`,
+          ),
+        );
     };
     worker.onmessageerror = () => {
       finish();

@@ -48,7 +48,9 @@ export function incidentReceiver(onSlice?: (received: number, total: number) => 
   let head: Omit<Incident, 'events'> | undefined;
   let total = 0;
   const events: Incident['events'] = [];
-  return (reply: Extract<ParseReply, { type: 'incident' | 'events' | 'end' }>): Incident | undefined => {
+  return (
+    reply: Extract<ParseReply, { type: 'incident' | 'events' | 'end' }>,
+  ): Incident | undefined => {
     if (reply.type === 'incident') {
       head = JSON.parse(reply.json) as Omit<Incident, 'events'>;
       total = reply.events;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bringIntoView, chartItems, fitWindow, lanesFor, phaseBands, quietPeriods, shapeOf, zoomWindow } from './chart-model';
+import {
+  bringIntoView,
+  chartItems,
+  fitWindow,
+  lanesFor,
+  phaseBands,
+  quietPeriods,
+  shapeOf,
+  zoomWindow,
+} from './chart-model';
 import { parseIncident, type Incident } from './incident';
 import { minimalIncident } from './test-incident';
 import { DAY, HOUR } from './time';
@@ -18,12 +27,17 @@ describe('lanes and items', () => {
     const inc = incident();
     expect(lanesFor(inc, inc.events, 'system', 'en').map((l) => l.id)).toEqual(['vpn', 'mail']);
     const items = chartItems(inc, inc.events, 'system', 'en');
-    expect(items.filter((i) => i.eventId === 'second-login').map((i) => i.lane)).toEqual(['mail', 'vpn']);
+    expect(items.filter((i) => i.eventId === 'second-login').map((i) => i.lane)).toEqual([
+      'mail',
+      'vpn',
+    ]);
   });
 
   it('draws a day-precision event as a band over its UTC day', () => {
     const inc = incident();
-    const day = chartItems(inc, inc.events, 'none', 'en').find((i) => i.eventId === 'second-login')!;
+    const day = chartItems(inc, inc.events, 'none', 'en').find(
+      (i) => i.eventId === 'second-login',
+    )!;
     expect(day.shape).toBe('day');
     expect(day.end! - day.start).toBe(DAY);
     expect(shapeOf(inc.events[0]!)).toBe('point');
@@ -31,21 +45,29 @@ describe('lanes and items', () => {
 
   it('marks failed attempts and adversary side', () => {
     const inc = incident();
-    const day = chartItems(inc, inc.events, 'none', 'en').find((i) => i.eventId === 'second-login')!;
+    const day = chartItems(inc, inc.events, 'none', 'en').find(
+      (i) => i.eventId === 'second-login',
+    )!;
     expect([day.failed, day.side]).toEqual([true, 'adversary']);
   });
 
   it('spans each phase band over its events', () => {
     const inc = incident();
     const [band] = phaseBands(inc, inc.events, 'en');
-    expect(band).toMatchObject({ phase: 'access', start: inc.events[0]!.startMs, end: inc.events[1]!.endMs });
+    expect(band).toMatchObject({
+      phase: 'access',
+      start: inc.events[0]!.startMs,
+      end: inc.events[1]!.endMs,
+    });
   });
 });
 
 describe('windows', () => {
   const w = { from: 0, to: 10 * HOUR };
-  it('zooms around the centre', () => expect(zoomWindow(w, 0.5)).toEqual({ from: 2.5 * HOUR, to: 7.5 * HOUR }));
-  it('keeps a visible interval where it is', () => expect(bringIntoView(w, 5 * HOUR, 5 * HOUR)).toBe(w));
+  it('zooms around the centre', () =>
+    expect(zoomWindow(w, 0.5)).toEqual({ from: 2.5 * HOUR, to: 7.5 * HOUR }));
+  it('keeps a visible interval where it is', () =>
+    expect(bringIntoView(w, 5 * HOUR, 5 * HOUR)).toBe(w));
   it('pans without zooming to bring an interval into view', () => {
     const moved = bringIntoView(w, 20 * HOUR, 20 * HOUR + 1);
     expect(moved.to - moved.from).toBe(w.to - w.from);
@@ -64,7 +86,9 @@ describe('windows', () => {
     const r = parseIncident(file);
     if (!r.ok) throw new Error('fixture');
     const [first, second] = r.incident.events;
-    expect(quietPeriods(r.incident.events, 1.5 * DAY, HOUR)).toEqual([{ from: first!.endMs + HOUR, to: second!.startMs - HOUR }]);
+    expect(quietPeriods(r.incident.events, 1.5 * DAY, HOUR)).toEqual([
+      { from: first!.endMs + HOUR, to: second!.startMs - HOUR },
+    ]);
     expect(quietPeriods(r.incident.events, 4 * DAY, HOUR)).toEqual([]);
   });
   it('folds a quiet stretch even when a long range runs through it', () => {

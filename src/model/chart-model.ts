@@ -53,10 +53,16 @@ function taxonomyOf(incident: Incident, groupBy: Exclude<GroupBy, 'none'>) {
 }
 
 /** Lanes that hold at least one of `events` (sorted by time), ordered by each lane's first event. */
-export function lanesFor(incident: Incident, events: readonly TimelineEvent[], groupBy: GroupBy, lang: string): Lane[] {
+export function lanesFor(
+  incident: Incident,
+  events: readonly TimelineEvent[],
+  groupBy: GroupBy,
+  lang: string,
+): Lane[] {
   if (groupBy === 'none') return [];
   const first = new Map<string, number>();
-  for (const e of events) for (const id of laneIdsOf(e, groupBy)) if (!first.has(id)) first.set(id, first.size);
+  for (const e of events)
+    for (const id of laneIdsOf(e, groupBy)) if (!first.has(id)) first.set(id, first.size);
   return taxonomyOf(incident, groupBy)
     .filter((t) => first.has(t.id))
     .map((t) => ({ id: t.id, label: localize(t.label, lang), order: first.get(t.id) ?? 0 }))
@@ -108,17 +114,36 @@ export interface Band {
 }
 
 /** Each phase's span over the given events, as a labelled background band, in phase order. */
-export function phaseBands(incident: Incident, events: readonly TimelineEvent[], lang: string): Band[] {
+export function phaseBands(
+  incident: Incident,
+  events: readonly TimelineEvent[],
+  lang: string,
+): Band[] {
   const span = new Map<string, { start: number; end: number }>();
   for (const e of events) {
     const s = span.get(e.phase);
-    span.set(e.phase, s ? { start: Math.min(s.start, e.startMs), end: Math.max(s.end, e.endMs) } : { start: e.startMs, end: e.endMs });
+    span.set(
+      e.phase,
+      s
+        ? { start: Math.min(s.start, e.startMs), end: Math.max(s.end, e.endMs) }
+        : { start: e.startMs, end: e.endMs },
+    );
   }
   return [...incident.phases]
     .sort((a, b) => a.order - b.order)
     .flatMap((p) => {
       const s = span.get(p.id);
-      return s ? [{ id: `band:${p.id}`, phase: p.id, label: localize(p.label, lang), color: p.color, ...s }] : [];
+      return s
+        ? [
+            {
+              id: `band:${p.id}`,
+              phase: p.id,
+              label: localize(p.label, lang),
+              color: p.color,
+              ...s,
+            },
+          ]
+        : [];
     });
 }
 
@@ -131,14 +156,26 @@ export interface Window {
  * Stretches longer than `minGap` in which no event starts or ends, shrunk by `keep` at each side. A long range
  * that runs through such a stretch does not keep it open: it is drawn across the fold.
  */
-export function quietPeriods(events: readonly TimelineEvent[], minGap: number, keep: number): Window[] {
+export function quietPeriods(
+  events: readonly TimelineEvent[],
+  minGap: number,
+  keep: number,
+): Window[] {
   const spans = events
-    .flatMap((e) => (e.endMs - e.startMs > minGap ? [[e.startMs, e.startMs], [e.endMs, e.endMs]] : [[e.startMs, e.endMs]]))
+    .flatMap((e) =>
+      e.endMs - e.startMs > minGap
+        ? [
+            [e.startMs, e.startMs],
+            [e.endMs, e.endMs],
+          ]
+        : [[e.startMs, e.endMs]],
+    )
     .sort((a, b) => a[0]! - b[0]!);
   const gaps: Window[] = [];
   let reach = -Infinity;
   for (const [start, end] of spans as [number, number][]) {
-    if (reach !== -Infinity && start - reach > minGap) gaps.push({ from: reach + keep, to: start - keep });
+    if (reach !== -Infinity && start - reach > minGap)
+      gaps.push({ from: reach + keep, to: start - keep });
     reach = Math.max(reach, end);
   }
   return gaps;
@@ -169,6 +206,7 @@ export function bringIntoView(w: Window, start: number, end: number, margin = 0.
   const width = w.to - w.from;
   const pad = width * margin;
   if (start >= w.from + pad && end <= w.to - pad) return w;
-  if (end - start > width - 2 * pad || start < w.from + pad) return { from: start - pad, to: start - pad + width };
+  if (end - start > width - 2 * pad || start < w.from + pad)
+    return { from: start - pad, to: start - pad + width };
   return { from: end + pad - width, to: end + pad };
 }

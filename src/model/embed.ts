@@ -1,7 +1,8 @@
 // The <iframe> snippet that embeds a view of the app in another page.
 import { parseViewState, serializeViewState } from './view-state';
 
-const escapeAttr = (s: string) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+const escapeAttr = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 /** The current view (`href`) as `mode=embed`, in an iframe of the given size. */
 export function embedSnippet(href: string, title: string, width: string, height: string): string {

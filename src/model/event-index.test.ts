@@ -66,58 +66,107 @@ describe('eventsOverlapping', () => {
       .tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 3_000 }))
       .map(([start, length]) => ev(start, start + length));
     fc.assert(
-      fc.property(fc.array(interval, { maxLength: 60 }), fc.integer({ min: -500, max: 11_000 }), fc.integer({ min: 1, max: 5_000 }), (events, from, width) => {
-        const sorted = byStart(events);
-        const to = from + width;
-        const naive = sorted.filter((e) => e.startMs < to && e.endMs > from);
-        expect(ids(eventsOverlapping(buildEventIndex(sorted), from, to))).toEqual(ids(naive));
-      }),
+      fc.property(
+        fc.array(interval, { maxLength: 60 }),
+        fc.integer({ min: -500, max: 11_000 }),
+        fc.integer({ min: 1, max: 5_000 }),
+        (events, from, width) => {
+          const sorted = byStart(events);
+          const to = from + width;
+          const naive = sorted.filter((e) => e.startMs < to && e.endMs > from);
+          expect(ids(eventsOverlapping(buildEventIndex(sorted), from, to))).toEqual(ids(naive));
+        },
+      ),
     );
   });
 });
 
 describe('countPerLaneBin', () => {
   it('counts each event once per lane, in the bin of its start or the first bin', () => {
-    const events = byStart([ev(5, 6, ['a']), ev(15, 16, ['a', 'b']), ev(17, 18, ['b']), ev(-100, 50, ['c'])]);
-    const counts = countPerLaneBin(buildEventIndex(events), { from: 0, to: 30, binWidth: 10, groupBy: 'system' });
+    const events = byStart([
+      ev(5, 6, ['a']),
+      ev(15, 16, ['a', 'b']),
+      ev(17, 18, ['b']),
+      ev(-100, 50, ['c']),
+    ]);
+    const counts = countPerLaneBin(buildEventIndex(events), {
+      from: 0,
+      to: 30,
+      binWidth: 10,
+      groupBy: 'system',
+    });
     expect(counts.firstBin).toBe(0);
     expect(counts.bins).toBe(3);
     expect(counts.lanes).toEqual(['c', 'a', 'b']);
-    const row = (lane: string) => [...counts.counts.subarray(counts.lanes.indexOf(lane) * 3, counts.lanes.indexOf(lane) * 3 + 3)];
+    const row = (lane: string) => [
+      ...counts.counts.subarray(counts.lanes.indexOf(lane) * 3, counts.lanes.indexOf(lane) * 3 + 3),
+    ];
     expect(row('a')).toEqual([1, 1, 0]);
     expect(row('b')).toEqual([0, 2, 0]);
     expect(row('c')).toEqual([1, 0, 0]);
   });
 
   it('aligns bins to multiples of the bin width, so panning keeps them', () => {
-    const counts = countPerLaneBin(buildEventIndex([ev(25, 26)]), { from: 17, to: 41, binWidth: 10, groupBy: 'system' });
+    const counts = countPerLaneBin(buildEventIndex([ev(25, 26)]), {
+      from: 17,
+      to: 41,
+      binWidth: 10,
+      groupBy: 'system',
+    });
     expect(counts.firstBin).toBe(10);
     expect(counts.bins).toBe(4);
     expect([...counts.counts]).toEqual([0, 1, 0, 0]);
   });
 
   it('puts every event in one unnamed lane when not grouping', () => {
-    const counts = countPerLaneBin(buildEventIndex([ev(1, 2, ['a', 'b'])]), { from: 0, to: 10, binWidth: 10, groupBy: 'none' });
+    const counts = countPerLaneBin(buildEventIndex([ev(1, 2, ['a', 'b'])]), {
+      from: 0,
+      to: 10,
+      binWidth: 10,
+      groupBy: 'none',
+    });
     expect(counts.lanes).toEqual(['']);
     expect([...counts.counts]).toEqual([1]);
   });
 
   it('adds up, per lane, to the events overlapping the window', () => {
     const interval = fc
-      .tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 1, max: 3_000 }), fc.subarray(['a', 'b', 'c'], { minLength: 1 }))
+      .tuple(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 1, max: 3_000 }),
+        fc.subarray(['a', 'b', 'c'], { minLength: 1 }),
+      )
       .map(([start, length, systems]) => ev(start, start + length, systems));
     fc.assert(
-      fc.property(fc.array(interval, { maxLength: 60 }), fc.integer({ min: -500, max: 11_000 }), fc.integer({ min: 1, max: 5_000 }), fc.integer({ min: 1, max: 2_000 }), (events, from, width, binWidth) => {
-        const sorted = byStart(events);
-        const to = from + width;
-        const counts = countPerLaneBin(buildEventIndex(sorted), { from, to, binWidth, groupBy: 'system' });
-        for (const lane of ['a', 'b', 'c']) {
-          const expected = sorted.filter((e) => e.startMs < to && e.endMs > from && laneKeysOf(e, 'system').includes(lane)).length;
-          const k = counts.lanes.indexOf(lane);
-          const got = k === -1 ? 0 : counts.counts.subarray(k * counts.bins, (k + 1) * counts.bins).reduce((s, c) => s + c, 0);
-          expect(got).toBe(expected);
-        }
-      }),
+      fc.property(
+        fc.array(interval, { maxLength: 60 }),
+        fc.integer({ min: -500, max: 11_000 }),
+        fc.integer({ min: 1, max: 5_000 }),
+        fc.integer({ min: 1, max: 2_000 }),
+        (events, from, width, binWidth) => {
+          const sorted = byStart(events);
+          const to = from + width;
+          const counts = countPerLaneBin(buildEventIndex(sorted), {
+            from,
+            to,
+            binWidth,
+            groupBy: 'system',
+          });
+          for (const lane of ['a', 'b', 'c']) {
+            const expected = sorted.filter(
+              (e) => e.startMs < to && e.endMs > from && laneKeysOf(e, 'system').includes(lane),
+            ).length;
+            const k = counts.lanes.indexOf(lane);
+            const got =
+              k === -1
+                ? 0
+                : counts.counts
+                    .subarray(k * counts.bins, (k + 1) * counts.bins)
+                    .reduce((s, c) => s + c, 0);
+            expect(got).toBe(expected);
+          }
+        },
+      ),
     );
   });
 
@@ -133,7 +182,11 @@ describe('countPerLaneBin', () => {
 
   it('refuses an empty window or a zero bin width', () => {
     const index = buildEventIndex([]);
-    expect(() => countPerLaneBin(index, { from: 10, to: 10, binWidth: 1, groupBy: 'system' })).toThrow(RangeError);
-    expect(() => countPerLaneBin(index, { from: 0, to: 10, binWidth: 0, groupBy: 'system' })).toThrow(RangeError);
+    expect(() =>
+      countPerLaneBin(index, { from: 10, to: 10, binWidth: 1, groupBy: 'system' }),
+    ).toThrow(RangeError);
+    expect(() =>
+      countPerLaneBin(index, { from: 0, to: 10, binWidth: 0, groupBy: 'system' }),
+    ).toThrow(RangeError);
   });
 });

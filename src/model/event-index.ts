@@ -3,7 +3,8 @@ import { laneIdsOf, type GroupBy } from './chart-model';
 import type { TimelineEvent } from './incident';
 
 // Binary search needs start order; the incident's own order is reading order, which differs for date-only events.
-const byStartThenEnd = (a: TimelineEvent, b: TimelineEvent) => a.startMs - b.startMs || a.endMs - b.endMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byStartThenEnd = (a: TimelineEvent, b: TimelineEvent) =>
+  a.startMs - b.startMs || a.endMs - b.endMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export interface EventIndex {
   /** The events sorted by start, as `parseIncident` leaves them. */
@@ -40,7 +41,8 @@ export function buildEventIndex(events: readonly TimelineEvent[]): EventIndex {
 }
 
 function isSortedByStart(events: readonly TimelineEvent[]): boolean {
-  for (let i = 1; i < events.length; i++) if (events[i - 1]!.startMs > events[i]!.startMs) return false;
+  for (let i = 1; i < events.length; i++)
+    if (events[i - 1]!.startMs > events[i]!.startMs) return false;
   return true;
 }
 
@@ -61,7 +63,11 @@ function firstIndex(values: Float64Array, value: number, orEqual: boolean): numb
  * The index range `[lo, hi)` that holds every event overlapping `[from, to)`. Events inside it overlap too,
  * except those that ended at or before `from` while an earlier, longer event was still running.
  */
-export function candidateRange(index: EventIndex, from: number, to: number): { lo: number; hi: number } {
+export function candidateRange(
+  index: EventIndex,
+  from: number,
+  to: number,
+): { lo: number; hi: number } {
   const lo = firstIndex(index.reach, from, false);
   const hi = firstIndex(index.starts, to, true);
   return { lo, hi: Math.max(lo, hi) };
@@ -168,7 +174,8 @@ export function countPerLaneBin(
   if (!(binWidth > 0) || !(to > from)) throw new RangeError('expected binWidth > 0 and to > from');
   const firstBin = Math.floor(from / binWidth) * binWidth;
   const bins = Math.ceil((to - firstBin) / binWidth);
-  if (bins > MAX_BINS) throw new RangeError(`${bins} bins is more than ${MAX_BINS}; choose a wider bin`);
+  if (bins > MAX_BINS)
+    throw new RangeError(`${bins} bins is more than ${MAX_BINS}; choose a wider bin`);
   const table = laneTableOf(index, groupBy);
   const counts = new Int32Array(table.ids.length * bins);
   const { lo, hi } = candidateRange(index, from, to);
@@ -176,7 +183,8 @@ export function countPerLaneBin(
   for (let i = lo; i < hi; i++) {
     if (ends[i]! <= from) continue;
     const bin = Math.floor((Math.max(starts[i]!, from) - firstBin) / binWidth);
-    for (let j = table.offsets[i]!; j < table.offsets[i + 1]!; j++) counts[table.lanes[j]! * bins + bin]!++;
+    for (let j = table.offsets[i]!; j < table.offsets[i + 1]!; j++)
+      counts[table.lanes[j]! * bins + bin]!++;
   }
   return { from, to, binWidth, firstBin, bins, lanes: table.ids, counts };
 }

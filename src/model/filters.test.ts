@@ -1,12 +1,26 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, facetCounts, filterEvents, highlight, valuesOf, type Query } from './filters';
+import {
+  buildSearchIndex,
+  facetCounts,
+  filterEvents,
+  highlight,
+  valuesOf,
+  type Query,
+} from './filters';
 import { parseIncident, type Incident } from './incident';
 import { FACETS, type Facet } from './view-state';
 
 const bundled = (() => {
-  const r = parseIncident(JSON.parse(readFileSync(new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url), 'utf8')));
+  const r = parseIncident(
+    JSON.parse(
+      readFileSync(
+        new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url),
+        'utf8',
+      ),
+    ),
+  );
   if (!r.ok) throw new Error('bundled incident does not parse');
   return r.incident;
 })();
@@ -15,18 +29,34 @@ const none: Query['filters'] = { phase: [], system: [], actor: [], action: [], o
 const ids = (events: { id: string }[]) => events.map((e) => e.id);
 
 function optionsOf(incident: Incident, facet: Facet): string[] {
-  return facet === 'outcome' ? ['succeeded', 'failed', 'unknown'] : { phase: incident.phases, system: incident.systems, actor: incident.actors, action: incident.actions }[facet].map((x) => x.id);
+  return facet === 'outcome'
+    ? ['succeeded', 'failed', 'unknown']
+    : {
+        phase: incident.phases,
+        system: incident.systems,
+        actor: incident.actors,
+        action: incident.actions,
+      }[facet].map((x) => x.id);
 }
 
 const queryArb: fc.Arbitrary<Query> = fc.record({
-  filters: fc.record(Object.fromEntries(FACETS.map((f) => [f, fc.subarray(optionsOf(bundled, f), { maxLength: 3 })])) as Record<Facet, fc.Arbitrary<string[]>>),
+  filters: fc.record(
+    Object.fromEntries(
+      FACETS.map((f) => [f, fc.subarray(optionsOf(bundled, f), { maxLength: 3 })]),
+    ) as Record<Facet, fc.Arbitrary<string[]>>,
+  ),
   q: fc.constantFrom('', 'jira', 'sliver', 'T1078', '193.142.58', '帳戶', 'no such thing'),
 });
 
 describe('filterEvents', () => {
   it('ORs options within a facet and ANDs across facets', () => {
-    const q: Query = { filters: { ...none, system: ['jira', 'confluence'], phase: ['containment'] }, q: '' };
-    const expected = bundled.events.filter((e) => e.phase === 'containment' && e.systems.some((s) => s === 'jira' || s === 'confluence'));
+    const q: Query = {
+      filters: { ...none, system: ['jira', 'confluence'], phase: ['containment'] },
+      q: '',
+    };
+    const expected = bundled.events.filter(
+      (e) => e.phase === 'containment' && e.systems.some((s) => s === 'jira' || s === 'confluence'),
+    );
     expect(expected.length).toBeGreaterThan(0);
     expect(ids(filterEvents(bundled.events, q, index))).toEqual(ids(expected));
   });
@@ -59,7 +89,8 @@ describe('filterEvents', () => {
     fc.assert(
       fc.property(queryArb, fc.shuffledSubarray([...FACETS], { minLength: 5 }), (q, order) => {
         let events = bundled.events;
-        for (const f of order) events = filterEvents(events, { filters: { ...none, [f]: q.filters[f] }, q: '' }, index);
+        for (const f of order)
+          events = filterEvents(events, { filters: { ...none, [f]: q.filters[f] }, q: '' }, index);
         events = filterEvents(events, { filters: none, q: q.q }, index);
         expect(ids(events)).toEqual(ids(filterEvents(bundled.events, q, index)));
       }),
@@ -72,8 +103,14 @@ describe('filterEvents', () => {
         const counts = facetCounts(bundled.events, q, index);
         for (const facet of FACETS) {
           for (const option of optionsOf(bundled, facet)) {
-            const alone = filterEvents(bundled.events, { ...q, filters: { ...q.filters, [facet]: [option] } }, index);
-            expect(counts[facet].get(option) ?? 0).toBe(alone.filter((e) => valuesOf(e, facet).includes(option)).length);
+            const alone = filterEvents(
+              bundled.events,
+              { ...q, filters: { ...q.filters, [facet]: [option] } },
+              index,
+            );
+            expect(counts[facet].get(option) ?? 0).toBe(
+              alone.filter((e) => valuesOf(e, facet).includes(option)).length,
+            );
           }
         }
       }),

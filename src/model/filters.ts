@@ -42,7 +42,8 @@ export function buildSearchIndex(incident: Incident): Map<string, string> {
   const techniques = new Map((incident.techniques ?? []).map((t) => [t.id, t.name]));
   const indicators = new Map<string, string[]>();
   for (const ind of incident.indicators ?? [])
-    for (const id of ind.events ?? []) indicators.set(id, [...(indicators.get(id) ?? []), ind.value, ind.defanged]);
+    for (const id of ind.events ?? [])
+      indicators.set(id, [...(indicators.get(id) ?? []), ind.value, ind.defanged]);
   const index = new Map<string, string>();
   for (const e of incident.events) {
     const parts = [
@@ -61,7 +62,9 @@ type Compiled = [Facet, Set<string>][];
 
 /** The active facets with their wanted ids as sets, built once per query rather than once per event. */
 function compile(filters: FacetFilters): Compiled {
-  return (Object.keys(filters) as Facet[]).filter((f) => filters[f].length > 0).map((f) => [f, new Set(filters[f])]);
+  return (Object.keys(filters) as Facet[])
+    .filter((f) => filters[f].length > 0)
+    .map((f) => [f, new Set(filters[f])]);
 }
 
 function matchesFacet(e: TimelineEvent, facet: Facet, wanted: Set<string>): boolean {
@@ -87,10 +90,17 @@ function matchesTerms(e: TimelineEvent, terms: string[], index: Map<string, stri
 }
 
 /** Events matching every facet (options within a facet are OR-ed) and every search term, in their order. */
-export function filterEvents(events: readonly TimelineEvent[], query: Query, index: Map<string, string>): TimelineEvent[] {
+export function filterEvents(
+  events: readonly TimelineEvent[],
+  query: Query,
+  index: Map<string, string>,
+): TimelineEvent[] {
   const terms = searchTerms(query.q);
   const facets = compile(query.filters);
-  return events.filter((e) => facets.every(([f, wanted]) => matchesFacet(e, f, wanted)) && matchesTerms(e, terms, index));
+  return events.filter(
+    (e) =>
+      facets.every(([f, wanted]) => matchesFacet(e, f, wanted)) && matchesTerms(e, terms, index),
+  );
 }
 
 export function isFiltering(query: Query): boolean {
@@ -109,7 +119,10 @@ export function facetCounts(
   const terms = searchTerms(query.q);
   const facets = Object.keys(query.filters) as Facet[];
   const active = compile(query.filters);
-  const counts = Object.fromEntries(facets.map((f) => [f, new Map<string, number>()])) as Record<Facet, Map<string, number>>;
+  const counts = Object.fromEntries(facets.map((f) => [f, new Map<string, number>()])) as Record<
+    Facet,
+    Map<string, number>
+  >;
   const add = (e: TimelineEvent, facet: Facet) => {
     const m = counts[facet];
     for (const v of valuesOf(e, facet)) m.set(v, (m.get(v) ?? 0) + 1);
@@ -143,9 +156,11 @@ export function highlight(text: string, q: string): Segment[] {
   // Normalizing can change length (e.g. full-width forms); only highlight when offsets still line up.
   if (lower.length !== text.length) return [{ text, match: false }];
   const marks = new Array<boolean>(text.length).fill(false);
-  for (const t of terms) for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + 1)) marks.fill(true, i, i + t.length);
+  for (const t of terms)
+    for (let i = lower.indexOf(t); i >= 0; i = lower.indexOf(t, i + 1))
+      marks.fill(true, i, i + t.length);
   const out: Segment[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     let j = i;
     while (j < text.length && marks[j] === marks[i]) j++;
     out.push({ text: text.slice(i, j), match: marks[i]! });
@@ -155,8 +170,20 @@ export function highlight(text: string, q: string): Segment[] {
 }
 
 /** Label of a facet option in the active language; outcomes are labelled by the UI. */
-export function optionLabel(incident: Incident, facet: Exclude<Facet, 'outcome'>, id: string, lang: string): string {
-  const list = { phase: incident.phases, system: incident.systems, actor: incident.actors, action: incident.actions }[facet];
-  const found = (list as { id: string; label: Parameters<typeof localize>[0] }[]).find((x) => x.id === id);
+export function optionLabel(
+  incident: Incident,
+  facet: Exclude<Facet, 'outcome'>,
+  id: string,
+  lang: string,
+): string {
+  const list = {
+    phase: incident.phases,
+    system: incident.systems,
+    actor: incident.actors,
+    action: incident.actions,
+  }[facet];
+  const found = (list as { id: string; label: Parameters<typeof localize>[0] }[]).find(
+    (x) => x.id === id,
+  );
   return found ? localize(found.label, lang) : id;
 }

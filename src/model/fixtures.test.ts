@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeIncidentFile } from './incident-file';
 
-const read = (name: string) => new Uint8Array(readFileSync(new URL(`../../data/fixtures/${name}`, import.meta.url)));
+const read = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../data/fixtures/${name}`, import.meta.url)));
 
 describe('fixtures', () => {
   it('hostile.json is a valid incident, its payloads carried in text', () => {
@@ -31,6 +32,10 @@ describe('fixtures', () => {
   ])('bad/%s is refused at %s', (name, path, message) => {
     const r = decodeIncidentFile(read(`bad/${name}`), name);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems[0]).toEqual({ path: `${name}: ${path}`, message: expect.stringMatching(message) });
+    if (!r.ok)
+      expect(r.problems[0]).toEqual({
+        path: `${name}: ${path}`,
+        message: expect.stringMatching(message),
+      });
   });
 });

@@ -37,7 +37,9 @@ describe('decodeIncidentFile', () => {
   });
 
   it('reports bytes that are not UTF-8', () => {
-    expect(firstProblem(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])).message).toMatch(/not valid UTF-8/);
+    expect(firstProblem(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])).message).toMatch(
+      /not valid UTF-8/,
+    );
   });
 
   it('refuses deeply nested JSON before parsing it', () => {

@@ -5,7 +5,8 @@ export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 export const MAX_DEPTH = 64;
 
 /** Where decoding has got to, for a progress indicator: "Reading 32.4 MiB…", then "Validating 100,000 events…". */
-export type DecodeProgress = { stage: 'reading'; bytes: number } | { stage: 'validating'; events: number };
+export type DecodeProgress =
+  { stage: 'reading'; bytes: number } | { stage: 'validating'; events: number };
 
 export interface DecodeOptions {
   maxBytes?: number;
@@ -66,7 +67,11 @@ export function decodeIncidentFile(
 ): ParseResult {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > maxBytes)
-    return fail(fileName, '(file)', `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}`);
+    return fail(
+      fileName,
+      '(file)',
+      `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}`,
+    );
   onProgress?.({ stage: 'reading', bytes: size });
   let text: string;
   if (typeof input === 'string') text = input;
@@ -74,15 +79,24 @@ export function decodeIncidentFile(
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      return fail(fileName, '(file)', 'the file is not valid UTF-8 text; expected JSON encoded as UTF-8');
+      return fail(
+        fileName,
+        '(file)',
+        'the file is not valid UTF-8 text; expected JSON encoded as UTF-8',
+      );
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return fail(fileName, '(file)', 'the file is empty; expected a JSON incident object');
+  if (text.trim() === '')
+    return fail(fileName, '(file)', 'the file is empty; expected a JSON incident object');
   const nesting = nestingDepth(text, MAX_DEPTH);
   if (nesting.depth > MAX_DEPTH) {
     const { line, column } = lineColumn(text, nesting.offset);
-    return fail(fileName, `line ${line} column ${column}`, `JSON is nested deeper than ${MAX_DEPTH} levels`);
+    return fail(
+      fileName,
+      `line ${line} column ${column}`,
+      `JSON is nested deeper than ${MAX_DEPTH} levels`,
+    );
   }
   let value: unknown;
   try {
@@ -93,11 +107,17 @@ export function decodeIncidentFile(
   onProgress?.({ stage: 'validating', events: eventCount(value) });
   const result = parseIncident(value);
   if (result.ok) return result;
-  return { ok: false, problems: result.problems.map((p: Problem) => ({ ...p, path: `${fileName}: ${p.path}` })) };
+  return {
+    ok: false,
+    problems: result.problems.map((p: Problem) => ({ ...p, path: `${fileName}: ${p.path}` })),
+  };
 }
 
 function eventCount(value: unknown): number {
-  const events = typeof value === 'object' && value !== null ? (value as { events?: unknown }).events : undefined;
+  const events =
+    typeof value === 'object' && value !== null
+      ? (value as { events?: unknown }).events
+      : undefined;
   return Array.isArray(events) ? events.length : 0;
 }
 

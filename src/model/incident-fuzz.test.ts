@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { parseIncident, type ParseResult } from './incident';
 import { decodeIncidentFile } from './incident-file';
 
-const bundledText = readFileSync(new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url), 'utf8');
+const bundledText = readFileSync(
+  new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url),
+  'utf8',
+);
 
 type Json = unknown;
 type Container = Record<string, Json> | Json[];
@@ -40,7 +43,18 @@ const mutation = fc.record({
   other: fc.nat(),
   depth: fc.integer({ min: 1, max: 300 }),
   value: fc.anything({ maxDepth: 3 }),
-  text: fc.oneof(fc.string(), fc.constantFrom('', 'x', '2023-11-22T14:18:22Z', '0000-01-01T00:00:00Z', 'NaN', '__proto__', 'constructor')),
+  text: fc.oneof(
+    fc.string(),
+    fc.constantFrom(
+      '',
+      'x',
+      '2023-11-22T14:18:22Z',
+      '0000-01-01T00:00:00Z',
+      'NaN',
+      '__proto__',
+      'constructor',
+    ),
+  ),
   number: fc.oneof(fc.double(), fc.integer(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308)),
 });
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
@@ -76,7 +90,9 @@ function apply(root: Json, m: Mutation): void {
       break;
     }
     case 'swap-ids': {
-      const withId = all.map(get).filter((v): v is Record<string, Json> => isContainer(v) && !Array.isArray(v) && 'id' in v);
+      const withId = all
+        .map(get)
+        .filter((v): v is Record<string, Json> => isContainer(v) && !Array.isArray(v) && 'id' in v);
       const a = withId[m.at % Math.max(withId.length, 1)];
       const b = withId[m.other % Math.max(withId.length, 1)];
       if (a && b) [a.id, b.id] = [b.id, a.id];
@@ -92,8 +108,13 @@ function expectAnswer(result: ParseResult) {
   }
   expect(result.problems.length).toBeGreaterThan(0);
   for (const p of result.problems) {
-    expect(typeof p.path === 'string' && p.path.length > 0, `path of ${JSON.stringify(p)}`).toBe(true);
-    expect(typeof p.message === 'string' && p.message.length > 0, `message of ${JSON.stringify(p)}`).toBe(true);
+    expect(typeof p.path === 'string' && p.path.length > 0, `path of ${JSON.stringify(p)}`).toBe(
+      true,
+    );
+    expect(
+      typeof p.message === 'string' && p.message.length > 0,
+      `message of ${JSON.stringify(p)}`,
+    ).toBe(true);
   }
 }
 
@@ -113,12 +134,17 @@ describe('parsing a mutated incident', () => {
   it('never throws on the file text cut short or with a byte changed', () => {
     const bytes = new TextEncoder().encode(bundledText);
     fc.assert(
-      fc.property(fc.nat({ max: bytes.length }), fc.nat({ max: bytes.length - 1 }), fc.nat({ max: 255 }), (cut, at, byte) => {
-        expectAnswer(decodeIncidentFile(bytes.slice(0, cut), 'cut.json'));
-        const changed = bytes.slice();
-        changed[at] = byte;
-        expectAnswer(decodeIncidentFile(changed, 'changed.json'));
-      }),
+      fc.property(
+        fc.nat({ max: bytes.length }),
+        fc.nat({ max: bytes.length - 1 }),
+        fc.nat({ max: 255 }),
+        (cut, at, byte) => {
+          expectAnswer(decodeIncidentFile(bytes.slice(0, cut), 'cut.json'));
+          const changed = bytes.slice();
+          changed[at] = byte;
+          expectAnswer(decodeIncidentFile(changed, 'changed.json'));
+        },
+      ),
       { numRuns: 200 },
     );
   }, 60_000);

@@ -6,30 +6,146 @@ type Mutation = (f: IncidentFile & Record<string, unknown>) => void;
 
 const cases: [string, Mutation, string, RegExp][] = [
   ['missing title', (f) => void delete (f as Partial<IncidentFile>).title, 'title', /expected/i],
-  ['wrong type', (f) => void ((f.events[0] as unknown as Record<string, unknown>).systems = 'vpn'), 'events[0].systems', /array/],
-  ['empty systems', (f) => void (f.events[0]!.systems = []), 'events[0].systems', />=1|at least|too small/i],
+  [
+    'wrong type',
+    (f) => void ((f.events[0] as unknown as Record<string, unknown>).systems = 'vpn'),
+    'events[0].systems',
+    /array/,
+  ],
+  [
+    'empty systems',
+    (f) => void (f.events[0]!.systems = []),
+    'events[0].systems',
+    />=1|at least|too small/i,
+  ],
   ['bad slug', (f) => void (f.events[0]!.id = 'First Login'), 'events[0].id', /slug/],
-  ['time without Z', (f) => void (f.events[0]!.start = '2024-01-01T10:00:00'), 'events[0].start', /UTC/],
-  ['year 0', (f) => void (f.events[0]!.start = '0000-01-01T10:00:00Z'), 'events[0].start', /calendar/],
-  ['year 10000', (f) => void (f.events[0]!.start = '10000-01-01T10:00:00Z'), 'events[0].start', /UTC/],
-  ['February 30', (f) => void (f.events[0]!.start = '2023-02-30T10:00:00Z'), 'events[0].start', /calendar/],
-  ['unknown phase', (f) => void (f.events[0]!.phase = 'nope'), 'events[0].phase', /unknown phases id "nope"/],
-  ['unknown system', (f) => void (f.events[1]!.systems = ['vpn', 'mail']), 'events[1].systems[1]', /unknown systems id/],
-  ['unknown actor', (f) => void (f.events[0]!.actor = 'ghost'), 'events[0].actor', /unknown actors id/],
-  ['unknown action', (f) => void (f.events[0]!.action = 'dance'), 'events[0].action', /unknown actions id/],
-  ['unknown source', (f) => void (f.events[0]!.citations[0]!.source = 'blog'), 'events[0].citations[0].source', /unknown sources id/],
-  ['unknown technique', (f) => void (f.events[0]!.techniques = ['T1059']), 'events[0].techniques[0]', /unknown techniques id/],
-  ['unknown related event', (f) => void (f.events[1]!.related = [{ event: 'x', kind: 'led-to' }]), 'events[1].related[0].event', /unknown events id/],
-  ['duplicate event id', (f) => void (f.events[1]!.id = 'first-login'), 'events[1].id', /duplicate id "first-login"/],
-  ['duplicate system id', (f) => void f.systems.push({ ...f.systems[0]! }), 'systems[1].id', /duplicate/],
-  ['end before start', (f) => void (f.events[0]!.end = '2023-12-31T10:00:00Z'), 'events[0].end', /before start/],
-  ['minute precision with seconds', (f) => void (f.events[0]!.start = '2024-01-01T10:00:30Z'), 'events[0].start', /precision/],
-  ['day precision not at midnight', (f) => void (f.events[1]!.start = '2024-01-02T06:00:00Z'), 'events[1].start', /precision/],
+  [
+    'time without Z',
+    (f) => void (f.events[0]!.start = '2024-01-01T10:00:00'),
+    'events[0].start',
+    /UTC/,
+  ],
+  [
+    'year 0',
+    (f) => void (f.events[0]!.start = '0000-01-01T10:00:00Z'),
+    'events[0].start',
+    /calendar/,
+  ],
+  [
+    'year 10000',
+    (f) => void (f.events[0]!.start = '10000-01-01T10:00:00Z'),
+    'events[0].start',
+    /UTC/,
+  ],
+  [
+    'February 30',
+    (f) => void (f.events[0]!.start = '2023-02-30T10:00:00Z'),
+    'events[0].start',
+    /calendar/,
+  ],
+  [
+    'unknown phase',
+    (f) => void (f.events[0]!.phase = 'nope'),
+    'events[0].phase',
+    /unknown phases id "nope"/,
+  ],
+  [
+    'unknown system',
+    (f) => void (f.events[1]!.systems = ['vpn', 'mail']),
+    'events[1].systems[1]',
+    /unknown systems id/,
+  ],
+  [
+    'unknown actor',
+    (f) => void (f.events[0]!.actor = 'ghost'),
+    'events[0].actor',
+    /unknown actors id/,
+  ],
+  [
+    'unknown action',
+    (f) => void (f.events[0]!.action = 'dance'),
+    'events[0].action',
+    /unknown actions id/,
+  ],
+  [
+    'unknown source',
+    (f) => void (f.events[0]!.citations[0]!.source = 'blog'),
+    'events[0].citations[0].source',
+    /unknown sources id/,
+  ],
+  [
+    'unknown technique',
+    (f) => void (f.events[0]!.techniques = ['T1059']),
+    'events[0].techniques[0]',
+    /unknown techniques id/,
+  ],
+  [
+    'unknown related event',
+    (f) => void (f.events[1]!.related = [{ event: 'x', kind: 'led-to' }]),
+    'events[1].related[0].event',
+    /unknown events id/,
+  ],
+  [
+    'duplicate event id',
+    (f) => void (f.events[1]!.id = 'first-login'),
+    'events[1].id',
+    /duplicate id "first-login"/,
+  ],
+  [
+    'duplicate system id',
+    (f) => void f.systems.push({ ...f.systems[0]! }),
+    'systems[1].id',
+    /duplicate/,
+  ],
+  [
+    'end before start',
+    (f) => void (f.events[0]!.end = '2023-12-31T10:00:00Z'),
+    'events[0].end',
+    /before start/,
+  ],
+  [
+    'minute precision with seconds',
+    (f) => void (f.events[0]!.start = '2024-01-01T10:00:30Z'),
+    'events[0].start',
+    /precision/,
+  ],
+  [
+    'day precision not at midnight',
+    (f) => void (f.events[1]!.start = '2024-01-02T06:00:00Z'),
+    'events[1].start',
+    /precision/,
+  ],
   ['unknown language tag', (f) => void (f.title = { english: 'x' }), 'title', /language tag/],
-  ['unregistered language', (f) => void (f.languages = ['zz-Zzzz-ZZ', 'en-us']), 'languages[1]', /language tag/],
+  [
+    'unregistered language',
+    (f) => void (f.languages = ['zz-Zzzz-ZZ', 'en-us']),
+    'languages[1]',
+    /language tag/,
+  ],
   ['unknown field', (f) => void (f.colour = 'red'), '(file)', /unrecognized/i],
-  ['javascript: source url', (f) => void (f.sources[0]!.url = 'javascript:alert(1)'), 'sources[0].url', /URL|url/],
-  ['bad indicator hash', (f) => void (f.indicators = [{ id: 'h', type: 'file', value: 'a', defanged: 'a', sha256: 'XYZ', description: 'd', citations: [{ source: 'report', locator: 'x' }] }]), 'indicators[0].sha256', /hex/],
+  [
+    'javascript: source url',
+    (f) => void (f.sources[0]!.url = 'javascript:alert(1)'),
+    'sources[0].url',
+    /URL|url/,
+  ],
+  [
+    'bad indicator hash',
+    (f) =>
+      void (f.indicators = [
+        {
+          id: 'h',
+          type: 'file',
+          value: 'a',
+          defanged: 'a',
+          sha256: 'XYZ',
+          description: 'd',
+          citations: [{ source: 'report', locator: 'x' }],
+        },
+      ]),
+    'indicators[0].sha256',
+    /hex/,
+  ],
   ['wrong schema version', (f) => void (f.schemaVersion = '2.0' as '1.0'), 'schemaVersion', /1\.0/],
 ];
 
@@ -38,14 +154,20 @@ describe('parseIncident', () => {
     const file = minimalIncident();
     file.events.reverse();
     const result = parseIncident(file);
-    expect(result.ok && result.incident.events.map((e) => e.id)).toEqual(['first-login', 'second-login']);
+    expect(result.ok && result.incident.events.map((e) => e.id)).toEqual([
+      'first-login',
+      'second-login',
+    ]);
   });
 
   it('gives each event its interval in epoch ms, covering the precision window', () => {
     const result = parseIncident(minimalIncident());
     if (!result.ok) throw new Error('expected a valid incident');
     const day = result.incident.events[1]!;
-    expect([day.startMs, day.endMs]).toEqual([Date.parse('2024-01-02T00:00:00Z'), Date.parse('2024-01-03T00:00:00Z')]);
+    expect([day.startMs, day.endMs]).toEqual([
+      Date.parse('2024-01-02T00:00:00Z'),
+      Date.parse('2024-01-03T00:00:00Z'),
+    ]);
   });
 
   it.each(cases)('rejects %s with an error at its path', (_name, mutate, path, message) => {

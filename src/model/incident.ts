@@ -20,29 +20,36 @@ export function isKnownLanguageTag(tag: string): boolean {
 
 const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a slug: lowercase letters, digits and single hyphens')
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'expected a slug: lowercase letters, digits and single hyphens',
+  )
   .max(120)
   .meta({ description: 'Stable slug id, unique within its list.' });
 
 // A union's default message is "Invalid input"; say what text may look like instead.
 function textError(issue: { input?: unknown }): string {
-  if (issue.input === undefined) return 'required: expected text (a string, or a map of language tags to strings)';
+  if (issue.input === undefined)
+    return 'required: expected text (a string, or a map of language tags to strings)';
   if (typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input))
     return 'expected a map from known language tags such as "en" or "zh-Hant" to non-empty strings';
   return 'expected text: a non-empty string, or a map of language tags such as "en" to strings';
 }
 
 export const LocalizedText = z
-  .union([
-    z.string().min(1),
-    z
-      .record(
-        z.string().regex(LANG_TAG, 'expected a BCP 47 language tag such as "en" or "zh-Hant"'),
-        z.string().min(1),
-      )
-      .refine((m) => Object.keys(m).length > 0, 'expected at least one language')
-      .refine((m) => Object.keys(m).every(isKnownLanguageTag), 'expected known language tags'),
-  ], { error: textError })
+  .union(
+    [
+      z.string().min(1),
+      z
+        .record(
+          z.string().regex(LANG_TAG, 'expected a BCP 47 language tag such as "en" or "zh-Hant"'),
+          z.string().min(1),
+        )
+        .refine((m) => Object.keys(m).length > 0, 'expected at least one language')
+        .refine((m) => Object.keys(m).every(isKnownLanguageTag), 'expected known language tags'),
+    ],
+    { error: textError },
+  )
   .meta({
     id: 'LocalizedText',
     description:
@@ -59,19 +66,22 @@ const IsoUtc = z
   .refine((s) => {
     const year = Number(s.slice(0, 4));
     const ms = Date.parse(s);
-    return year >= 1 && Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 16) === s.slice(0, 16);
+    return (
+      year >= 1 && Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 16) === s.slice(0, 16)
+    );
   }, 'expected a real calendar time between years 0001 and 9999')
   .meta({ description: 'ISO 8601 time in UTC, ending in "Z".' });
 
 const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD.' });
 
-export const Precision = z
-  .enum(PRECISIONS)
-  .meta({ description: 'How exactly the source gives the time. A day-precision time is midnight UTC of that day.' });
+export const Precision = z.enum(PRECISIONS).meta({
+  description:
+    'How exactly the source gives the time. A day-precision time is midnight UTC of that day.',
+});
 
-export const Outcome = z
-  .enum(['succeeded', 'failed', 'unknown'])
-  .meta({ description: 'Whether the action achieved what it attempted (a denied login is "failed").' });
+export const Outcome = z.enum(['succeeded', 'failed', 'unknown']).meta({
+  description: 'Whether the action achieved what it attempted (a denied login is "failed").',
+});
 
 export const ActorKind = z.enum(['adversary', 'defender', 'third-party']);
 
@@ -106,7 +116,9 @@ const Source = z
     url: z
       .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
       .optional()
-      .meta({ description: 'http(s) address of the source; absent for a local file or an interview.' }),
+      .meta({
+        description: 'http(s) address of the source; absent for a local file or an interview.',
+      }),
     publisher: z.string().min(1).optional(),
     published: IsoDate.optional(),
     language: z.string().refine(isKnownLanguageTag, 'expected a known language tag').optional(),
@@ -127,13 +139,27 @@ const Phase = z.strictObject({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#3366cc"')
     .meta({ description: 'Band colour, #rrggbb.' }),
-  prompts: z.array(LocalizedText).optional().meta({ description: 'Tabletop discussion prompts for this phase.' }),
+  prompts: z
+    .array(LocalizedText)
+    .optional()
+    .meta({ description: 'Tabletop discussion prompts for this phase.' }),
 });
 
 const System = z.strictObject({
   ...Term,
   kind: z
-    .enum(['identity', 'saas', 'collaboration', 'source-control', 'server', 'cloud', 'network', 'endpoint', 'adversary-infrastructure', 'other'])
+    .enum([
+      'identity',
+      'saas',
+      'collaboration',
+      'source-control',
+      'server',
+      'cloud',
+      'network',
+      'endpoint',
+      'adversary-infrastructure',
+      'other',
+    ])
     .meta({ description: 'What sort of system this is.' }),
   ownership: z.enum(['first-party', 'third-party']),
 });
@@ -154,7 +180,9 @@ const Technique = z.strictObject({
 
 const Citation = z.strictObject({
   source: Id.meta({ description: 'Id of an entry in sources.' }),
-  locator: LocalizedText.meta({ description: 'Where in the source: a section heading or timestamp line.' }),
+  locator: LocalizedText.meta({
+    description: 'Where in the source: a section heading or timestamp line.',
+  }),
 });
 
 const Event = z
@@ -170,22 +198,29 @@ const Event = z
     action: Id,
     systems: z.array(Id).min(1),
     outcome: Outcome,
-    techniques: z.array(z.string()).optional().meta({ description: 'Ids from the techniques list.' }),
-    citations: z.array(Citation).min(1),
-    inferred: z
-      .strictObject({ reason: LocalizedText })
+    techniques: z
+      .array(z.string())
       .optional()
-      .meta({ description: 'Present when the date or time is derived rather than stated; says why.' }),
+      .meta({ description: 'Ids from the techniques list.' }),
+    citations: z.array(Citation).min(1),
+    inferred: z.strictObject({ reason: LocalizedText }).optional().meta({
+      description: 'Present when the date or time is derived rather than stated; says why.',
+    }),
     related: z
       .array(z.strictObject({ event: Id, kind: RelationKind }))
       .optional()
-      .meta({ description: 'Links from this event to others, e.g. this event "enabled" that one.' }),
+      .meta({
+        description: 'Links from this event to others, e.g. this event "enabled" that one.',
+      }),
     milestones: z.array(MilestoneKind).optional(),
-    prompts: z.array(LocalizedText).optional().meta({ description: 'Tabletop discussion prompts for this event.' }),
-    inject: z
-      .strictObject({ question: LocalizedText })
+    prompts: z
+      .array(LocalizedText)
       .optional()
-      .meta({ description: 'A tabletop inject: the room is asked this question before the event is revealed.' }),
+      .meta({ description: 'Tabletop discussion prompts for this event.' }),
+    inject: z.strictObject({ question: LocalizedText }).optional().meta({
+      description:
+        'A tabletop inject: the room is asked this question before the event is revealed.',
+    }),
     extra: z
       .record(z.string(), z.string())
       .optional()
@@ -196,8 +231,14 @@ const Event = z
 const Indicator = z.strictObject({
   id: Id,
   type: z.enum(['ipv4', 'ipv6', 'domain', 'url', 'file']),
-  value: z.string().min(1).meta({ description: 'The indicator refanged, as a tool would search for it.' }),
-  defanged: z.string().min(1).meta({ description: 'The indicator defanged for display, e.g. 193.142.58[.]126.' }),
+  value: z
+    .string()
+    .min(1)
+    .meta({ description: 'The indicator refanged, as a tool would search for it.' }),
+  defanged: z
+    .string()
+    .min(1)
+    .meta({ description: 'The indicator defanged for display, e.g. 193.142.58[.]126.' }),
   sha256: z
     .string()
     .regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits')
@@ -205,7 +246,10 @@ const Indicator = z.strictObject({
   description: LocalizedText,
   owner: z.string().optional(),
   location: LocalizedText.optional(),
-  events: z.array(Id).optional().meta({ description: 'Ids of the events this indicator relates to.' }),
+  events: z
+    .array(Id)
+    .optional()
+    .meta({ description: 'Ids of the events this indicator relates to.' }),
   citations: z.array(Citation).min(1),
 });
 
@@ -230,7 +274,10 @@ const IncidentObject = z
     events: z.array(Event),
     indicators: z.array(Indicator).optional(),
   })
-  .meta({ title: 'Incident Timeline incident file', description: 'A security incident as a list of cited, UTC-timed events.' });
+  .meta({
+    title: 'Incident Timeline incident file',
+    description: 'A security incident as a list of cited, UTC-timed events.',
+  });
 
 export const IncidentSchema = IncidentObject.superRefine(checkReferences);
 
@@ -286,7 +333,9 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
     if (!set.has(id)) issue(path, `unknown ${list} id "${id}": expected one of the ids in ${list}`);
   };
   const cite = (citations: { source: string }[], base: (string | number)[]) =>
-    citations.forEach((c, k) => ref(sources, c.source, [...base, 'citations', k, 'source'], 'sources'));
+    citations.forEach((c, k) =>
+      ref(sources, c.source, [...base, 'citations', k, 'source'], 'sources'),
+    );
 
   file.events.forEach((e, i) => {
     const at = ['events', i];
@@ -298,13 +347,24 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
     e.related?.forEach((r, k) => ref(events, r.event, [...at, 'related', k, 'event'], 'events'));
     cite(e.citations, at);
     // A time that already failed its own check gets no second, misleading message about precision or order.
-    if (!IsoUtc.safeParse(e.start).success || (e.end !== undefined && !IsoUtc.safeParse(e.end).success)) return;
+    if (
+      !IsoUtc.safeParse(e.start).success ||
+      (e.end !== undefined && !IsoUtc.safeParse(e.end).success)
+    )
+      return;
     if (!isAlignedToPrecision(e.start, e.precision))
-      issue([...at, 'start'], `start "${e.start}" has more detail than its precision "${e.precision}" allows`);
+      issue(
+        [...at, 'start'],
+        `start "${e.start}" has more detail than its precision "${e.precision}" allows`,
+      );
     if (e.end !== undefined) {
       if (!isAlignedToPrecision(e.end, e.precision))
-        issue([...at, 'end'], `end "${e.end}" has more detail than its precision "${e.precision}" allows`);
-      if (Date.parse(e.end) < Date.parse(e.start)) issue([...at, 'end'], `end "${e.end}" is before start "${e.start}"`);
+        issue(
+          [...at, 'end'],
+          `end "${e.end}" has more detail than its precision "${e.precision}" allows`,
+        );
+      if (Date.parse(e.end) < Date.parse(e.start))
+        issue([...at, 'end'], `end "${e.end}" is before start "${e.start}"`);
     }
   });
   file.indicators?.forEach((ind, i) => {
@@ -321,18 +381,32 @@ export function sortEvents(events: TimelineEvent[]): TimelineEvent[] {
   const keyed = events.map((e) => ({ e, key: precisionEnd(e.startMs, e.precision) }));
   keyed.sort(
     ({ e: a, key: ka }, { e: b, key: kb }) =>
-      ka - kb || a.startMs - b.startMs || a.endMs - b.endMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      ka - kb ||
+      a.startMs - b.startMs ||
+      a.endMs - b.endMs ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return keyed.map(({ e }) => e);
 }
 
 function formatPath(path: PropertyKey[]): string {
-  return path.length === 0 ? '(file)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path.length === 0
+    ? '(file)'
+    : path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '');
 }
 
 // zod's own words for a missing field are "expected string, received undefined"; say that it is required.
-function requiredError(issue: { code?: string; input?: unknown; expected?: unknown }): string | undefined {
-  return issue.code === 'invalid_type' && issue.input === undefined ? `required: expected ${String(issue.expected)}` : undefined;
+function requiredError(issue: {
+  code?: string;
+  input?: unknown;
+  expected?: unknown;
+}): string | undefined {
+  return issue.code === 'invalid_type' && issue.input === undefined
+    ? `required: expected ${String(issue.expected)}`
+    : undefined;
 }
 
 /** Validates an already-decoded JSON value; never throws. */

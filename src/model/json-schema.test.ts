@@ -12,7 +12,12 @@ describe('published JSON Schema', () => {
   });
 
   it('is JSON Schema 2020-12 with an $id, a title and field descriptions', () => {
-    const schema = incidentJsonSchema() as { $schema: string; $id: string; title: string; properties: Record<string, { description?: string }> };
+    const schema = incidentJsonSchema() as {
+      $schema: string;
+      $id: string;
+      title: string;
+      properties: Record<string, { description?: string }>;
+    };
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.$id).toMatch(/^urn:incident-timeline:/);
     expect(schema.title).toBeTruthy();

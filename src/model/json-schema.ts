@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { IncidentSchema, SCHEMA_ID } from './incident';
 
 export function incidentJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(IncidentSchema, { target: 'draft-2020-12', unrepresentable: 'any' });
+  const generated = z.toJSONSchema(IncidentSchema, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  });
   const { $schema, ...rest } = generated;
   return { $schema, $id: SCHEMA_ID, ...rest };
 }

@@ -28,7 +28,12 @@ const T0 = Date.UTC(2024, 0, 1);
 /** The taxonomy of an incident with five systems and three actors; events are added by each test. */
 function incidentWith(events: TimelineEvent[]): Incident {
   const file = minimalIncident();
-  file.systems = SYSTEMS.map((id) => ({ id, label: id.toUpperCase(), kind: 'server', ownership: 'first-party' }));
+  file.systems = SYSTEMS.map((id) => ({
+    id,
+    label: id.toUpperCase(),
+    kind: 'server',
+    ownership: 'first-party',
+  }));
   file.actors = ACTORS.map(([id, kind]) => ({ id, label: id, kind }));
   file.events = [];
   const parsed = parseIncident(file);
@@ -37,7 +42,12 @@ function incidentWith(events: TimelineEvent[]): Incident {
 }
 
 let serial = 0;
-function ev(startMs: number, endMs: number, systems: string[] = ['s-a'], actor = 'attacker'): TimelineEvent {
+function ev(
+  startMs: number,
+  endMs: number,
+  systems: string[] = ['s-a'],
+  actor = 'attacker',
+): TimelineEvent {
   serial++;
   return {
     id: `e-${serial}`,
@@ -55,7 +65,8 @@ function ev(startMs: number, endMs: number, systems: string[] = ['s-a'], actor =
     endMs,
   };
 }
-const sorted = (events: TimelineEvent[]) => [...events].sort((a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : 1));
+const sorted = (events: TimelineEvent[]) =>
+  [...events].sort((a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : 1));
 
 function setup(events: TimelineEvent[]) {
   const incident = incidentWith(sorted(events));
@@ -72,9 +83,19 @@ function spread(n: number, from: number, length: number, systems = SYSTEMS): Tim
 
 describe('itemsForWindow', () => {
   it('returns the items chartItems makes when they fit', () => {
-    const { incident, index, lang } = setup([ev(T0, T0 + SECOND, ['s-a', 's-b']), ev(T0 + HOUR, T0 + 2 * HOUR, ['s-c'])]);
+    const { incident, index, lang } = setup([
+      ev(T0, T0 + SECOND, ['s-a', 's-b']),
+      ev(T0 + HOUR, T0 + 2 * HOUR, ['s-c']),
+    ]);
     const window = { from: T0 - HOUR, to: T0 + 3 * HOUR };
-    const items = itemsForWindow({ incident, index, groupBy: 'system', lang, window, dimmed: new Set(['e-1']) });
+    const items = itemsForWindow({
+      incident,
+      index,
+      groupBy: 'system',
+      lang,
+      window,
+      dimmed: new Set(['e-1']),
+    });
     expect(items).toEqual(chartItems(incident, incident.events, 'system', lang, new Set(['e-1'])));
   });
 
@@ -83,18 +104,36 @@ describe('itemsForWindow', () => {
     const outside = ev(T0 - 3 * HOUR, T0 - 3 * HOUR + SECOND);
     const inside = ev(T0 + MINUTE, T0 + MINUTE + SECOND);
     const { incident, index, lang } = setup([inMargin, outside, inside]);
-    const items = itemsForWindow({ incident, index, groupBy: 'system', lang, window: { from: T0, to: T0 + HOUR } });
+    const items = itemsForWindow({
+      incident,
+      index,
+      groupBy: 'system',
+      lang,
+      window: { from: T0, to: T0 + HOUR },
+    });
     expect(items.map((i) => i.eventId).sort()).toEqual([inMargin.id, inside.id].sort());
   });
 
   it('aggregates a dense window into bins of a round width, labelled by the caller', () => {
     const { incident, index, lang } = setup(spread(5000, T0, 10 * HOUR));
     const window = { from: T0, to: T0 + 10 * HOUR };
-    const lod = levelOfDetail({ incident, index, groupBy: 'system', lang, window, aggregateLabel: (n) => `${n} 件` });
+    const lod = levelOfDetail({
+      incident,
+      index,
+      groupBy: 'system',
+      lang,
+      window,
+      aggregateLabel: (n) => `${n} 件`,
+    });
     expect(lod.binWidth).toBe(10 * MINUTE);
     expect(lod.items.length).toBeLessThanOrEqual(MAX_CHART_ITEMS);
     const agg = lod.items.find((i) => i.shape === 'aggregate')!;
-    expect(agg).toMatchObject({ eventId: '', lane: 's-a', label: `${agg.count} 件`, side: 'adversary' });
+    expect(agg).toMatchObject({
+      eventId: '',
+      lane: 's-a',
+      label: `${agg.count} 件`,
+      side: 'adversary',
+    });
     expect(agg.count).toBeGreaterThan(10);
     expect(agg.id).toBe(`agg:s-a:${agg.start}`);
     expect(agg.start % (10 * MINUTE)).toBe(0);
@@ -105,7 +144,13 @@ describe('itemsForWindow', () => {
     const dense = spread(3000, T0, 2 * HOUR, ['s-a']);
     const sparse = [ev(T0 + 30 * MINUTE, T0 + 30 * MINUTE + SECOND, ['s-b'], 'soc')];
     const { incident, index, lang } = setup([...dense, ...sparse]);
-    const items = itemsForWindow({ incident, index, groupBy: 'system', lang, window: { from: T0, to: T0 + 2 * HOUR } });
+    const items = itemsForWindow({
+      incident,
+      index,
+      groupBy: 'system',
+      lang,
+      window: { from: T0, to: T0 + 2 * HOUR },
+    });
     expect(isDrawnIndividually(items, sparse[0]!.id)).toBe(true);
     expect(items.filter((i) => i.lane === 's-a').some((i) => i.shape === 'aggregate')).toBe(true);
   });
@@ -113,25 +158,59 @@ describe('itemsForWindow', () => {
   it('spends the item budget on the bins the window shows before those in its margins', () => {
     const { incident, index, lang } = setup(spread(3000, T0, 3 * HOUR, ['s-a']));
     const window = { from: T0 + HOUR, to: T0 + 2 * HOUR };
-    const items = itemsForWindow({ incident, index, groupBy: 'system', lang, window, maxItems: 500 });
+    const items = itemsForWindow({
+      incident,
+      index,
+      groupBy: 'system',
+      lang,
+      window,
+      maxItems: 500,
+    });
     const single = items.filter((i) => i.shape !== 'aggregate');
     expect(single.length).toBeGreaterThan(100);
     expect(single.every((i) => i.start >= window.from && i.start < window.to)).toBe(true);
   });
 
   it('gives aggregates the side most of their events are on, and dims them only when all their events are', () => {
-    const events = [...spread(2000, T0, HOUR, ['s-a']), ...Array.from({ length: 5 }, (_, i) => ev(T0 + i * SECOND, T0 + (i + 1) * SECOND, ['s-a'], 'soc'))];
+    const events = [
+      ...spread(2000, T0, HOUR, ['s-a']),
+      ...Array.from({ length: 5 }, (_, i) =>
+        ev(T0 + i * SECOND, T0 + (i + 1) * SECOND, ['s-a'], 'soc'),
+      ),
+    ];
     const { incident, index, lang } = setup(events);
     const all = new Set(events.map((e) => e.id));
-    const items = itemsForWindow({ incident, index, groupBy: 'system', lang, window: { from: T0, to: T0 + HOUR }, dimmed: all, maxItems: 10 });
-    expect(items.every((i) => i.shape === 'aggregate' && i.side === 'adversary' && i.dimmed)).toBe(true);
+    const items = itemsForWindow({
+      incident,
+      index,
+      groupBy: 'system',
+      lang,
+      window: { from: T0, to: T0 + HOUR },
+      dimmed: all,
+      maxItems: 10,
+    });
+    expect(items.every((i) => i.shape === 'aggregate' && i.side === 'adversary' && i.dimmed)).toBe(
+      true,
+    );
   });
 
   it('turns aggregates into events as the window narrows to one bin', () => {
     const { incident, index, lang } = setup(spread(20_000, T0, 24 * HOUR));
-    const wide = itemsForWindow({ incident, index, groupBy: 'system', lang, window: { from: T0, to: T0 + 24 * HOUR } });
+    const wide = itemsForWindow({
+      incident,
+      index,
+      groupBy: 'system',
+      lang,
+      window: { from: T0, to: T0 + 24 * HOUR },
+    });
     const agg = wide.find((i) => i.shape === 'aggregate')!;
-    const narrow = itemsForWindow({ incident, index, groupBy: 'system', lang, window: binWindowOf(agg)! });
+    const narrow = itemsForWindow({
+      incident,
+      index,
+      groupBy: 'system',
+      lang,
+      window: binWindowOf(agg)!,
+    });
     expect(narrow.some((i) => i.shape === 'aggregate')).toBe(false);
     expect(narrow.length).toBeGreaterThan(0);
   });
@@ -139,7 +218,15 @@ describe('itemsForWindow', () => {
   it('keeps aggregate ids while the window pans, so the chart updates in place', () => {
     const { incident, index, lang } = setup(spread(20_000, T0, 24 * HOUR));
     const ids = (from: number) =>
-      new Set(itemsForWindow({ incident, index, groupBy: 'system', lang, window: { from, to: from + 6 * HOUR } }).map((i) => i.id));
+      new Set(
+        itemsForWindow({
+          incident,
+          index,
+          groupBy: 'system',
+          lang,
+          window: { from, to: from + 6 * HOUR },
+        }).map((i) => i.id),
+      );
     const a = ids(T0 + 6 * HOUR);
     const b = ids(T0 + 6 * HOUR + 10 * MINUTE);
     const shared = [...a].filter((id) => b.has(id)).length;
@@ -148,7 +235,13 @@ describe('itemsForWindow', () => {
 
   it('draws one unnamed lane of aggregates without grouping', () => {
     const { incident, index, lang } = setup(spread(3000, T0, HOUR));
-    const items = itemsForWindow({ incident, index, groupBy: 'none', lang, window: { from: T0, to: T0 + HOUR } });
+    const items = itemsForWindow({
+      incident,
+      index,
+      groupBy: 'none',
+      lang,
+      window: { from: T0, to: T0 + HOUR },
+    });
     const agg = items.find((i) => i.shape === 'aggregate')!;
     expect(agg.lane).toBeUndefined();
     expect(agg.id).toMatch(/^agg::\d+$/);
@@ -201,7 +294,9 @@ describe('itemsForWindow, for any events and window', () => {
     })
     .map(({ start, length, systems, actor, copies }) =>
       // Copies at the same time make the dense bins that force aggregation.
-      Array.from({ length: copies }, () => ev(T0 + start * SECOND, T0 + (start + length) * SECOND, systems, actor)),
+      Array.from({ length: copies }, () =>
+        ev(T0 + start * SECOND, T0 + (start + length) * SECOND, systems, actor),
+      ),
     )
     .map((copies) => copies);
   const scenario = fc.record({
@@ -224,14 +319,19 @@ describe('itemsForWindow, for any events and window', () => {
         const span = spanOf(window);
         const expected = new Map<string, number>();
         for (const e of eventsOverlapping(index, span.from, span.to))
-          for (const lane of laneKeysOf(e, groupBy)) expected.set(lane, (expected.get(lane) ?? 0) + 1);
+          for (const lane of laneKeysOf(e, groupBy))
+            expected.set(lane, (expected.get(lane) ?? 0) + 1);
         const got = new Map<string, number>();
-        for (const it of items) got.set(it.lane ?? '', (got.get(it.lane ?? '') ?? 0) + (it.count ?? 1));
+        for (const it of items)
+          got.set(it.lane ?? '', (got.get(it.lane ?? '') ?? 0) + (it.count ?? 1));
         expect(got).toEqual(expected);
 
         // An individual item is exactly the one chartItems makes for that event and lane.
-        const reference = new Map<string, ChartItem>(chartItems(incident, incident.events, groupBy, lang).map((i) => [i.id, i]));
-        for (const it of items) if (it.shape !== 'aggregate') expect(it).toEqual(reference.get(it.id));
+        const reference = new Map<string, ChartItem>(
+          chartItems(incident, incident.events, groupBy, lang).map((i) => [i.id, i]),
+        );
+        for (const it of items)
+          if (it.shape !== 'aggregate') expect(it).toEqual(reference.get(it.id));
       }),
       { numRuns: 150 },
     );

@@ -103,9 +103,19 @@ export function levelOfDetail({
   const table = laneTableOf(index, groupBy);
   const { offsets, lanes } = table;
   let itemCount = 0;
-  for (let i = lo; i < hi; i++) if (ends[i]! > span.from) itemCount += offsets[i + 1]! - offsets[i]!;
+  for (let i = lo; i < hi; i++)
+    if (ends[i]! > span.from) itemCount += offsets[i + 1]! - offsets[i]!;
   if (itemCount <= maxItems)
-    return { items: chartItems(incident, eventsOverlapping(index, span.from, span.to), groupBy, lang, dimmed), span };
+    return {
+      items: chartItems(
+        incident,
+        eventsOverlapping(index, span.from, span.to),
+        groupBy,
+        lang,
+        dimmed,
+      ),
+      span,
+    };
 
   let rung = binWidthIndex(Math.max(1, window.to - window.from) / BINS_PER_WINDOW);
   let counts = countPerLaneBin(index, { ...span, binWidth: BIN_WIDTHS[rung]!, groupBy });
@@ -173,7 +183,10 @@ function sidesOf(index: EventIndex, incident: Incident): Uint8Array {
   const cached = sideTables.get(index);
   if (cached && cached.actors === incident.actors) return cached.sides;
   const sideOf = new Map(incident.actors.map((a) => [a.id, SIDES.indexOf(a.kind)]));
-  const sides = Uint8Array.from(index.events, (e) => sideOf.get(e.actor) ?? SIDES.indexOf('third-party'));
+  const sides = Uint8Array.from(
+    index.events,
+    (e) => sideOf.get(e.actor) ?? SIDES.indexOf('third-party'),
+  );
   sideTables.set(index, { actors: incident.actors, sides });
   return sides;
 }
@@ -192,7 +205,8 @@ function chooseExpanded(counts: LaneBinCounts, window: TimeWindow, budget: numbe
   const { bins, binWidth, firstBin } = counts;
   const expanded = new Uint8Array(counts.counts.length);
   const middle = (window.from + window.to) / 2;
-  const cells: { cell: number; shown: number; count: number; distance: number; lane: string }[] = [];
+  const cells: { cell: number; shown: number; count: number; distance: number; lane: string }[] =
+    [];
   counts.counts.forEach((count, cell) => {
     if (count === 0) return;
     const start = firstBin + (cell % bins) * binWidth;
@@ -204,7 +218,13 @@ function chooseExpanded(counts: LaneBinCounts, window: TimeWindow, budget: numbe
       lane: counts.lanes[Math.floor(cell / bins)]!,
     });
   });
-  cells.sort((a, b) => a.shown - b.shown || a.count - b.count || a.distance - b.distance || (a.lane < b.lane ? -1 : 1));
+  cells.sort(
+    (a, b) =>
+      a.shown - b.shown ||
+      a.count - b.count ||
+      a.distance - b.distance ||
+      (a.lane < b.lane ? -1 : 1),
+  );
   for (const { cell, count } of cells) {
     if (count - 1 > budget) continue;
     budget -= count - 1;
@@ -215,7 +235,8 @@ function chooseExpanded(counts: LaneBinCounts, window: TimeWindow, budget: numbe
 
 function majoritySide(tally: Int32Array, cell: number): Side {
   let best = 0;
-  for (let s = 1; s < SIDES.length; s++) if (tally[cell * SIDES.length + s]! > tally[cell * SIDES.length + best]!) best = s;
+  for (let s = 1; s < SIDES.length; s++)
+    if (tally[cell * SIDES.length + s]! > tally[cell * SIDES.length + best]!) best = s;
   return SIDES[best]!;
 }
 
@@ -225,7 +246,9 @@ export function isAggregate(item: ChartItem): boolean {
 
 /** The window to zoom into when an aggregate is chosen: its bin. Undefined for an event's item. */
 export function binWindowOf(item: ChartItem): TimeWindow | undefined {
-  return item.shape === 'aggregate' && item.end !== undefined ? { from: item.start, to: item.end } : undefined;
+  return item.shape === 'aggregate' && item.end !== undefined
+    ? { from: item.start, to: item.end }
+    : undefined;
 }
 
 /** Whether the event has an item of its own among `items` (and so can be selected there). */
@@ -244,7 +267,12 @@ export function aggregateHolding(
   let best: ChartItem | undefined;
   for (const it of items) {
     if (it.shape !== 'aggregate' || !lanes.has(it.lane ?? '')) continue;
-    if (it.start < event.endMs && (it.end ?? it.start) > event.startMs && (!best || it.start < best.start)) best = it;
+    if (
+      it.start < event.endMs &&
+      (it.end ?? it.start) > event.startMs &&
+      (!best || it.start < best.start)
+    )
+      best = it;
   }
   return best;
 }
@@ -255,7 +283,12 @@ export function aggregateHolding(
  */
 export function windowShowing(
   event: TimelineEvent,
-  { index, groupBy, window, maxItems = MAX_CHART_ITEMS }: Pick<LevelOfDetailInput, 'index' | 'groupBy' | 'window' | 'maxItems'>,
+  {
+    index,
+    groupBy,
+    window,
+    maxItems = MAX_CHART_ITEMS,
+  }: Pick<LevelOfDetailInput, 'index' | 'groupBy' | 'window' | 'maxItems'>,
 ): TimeWindow {
   const center = (event.startMs + event.endMs) / 2;
   let width = Math.max(SECOND, window.to - window.from);

@@ -13,14 +13,22 @@ function incident(flags: Record<string, string[]>) {
 
 describe('metrics', () => {
   it('computes only the metrics whose two milestones exist', () => {
-    const inc = incident({ 'first-login': ['first-adversary-activity'], 'second-login': ['detection'] });
+    const inc = incident({
+      'first-login': ['first-adversary-activity'],
+      'second-login': ['detection'],
+    });
     const metrics = computeMetrics(inc);
     expect(metrics.map((m) => m.id)).toEqual(['time-to-detect']);
-    expect(metrics[0]!.ms).toBe(Date.parse('2024-01-02T00:00:00Z') - Date.parse('2024-01-01T10:00:00Z'));
+    expect(metrics[0]!.ms).toBe(
+      Date.parse('2024-01-02T00:00:00Z') - Date.parse('2024-01-01T10:00:00Z'),
+    );
   });
 
   it('limits a metric to the coarser precision of its endpoints', () => {
-    const inc = incident({ 'first-login': ['first-adversary-activity'], 'second-login': ['detection'] });
+    const inc = incident({
+      'first-login': ['first-adversary-activity'],
+      'second-login': ['detection'],
+    });
     expect(computeMetrics(inc)[0]!.precision).toBe('day');
   });
 

@@ -25,7 +25,8 @@ export interface Metric {
 /** The first event carrying each milestone flag. */
 export function milestones(incident: Incident): Map<MilestoneKind, TimelineEvent> {
   const found = new Map<MilestoneKind, TimelineEvent>();
-  for (const e of incident.events) for (const m of e.milestones ?? []) if (!found.has(m)) found.set(m, e);
+  for (const e of incident.events)
+    for (const m of e.milestones ?? []) if (!found.has(m)) found.set(m, e);
   return found;
 }
 
@@ -37,7 +38,15 @@ export function computeMetrics(incident: Incident): Metric[] {
     const to = at.get(m.to);
     if (!from || !to) return [];
     const p = coarser(from.precision, to.precision);
-    return [{ id: m.id, from, to, ms: to.startMs - from.startMs, precision: p === 'minute' ? 'second' : p }];
+    return [
+      {
+        id: m.id,
+        from,
+        to,
+        ms: to.startMs - from.startMs,
+        precision: p === 'minute' ? 'second' : p,
+      },
+    ];
   });
 }
 

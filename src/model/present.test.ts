@@ -25,7 +25,11 @@ function load(input: unknown): Incident {
   return r.incident;
 }
 
-const bundled = load(JSON.parse(readFileSync(new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url), 'utf8')));
+const bundled = load(
+  JSON.parse(
+    readFileSync(new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url), 'utf8'),
+  ),
+);
 const steps = presentSteps(bundled.events);
 const at = (event: string, inject = false) => stepIndex(steps, { event, inject });
 const ids = (events: { id: string }[]) => events.map((e) => e.id);
@@ -62,7 +66,10 @@ describe('present steps', () => {
 
   it('jumps to the first event of the n-th phase', () => {
     expect(phaseStep(bundled, steps, 1)).toBe(0);
-    expect(steps[phaseStep(bundled, steps, 8)!]).toMatchObject({ inject: true, event: { id: 'automated-alert' } });
+    expect(steps[phaseStep(bundled, steps, 8)!]).toMatchObject({
+      inject: true,
+      event: { id: 'automated-alert' },
+    });
     expect(phaseStep(bundled, steps, 99)).toBeUndefined();
   });
 });
@@ -73,13 +80,16 @@ describe('progressive reveal', () => {
       fc.property(fc.integer({ min: 0, max: steps.length - 1 }), (i) => {
         const shown = revealedEvents(steps, i);
         expect(ids(shown)).toEqual(ids(bundled.events.slice(0, shown.length)));
-        if (i > 0) expect(shown.length - revealedEvents(steps, i - 1).length).toBeLessThanOrEqual(1);
+        if (i > 0)
+          expect(shown.length - revealedEvents(steps, i - 1).length).toBeLessThanOrEqual(1);
       }),
     );
   });
 
   it('asks an inject question before its event is shown', () => {
-    expect(ids(revealedEvents(steps, at('automated-alert', true)))).not.toContain('automated-alert');
+    expect(ids(revealedEvents(steps, at('automated-alert', true)))).not.toContain(
+      'automated-alert',
+    );
     expect(ids(revealedEvents(steps, at('automated-alert'))).at(-1)).toBe('automated-alert');
     expect(revealedEvents(steps, 0)).toEqual([]);
   });
@@ -97,7 +107,8 @@ describe('progressive reveal', () => {
   });
 
   it('computes only the metrics whose two milestones have been shown', () => {
-    const metricsAt = (id: string) => computeMetrics(revealedIncident(bundled, revealedEvents(steps, at(id)))).map((m) => m.id);
+    const metricsAt = (id: string) =>
+      computeMetrics(revealedIncident(bundled, revealedEvents(steps, at(id)))).map((m) => m.id);
     expect(metricsAt('okta-compromise')).toEqual([]);
     expect(metricsAt('sliver-installed')).toEqual(['compromise-to-first-use']);
     expect(metricsAt('automated-alert')).toEqual(['compromise-to-first-use', 'time-to-detect']);
@@ -122,7 +133,12 @@ describe('time between steps', () => {
     ['probing-begins', 'okta-login-denied', 0, 'day'],
     ['admin-group-change', 'automated-alert', 2 * 60_000, 'minute'],
     ['sliver-installed', 'bitbucket-access', 0, 'day'],
-    ['moveworks-token-access', 'atlassian-account-created', 22 * HOUR + 7 * 60_000 + 59_000, 'second'],
+    [
+      'moveworks-token-access',
+      'atlassian-account-created',
+      22 * HOUR + 7 * 60_000 + 59_000,
+      'second',
+    ],
   ])('from %s to %s', (a, b, ms, precision) => {
     const e = elapsedBetween(ev(a), ev(b));
     expect(e.precision).toBe(precision);

@@ -18,7 +18,14 @@ export interface StepRef {
 
 /** The events in reading order (`incident.events` is already sorted); an event with an inject is two steps. */
 export function presentSteps(events: readonly TimelineEvent[]): Step[] {
-  return events.flatMap((event) => (event.inject ? [{ event, inject: true }, { event, inject: false }] : [{ event, inject: false }]));
+  return events.flatMap((event) =>
+    event.inject
+      ? [
+          { event, inject: true },
+          { event, inject: false },
+        ]
+      : [{ event, inject: false }],
+  );
 }
 
 /** The step a link points at: none or an unknown id is step 1; `inject` on an event without one is the event itself. */
@@ -26,7 +33,10 @@ export function stepIndex(steps: readonly Step[], ref: StepRef): number {
   if (ref.event === undefined) return 0;
   const exact = steps.findIndex((s) => s.event.id === ref.event && s.inject === ref.inject);
   if (exact >= 0) return exact;
-  return Math.max(0, steps.findIndex((s) => s.event.id === ref.event && !s.inject));
+  return Math.max(
+    0,
+    steps.findIndex((s) => s.event.id === ref.event && !s.inject),
+  );
 }
 
 export function stepRef(step: Step): Required<StepRef> {
@@ -65,13 +75,21 @@ export function revealedIncident(incident: Incident, events: TimelineEvent[]): I
     actions: incident.actions.filter((a) => actions.has(a.id)),
     systems: incident.systems.filter((s) => systems.has(s.id)),
     techniques: incident.techniques?.filter((t) => techniques.has(t.id)),
-    indicators: incident.indicators?.filter((ind) => (ind.events?.length ?? 0) > 0 && ind.events!.every((id) => ids.has(id))),
-    events: events.map((e) => (e.related ? { ...e, related: e.related.filter((r) => ids.has(r.event)) } : e)),
+    indicators: incident.indicators?.filter(
+      (ind) => (ind.events?.length ?? 0) > 0 && ind.events!.every((id) => ids.has(id)),
+    ),
+    events: events.map((e) =>
+      e.related ? { ...e, related: e.related.filter((r) => ids.has(r.event)) } : e,
+    ),
   };
 }
 
 /** The step of the first event of the n-th phase (1-based, in phase order); undefined when there is none. */
-export function phaseStep(incident: Incident, steps: readonly Step[], n: number): number | undefined {
+export function phaseStep(
+  incident: Incident,
+  steps: readonly Step[],
+  n: number,
+): number | undefined {
   const phase = [...incident.phases].sort((a, b) => a.order - b.order)[n - 1];
   const index = phase ? steps.findIndex((s) => s.event.phase === phase.id) : -1;
   return index >= 0 ? index : undefined;
@@ -84,7 +102,13 @@ export function previousEvent(steps: readonly Step[], index: number): TimelineEv
   return undefined;
 }
 
-const UNIT: Record<Precision, number> = { second: SECOND, minute: MINUTE, hour: HOUR, day: DAY, month: DAY };
+const UNIT: Record<Precision, number> = {
+  second: SECOND,
+  minute: MINUTE,
+  hour: HOUR,
+  day: DAY,
+  month: DAY,
+};
 const PRECISION_ORDER: Precision[] = ['second', 'minute', 'hour', 'day', 'month'];
 
 export interface Elapsed {
@@ -95,7 +119,10 @@ export interface Elapsed {
 
 /** Time from one step's event to the next, to the precision both are known at; 0 means "the same day/moment". */
 export function elapsedBetween(prev: TimelineEvent, next: TimelineEvent): Elapsed {
-  const precision = PRECISION_ORDER[Math.max(PRECISION_ORDER.indexOf(prev.precision), PRECISION_ORDER.indexOf(next.precision))]!;
+  const precision =
+    PRECISION_ORDER[
+      Math.max(PRECISION_ORDER.indexOf(prev.precision), PRECISION_ORDER.indexOf(next.precision))
+    ]!;
   const unit = UNIT[precision];
   const ms = Math.floor(next.startMs / unit) * unit - Math.floor(prev.startMs / unit) * unit;
   return { ms: Math.max(0, ms), precision };
@@ -116,7 +143,9 @@ const MIN_WIDTH = 2 * HOUR;
  * for context on its left, and empty room on the right where the future would be.
  */
 export function stepWindow(shown: readonly TimelineEvent[], current: TimelineEvent): Window {
-  const context = shown.slice(-CONTEXT_STEPS).filter((e) => e.startMs >= current.startMs - CONTEXT_SPAN && e.startMs <= current.startMs);
+  const context = shown
+    .slice(-CONTEXT_STEPS)
+    .filter((e) => e.startMs >= current.startMs - CONTEXT_SPAN && e.startMs <= current.startMs);
   let from = Math.min(current.startMs, ...context.map((e) => e.startMs));
   let to = Math.max(current.endMs, ...context.map((e) => Math.min(e.endMs, current.endMs)));
   if (to - from < MIN_WIDTH) {
@@ -135,7 +164,12 @@ export const channelName = (incidentId: string) => `incident-timeline:present:${
 export const PresentMessage = z.discriminatedUnion('type', [
   /** A window that just opened asks the others where the session is. */
   z.object({ type: z.literal('hello') }),
-  z.object({ type: z.literal('step'), event: z.string().min(1), inject: z.boolean(), reveal: z.boolean() }),
+  z.object({
+    type: z.literal('step'),
+    event: z.string().min(1),
+    inject: z.boolean(),
+    reveal: z.boolean(),
+  }),
 ]);
 export type PresentMessage = z.infer<typeof PresentMessage>;
 

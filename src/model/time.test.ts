@@ -25,7 +25,11 @@ describe('precision windows', () => {
   });
 
   it('a day-precision range covers its last day', () => {
-    const { startMs, endMs } = intervalOf({ start: '2023-11-27T00:00:00Z', end: '2024-01-05T00:00:00Z', precision: 'day' });
+    const { startMs, endMs } = intervalOf({
+      start: '2023-11-27T00:00:00Z',
+      end: '2024-01-05T00:00:00Z',
+      precision: 'day',
+    });
     expect((endMs - startMs) / DAY).toBe(40);
   });
 
@@ -60,7 +64,9 @@ describe('durations', () => {
     );
   });
   it('day precision rounds down to whole days', () => {
-    expect(formatSpan(ms('2023-11-14T09:22:49Z') - ms('2023-10-18T00:00:00Z'), 'day')).toBe('27 days');
+    expect(formatSpan(ms('2023-11-14T09:22:49Z') - ms('2023-10-18T00:00:00Z'), 'day')).toBe(
+      '27 days',
+    );
   });
   it('names zero instead of an empty string', () => {
     expect(formatSpan(0)).toBe('0 seconds');

@@ -1,6 +1,14 @@
 // UTC time math: precision windows, intervals in epoch ms, durations and labels. Nothing here reads the local time zone.
 import { UTCDate } from '@date-fns/utc';
-import { addDays, addHours, addMinutes, addMonths, addSeconds, formatDuration, type Locale } from 'date-fns';
+import {
+  addDays,
+  addHours,
+  addMinutes,
+  addMonths,
+  addSeconds,
+  formatDuration,
+  type Locale,
+} from 'date-fns';
 
 export const PRECISIONS = ['second', 'minute', 'hour', 'day', 'month'] as const;
 export type Precision = (typeof PRECISIONS)[number];
@@ -51,7 +59,10 @@ export function intervalOf(e: { start: string; end?: string; precision: Precisio
   endMs: number;
 } {
   const startMs = Date.parse(e.start);
-  return { startMs, endMs: precisionEnd(e.end === undefined ? startMs : Date.parse(e.end), e.precision) };
+  return {
+    startMs,
+    endMs: precisionEnd(e.end === undefined ? startMs : Date.parse(e.end), e.precision),
+  };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -99,7 +110,8 @@ export interface DurationParts {
 export function durationParts(ms: number, precision: Precision = 'second'): DurationParts {
   const abs = Math.abs(ms);
   const days = Math.floor(abs / DAY);
-  if (precision === 'day' || precision === 'month') return { days, hours: 0, minutes: 0, seconds: 0 };
+  if (precision === 'day' || precision === 'month')
+    return { days, hours: 0, minutes: 0, seconds: 0 };
   const hours = Math.floor((abs % DAY) / HOUR);
   const minutes = Math.floor((abs % HOUR) / MINUTE);
   const seconds = Math.floor((abs % MINUTE) / SECOND);
@@ -119,7 +131,9 @@ export function formatSpan(ms: number, precision: Precision = 'second', locale?:
 /** The two largest units only, for "2 days 18 hours pass" between steps. */
 export function formatSpanShort(ms: number, locale?: Locale): string {
   const parts = durationParts(ms);
-  const units = (['days', 'hours', 'minutes', 'seconds'] as const).filter((u) => parts[u] > 0).slice(0, 2);
+  const units = (['days', 'hours', 'minutes', 'seconds'] as const)
+    .filter((u) => parts[u] > 0)
+    .slice(0, 2);
   if (units.length === 0) return formatDuration({ seconds: 0 }, { zero: true, locale });
   return formatDuration(parts, { format: [...units], locale });
 }

@@ -8,7 +8,10 @@ const ALLOW = ['https://incidents.example.com'];
 
 describe('checkSource', () => {
   it.each([
-    ['data/cloudflare-thanksgiving-2023.json', 'https://timeline.example.org/data/cloudflare-thanksgiving-2023.json'],
+    [
+      'data/cloudflare-thanksgiving-2023.json',
+      'https://timeline.example.org/data/cloudflare-thanksgiving-2023.json',
+    ],
     ['./data/x.json', 'https://timeline.example.org/data/x.json'],
     ['/data/x.json', 'https://timeline.example.org/data/x.json'],
     ['https://timeline.example.org/x.json', 'https://timeline.example.org/x.json'],
@@ -26,7 +29,10 @@ describe('checkSource', () => {
     ['blob:https://timeline.example.org/1234', /not blob: URLs/],
     ['file:///etc/passwd', /not file: URLs/],
     ['ftp://incidents.example.com/a.json', /not ftp: URLs/],
-    ['https://evil.example.net/a.json', /https:\/\/evil\.example\.net is another origin.*allowed origins are https:\/\/incidents\.example\.com/],
+    [
+      'https://evil.example.net/a.json',
+      /https:\/\/evil\.example\.net is another origin.*allowed origins are https:\/\/incidents\.example\.com/,
+    ],
     ['//evil.example.net/a.json', /https:\/\/evil\.example\.net is another origin/],
     ['http://incidents.example.com/a.json', /http:\/\/incidents\.example\.com is another origin/],
     ['https://incidents.example.com:8443/a.json', /another origin/],
@@ -50,10 +56,11 @@ describe('checkSource', () => {
 
 describe('parseAllowlist', () => {
   it('normalises entries to origins and drops what is not an http(s) origin', () => {
-    expect(parseAllowlist(' https://a.example.com/path/ , http://b.example.com:8080,javascript:alert(1),nonsense,,https://a.example.com')).toEqual([
-      'https://a.example.com',
-      'http://b.example.com:8080',
-    ]);
+    expect(
+      parseAllowlist(
+        ' https://a.example.com/path/ , http://b.example.com:8080,javascript:alert(1),nonsense,,https://a.example.com',
+      ),
+    ).toEqual(['https://a.example.com', 'http://b.example.com:8080']);
   });
   it('is empty for no setting', () => {
     expect(parseAllowlist(undefined)).toEqual([]);
@@ -62,19 +69,30 @@ describe('parseAllowlist', () => {
 });
 
 describe('safeHref', () => {
-  it.each(['javascript:window.__pwned=1', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'not a url', undefined])(
-    'never links %j',
-    (url) => expect(safeHref(url)).toBeUndefined(),
-  );
-  it('links http(s)', () => expect(safeHref('https://example.com/a b')).toBe('https://example.com/a%20b'));
+  it.each([
+    'javascript:window.__pwned=1',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:x',
+    'not a url',
+    undefined,
+  ])('never links %j', (url) => expect(safeHref(url)).toBeUndefined());
+  it('links http(s)', () =>
+    expect(safeHref('https://example.com/a b')).toBe('https://example.com/a%20b'));
 });
 
 describe('a source url in an incident file', () => {
-  it.each(['javascript:window.__pwned=1', 'data:text/html,x', 'ftp://example.com/x'])('rejects %j', (url) => {
-    const file = minimalIncident();
-    file.sources[0]!.url = url;
-    const r = parseIncident(file);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems).toContainEqual({ path: 'sources[0].url', message: 'expected an http(s) URL' });
-  });
+  it.each(['javascript:window.__pwned=1', 'data:text/html,x', 'ftp://example.com/x'])(
+    'rejects %j',
+    (url) => {
+      const file = minimalIncident();
+      file.sources[0]!.url = url;
+      const r = parseIncident(file);
+      expect(r.ok).toBe(false);
+      if (!r.ok)
+        expect(r.problems).toContainEqual({
+          path: 'sources[0].url',
+          message: 'expected an http(s) URL',
+        });
+    },
+  );
 });

@@ -38,7 +38,11 @@ export function parseAllowlist(text: string | undefined): string[] {
  * other http(s) origins only when allowlisted, and every other scheme (`javascript:`, `data:`, `blob:`, `file:`…)
  * never. The reason names the URL and the rule, so the page can say why nothing loaded.
  */
-export function checkSource(src: string, pageOrigin: string, allowlist: readonly string[]): SourceCheck {
+export function checkSource(
+  src: string,
+  pageOrigin: string,
+  allowlist: readonly string[],
+): SourceCheck {
   let url: URL;
   try {
     // The URL parser, not a regex, decides the scheme: it strips the tabs and spaces that could hide "javascript:".
@@ -51,8 +55,12 @@ export function checkSource(src: string, pageOrigin: string, allowlist: readonly
       ok: false,
       reason: `Refused to load ${JSON.stringify(src)}: only relative, http: and https: URLs may be loaded, not ${url.protocol} URLs.`,
     };
-  if (url.origin === pageOrigin || allowlist.includes(url.origin)) return { ok: true, url: url.href };
-  const allowed = allowlist.length > 0 ? `the allowed origins are ${allowlist.join(', ')}` : 'no other origin is allowed';
+  if (url.origin === pageOrigin || allowlist.includes(url.origin))
+    return { ok: true, url: url.href };
+  const allowed =
+    allowlist.length > 0
+      ? `the allowed origins are ${allowlist.join(', ')}`
+      : 'no other origin is allowed';
   return {
     ok: false,
     reason: `Refused to load ${JSON.stringify(src)}: ${url.origin} is another origin, and this deployment loads incidents only from its own origin (${allowed}; see VITE_ALLOWED_SOURCES).`,

@@ -3,14 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { GROUP_BYS } from './chart-model';
 import { parseIncident } from './incident';
 import { minimalIncident } from './test-incident';
-import { DEFAULT_VIEW, FACETS, parseViewState, resolveAgainst, serializeViewState, THEMES, type ViewState } from './view-state';
+import {
+  DEFAULT_VIEW,
+  FACETS,
+  parseViewState,
+  resolveAgainst,
+  serializeViewState,
+  THEMES,
+  type ViewState,
+} from './view-state';
 
 const slug = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
 const ids = fc.uniqueArray(slug, { maxLength: 4 });
 const second = 1000;
 const viewState: fc.Arbitrary<ViewState> = fc.record({
   src: fc.option(fc.webUrl(), { nil: undefined }),
-  filters: fc.record(Object.fromEntries(FACETS.map((f) => [f, ids])) as Record<(typeof FACETS)[number], typeof ids>),
+  filters: fc.record(
+    Object.fromEntries(FACETS.map((f) => [f, ids])) as Record<(typeof FACETS)[number], typeof ids>,
+  ),
   q: fc.string({ maxLength: 20 }),
   event: fc.option(slug, { nil: undefined }),
   group: fc.constantFrom(...GROUP_BYS),
@@ -48,14 +58,30 @@ describe('view state in the URL', () => {
   });
 
   it('writes readable links', () => {
-    const state = { ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, phase: ['containment'], system: ['jira', 'confluence'] }, window: { from: Date.parse('2023-11-23T15:00:00Z'), to: Date.parse('2023-11-23T22:00:00Z') } };
-    expect(serializeViewState(state)).toBe('?phase=containment&system=jira,confluence&from=2023-11-23T15:00:00Z&to=2023-11-23T22:00:00Z');
+    const state = {
+      ...DEFAULT_VIEW,
+      filters: { ...DEFAULT_VIEW.filters, phase: ['containment'], system: ['jira', 'confluence'] },
+      window: { from: Date.parse('2023-11-23T15:00:00Z'), to: Date.parse('2023-11-23T22:00:00Z') },
+    };
+    expect(serializeViewState(state)).toBe(
+      '?phase=containment&system=jira,confluence&from=2023-11-23T15:00:00Z&to=2023-11-23T22:00:00Z',
+    );
   });
 
   it('writes a present-mode step with its inject sub-step and the presenter view', () => {
-    const state = { ...DEFAULT_VIEW, mode: 'present' as const, event: 'automated-alert', inject: true, presenter: true };
-    expect(serializeViewState(state)).toBe('?event=automated-alert&mode=present&inject=1&presenter=1');
-    expect(parseViewState('?mode=present&event=automated-alert&inject=1&presenter=1').state).toEqual(state);
+    const state = {
+      ...DEFAULT_VIEW,
+      mode: 'present' as const,
+      event: 'automated-alert',
+      inject: true,
+      presenter: true,
+    };
+    expect(serializeViewState(state)).toBe(
+      '?event=automated-alert&mode=present&inject=1&presenter=1',
+    );
+    expect(
+      parseViewState('?mode=present&event=automated-alert&inject=1&presenter=1').state,
+    ).toEqual(state);
   });
 
   it.each([

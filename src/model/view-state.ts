@@ -54,9 +54,14 @@ export const DEFAULT_VIEW: ViewState = {
   presenter: false,
 };
 
-const list = z
-  .string()
-  .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))]);
+const list = z.string().transform((s) => [
+  ...new Set(
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  ),
+]);
 const flag = z.enum(['0', '1']).transform((v) => v === '1');
 
 // One schema per parameter, parsed on its own, so one malformed value never costs the rest of the link.
@@ -70,8 +75,16 @@ const PARAMS = {
   q: z.string(),
   event: z.string().min(1),
   group: z.enum(GROUP_BYS),
-  from: z.string().transform((s, ctx) => parseUtc(s) ?? (ctx.addIssue({ code: 'custom', message: 'not UTC' }), z.NEVER)),
-  to: z.string().transform((s, ctx) => parseUtc(s) ?? (ctx.addIssue({ code: 'custom', message: 'not UTC' }), z.NEVER)),
+  from: z
+    .string()
+    .transform(
+      (s, ctx) => parseUtc(s) ?? (ctx.addIssue({ code: 'custom', message: 'not UTC' }), z.NEVER),
+    ),
+  to: z
+    .string()
+    .transform(
+      (s, ctx) => parseUtc(s) ?? (ctx.addIssue({ code: 'custom', message: 'not UTC' }), z.NEVER),
+    ),
   lang: z.enum(UI_LANGUAGES),
   mode: z.enum(['present', 'embed']),
   theme: z.enum(THEMES),
@@ -104,8 +117,10 @@ export function parseViewState(search: string): Parsed {
     else malformed.push(key);
   }
   let window: ViewState['window'];
-  if (got.from !== undefined && got.to !== undefined && got.to > got.from) window = { from: got.from, to: got.to };
-  else if (params.has('from') || params.has('to')) malformed.push(...['from', 'to'].filter((k) => !malformed.includes(k)));
+  if (got.from !== undefined && got.to !== undefined && got.to > got.from)
+    window = { from: got.from, to: got.to };
+  else if (params.has('from') || params.has('to'))
+    malformed.push(...['from', 'to'].filter((k) => !malformed.includes(k)));
   const d = DEFAULT_VIEW;
   return {
     state: {
@@ -151,7 +166,15 @@ export function serializeViewState(state: ViewState): string {
   if (state.lang) p.set('lang', state.lang);
   if (state.mode !== 'full') p.set('mode', state.mode);
   if (state.theme) p.set('theme', state.theme);
-  for (const key of ['dim', 'bands', 'compress', 'controls', 'reveal', 'inject', 'presenter'] as const)
+  for (const key of [
+    'dim',
+    'bands',
+    'compress',
+    'controls',
+    'reveal',
+    'inject',
+    'presenter',
+  ] as const)
     if (state[key] !== DEFAULT_VIEW[key]) p.set(key, state[key] ? '1' : '0');
   const text = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return text ? `?${text}` : '';
@@ -165,7 +188,10 @@ export interface Ignored {
 const OUTCOMES = ['succeeded', 'failed', 'unknown'];
 
 /** Drops ids the incident does not have, and says which; a stale link then shows what still exists. */
-export function resolveAgainst(state: ViewState, incident: Incident): { state: ViewState; ignored: Ignored[] } {
+export function resolveAgainst(
+  state: ViewState,
+  incident: Incident,
+): { state: ViewState; ignored: Ignored[] } {
   const known: Record<Facet, Set<string>> = {
     phase: new Set(incident.phases.map((x) => x.id)),
     system: new Set(incident.systems.map((x) => x.id)),
@@ -176,7 +202,9 @@ export function resolveAgainst(state: ViewState, incident: Incident): { state: V
   const ignored: Ignored[] = [];
   const filters = { ...state.filters };
   for (const f of FACETS) {
-    filters[f] = state.filters[f].filter((id) => known[f].has(id) || !ignored.push({ param: f, id }));
+    filters[f] = state.filters[f].filter(
+      (id) => known[f].has(id) || !ignored.push({ param: f, id }),
+    );
   }
   let event = state.event;
   if (event !== undefined && !incident.events.some((e) => e.id === event)) {
