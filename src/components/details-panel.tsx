@@ -2,13 +2,12 @@ import { useI18n } from '../i18n/i18n';
 import { techniqueUrl } from '../model/attack';
 import { safeHref } from '../model/urls';
 import type { Incident, TimelineEvent } from '../model/incident';
-import { optionLabel } from '../model/filters';
 import { sinceFirstActivity } from '../model/metrics';
 import { localize } from '../model/text';
 import { formatSpan } from '../model/time';
-import type { Facet } from '../model/view-state';
+import { termLabel, type Facet } from '../model/vocabulary';
 import { CopyButton } from './copy-button';
-import { eventWhen } from './format';
+import { eventWhen } from '../i18n/format';
 
 interface Props {
   incident: Incident;
@@ -86,13 +85,13 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
         <dt>{t.outcome}</dt>
         <dd>{chip('outcome', e.outcome, t.outcomes[e.outcome] ?? e.outcome)}</dd>
         <dt>{t.phase}</dt>
-        <dd>{chip('phase', e.phase, optionLabel(incident, 'phase', e.phase, lang))}</dd>
+        <dd>{chip('phase', e.phase, termLabel(incident, 'phase', e.phase, lang))}</dd>
         <dt>{t.actor}</dt>
-        <dd>{chip('actor', e.actor, optionLabel(incident, 'actor', e.actor, lang))}</dd>
+        <dd>{chip('actor', e.actor, termLabel(incident, 'actor', e.actor, lang))}</dd>
         <dt>{t.action}</dt>
-        <dd>{chip('action', e.action, optionLabel(incident, 'action', e.action, lang))}</dd>
+        <dd>{chip('action', e.action, termLabel(incident, 'action', e.action, lang))}</dd>
         <dt>{t.systems}</dt>
-        <dd>{e.systems.map((s) => chip('system', s, optionLabel(incident, 'system', s, lang)))}</dd>
+        <dd>{e.systems.map((s) => chip('system', s, termLabel(incident, 'system', s, lang)))}</dd>
       </dl>
       <p className="details-description">{localize(e.description, lang)}</p>
       {e.inferred && (

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident, TimelineEvent } from '../model/incident';
-import { optionLabel } from '../model/filters';
+import { termLabel } from '../model/vocabulary';
 import { localize } from '../model/text';
 import { utcStamp } from '../model/time';
 import { Highlighted } from './highlighted';
@@ -115,13 +115,11 @@ export function EventList({ incident, events, selectedId, onSelect, q }: Props) 
                   <td role="gridcell">
                     <Highlighted text={localize(e.title, lang)} q={q} />
                   </td>
-                  <td role="gridcell">{optionLabel(incident, 'phase', e.phase, lang)}</td>
-                  <td role="gridcell">{optionLabel(incident, 'actor', e.actor, lang)}</td>
+                  <td role="gridcell">{termLabel(incident, 'phase', e.phase, lang)}</td>
+                  <td role="gridcell">{termLabel(incident, 'actor', e.actor, lang)}</td>
                   <td role="gridcell">
                     <Highlighted
-                      text={e.systems
-                        .map((s) => optionLabel(incident, 'system', s, lang))
-                        .join(', ')}
+                      text={e.systems.map((s) => termLabel(incident, 'system', s, lang)).join(', ')}
                       q={q}
                     />
                   </td>

@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
-import { optionLabel } from '../model/filters';
-import { FACETS, type Facet } from '../model/view-state';
+import { localize } from '../model/text';
+import { FACETS, termsOf, type Facet } from '../model/vocabulary';
 import type { FacetFilters } from '../model/filters';
 
 interface Props {
@@ -16,8 +16,6 @@ interface Props {
   onClear: () => void;
 }
 
-const OUTCOME_IDS = ['succeeded', 'failed', 'unknown'];
-
 export function FilterPanel({
   incident,
   filters,
@@ -31,17 +29,10 @@ export function FilterPanel({
 }: Props) {
   const { t, lang } = useI18n();
   const options = (facet: Facet) =>
-    facet === 'outcome'
-      ? OUTCOME_IDS.map((id) => ({ id, label: t.outcomes[id] ?? id }))
-      : {
-          phase: incident.phases,
-          system: incident.systems,
-          actor: incident.actors,
-          action: incident.actions,
-        }[facet].map((x) => ({
-          id: x.id,
-          label: optionLabel(incident, facet, x.id, lang),
-        }));
+    termsOf(incident, facet).map((x) => ({
+      id: x.id,
+      label: facet === 'outcome' ? (t.outcomes[x.id] ?? x.id) : localize(x.label, lang),
+    }));
   return (
     <aside className="filters" aria-label={t.filters}>
       <div className="filter-summary">

@@ -2,11 +2,11 @@ import type { SetView } from '../hooks/use-view-state';
 import { useTimelineView } from '../hooks/use-timeline-view';
 import { useRef } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { zoomWindow } from '../model/chart-model';
+import { zoomBy, zoomToSpan } from '../model/view-actions';
 import type { Incident } from '../model/incident';
-import { optionLabel } from '../model/filters';
 import { localize } from '../model/text';
-import { FACETS, type ViewState } from '../model/view-state';
+import type { ViewState } from '../model/view-state';
+import { FACETS, termLabel } from '../model/vocabulary';
 import { ChartBoundary } from './chart-boundary';
 import { ChartLegend, ChartToolbar } from './chart-toolbar';
 import { DetailsPanel } from './details-panel';
@@ -30,7 +30,7 @@ export function IncidentScreen({ incident, view, setView }: Props) {
   const capture = useRef<HTMLDivElement>(null);
   const active = FACETS.filter((f) => view.filters[f].length > 0).map(
     (f) =>
-      `${t.facets[f]}: ${view.filters[f].map((id) => (f === 'outcome' ? (t.outcomes[id] ?? id) : optionLabel(incident, f, id, lang))).join(', ')}`,
+      `${t.facets[f]}: ${view.filters[f].map((id) => (f === 'outcome' ? (t.outcomes[id] ?? id) : termLabel(incident, f, id, lang))).join(', ')}`,
   );
   if (view.q) active.push(`${t.search}: “${view.q}”`);
   return (
@@ -42,13 +42,14 @@ export function IncidentScreen({ incident, view, setView }: Props) {
           <ChartToolbar
             group={view.group}
             onGroup={(group) => setView((s) => ({ ...s, group }))}
-            bands={tv.bands}
-            onZoom={(f) => tv.shownWindow && tv.setWindow(zoomWindow(tv.shownWindow, f))}
+            bands={tv.scene.bands}
+            onZoom={(f) => setView(zoomBy(tv.shownWindow, f), { replace: true })}
             onFit={() => tv.setWindow(undefined)}
-            onZoomToPhase={(b) => tv.zoomTo(b.start, b.end)}
+            onZoomToPhase={(b) => setView(zoomToSpan(b.start, b.end), { replace: true })}
             canZoomToSelected={tv.selected !== undefined}
             onZoomToSelected={() =>
-              tv.selected && tv.zoomTo(tv.selected.startMs, tv.selected.endMs)
+              tv.selected &&
+              setView(zoomToSpan(tv.selected.startMs, tv.selected.endMs), { replace: true })
             }
             toggles={{ compress: view.compress, bands: view.bands, dim: view.dim }}
             onToggle={(key, value) => setView((s) => ({ ...s, [key]: value }))}

@@ -3,7 +3,7 @@ import type { Incident } from '../model/incident';
 import { computeMetrics } from '../model/metrics';
 import { localize } from '../model/text';
 import { formatSpan } from '../model/time';
-import { eventWhen } from './format';
+import { eventWhen } from '../i18n/format';
 
 /** Headline durations computed from the data's milestone flags; each opens to show its two endpoints. */
 export function MetricsStrip({

@@ -1,11 +1,11 @@
 import { useI18n } from '../i18n/i18n';
-import { optionLabel } from '../model/filters';
+import { termLabel } from '../model/vocabulary';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { sinceFirstActivity } from '../model/metrics';
 import { elapsedBetween, isSingular, type Step } from '../model/present';
 import { localize } from '../model/text';
 import { formatSpan, formatSpanShort } from '../model/time';
-import { eventWhen } from './format';
+import { eventWhen } from '../i18n/format';
 
 interface Props {
   /** The incident as far as the room may see it (T+ needs its first adversary activity to be shown). */
@@ -61,9 +61,9 @@ export function PresentStep({ incident, step, previous }: Props) {
     );
   }
   const facts: [string, string][] = [
-    [t.phase, optionLabel(incident, 'phase', e.phase, lang)],
-    [t.actor, optionLabel(incident, 'actor', e.actor, lang)],
-    [t.systems, e.systems.map((s) => optionLabel(incident, 'system', s, lang)).join(', ')],
+    [t.phase, termLabel(incident, 'phase', e.phase, lang)],
+    [t.actor, termLabel(incident, 'actor', e.actor, lang)],
+    [t.systems, e.systems.map((s) => termLabel(incident, 'system', s, lang)).join(', ')],
     [t.outcome, t.outcomes[e.outcome] ?? e.outcome],
   ];
   return (

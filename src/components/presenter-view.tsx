@@ -3,7 +3,7 @@ import { useSessionClock } from '../hooks/use-session-clock';
 import type { Incident, LocalizedText } from '../model/incident';
 import type { Step } from '../model/present';
 import { localize } from '../model/text';
-import { eventWhen } from './format';
+import { eventWhen } from '../i18n/format';
 import { PresentControls, type Navigation } from './present-controls';
 
 interface Props {

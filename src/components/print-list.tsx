@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident, TimelineEvent } from '../model/incident';
-import { optionLabel } from '../model/filters';
+import { termLabel } from '../model/vocabulary';
 import { localize } from '../model/text';
-import { eventWhen } from './format';
+import { eventWhen } from '../i18n/format';
 
 /**
  * Every shown event as a plain table, for paper: the on-screen list is virtualized and would print only the rows
@@ -40,9 +40,9 @@ export function PrintList({ incident, events }: { incident: Incident; events: Ti
           <tr key={e.id}>
             <td>{eventWhen(e, t)}</td>
             <td>{localize(e.title, lang)}</td>
-            <td>{optionLabel(incident, 'phase', e.phase, lang)}</td>
-            <td>{optionLabel(incident, 'actor', e.actor, lang)}</td>
-            <td>{e.systems.map((s) => optionLabel(incident, 'system', s, lang)).join(', ')}</td>
+            <td>{termLabel(incident, 'phase', e.phase, lang)}</td>
+            <td>{termLabel(incident, 'actor', e.actor, lang)}</td>
+            <td>{e.systems.map((s) => termLabel(incident, 'system', s, lang)).join(', ')}</td>
             <td>{t.outcomes[e.outcome]}</td>
           </tr>
         ))}

@@ -3,179 +3,59 @@ import { useEffect, useRef } from 'react';
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
-import type { Band, ChartItem, Lane, Window } from '../model/chart-model';
-
-// `content` is required by vis-timeline's types; the template draws the real label from `item` or `band`.
-interface VisItem {
-  id: string;
-  content: '';
-  event?: string;
-  group?: string;
-  start: number;
-  end?: number;
-  type: 'point' | 'range' | 'background';
-  className: string;
-  item?: ChartItem;
-  band?: Band;
-}
-
-interface VisGroup {
-  id: string;
-  content: '';
-  order: number;
-  lane: Lane;
-}
-
-export interface Marker {
-  /** Used in a class name by vis-timeline, so only our own ids go here, never data. */
-  id: string;
-  time: number;
-  label: string;
-  kind: 'milestone' | 'break';
-  /** Vertical slot of the label (0–3), so neighbouring labels do not cover each other. */
-  row: number;
-}
-
-const markerId = (m: Marker) => `${m.kind}-r${m.row}-${m.id}`;
-
-export interface ItemMarks {
-  dateOnly: string;
-  failed: string;
-  inferred: string;
-}
+import { markReady } from '../hooks/ready';
+import { BENCH_HOOKS, notifyDrawn } from '../hooks/use-bench-hooks';
+import { useI18n } from '../i18n/i18n';
+import type { Band } from '../model/chart-model';
+import { tooltipLines, type ChartView } from '../model/chart-view';
+import { binWindowOf } from '../model/level-of-detail';
+import type { TimeWindow } from '../model/time';
+import {
+  bandToVis,
+  markerId,
+  renderItem,
+  renderLane,
+  renderTooltip,
+  sameItem,
+  sameWindow,
+  toVis,
+  type VisGroup,
+  type VisItem,
+} from './chart-templates';
 
 export interface TimelineChartProps {
-  items: ChartItem[];
-  /** `null` draws one ungrouped lane. */
-  lanes: Lane[] | null;
-  bands: Band[];
-  markers: Marker[];
-  /** Spans folded out of the axis. */
-  hidden: Window[];
-  /** The window to show; the chart follows it when it changes. */
-  window: Window | undefined;
-  onWindowChange: (w: Window) => void;
-  /** Choosing an aggregate item zooms into its bin. */
-  onZoomTo?: (w: Window) => void;
+  /** What to draw, from `chartView`. */
+  view: ChartView;
   selectedEventId?: string;
   onSelect: (eventId: string | undefined) => void;
-  /** Tooltip lines for an item, built by the caller in the active language. */
-  describe: (item: ChartItem) => string[];
-  marks: ItemMarks;
-  /** Called once, after the first redraw that shows items. */
-  onFirstDraw?: () => void;
-  /** Called after every redraw. */
-  onRedraw?: () => void;
-  ariaLabel: string;
-  /** No animation when the user asked for reduced motion. */
-  animate: boolean;
+  /** The user panned or zoomed. */
+  onWindowChange?: (w: TimeWindow) => void;
+  /** Choosing an aggregate item zooms into its bin. */
+  onZoomTo?: (w: TimeWindow) => void;
   /** A fixed height (CSS length, e.g. 100% to fill an embed); by default the chart grows with its lanes up to 62vh. */
   height?: string;
 }
 
-function element(tag: string, className: string, text?: string): HTMLElement {
-  const node = document.createElement(tag);
-  node.className = className;
-  // textContent, never innerHTML: event text is data and must not become markup.
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-// Class names come only from our own enums, never from data, so data cannot restyle the chart.
-function classNameOf(item: ChartItem): string {
-  return [
-    `it-${item.shape}`,
-    `it-${item.side}`,
-    item.failed ? 'it-failed' : '',
-    item.inferred ? 'it-inferred' : '',
-    item.dimmed ? 'it-dimmed' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
-function toVis(item: ChartItem): VisItem {
-  return {
-    id: item.id,
-    content: '',
-    // Aggregates stand for no single event, so they carry no data-event attribute.
-    event: item.shape === 'aggregate' ? undefined : item.eventId,
-    group: item.lane,
-    start: item.start,
-    end: item.end,
-    type: item.shape === 'point' ? 'point' : 'range',
-    className: classNameOf(item),
-    item,
-  };
-}
-
-function bandToVis(band: Band): VisItem {
-  return {
-    id: band.id,
-    content: '',
-    start: band.start,
-    end: band.end,
-    type: 'background',
-    className: 'it-band',
-    band,
-  };
-}
-
-function renderItem(data: VisItem | undefined, marks: ItemMarks): HTMLElement | string {
-  if (!data) return '';
-  if (data.band) {
-    const box = element('div', 'band');
-    const fill = element('div', 'band-fill');
-    // The colour passed the schema's #rrggbb check, and CSSOM assignment cannot carry other declarations.
-    fill.style.backgroundColor = data.band.color;
-    box.append(fill, element('span', 'band-label', data.band.label));
-    return box;
-  }
-  const item = data.item!;
-  if (item.shape === 'aggregate') return element('span', 'it-label', item.label);
-  const box = element('span', 'it-content');
-  box.appendChild(element('span', 'it-label', item.label));
-  if (item.shape === 'day') box.appendChild(element('span', 'it-badge', marks.dateOnly));
-  if (item.failed) box.appendChild(element('span', 'it-badge it-badge-failed', marks.failed));
-  if (item.inferred) box.appendChild(element('span', 'it-badge', marks.inferred));
-  return box;
-}
-
-function sameItem(a: VisItem | null, b: VisItem): boolean {
-  if (!a) return false;
-  if (a.start !== b.start || a.end !== b.end || a.group !== b.group || a.className !== b.className)
-    return false;
-  if (a.band || b.band) return a.band?.label === b.band?.label && a.band?.color === b.band?.color;
-  return a.item?.label === b.item?.label && a.item?.count === b.item?.count;
-}
-
-const sameWindow = (a: Window, b: Window) => {
-  const tolerance = (a.to - a.from) / 10_000;
-  return Math.abs(a.from - b.from) <= tolerance && Math.abs(a.to - b.to) <= tolerance;
-};
+const NO_BANDS: Band[] = [];
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export function TimelineChart(props: TimelineChartProps) {
-  const {
-    items,
-    lanes,
-    bands,
-    markers,
-    hidden,
-    window,
-    selectedEventId,
-    ariaLabel,
-    animate,
-    height,
-  } = props;
+  const { view, selectedEventId, height } = props;
+  const { items, window } = view;
+  const { lanes, markers, hidden } = view.scene;
+  const bands = view.scene.showBands ? view.scene.bands : NO_BANDS;
+  const { t } = useI18n();
+  const marks = { dateOnly: t.dateOnly, failed: t.failedMark, inferred: t.inferredMark };
+  const animate = !reducedMotion();
   const hostRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef(new DataSet<VisItem, 'id'>());
   const groupsRef = useRef(new DataSet<VisGroup, 'id'>());
   const markersRef = useRef<string[]>([]);
   const placedRef = useRef(false);
-  const latest = useRef(props);
+  const latest = useRef({ ...props, marks });
   useEffect(() => {
-    latest.current = props;
+    latest.current = { ...props, marks };
   });
 
   useEffect(() => {
@@ -187,19 +67,15 @@ export function TimelineChart(props: TimelineChartProps) {
       moment: (date: moment.MomentInput) => moment(date).utc(),
       xss: { disabled: false, filterOptions: { whiteList: {} } },
       template: (data?: VisItem) => renderItem(data, latest.current.marks),
-      groupTemplate: (group?: VisGroup) =>
-        group ? element('span', 'lane-label', group.lane.label) : '',
+      groupTemplate: renderLane,
       tooltip: {
         followMouse: true,
         overflowMethod: 'cap',
         // Typed as returning a string, but vis-timeline appends a returned element as it is.
-        template: ((data: VisItem) => {
-          if (!data.item) return '';
-          const box = element('div', 'tip');
-          for (const line of latest.current.describe(data.item))
-            box.appendChild(element('div', 'tip-line', line));
-          return box;
-        }) as unknown as NonNullable<TimelineOptions['tooltip']>['template'],
+        template: ((data: VisItem) =>
+          data.item
+            ? renderTooltip(tooltipLines(latest.current.view.scene, data.item))
+            : '') as unknown as NonNullable<TimelineOptions['tooltip']>['template'],
       },
       dataAttributes: ['event'],
       groupOrder: 'order',
@@ -218,23 +94,24 @@ export function TimelineChart(props: TimelineChartProps) {
     timelineRef.current = timeline;
     let reported = false;
     timeline.on('changed', () => {
-      latest.current.onRedraw?.();
+      if (BENCH_HOOKS) notifyDrawn();
       if (!reported && itemsRef.current.length > 0) {
         reported = true;
-        latest.current.onFirstDraw?.();
+        markReady();
       }
     });
     timeline.on('select', ({ items: selected }: { items: string[] }) => {
       const first = selected[0] === undefined ? undefined : itemsRef.current.get(selected[0]);
-      if (first?.item?.shape === 'aggregate') {
+      const bin = first?.item && binWindowOf(first.item);
+      if (bin) {
         timeline.setSelection([]);
-        latest.current.onZoomTo?.({ from: first.start, to: first.end ?? first.start });
+        latest.current.onZoomTo?.(bin);
       } else latest.current.onSelect(first?.event);
     });
     timeline.on(
       'rangechanged',
       ({ start, end, byUser }: { start: Date; end: Date; byUser: boolean }) => {
-        if (byUser) latest.current.onWindowChange({ from: start.getTime(), to: end.getTime() });
+        if (byUser) latest.current.onWindowChange?.({ from: start.getTime(), to: end.getTime() });
       },
     );
     return () => {
@@ -332,7 +209,7 @@ export function TimelineChart(props: TimelineChartProps) {
       ref={hostRef}
       className={height ? 'timeline-chart fill' : 'timeline-chart'}
       role="img"
-      aria-label={ariaLabel}
+      aria-label={t.chartLabel}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { IncidentTimelineBench } from '../../bench/hook-contract';
-import { zoomWindow, type Window } from '../model/chart-model';
+import { zoomWindow } from '../model/chart-model';
+import type { TimeWindow } from '../model/time';
 import type { SetView } from './use-view-state';
 
 /** Only the benchmark's build (`npm run bench`) sets this; elsewhere the hooks below are never installed. */
@@ -17,7 +18,7 @@ export function notifyDrawn() {
 const nextDraw = () => new Promise<void>((resolve) => drawn.add(resolve));
 
 /** Installs `window.__incidentTimelineBench` (bench/hook-contract.ts) for the benchmark build only. */
-export function useBenchHooks(setView: SetView, shownWindow: Window | undefined) {
+export function useBenchHooks(setView: SetView, shownWindow: TimeWindow | undefined) {
   const windowRef = useRef(shownWindow);
   useEffect(() => {
     windowRef.current = shownWindow;

@@ -1,7 +1,8 @@
 // What the chart draws, as plain data: lanes and items derived from events, independent of any chart library.
 import type { Incident, TimelineEvent } from './incident';
-import { valuesOf } from './filters';
+import { termsOf, valuesOf } from './vocabulary';
 import { localize } from './text';
+import type { TimeWindow } from './time';
 
 export const GROUP_BYS = ['system', 'actor', 'phase', 'action', 'none'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -39,19 +40,6 @@ export function laneIdsOf(event: TimelineEvent, groupBy: GroupBy): readonly stri
   return groupBy === 'none' ? [] : valuesOf(event, groupBy);
 }
 
-function taxonomyOf(incident: Incident, groupBy: Exclude<GroupBy, 'none'>) {
-  switch (groupBy) {
-    case 'system':
-      return incident.systems;
-    case 'actor':
-      return incident.actors;
-    case 'phase':
-      return incident.phases;
-    case 'action':
-      return incident.actions;
-  }
-}
-
 /** Lanes that hold at least one of `events` (sorted by time), ordered by each lane's first event. */
 export function lanesFor(
   incident: Incident,
@@ -63,7 +51,7 @@ export function lanesFor(
   const first = new Map<string, number>();
   for (const e of events)
     for (const id of laneIdsOf(e, groupBy)) if (!first.has(id)) first.set(id, first.size);
-  return taxonomyOf(incident, groupBy)
+  return termsOf(incident, groupBy)
     .filter((t) => first.has(t.id))
     .map((t) => ({ id: t.id, label: localize(t.label, lang), order: first.get(t.id) ?? 0 }))
     .sort((a, b) => a.order - b.order);
@@ -147,11 +135,6 @@ export function phaseBands(
     });
 }
 
-export interface Window {
-  from: number;
-  to: number;
-}
-
 /**
  * Stretches longer than `minGap` in which no event starts or ends, shrunk by `keep` at each side. A long range
  * that runs through such a stretch does not keep it open: it is drawn across the fold.
@@ -160,7 +143,7 @@ export function quietPeriods(
   events: readonly TimelineEvent[],
   minGap: number,
   keep: number,
-): Window[] {
+): TimeWindow[] {
   const spans = events
     .flatMap((e) =>
       e.endMs - e.startMs > minGap
@@ -171,7 +154,7 @@ export function quietPeriods(
         : [[e.startMs, e.endMs]],
     )
     .sort((a, b) => a[0]! - b[0]!);
-  const gaps: Window[] = [];
+  const gaps: TimeWindow[] = [];
   let reach = -Infinity;
   for (const [start, end] of spans as [number, number][]) {
     if (reach !== -Infinity && start - reach > minGap)
@@ -182,7 +165,7 @@ export function quietPeriods(
 }
 
 /** The window over all events, with a margin so edge items are not cut off. */
-export function fitWindow(events: readonly TimelineEvent[], margin = 0.04): Window | undefined {
+export function fitWindow(events: readonly TimelineEvent[], margin = 0.04): TimeWindow | undefined {
   if (events.length === 0) return undefined;
   let from = Infinity;
   let to = -Infinity;
@@ -195,14 +178,14 @@ export function fitWindow(events: readonly TimelineEvent[], margin = 0.04): Wind
 }
 
 /** Zooms around the window's centre: a factor below 1 zooms in. */
-export function zoomWindow(w: Window, factor: number): Window {
+export function zoomWindow(w: TimeWindow, factor: number): TimeWindow {
   const centre = (w.from + w.to) / 2;
   const half = ((w.to - w.from) * factor) / 2;
   return { from: Math.round(centre - half), to: Math.round(centre + half) };
 }
 
 /** The smallest pan that brings [start, end) into view with a margin, keeping the zoom level. */
-export function bringIntoView(w: Window, start: number, end: number, margin = 0.1): Window {
+export function bringIntoView(w: TimeWindow, start: number, end: number, margin = 0.1): TimeWindow {
   const width = w.to - w.from;
   const pad = width * margin;
   if (start >= w.from + pad && end <= w.to - pad) return w;

@@ -1,6 +1,7 @@
 // A time-sorted index over parsed events: which events overlap a window, and how many fall in each lane and time bin.
 import { laneIdsOf, type GroupBy } from './chart-model';
 import type { TimelineEvent } from './incident';
+import type { TimeWindow } from './time';
 
 // Binary search needs start order; the incident's own order is reading order, which differs for date-only events.
 const byStartThenEnd = (a: TimelineEvent, b: TimelineEvent) =>
@@ -169,7 +170,7 @@ const MAX_BINS = 100_000;
  */
 export function countPerLaneBin(
   index: EventIndex,
-  { from, to, binWidth, groupBy }: { from: number; to: number; binWidth: number; groupBy: GroupBy },
+  { from, to, binWidth, groupBy }: TimeWindow & { binWidth: number; groupBy: GroupBy },
 ): LaneBinCounts {
   if (!(binWidth > 0) || !(to > from)) throw new RangeError('expected binWidth > 0 and to > from');
   const firstBin = Math.floor(from / binWidth) * binWidth;

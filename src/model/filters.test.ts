@@ -1,16 +1,9 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  buildSearchIndex,
-  facetCounts,
-  filterEvents,
-  highlight,
-  valuesOf,
-  type Query,
-} from './filters';
+import { buildSearchIndex, facetCounts, filterEvents, highlight, type Query } from './filters';
 import { parseIncident, type Incident } from './incident';
-import { FACETS, type Facet } from './view-state';
+import { FACETS, valuesOf, type Facet } from './vocabulary';
 
 const bundled = (() => {
   const r = parseIncident(

@@ -1,29 +1,13 @@
 // Facets, text search and filterEvents(): which events a view shows, as pure functions over parsed events.
 import type { Incident, TimelineEvent } from './incident';
-import { allVersions, localize } from './text';
-import type { Facet } from './view-state';
+import { allVersions } from './text';
+import { valuesOf, type Facet } from './vocabulary';
 
 export type FacetFilters = Record<Facet, string[]>;
 
 export interface Query {
   filters: FacetFilters;
   q: string;
-}
-
-/** The ids an event has under a facet (an event touches one or more systems). */
-export function valuesOf(e: TimelineEvent, facet: Facet): readonly string[] {
-  switch (facet) {
-    case 'system':
-      return e.systems;
-    case 'phase':
-      return [e.phase];
-    case 'actor':
-      return [e.actor];
-    case 'action':
-      return [e.action];
-    case 'outcome':
-      return [e.outcome];
-  }
 }
 
 const normalize = (s: string) => s.normalize('NFKC').toLocaleLowerCase();
@@ -103,6 +87,17 @@ export function filterEvents(
   );
 }
 
+/** The ids of `all` that are not in `shown`: what "dim filtered-out events" greys out. */
+export function dimmedIds(
+  all: readonly TimelineEvent[],
+  shown: readonly TimelineEvent[],
+): ReadonlySet<string> {
+  const kept = new Set(shown);
+  const dimmed = new Set<string>();
+  for (const e of all) if (!kept.has(e)) dimmed.add(e.id);
+  return dimmed;
+}
+
 export function isFiltering(query: Query): boolean {
   return query.q.trim() !== '' || Object.values(query.filters).some((ids) => ids.length > 0);
 }
@@ -167,23 +162,4 @@ export function highlight(text: string, q: string): Segment[] {
     i = j;
   }
   return out;
-}
-
-/** Label of a facet option in the active language; outcomes are labelled by the UI. */
-export function optionLabel(
-  incident: Incident,
-  facet: Exclude<Facet, 'outcome'>,
-  id: string,
-  lang: string,
-): string {
-  const list = {
-    phase: incident.phases,
-    system: incident.systems,
-    actor: incident.actors,
-    action: incident.actions,
-  }[facet];
-  const found = (list as { id: string; label: Parameters<typeof localize>[0] }[]).find(
-    (x) => x.id === id,
-  );
-  return found ? localize(found.label, lang) : id;
 }

@@ -4,11 +4,8 @@ import { chartItems, GROUP_BYS, type ChartItem, type GroupBy } from './chart-mod
 import { buildEventIndex, eventsOverlapping, laneKeysOf } from './event-index';
 import { parseIncident, type Incident, type TimelineEvent } from './incident';
 import {
-  aggregateHolding,
   BIN_WIDTHS,
   binWindowOf,
-  isDrawnIndividually,
-  itemsForWindow,
   levelOfDetail,
   MAX_CHART_ITEMS,
   spanOf,
@@ -24,6 +21,20 @@ const ACTORS = [
   ['vendor', 'third-party'],
 ] as const;
 const T0 = Date.UTC(2024, 0, 1);
+
+const itemsForWindow = (input: Parameters<typeof levelOfDetail>[0]) => levelOfDetail(input).items;
+
+const isDrawnIndividually = (items: readonly ChartItem[], eventId: string) =>
+  items.some((it) => it.eventId === eventId && it.shape !== 'aggregate');
+
+/** The earliest aggregate in one of the event's lanes whose bin overlaps it. */
+function aggregateHolding(items: readonly ChartItem[], event: TimelineEvent, groupBy: GroupBy) {
+  const lanes = new Set(laneKeysOf(event, groupBy));
+  return items
+    .filter((it) => it.shape === 'aggregate' && lanes.has(it.lane ?? ''))
+    .filter((it) => it.start < event.endMs && (it.end ?? it.start) > event.startMs)
+    .sort((a, b) => a.start - b.start)[0];
+}
 
 /** The taxonomy of an incident with five systems and three actors; events are added by each test. */
 function incidentWith(events: TimelineEvent[]): Incident {

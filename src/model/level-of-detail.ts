@@ -5,13 +5,12 @@ import {
   countPerLaneBin,
   eventsOverlapping,
   forEachOverlapping,
-  laneKeysOf,
   laneTableOf,
   type EventIndex,
   type LaneBinCounts,
 } from './event-index';
 import type { Incident, TimelineEvent } from './incident';
-import { DAY, HOUR, MINUTE, SECOND } from './time';
+import { DAY, HOUR, MINUTE, SECOND, type TimeWindow } from './time';
 
 /** vis-timeline stays smooth with a few hundred items on screen; this many across three window widths keeps it so. */
 export const MAX_CHART_ITEMS = 1500;
@@ -28,11 +27,6 @@ export const BIN_WIDTHS: readonly number[] = [
   ...[1, 3, 6, 12].map((n) => n * HOUR),
   ...[1, 7, 28, 364, 3640, 36400].map((n) => n * DAY),
 ];
-
-export interface TimeWindow {
-  from: number;
-  to: number;
-}
 
 export interface LevelOfDetailInput {
   incident: Incident;
@@ -191,11 +185,6 @@ function sidesOf(index: EventIndex, incident: Incident): Uint8Array {
   return sides;
 }
 
-/** The chart items for a window; see `levelOfDetail`. */
-export function itemsForWindow(input: LevelOfDetailInput): ChartItem[] {
-  return levelOfDetail(input).items;
-}
-
 /**
  * Spends `budget` extra items on drawing bins' events one by one: bins the window shows before those in its margins,
  * then the smallest bins first, then those nearest the window's middle, so detail appears where the user looks
@@ -240,41 +229,11 @@ function majoritySide(tally: Int32Array, cell: number): Side {
   return SIDES[best]!;
 }
 
-export function isAggregate(item: ChartItem): boolean {
-  return item.shape === 'aggregate';
-}
-
 /** The window to zoom into when an aggregate is chosen: its bin. Undefined for an event's item. */
 export function binWindowOf(item: ChartItem): TimeWindow | undefined {
   return item.shape === 'aggregate' && item.end !== undefined
     ? { from: item.start, to: item.end }
     : undefined;
-}
-
-/** Whether the event has an item of its own among `items` (and so can be selected there). */
-export function isDrawnIndividually(items: readonly ChartItem[], eventId: string): boolean {
-  return items.some((it) => it.eventId === eventId && it.shape !== 'aggregate');
-}
-
-/** The aggregate that counts the event, for highlighting it; undefined when the event is drawn individually or not at all. */
-export function aggregateHolding(
-  items: readonly ChartItem[],
-  event: TimelineEvent,
-  groupBy: GroupBy,
-): ChartItem | undefined {
-  if (isDrawnIndividually(items, event.id)) return undefined;
-  const lanes = new Set(laneKeysOf(event, groupBy));
-  let best: ChartItem | undefined;
-  for (const it of items) {
-    if (it.shape !== 'aggregate' || !lanes.has(it.lane ?? '')) continue;
-    if (
-      it.start < event.endMs &&
-      (it.end ?? it.start) > event.startMs &&
-      (!best || it.start < best.start)
-    )
-      best = it;
-  }
-  return best;
 }
 
 /**

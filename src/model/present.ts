@@ -1,8 +1,16 @@
 // Tabletop present mode as pure data: the steps, the current one from the URL, and what the room may see at it.
 import { z } from 'zod';
 import type { Incident, TimelineEvent } from './incident';
-import type { Window } from './chart-model';
-import { DAY, durationParts, HOUR, MINUTE, SECOND, type Precision } from './time';
+import {
+  coarser,
+  DAY,
+  durationParts,
+  HOUR,
+  MINUTE,
+  SECOND,
+  type Precision,
+  type TimeWindow,
+} from './time';
 
 export interface Step {
   event: TimelineEvent;
@@ -109,7 +117,6 @@ const UNIT: Record<Precision, number> = {
   day: DAY,
   month: DAY,
 };
-const PRECISION_ORDER: Precision[] = ['second', 'minute', 'hour', 'day', 'month'];
 
 export interface Elapsed {
   ms: number;
@@ -119,10 +126,7 @@ export interface Elapsed {
 
 /** Time from one step's event to the next, to the precision both are known at; 0 means "the same day/moment". */
 export function elapsedBetween(prev: TimelineEvent, next: TimelineEvent): Elapsed {
-  const precision =
-    PRECISION_ORDER[
-      Math.max(PRECISION_ORDER.indexOf(prev.precision), PRECISION_ORDER.indexOf(next.precision))
-    ]!;
+  const precision = coarser(prev.precision, next.precision);
   const unit = UNIT[precision];
   const ms = Math.floor(next.startMs / unit) * unit - Math.floor(prev.startMs / unit) * unit;
   return { ms: Math.max(0, ms), precision };
@@ -142,7 +146,7 @@ const MIN_WIDTH = 2 * HOUR;
  * The chart window for a step: the current event in the middle, with up to a few earlier events from the last week
  * for context on its left, and empty room on the right where the future would be.
  */
-export function stepWindow(shown: readonly TimelineEvent[], current: TimelineEvent): Window {
+export function stepWindow(shown: readonly TimelineEvent[], current: TimelineEvent): TimeWindow {
   const context = shown
     .slice(-CONTEXT_STEPS)
     .filter((e) => e.startMs >= current.startMs - CONTEXT_SPAN && e.startMs <= current.startMs);

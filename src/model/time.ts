@@ -13,9 +13,10 @@ import {
 export const PRECISIONS = ['second', 'minute', 'hour', 'day', 'month'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
-export interface Interval {
-  start: number;
-  end: number;
+/** A span of time in epoch ms, `from` inclusive and `to` exclusive: a chart window, a fold, a bin. */
+export interface TimeWindow {
+  from: number;
+  to: number;
 }
 
 export const SECOND = 1000;

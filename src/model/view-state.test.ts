@@ -5,13 +5,13 @@ import { parseIncident } from './incident';
 import { minimalIncident } from './test-incident';
 import {
   DEFAULT_VIEW,
-  FACETS,
   parseViewState,
   resolveAgainst,
   serializeViewState,
   THEMES,
   type ViewState,
 } from './view-state';
+import { FACETS } from './vocabulary';
 
 const slug = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/);
 const ids = fc.uniqueArray(slug, { maxLength: 4 });

@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { GROUP_BYS, type GroupBy } from './chart-model';
 import type { Incident } from './incident';
 import { UI_LANGUAGES, type Lang } from './text';
-import { parseUtc, toIsoUtc } from './time';
+import { parseUtc, toIsoUtc, type TimeWindow } from './time';
+import { FACETS, termsOf, type Facet } from './vocabulary';
 
-export const FACETS = ['phase', 'system', 'actor', 'action', 'outcome'] as const;
-export type Facet = (typeof FACETS)[number];
 export const MODES = ['full', 'present', 'embed'] as const;
 export type Mode = (typeof MODES)[number];
 export const THEMES = ['light', 'dark'] as const;
@@ -20,7 +19,7 @@ export interface ViewState {
   event?: string;
   group: GroupBy;
   /** Visible window in epoch ms; absent means "fit everything". */
-  window?: { from: number; to: number };
+  window?: TimeWindow;
   lang?: Lang;
   mode: Mode;
   theme?: Theme;
@@ -185,26 +184,17 @@ export interface Ignored {
   id: string;
 }
 
-const OUTCOMES = ['succeeded', 'failed', 'unknown'];
-
 /** Drops ids the incident does not have, and says which; a stale link then shows what still exists. */
 export function resolveAgainst(
   state: ViewState,
   incident: Incident,
 ): { state: ViewState; ignored: Ignored[] } {
-  const known: Record<Facet, Set<string>> = {
-    phase: new Set(incident.phases.map((x) => x.id)),
-    system: new Set(incident.systems.map((x) => x.id)),
-    actor: new Set(incident.actors.map((x) => x.id)),
-    action: new Set(incident.actions.map((x) => x.id)),
-    outcome: new Set(OUTCOMES),
-  };
+  const known = (f: Facet) => new Set(termsOf(incident, f).map((t) => t.id));
   const ignored: Ignored[] = [];
   const filters = { ...state.filters };
   for (const f of FACETS) {
-    filters[f] = state.filters[f].filter(
-      (id) => known[f].has(id) || !ignored.push({ param: f, id }),
-    );
+    const ids = known(f);
+    filters[f] = state.filters[f].filter((id) => ids.has(id) || !ignored.push({ param: f, id }));
   }
   let event = state.event;
   if (event !== undefined && !incident.events.some((e) => e.id === event)) {

@@ -1,6 +1,6 @@
 // Localized names of an event's phase, actor, action and systems, shared by the export formats.
-import type { Incident, LocalizedText, TimelineEvent } from '../incident';
-import { localize } from '../text';
+import type { Incident, TimelineEvent } from '../incident';
+import { termLabels } from '../vocabulary';
 
 export interface EventLabels {
   phase: string;
@@ -14,12 +14,10 @@ export function eventLabels(
   incident: Incident,
   lang: string,
 ): (event: TimelineEvent) => EventLabels {
-  const index = (terms: { id: string; label: LocalizedText }[]) =>
-    new Map(terms.map((t) => [t.id, localize(t.label, lang)]));
-  const phases = index(incident.phases);
-  const actors = index(incident.actors);
-  const actions = index(incident.actions);
-  const systems = index(incident.systems);
+  const phases = termLabels(incident, 'phase', lang);
+  const actors = termLabels(incident, 'actor', lang);
+  const actions = termLabels(incident, 'action', lang);
+  const systems = termLabels(incident, 'system', lang);
   return (e) => ({
     phase: phases.get(e.phase) ?? e.phase,
     actor: actors.get(e.actor) ?? e.actor,

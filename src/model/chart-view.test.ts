@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { generateIncident } from '../../bench/generate';
+import {
+  chartScene,
+  chartView,
+  tooltipLines,
+  windowRevealing,
+  type ChartWords,
+} from './chart-view';
+import { parseIncident, type Incident } from './incident';
+import { MAX_CHART_ITEMS } from './level-of-detail';
+import { revealedEvents, presentSteps, revealedIncident } from './present';
+import { DAY } from './time';
+
+function parsed(file: unknown): Incident {
+  const result = parseIncident(file);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.incident;
+}
+
+const bundled = parsed(
+  JSON.parse(
+    readFileSync(new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url), 'utf8'),
+  ),
+);
+const large = parsed(generateIncident(20_000));
+
+const words: ChartWords = {
+  milestone: (kind) => `M:${kind}`,
+  hiddenGap: (ms) => `${Math.round(ms / DAY)} days hidden`,
+  aggregate: (n) => `${n} events`,
+  aggregateHint: 'click to zoom in',
+  when: (e) => e.start,
+  side: (s) => s,
+  outcome: (o) => o,
+  inferred: 'Inferred',
+};
+
+const sceneOf = (incident: Incident, over: Partial<Parameters<typeof chartScene>[0]> = {}) =>
+  chartScene({
+    incident,
+    events: incident.events,
+    groupBy: 'system',
+    lang: 'en',
+    bands: true,
+    compress: false,
+    words,
+    ...over,
+  });
+
+describe('chartScene and chartView on a small incident', () => {
+  const scene = sceneOf(bundled);
+
+  it('hands every event to the chart, once per lane it touches, with the lanes it uses', () => {
+    const { items } = chartView(scene, undefined);
+    const perEvent = bundled.events.reduce((n, e) => n + Math.max(1, e.systems.length), 0);
+    expect(scene.detailed).toBe(false);
+    expect(items).toHaveLength(perEvent);
+    const laneIds = new Set(scene.lanes!.map((l) => l.id));
+    for (const item of items) expect(laneIds.has(item.lane!)).toBe(true);
+  });
+
+  it('fits the window over every event when none is asked for, and keeps the one asked for', () => {
+    const fitted = chartView(scene, undefined).window!;
+    for (const e of bundled.events) {
+      expect(e.startMs).toBeGreaterThanOrEqual(fitted.from);
+      expect(e.endMs).toBeLessThanOrEqual(fitted.to);
+    }
+    const asked = { from: Date.UTC(2023, 10, 23), to: Date.UTC(2023, 10, 24) };
+    expect(chartView(scene, asked).window).toBe(asked);
+  });
+
+  it('marks each milestone once, in the words given, and folds quiet periods only when asked', () => {
+    const kinds = new Set(bundled.events.flatMap((e) => e.milestones ?? []));
+    expect(scene.markers.map((m) => m.label).sort()).toEqual(
+      [...kinds].map((k) => `M:${k}`).sort(),
+    );
+    expect(scene.hidden).toEqual([]);
+    const folded = sceneOf(bundled, { compress: true });
+    expect(folded.hidden.length).toBeGreaterThan(0);
+    expect(folded.markers.filter((m) => m.kind === 'break')).toHaveLength(folded.hidden.length);
+  });
+
+  it('keeps the phase bands for "zoom to phase" when they are not drawn', () => {
+    const off = sceneOf(bundled, { bands: false });
+    expect(off.showBands).toBe(false);
+    expect(off.bands.map((b) => b.phase)).toEqual(scene.bands.map((b) => b.phase));
+  });
+
+  it('draws no lanes without grouping, and greys out the dimmed ids', () => {
+    const first = bundled.events[0]!;
+    const flat = chartView(
+      sceneOf(bundled, { groupBy: 'none', dimmed: new Set([first.id]) }),
+      undefined,
+    );
+    expect(flat.scene.lanes).toBeNull();
+    expect(flat.items).toHaveLength(bundled.events.length);
+    expect(flat.items.filter((i) => i.dimmed).map((i) => i.eventId)).toEqual([first.id]);
+  });
+
+  it('says when, who and the inferred reason in the tooltip', () => {
+    const inferred = bundled.events.find((e) => e.inferred)!;
+    const item = chartView(scene, undefined).items.find((i) => i.eventId === inferred.id)!;
+    const lines = tooltipLines(scene, item);
+    expect(lines[1]).toBe(inferred.start);
+    expect(lines.at(-1)).toMatch(/^Inferred: \S/);
+  });
+});
+
+describe('chartView on a large incident', () => {
+  const scene = sceneOf(large);
+
+  it('stays within the item budget at every zoom level', () => {
+    expect(scene.detailed).toBe(true);
+    const all = scene.fitted!;
+    const middle = large.events[10_000]!.startMs;
+    for (const width of [all.to - all.from, 30 * DAY, DAY, DAY / 24]) {
+      const from = middle - width / 2;
+      const { items } = chartView(scene, { from, to: from + width });
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.length).toBeLessThanOrEqual(MAX_CHART_ITEMS);
+    }
+  });
+
+  it('describes an aggregate by its count and span', () => {
+    const agg = chartView(scene, undefined).items.find((i) => i.shape === 'aggregate')!;
+    expect(tooltipLines(scene, agg)).toEqual([
+      agg.label,
+      expect.stringMatching(/ UTC$/),
+      'click to zoom in',
+    ]);
+  });
+
+  it('reveals an event by zooming until it is drawn on its own', () => {
+    const event = large.events[10_000]!;
+    const window = windowRevealing(scene, scene.fitted!, event);
+    const { items } = chartView(scene, window);
+    expect(items.some((i) => i.eventId === event.id && i.shape !== 'aggregate')).toBe(true);
+  });
+
+  it('keeps present mode with every step revealed within the budget', () => {
+    const steps = presentSteps(large.events);
+    const shown = revealedIncident(large, revealedEvents(steps, steps.length - 1));
+    const present = sceneOf(shown, { groupBy: 'actor' });
+    expect(chartView(present, undefined).items.length).toBeLessThanOrEqual(MAX_CHART_ITEMS);
+  });
+});

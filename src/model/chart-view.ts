@@ -1,0 +1,198 @@
+// What the chart shows for a view, in every screen: lanes, items or per-lane counts within one item budget,
+// phase bands, folded quiet periods, markers and tooltip lines. Two stages, so a pan or zoom redoes only the second.
+import {
+  bringIntoView,
+  chartItems,
+  fitWindow,
+  laneIdsOf,
+  lanesFor,
+  phaseBands,
+  quietPeriods,
+  type Band,
+  type ChartItem,
+  type GroupBy,
+  type Lane,
+  type Side,
+} from './chart-model';
+import { buildEventIndex, type EventIndex } from './event-index';
+import type { Incident, MilestoneKind, TimelineEvent } from './incident';
+import { levelOfDetail, MAX_CHART_ITEMS, windowShowing } from './level-of-detail';
+import { milestones } from './metrics';
+import { localize } from './text';
+import { DAY, HOUR, utcStamp, type TimeWindow } from './time';
+
+/** A gap with no events longer than this is folded away by "compress quiet periods", keeping some air each side. */
+export const QUIET_GAP = 2 * DAY;
+export const QUIET_KEEP = 6 * HOUR;
+/** Milestone labels take this many rows above the items, so neighbouring labels do not cover each other. */
+const MILESTONE_ROWS = 3;
+
+export interface Marker {
+  /** Used in a class name by vis-timeline, so only our own ids go here, never data. */
+  id: string;
+  time: number;
+  label: string;
+  kind: 'milestone' | 'break';
+  /** Vertical slot of the label (0–3). */
+  row: number;
+}
+
+/** The words the chart needs in the UI language. */
+export interface ChartWords {
+  milestone: (kind: MilestoneKind) => string;
+  /** "3 weeks hidden" for a folded quiet period of `ms`. */
+  hiddenGap: (ms: number) => string;
+  /** "312 events" for an aggregate. */
+  aggregate: (count: number) => string;
+  aggregateHint: string;
+  /** An event's time at its precision, UTC. */
+  when: (e: TimelineEvent) => string;
+  side: (side: Side) => string;
+  outcome: (outcome: TimelineEvent['outcome']) => string;
+  inferred: string;
+}
+
+export interface SceneInput {
+  /** The incident as far as the screen may show it (present mode passes the part the room has seen). */
+  incident: Incident;
+  /** The events to draw, in time order: the filtered ones, or all of them when the rest are dimmed. */
+  events: readonly TimelineEvent[];
+  /** Ids drawn greyed out. */
+  dimmed?: ReadonlySet<string>;
+  groupBy: GroupBy;
+  lang: string;
+  bands: boolean;
+  compress: boolean;
+  words: ChartWords;
+}
+
+/** Everything that stays the same while the user pans and zooms. */
+export interface ChartScene extends Omit<Required<SceneInput>, 'bands' | 'compress'> {
+  lanes: Lane[] | null;
+  index: EventIndex;
+  /** More items than the budget: the chart gets the window's events, or counts, instead of every event. */
+  detailed: boolean;
+  /** Every phase's band, for "zoom to phase"; drawn when `showBands`. */
+  bands: Band[];
+  showBands: boolean;
+  hidden: TimeWindow[];
+  markers: Marker[];
+  /** The window over every drawn event; undefined when there are none. */
+  fitted: TimeWindow | undefined;
+  byId: ReadonlyMap<string, TimelineEvent>;
+}
+
+export interface ChartView {
+  scene: ChartScene;
+  window: TimeWindow | undefined;
+  items: ChartItem[];
+}
+
+const NOTHING_DIMMED: ReadonlySet<string> = new Set();
+// Kept per events array and per incident, so a change of grouping, toggles or language does not rebuild them.
+const indexes = new WeakMap<readonly TimelineEvent[], EventIndex>();
+const lookups = new WeakMap<Incident, ReadonlyMap<string, TimelineEvent>>();
+
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make(key)));
+  return value;
+}
+
+function itemCountOf(events: readonly TimelineEvent[], groupBy: GroupBy): number {
+  let count = 0;
+  for (const e of events) count += Math.max(1, laneIdsOf(e, groupBy).length);
+  return count;
+}
+
+function markersOf(incident: Incident, hidden: TimeWindow[], words: ChartWords): Marker[] {
+  return [
+    ...[...milestones(incident)].map(([kind, e], i) => ({
+      id: kind,
+      kind: 'milestone' as const,
+      row: i % MILESTONE_ROWS,
+      time: e.startMs,
+      label: words.milestone(kind),
+    })),
+    ...hidden.map((g, i) => ({
+      id: String(i),
+      kind: 'break' as const,
+      row: MILESTONE_ROWS,
+      time: g.from,
+      label: words.hiddenGap(g.to - g.from),
+    })),
+  ];
+}
+
+/** The first stage: lanes, the time index, bands, folds and markers for a set of events. */
+export function chartScene(input: SceneInput): ChartScene {
+  const { incident, events, groupBy, lang, words } = input;
+  const hidden = input.compress ? quietPeriods(incident.events, QUIET_GAP, QUIET_KEEP) : [];
+  return {
+    incident,
+    events,
+    groupBy,
+    lang,
+    words,
+    dimmed: input.dimmed ?? NOTHING_DIMMED,
+    lanes: groupBy === 'none' ? null : lanesFor(incident, events, groupBy, lang),
+    index: memo(indexes, events, buildEventIndex),
+    detailed: itemCountOf(events, groupBy) > MAX_CHART_ITEMS,
+    bands: phaseBands(incident, incident.events, lang),
+    showBands: input.bands,
+    hidden,
+    markers: markersOf(incident, hidden, words),
+    fitted: fitWindow(events.length > 0 ? events : incident.events),
+    byId: memo(lookups, incident, (i) => new Map(i.events.map((e) => [e.id, e]))),
+  };
+}
+
+/** The second stage: the items for a window (every event when they fit the budget, else level of detail). */
+export function chartView(scene: ChartScene, requested: TimeWindow | undefined): ChartView {
+  const window = requested ?? scene.fitted;
+  const { incident, events, groupBy, lang, dimmed, index, words } = scene;
+  const items =
+    scene.detailed && window
+      ? levelOfDetail({
+          incident,
+          index,
+          groupBy,
+          lang,
+          window,
+          dimmed,
+          aggregateLabel: words.aggregate,
+        }).items
+      : chartItems(incident, events, groupBy, lang, dimmed);
+  return { scene, window, items };
+}
+
+/** What a tooltip says about an item, line by line. */
+export function tooltipLines(scene: ChartScene, item: ChartItem): string[] {
+  const { words, byId, lang } = scene;
+  if (item.shape === 'aggregate')
+    return [
+      item.label,
+      `${utcStamp(item.start, 'minute')} – ${utcStamp(item.end ?? item.start, 'minute')} UTC`,
+      words.aggregateHint,
+    ];
+  const e = byId.get(item.eventId);
+  if (!e) return [item.label];
+  const lines = [
+    item.label,
+    words.when(e),
+    `${words.side(item.side)} · ${words.outcome(e.outcome)}`,
+  ];
+  if (e.inferred) lines.push(`${words.inferred}: ${localize(e.inferred.reason, lang)}`);
+  return lines;
+}
+
+/**
+ * The window in which `event` can be seen from `window`: the smallest pan that brings it into view, and where it
+ * would be counted in an aggregate, zoomed in until it is drawn on its own.
+ */
+export function windowRevealing(scene: ChartScene, window: TimeWindow, event: TimelineEvent) {
+  const panned = bringIntoView(window, event.startMs, event.endMs);
+  return scene.detailed
+    ? windowShowing(event, { index: scene.index, groupBy: scene.groupBy, window: panned })
+    : panned;
+}

@@ -1,0 +1,62 @@
+// The incident's vocabulary: the facets, the terms each facet offers, and which terms an event carries.
+import { Outcome, type Incident, type LocalizedText, type TimelineEvent } from './incident';
+import { localize } from './text';
+
+export const FACETS = ['phase', 'system', 'actor', 'action', 'outcome'] as const;
+export type Facet = (typeof FACETS)[number];
+/** The facets whose terms the incident file defines (outcomes are fixed by the schema). */
+export type TermFacet = Exclude<Facet, 'outcome'>;
+
+export const OUTCOMES = Outcome.options;
+
+export interface Term {
+  id: string;
+  label: LocalizedText;
+}
+
+/** The terms a facet offers, in the file's order; outcomes are labelled by their ids (the UI translates them). */
+export function termsOf(incident: Incident, facet: Facet): readonly Term[] {
+  switch (facet) {
+    case 'phase':
+      return incident.phases;
+    case 'system':
+      return incident.systems;
+    case 'actor':
+      return incident.actors;
+    case 'action':
+      return incident.actions;
+    case 'outcome':
+      return OUTCOMES.map((id) => ({ id, label: id }));
+  }
+}
+
+/** The ids an event has under a facet (an event touches one or more systems). */
+export function valuesOf(e: TimelineEvent, facet: Facet): readonly string[] {
+  switch (facet) {
+    case 'system':
+      return e.systems;
+    case 'phase':
+      return [e.phase];
+    case 'actor':
+      return [e.actor];
+    case 'action':
+      return [e.action];
+    case 'outcome':
+      return [e.outcome];
+  }
+}
+
+/** From each term id of a facet to its label in `lang`. */
+export function termLabels(
+  incident: Incident,
+  facet: TermFacet,
+  lang: string,
+): Map<string, string> {
+  return new Map(termsOf(incident, facet).map((t) => [t.id, localize(t.label, lang)]));
+}
+
+/** Label of a facet's term in `lang`; an unknown id reads as itself. */
+export function termLabel(incident: Incident, facet: TermFacet, id: string, lang: string): string {
+  const found = termsOf(incident, facet).find((t) => t.id === id);
+  return found ? localize(found.label, lang) : id;
+}
