@@ -22,6 +22,35 @@ export class ScalePage extends TimelinePage {
     return this.chart.locator('.vis-item');
   }
 
+  /** The loading progress shown while a file opened from this computer is read ("Checking 62,000 events…"). */
+  get openingStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /Opening|Reading|Checking|Receiving/ });
+  }
+
+  /** The first option of the filter panel's first facet. */
+  get firstFacetOption(): Locator {
+    return this.page.locator('.filters .facet input[type="checkbox"]').first();
+  }
+
+  /** Counts the Web Workers the page starts, from before its first script runs. */
+  async countWorkers() {
+    await this.page.addInitScript(() => {
+      const Native = window.Worker;
+      const started = { count: 0 };
+      (window as unknown as { __workers: typeof started }).__workers = started;
+      window.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          started.count++;
+        }
+      };
+    });
+    return () =>
+      this.page.evaluate(
+        () => (window as unknown as { __workers: { count: number } }).__workers.count,
+      );
+  }
+
   /** Answers requests for `path` (same origin) with `json`, so `?src=` can load a file made by the test. */
   async serveJson(path: string, json: string) {
     await this.page.route(`**/${path}`, (route) =>

@@ -64,3 +64,44 @@ test.describe('an incident of 20,000 events', () => {
     await expect(scale.selectedItems.first()).toHaveAttribute('data-event', id!);
   });
 });
+
+test('a 20 MB file opened from this computer is read in a worker while the page keeps answering', async ({
+  scale,
+}) => {
+  test.setTimeout(120_000);
+  const big = JSON.stringify(generateIncident(62_000, 2));
+  expect(big.length).toBeGreaterThan(20_000_000);
+  const workers = await scale.countWorkers();
+  await scale.goto();
+  expect(await workers()).toBe(0);
+  await scale.openFile({
+    name: 'big.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(big),
+  });
+  await expect(scale.openingStatus).toBeVisible();
+  // The page answers a click while the file is being read: the work is not on its main thread.
+  await scale.firstFacetOption.check({ timeout: 5000 });
+  await expect(scale.openingStatus).toBeVisible();
+  expect(await workers()).toBe(1);
+  await expect(scale.summary).toHaveText('62,000 of 62,000 events', { timeout: 60_000 });
+  expect(await scale.allItems.count()).toBeLessThanOrEqual(MAX_CHART_ITEMS);
+});
+
+test('present mode at 100,000 events keeps the chart within the item budget, with every event revealed', async ({
+  scale,
+}) => {
+  test.setTimeout(180_000);
+  await scale.serveJson(
+    'generated/scale-100000.json',
+    JSON.stringify(generateIncident(100_000, 1)),
+  );
+  await scale.page.goto('./?src=generated/scale-100000.json&mode=present&reveal=1');
+  await scale.waitForReady();
+  await expect(scale.presentStep).toBeVisible();
+  for (let step = 0; step < 3; step++) {
+    await expect(scale.allItems.first()).toBeVisible();
+    expect(await scale.allItems.count()).toBeLessThanOrEqual(MAX_CHART_ITEMS);
+    await scale.nextButton.click();
+  }
+});

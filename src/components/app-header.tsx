@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { UI_LANGUAGES, type Lang } from '../model/text';
 import type { Theme } from '../model/view-state';
-import { isLocal, LOCAL_PREFIX } from '../loading/local-files';
+import { isLocal, LOCAL_PREFIX } from '../loading/open-file';
 import { EmbedDialog } from './embed-dialog';
 import { ImportFile } from './import-file';
 

@@ -3,7 +3,7 @@ import { useTimelineView } from '../hooks/use-timeline-view';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
-import { serializeViewState, type ViewState } from '../model/view-state';
+import { appUrl, type ViewState } from '../model/view-state';
 import { DetailsPanel } from './details-panel';
 import { FilterPanel } from './filter-panel';
 import { TimelineChart } from './timeline-chart';
@@ -18,7 +18,7 @@ interface Props {
 export function EmbedScreen({ incident, view, setView }: Props) {
   const { t, lang } = useI18n();
   const tv = useTimelineView(incident, view, setView);
-  const fullView = `${window.location.pathname}${serializeViewState({ ...view, mode: 'full', controls: false })}`;
+  const fullView = appUrl(window.location.href, (s) => ({ ...s, mode: 'full', controls: false }));
   return (
     <div className="embed">
       <div className="embed-bar">

@@ -3,21 +3,17 @@ import { useI18n } from '../i18n/i18n';
 import { DEFAULT_SOURCE } from '../loading/incident-query';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
+import { appUrl, DEFAULT_VIEW } from '../model/view-state';
 
-// Kept when leaving a failed load: how the page looks, not what it showed.
-const KEEP = ['lang', 'theme', 'mode'];
-
-function linkTo(src: string): string {
-  const now = new URLSearchParams(window.location.search);
-  const next = new URLSearchParams();
-  if (src !== DEFAULT_SOURCE) next.set('src', src);
-  for (const key of KEEP) {
-    const value = now.get(key);
-    if (value) next.set(key, value);
-  }
-  const query = next.toString();
-  return `${window.location.pathname}${query ? `?${query}` : ''}`;
-}
+/** The incident at `src` in a fresh view that keeps only how the page looks (language, theme, mode). */
+const linkTo = (src: string) =>
+  appUrl(window.location.href, (s) => ({
+    ...DEFAULT_VIEW,
+    src: src === DEFAULT_SOURCE ? undefined : src,
+    lang: s.lang,
+    theme: s.theme,
+    mode: s.mode,
+  }));
 
 /** After a failed load, a way back: the incident that was open before (still in the query cache), else the bundled one. */
 export function LoadRecovery({ src }: { src: string }) {

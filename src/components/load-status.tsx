@@ -1,11 +1,30 @@
 import { useI18n } from '../i18n/i18n';
-import { IncidentFileError } from '../loading/incident-query';
+import { IncidentFileError, useLoadProgress } from '../loading/incident-query';
+import { formatBytes } from '../model/incident-file';
+
+/** How far loading `src` has got ("Checking 100,000 events…"), or `fallback` before the first stage is known. */
+export function LoadProgressText({ src, fallback }: { src: string; fallback: string }) {
+  const { t } = useI18n();
+  const progress = useLoadProgress(src);
+  switch (progress?.stage) {
+    case 'downloading':
+      return t.progress.downloading;
+    case 'reading':
+      return t.progress.reading(formatBytes(progress.bytes));
+    case 'validating':
+      return t.progress.validating(progress.events);
+    case 'receiving':
+      return t.progress.receiving(progress.events, progress.total);
+    default:
+      return fallback;
+  }
+}
 
 export function Loading({ src }: { src: string }) {
   const { t } = useI18n();
   return (
     <p className="status" role="status">
-      {t.loading(src)}
+      {t.loading(src)} <LoadProgressText src={src} fallback="" />
     </p>
   );
 }

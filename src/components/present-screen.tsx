@@ -4,7 +4,7 @@ import { usePresentChannel, type StepMessage } from '../hooks/use-present-channe
 import { useStepKeys } from '../hooks/use-step-keys';
 import type { Incident } from '../model/incident';
 import { clampStep, phaseStep, presentSteps, stepIndex, stepRef } from '../model/present';
-import { parseViewState, serializeViewState, type ViewState } from '../model/view-state';
+import { appUrl, parseViewState, type ViewState } from '../model/view-state';
 import type { Navigation } from './present-controls';
 import { PresentStage } from './present-stage';
 import { PresenterView } from './presenter-view';
@@ -69,7 +69,7 @@ export function PresentScreen({ incident, view, setView }: Props) {
     openPresenter: view.presenter
       ? undefined
       : () => {
-          const url = `${window.location.pathname}${serializeViewState({ ...view, presenter: true })}`;
+          const url = appUrl(window.location.href, (s) => ({ ...s, presenter: true }));
           window.open(
             url,
             `incident-timeline-presenter-${incident.id}`,

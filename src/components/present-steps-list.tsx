@@ -12,9 +12,18 @@ interface Props {
   onSelect: (eventId: string) => void;
 }
 
+/** At most this many rows, around the current step: a projector shows a few dozen, and 100,000 would stall the page. */
+const ROWS = 201;
+
 /** The events so far, newest at the bottom and kept in view; each one jumps back to its step. */
 export function PresentStepsList({ events, currentId, debrief, onSelect }: Props) {
   const { t, lang } = useI18n();
+  const at = currentId === undefined ? -1 : events.findIndex((e) => e.id === currentId);
+  const first = Math.max(
+    0,
+    Math.min((at < 0 ? events.length : at) - (ROWS >> 1), events.length - ROWS),
+  );
+  const rows = events.slice(first, first + ROWS);
   const scrollRef = useRef<HTMLOListElement>(null);
   useEffect(() => {
     const box = scrollRef.current;
@@ -30,8 +39,8 @@ export function PresentStepsList({ events, currentId, debrief, onSelect }: Props
       {events.length === 0 ? (
         <p className="muted">{t.present.nothingYet}</p>
       ) : (
-        <ol ref={scrollRef}>
-          {events.map((e) => (
+        <ol ref={scrollRef} start={first + 1}>
+          {rows.map((e) => (
             <li key={e.id} aria-current={e.id === currentId ? 'step' : undefined}>
               <button type="button" className="present-list-item" onClick={() => onSelect(e.id)}>
                 <span className="mono">{utcStamp(e.startMs, e.precision)}</span>{' '}

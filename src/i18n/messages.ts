@@ -6,6 +6,14 @@ export const en = {
   appName: 'Incident Timeline',
   allTimesUtc: 'All times UTC',
   loading: (src: string) => `Loading ${src}…`,
+  opening: (name: string) => `Opening ${name}…`,
+  progress: {
+    downloading: 'Downloading…',
+    reading: (size: string) => `Reading ${size}…`,
+    validating: (n: number) => `Checking ${n.toLocaleString('en')} events…`,
+    receiving: (n: number, total: number) =>
+      `Receiving ${n.toLocaleString('en')} of ${total.toLocaleString('en')} events…`,
+  },
   loadFailed: 'The incident could not be opened',
   backTo: (title: string) => `Back to ${title}`,
   openBundled: 'Open the bundled incident',
@@ -217,6 +225,14 @@ export const zhHant: Messages = {
   appName: '事件時間軸',
   allTimesUtc: '所有時間均為 UTC',
   loading: (src) => `正在載入 ${src}…`,
+  opening: (name) => `正在開啟 ${name}…`,
+  progress: {
+    downloading: '正在下載…',
+    reading: (size) => `正在讀取 ${size}…`,
+    validating: (n) => `正在檢查 ${n.toLocaleString('zh-Hant')} 個事件…`,
+    receiving: (n, total) =>
+      `已接收 ${n.toLocaleString('zh-Hant')} / ${total.toLocaleString('zh-Hant')} 個事件…`,
+  },
   loadFailed: '無法開啟此事件',
   backTo: (title) => `返回 ${title}`,
   openBundled: '開啟內建的事件',

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Problem } from '../model/incident';
-import { DEFAULT_MAX_BYTES, formatBytes } from '../model/incident-file';
-import { checkSource, parseAllowlist } from '../model/urls';
+import { tooLargeProblem } from '../model/incident-file';
+import { checkSource } from '../model/urls';
+import { ALLOWED_SOURCES, MAX_INCIDENT_BYTES } from './limits';
 import { setLoadProgress } from './load-progress';
-import { isLocal, LOCAL_PREFIX } from './local-files';
+import { isLocal, LOCAL_PREFIX } from './open-file';
 export { useLoadProgress, type LoadProgress } from './load-progress';
 import { parseIncidentBytes } from './parse-in-worker';
 
@@ -21,13 +22,6 @@ export class IncidentFileError extends Error {
   }
 }
 
-/** Build-time settings: origins besides the page's own that `?src=` may load from, and the largest file read. */
-export const ALLOWED_SOURCES = parseAllowlist(import.meta.env.VITE_ALLOWED_SOURCES);
-export const MAX_INCIDENT_BYTES =
-  Number(import.meta.env.VITE_MAX_INCIDENT_BYTES) > 0
-    ? Number(import.meta.env.VITE_MAX_INCIDENT_BYTES)
-    : DEFAULT_MAX_BYTES;
-
 export interface LoadOptions {
   signal?: AbortSignal;
   pageOrigin?: string;
@@ -36,12 +30,7 @@ export interface LoadOptions {
 }
 
 const tooLarge = (src: string, size: number, maxBytes: number) =>
-  new IncidentFileError(src, [
-    {
-      path: `${src}: (file)`,
-      message: `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}`,
-    },
-  ]);
+  new IncidentFileError(src, [tooLargeProblem(src, size, maxBytes)]);
 
 async function download(
   src: string,

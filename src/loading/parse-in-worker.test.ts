@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import type { ColumnMapping } from '../model/formats/generic-csv';
 import { generateIncident } from '../../bench/generate';
 import { decodeIncidentFile } from '../model/incident-file';
 import { minimalIncident } from '../model/test-incident';
@@ -8,12 +10,8 @@ import {
   type ParseProgress,
   type WorkerLike,
 } from './parse-in-worker';
-import {
-  EVENTS_PER_MESSAGE,
-  handleParseRequest,
-  type ParseReply,
-  type ParseRequest,
-} from './parse-messages';
+import { handleParseRequest } from './parse-handler';
+import { EVENTS_PER_MESSAGE, type ParseReply, type ParseRequest } from './parse-messages';
 
 const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
@@ -162,6 +160,52 @@ describe('parseIncidentBytes', () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     expect(worker.terminated).toBe(true);
+  });
+
+  describe('a file opened from this computer', () => {
+    const fixture = (name: string) =>
+      new Uint8Array(readFileSync(new URL(`../../data/fixtures/${name}`, import.meta.url)));
+    const inWorker = (bytes: Uint8Array, name: string, mapping?: ColumnMapping) =>
+      parseIncidentBytes(bytes, name, undefined, {
+        threshold: 1,
+        createWorker: () => new FakeWorker(),
+        anyFormat: true,
+        mapping,
+      });
+
+    it('reads a Timesketch export in the worker, like an incident file', async () => {
+      const result = await inWorker(fixture('timesketch.csv'), 'timesketch.csv');
+      expect(result.ok && result.incident.events).toHaveLength(8);
+    });
+
+    it('asks for the columns of a CSV of no known shape, then reads it with the mapping', async () => {
+      const asked = await inWorker(fixture('generic.csv'), 'generic.csv');
+      expect('columns' in asked && asked.columns.headers).toContain('Ticket');
+      const mapped = await inWorker(fixture('generic.csv'), 'generic.csv', {
+        time: 'Time',
+        title: 'Ticket',
+      });
+      expect(mapped.ok && mapped.incident.events[0]!.title).toBe('INC-1042');
+    });
+
+    it('reads the same on the main thread when the file is small', async () => {
+      const result = await parseIncidentBytes(
+        fixture('timesketch.jsonl'),
+        'timesketch.jsonl',
+        undefined,
+        {
+          anyFormat: true,
+        },
+      );
+      expect(result.ok && result.incident.events).toHaveLength(6);
+    });
+
+    it('says a file that is not UTF-8 is expected to be JSON or CSV', async () => {
+      const result = await inWorker(new Uint8Array([0xff, 0xfe, 0x00]), 'x.csv');
+      expect(!result.ok && result.problems[0]!.message).toMatch(
+        /expected JSON or CSV encoded as UTF-8/,
+      );
+    });
   });
 
   it('uses a 2 MiB threshold', () => {

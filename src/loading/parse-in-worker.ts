@@ -1,7 +1,12 @@
 // Decodes an incident file's bytes on the main thread when small, in a Web Worker when large enough to freeze the page.
-import type { ParseResult } from '../model/incident';
+import type { ColumnMapping } from '../model/formats/generic-csv';
 import { decodeIncidentFile, type DecodeProgress } from '../model/incident-file';
-import { incidentReceiver, type ParseReply, type ParseRequest } from './parse-messages';
+import {
+  incidentReceiver,
+  type ParseReply,
+  type ParseRequest,
+  type ReadResult,
+} from './parse-messages';
 
 /** The decoder's stages, then (from a worker) how many of the parsed events have reached the page. */
 export type ParseProgress = DecodeProgress | { stage: 'receiving'; events: number; total: number };
@@ -23,6 +28,10 @@ export interface ParseBytesOptions {
   threshold?: number;
   signal?: AbortSignal;
   createWorker?: () => WorkerLike;
+  /** A file opened from this computer: any format the app imports, not only its JSON. */
+  anyFormat?: boolean;
+  /** The column mapping for a generic CSV. */
+  mapping?: ColumnMapping;
 }
 
 // Vite finds this exact `new Worker(new URL(...))` shape and bundles parse-worker.ts as its own chunk.
@@ -32,23 +41,34 @@ const startWorker = (): WorkerLike =>
   }) as unknown as WorkerLike;
 
 /**
- * Decodes and validates an incident file. At or above `threshold` bytes the work happens in a Web Worker, and the
- * bytes are transferred to it (the caller's array is then empty); where workers are unavailable or the worker
- * fails to load, on the main thread. Never rejects for a bad file (that is a `{ ok: false }` result); rejects
- * when aborted or when the worker dies mid-parse.
+ * Decodes and validates an incident file, from a URL or from this computer. At or above `threshold` bytes the
+ * work happens in a Web Worker, and the bytes are transferred to it (the caller's array is then empty); where
+ * workers are unavailable or the worker fails to load, on the main thread. Never rejects for a bad file (that is
+ * a `{ ok: false }` result); rejects when aborted or when the worker dies mid-parse.
  */
 export function parseIncidentBytes(
   bytes: Uint8Array,
   name: string,
   onProgress?: (progress: ParseProgress) => void,
-  { threshold = WORKER_THRESHOLD_BYTES, signal, createWorker }: ParseBytesOptions = {},
-): Promise<ParseResult> {
-  const onMainThread = () => decodeIncidentFile(bytes, name, { onProgress });
+  {
+    threshold = WORKER_THRESHOLD_BYTES,
+    signal,
+    createWorker,
+    anyFormat,
+    mapping,
+  }: ParseBytesOptions = {},
+): Promise<ReadResult> {
+  const request: ParseRequest = { type: 'parse', bytes, name, anyFormat, mapping };
+  // The importers load with the first file opened from this computer, not with the page.
+  const onMainThread = async (): Promise<ReadResult> =>
+    anyFormat
+      ? (await import('./parse-handler')).readRequest(request, onProgress)
+      : decodeIncidentFile(bytes, name, { onProgress });
   if (signal?.aborted) return Promise.reject(abortReason(signal));
   const canUseWorker = createWorker !== undefined || typeof Worker !== 'undefined';
   if (bytes.byteLength < threshold || !canUseWorker) return Promise.resolve().then(onMainThread);
 
-  return new Promise<ParseResult>((resolve, reject) => {
+  return new Promise<ReadResult>((resolve, reject) => {
     let worker: WorkerLike;
     try {
       worker = (createWorker ?? startWorker)();
@@ -74,13 +94,16 @@ export function parseIncidentBytes(
         case 'ready':
           if (sent) return;
           sent = true;
-          worker.postMessage({ type: 'parse', bytes, name }, [bytes.buffer]);
+          worker.postMessage(request, [bytes.buffer]);
           return;
         case 'progress':
           return onProgress?.(data.progress);
         case 'problems':
           finish();
           return resolve({ ok: false, problems: data.problems });
+        case 'columns':
+          finish();
+          return resolve({ ok: false, problems: [], columns: data.columns });
         default: {
           const incident = receive(data);
           if (incident) {

@@ -1,6 +1,7 @@
-// The messages between the app and the parse worker, and the worker's side of the exchange as a plain function.
-import type { Incident, Problem } from '../model/incident';
-import { decodeIncidentFile, type DecodeProgress } from '../model/incident-file';
+// The messages between the app and the parse worker, and the app's side of the exchange.
+import type { ColumnMapping } from '../model/formats/generic-csv';
+import type { Incident, ParseResult, Problem } from '../model/incident';
+import type { DecodeProgress } from '../model/incident-file';
 
 /**
  * Events per `events` message. The parsed incident goes back as JSON text in slices rather than as one structured
@@ -13,35 +14,32 @@ export interface ParseRequest {
   type: 'parse';
   bytes: Uint8Array;
   name: string;
+  /** A file opened from this computer may be any format the app imports; a `?src=` file is the app's JSON. */
+  anyFormat?: boolean;
+  /** How a generic CSV's columns map to event fields; without it, such a file asks for one. */
+  mapping?: ColumnMapping;
 }
+
+/** A generic CSV's columns, for the user to map, with a guess from their names. */
+export interface Columns {
+  headers: string[];
+  guess: Partial<ColumnMapping>;
+}
+
+/** An incident, its problems, or (for a generic CSV read without a mapping) the columns to map first. */
+export type ReadResult = ParseResult | { ok: false; problems: Problem[]; columns: Columns };
 
 export type ParseReply =
   /** The worker has loaded and can take the bytes (sent only then, so a worker that fails to load leaves them usable). */
   | { type: 'ready' }
   | { type: 'progress'; progress: DecodeProgress }
   | { type: 'problems'; problems: Problem[] }
+  | { type: 'columns'; columns: Columns }
   /** The incident without its events, as JSON; `events` messages and then `end` follow. */
   | { type: 'incident'; json: string; events: number }
   /** The next slice of the sorted events, as a JSON array. */
   | { type: 'events'; json: string }
   | { type: 'end' };
-
-/** What the worker does with a request; `post` sends a reply to the app. */
-export function handleParseRequest(
-  request: ParseRequest,
-  post: (reply: ParseReply) => void,
-  eventsPerMessage = EVENTS_PER_MESSAGE,
-): void {
-  const result = decodeIncidentFile(request.bytes, request.name, {
-    onProgress: (progress) => post({ type: 'progress', progress }),
-  });
-  if (!result.ok) return post({ type: 'problems', problems: result.problems });
-  const { events, ...rest } = result.incident;
-  post({ type: 'incident', json: JSON.stringify(rest), events: events.length });
-  for (let i = 0; i < events.length; i += eventsPerMessage)
-    post({ type: 'events', json: JSON.stringify(events.slice(i, i + eventsPerMessage)) });
-  post({ type: 'end' });
-}
 
 /** The app's side: puts the incident back together from the replies; `receive` returns the incident on `end`. */
 export function incidentReceiver(onSlice?: (received: number, total: number) => void) {

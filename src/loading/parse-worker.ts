@@ -1,5 +1,6 @@
 // Web Worker entry: decodes and validates a large incident file off the main thread (started by parse-in-worker.ts).
-import { handleParseRequest, type ParseReply, type ParseRequest } from './parse-messages';
+import { handleParseRequest } from './parse-handler';
+import type { ParseReply, ParseRequest } from './parse-messages';
 
 // The app's TypeScript lib is DOM, not WebWorker; these are the two members of the worker scope used here.
 const scope = globalThis as unknown as {

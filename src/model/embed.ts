@@ -1,13 +1,11 @@
 // The <iframe> snippet that embeds a view of the app in another page.
-import { parseViewState, serializeViewState } from './view-state';
+import { appUrl } from './view-state';
 
 const escapeAttr = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 /** The current view (`href`) as `mode=embed`, in an iframe of the given size. */
 export function embedSnippet(href: string, title: string, width: string, height: string): string {
-  const url = new URL(href);
-  const { state } = parseViewState(url.search);
-  const src = `${url.origin}${url.pathname}${serializeViewState({ ...state, mode: 'embed' })}`;
+  const src = appUrl(href, (s) => ({ ...s, mode: 'embed' }), { absolute: true });
   return `<iframe src="${escapeAttr(src)}" width="${width}" height="${height}" title="${escapeAttr(title)}" loading="lazy" style="border:0"></iframe>`;
 }

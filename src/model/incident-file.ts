@@ -13,10 +13,45 @@ export interface DecodeOptions {
   onProgress?: (progress: DecodeProgress) => void;
 }
 
-const fail = (file: string, path: string, message: string): ParseResult => ({
+type Failure = Extract<ParseResult, { ok: false }>;
+
+const fail = (file: string, path: string, message: string): Failure => ({
   ok: false,
   problems: [{ path: `${file}: ${path}`, message }],
 });
+
+/** The one message for a file over the size limit, wherever it is read from. */
+export function tooLargeProblem(fileName: string, size: number, maxBytes: number): Problem {
+  return {
+    path: `${fileName}: (file)`,
+    message: `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}`,
+  };
+}
+
+/** UTF-8 text of a file's bytes, without a byte order mark, or the problem that it is not UTF-8 or too large. */
+export function decodeText(
+  input: Uint8Array | string,
+  fileName: string,
+  maxBytes = DEFAULT_MAX_BYTES,
+  expected = 'JSON',
+): { ok: true; text: string } | Failure {
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  if (size > maxBytes) return { ok: false, problems: [tooLargeProblem(fileName, size, maxBytes)] };
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
+    } catch {
+      return fail(
+        fileName,
+        '(file)',
+        `the file is not valid UTF-8 text; expected ${expected} encoded as UTF-8`,
+      );
+    }
+  }
+  return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
 
 /** 1-based line and column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -65,28 +100,13 @@ export function decodeIncidentFile(
   fileName: string,
   { maxBytes = DEFAULT_MAX_BYTES, onProgress }: DecodeOptions = {},
 ): ParseResult {
-  const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size > maxBytes)
-    return fail(
-      fileName,
-      '(file)',
-      `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}`,
-    );
-  onProgress?.({ stage: 'reading', bytes: size });
-  let text: string;
-  if (typeof input === 'string') text = input;
-  else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-    } catch {
-      return fail(
-        fileName,
-        '(file)',
-        'the file is not valid UTF-8 text; expected JSON encoded as UTF-8',
-      );
-    }
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  onProgress?.({
+    stage: 'reading',
+    bytes: typeof input === 'string' ? input.length : input.byteLength,
+  });
+  const decoded = decodeText(input, fileName, maxBytes);
+  if (!decoded.ok) return decoded;
+  const { text } = decoded;
   if (text.trim() === '')
     return fail(fileName, '(file)', 'the file is empty; expected a JSON incident object');
   const nesting = nestingDepth(text, MAX_DEPTH);

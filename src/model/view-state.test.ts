@@ -4,6 +4,7 @@ import { GROUP_BYS } from './chart-model';
 import { parseIncident } from './incident';
 import { minimalIncident } from './test-incident';
 import {
+  appUrl,
   DEFAULT_VIEW,
   parseViewState,
   resolveAgainst,
@@ -114,5 +115,22 @@ describe('view state in the URL', () => {
       { param: 'outcome', id: 'maybe' },
       { param: 'event', id: 'nope' },
     ]);
+  });
+});
+
+describe('appUrl', () => {
+  const href =
+    'https://ir.example/timeline/?src=data/x.json&phase=access&from=2023-11-23T00:00:00Z&to=2023-11-24T00:00:00Z';
+
+  it('changes the view and keeps the rest of the address, path and query only by default', () => {
+    expect(appUrl(href, (s) => ({ ...s, presenter: true }))).toBe(
+      '/timeline/?src=data%2Fx.json&phase=access&from=2023-11-23T00:00:00Z&to=2023-11-24T00:00:00Z&presenter=1',
+    );
+  });
+
+  it('adds the origin when asked, for a snippet used on another site', () => {
+    expect(appUrl(href, (s) => ({ ...DEFAULT_VIEW, src: s.src }), { absolute: true })).toBe(
+      'https://ir.example/timeline/?src=data%2Fx.json',
+    );
   });
 });

@@ -179,6 +179,20 @@ export function serializeViewState(state: ViewState): string {
   return text ? `?${text}` : '';
 }
 
+/**
+ * The app's address for a view: `href` (an address of the app) with its view state changed by `change`. Path and
+ * query only, or with `absolute` the origin too (for a snippet pasted into another site).
+ */
+export function appUrl(
+  href: string,
+  change: (state: ViewState) => ViewState,
+  { absolute = false } = {},
+): string {
+  const url = new URL(href);
+  const query = serializeViewState(change(parseViewState(url.search).state));
+  return `${absolute ? url.origin : ''}${url.pathname}${query}`;
+}
+
 export interface Ignored {
   param: string;
   id: string;

@@ -1,6 +1,11 @@
 // The export formats the app offers, and import of a dropped file in whichever format it turns out to be.
 import { parseIncident, type Incident, type ParseResult, type TimelineEvent } from '../incident';
-import { DEFAULT_MAX_BYTES, decodeIncidentFile, formatBytes } from '../incident-file';
+import {
+  DEFAULT_MAX_BYTES,
+  decodeIncidentFile,
+  decodeText,
+  type DecodeProgress,
+} from '../incident-file';
 import { exportAppJson } from './app-json';
 import { exportAttackNavigator } from './attack-navigator';
 import { readCsvHeaders } from './csv-cells';
@@ -115,23 +120,38 @@ function validated(result: ImportResult, fileName: string): ParseResult {
   };
 }
 
+export interface ImportOptions {
+  maxBytes?: number;
+  onProgress?: (progress: DecodeProgress) => void;
+}
+
+/** A generic CSV's columns for the user to map, with a guess from their names; undefined for any other format. */
+export function columnsToMap(
+  fileName: string,
+  text: string,
+): { headers: string[]; guess: Partial<ColumnMapping> } | undefined {
+  if (detectFormat(fileName, text) !== 'generic-csv') return undefined;
+  const headers = readCsvHeaders(text);
+  return { headers, guess: guessMapping(headers) };
+}
+
 /**
- * Reads a dropped or chosen file as an incident. A generic CSV uses `mapping`, or without one the guess from its
- * column names; when that guess lacks the time or title column, the problem says so and the UI should ask.
+ * Reads a file opened from this computer as an incident, in whichever format it is: the app's JSON, Timesketch
+ * JSONL or CSV, or any CSV. A generic CSV uses `mapping`, or without one the guess from its column names; when
+ * that guess lacks the time or title column, the problem says so and the UI should ask. Never throws.
  */
-export function importFile(fileName: string, text: string, mapping?: ColumnMapping): ParseResult {
+export function importFile(
+  fileName: string,
+  input: Uint8Array | string,
+  mapping?: ColumnMapping,
+  { maxBytes = DEFAULT_MAX_BYTES, onProgress }: ImportOptions = {},
+): ParseResult {
+  const decoded = decodeText(input, fileName, maxBytes, 'JSON or CSV');
+  if (!decoded.ok) return decoded;
+  const { text } = decoded;
   const format = detectFormat(fileName, text);
-  if (format === 'app-json') return decodeIncidentFile(text, fileName);
-  if (text.length > DEFAULT_MAX_BYTES)
-    return {
-      ok: false,
-      problems: [
-        {
-          path: `${fileName}: (file)`,
-          message: `the file is ${formatBytes(text.length)}; the limit is ${formatBytes(DEFAULT_MAX_BYTES)}`,
-        },
-      ],
-    };
+  if (format === 'app-json') return decodeIncidentFile(text, fileName, { maxBytes, onProgress });
+  onProgress?.({ stage: 'reading', bytes: text.length });
   if (format === 'timesketch-jsonl')
     return validated(importTimesketchJsonl(text, fileName), fileName);
   if (format === 'timesketch-csv') return validated(importTimesketchCsv(text, fileName), fileName);
