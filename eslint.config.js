@@ -44,7 +44,7 @@ export default tseslint.config(
     },
   },
   {
-    // The domain core stays pure: no React, no DOM widgets, no app layers.
+    // The domain core stays pure: no React, no DOM, no I/O, nothing of the app's other layers.
     files: ['src/model/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -52,7 +52,20 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/components/**', '**/loading/**', '**/i18n/**', '../app*'],
+              group: [
+                '**/components',
+                '**/components/**',
+                '**/loading',
+                '**/loading/**',
+                '**/hooks',
+                '**/hooks/**',
+                '**/i18n',
+                '**/i18n/**',
+                '**/app',
+                '**/app.tsx',
+                '**/main',
+                '**/main.tsx',
+              ],
               message: 'src/model imports nothing of the app.',
             },
             {
@@ -66,6 +79,47 @@ export default tseslint.config(
                 'html-to-image',
               ],
               message: 'src/model is framework-free.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'location',
+          'history',
+          'fetch',
+          'XMLHttpRequest',
+          'localStorage',
+          'sessionStorage',
+          'indexedDB',
+          'Worker',
+        ].map((name) => ({
+          name,
+          message: 'src/model has no DOM and does no I/O: take what it needs as an argument.',
+        })),
+      ],
+    },
+  },
+  {
+    // Hooks hold state and effects for components; they never render one.
+    files: ['src/hooks/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/components', '**/components/**'],
+              message: 'Hooks do not import components.',
+            },
+            // This block replaces the rule for hooks, so it repeats the chart's ownership of vis-timeline.
+            {
+              group: ['vis-timeline*', 'vis-data*'],
+              message: 'Only timeline-chart owns vis-timeline.',
             },
           ],
         },
