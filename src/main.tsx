@@ -3,7 +3,13 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import './styles.css';
+// One stylesheet per screen, in cascade order: print rules come last to override the rest.
+import './styles/base.css';
+import './styles/chart.css';
+import './styles/incident-screen.css';
+import './styles/embed.css';
+import './styles/present.css';
+import './styles/print.css';
 
 const queryClient = new QueryClient();
 
