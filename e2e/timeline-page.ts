@@ -167,6 +167,16 @@ export class TimelinePage {
     return this.page.locator('.notice');
   }
 
+  /** The notice listing what looks wrong in a file that loaded anyway. */
+  get dataWarnings(): Locator {
+    return this.page.getByRole('status', { name: 'Warnings about this incident file' });
+  }
+
+  /** The ATT&CK techniques listed in the details panel, one item each. */
+  get detailsTechniques(): Locator {
+    return this.details.getByRole('region', { name: /ATT&CK/ }).getByRole('listitem');
+  }
+
   metric(id: string): Locator {
     return this.page.locator(`[data-metric="${id}"]`);
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIncident, type IncidentFile, type MilestoneKind } from './incident';
 import { incidentWarnings } from './incident-warnings';
@@ -178,5 +179,19 @@ describe('incidentWarnings: live indicators in text', () => {
     expect(w?.message).toBe(
       'shows the indicator "10.0.0.1" (indicators[id=c2]) live: expected it defanged, as "10.0.0[.]1"',
     );
+  });
+});
+
+describe('data/fixtures/warnings.json', () => {
+  it('is a valid incident with exactly the two warnings the browser test expects', () => {
+    const file: unknown = JSON.parse(
+      readFileSync(new URL('../../data/fixtures/warnings.json', import.meta.url), 'utf8'),
+    );
+    const r = parseIncident(file);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(incidentWarnings(r.incident).map((w) => w.path)).toEqual([
+      'events[id=address-blocked].milestones[0]',
+      'events[id=address-blocked].description',
+    ]);
   });
 });
