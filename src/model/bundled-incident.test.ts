@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIncident, type Incident, type LocalizedText, type MilestoneKind } from './incident';
+import { computeMetrics } from './metrics';
 
 const text = readFileSync(
   new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url),
@@ -131,7 +132,7 @@ describe('bundled Cloudflare Thanksgiving 2023 incident', () => {
       'credential-compromise': '2023-10-18T00:00:00Z',
       'first-adversary-activity': '2023-11-14T09:22:49Z',
       detection: '2023-11-23T16:00:00Z',
-      containment: '2023-11-23T21:31:00Z',
+      containment: '2023-11-24T00:00:00Z',
       eradication: '2023-11-24T11:59:00Z',
       'last-adversary-activity': '2023-11-24T10:44:00Z',
       'recovery-start': '2023-11-27T00:00:00Z',
@@ -140,6 +141,18 @@ describe('bundled Cloudflare Thanksgiving 2023 incident', () => {
     for (const [kind, start] of Object.entries(expected) as [MilestoneKind, string][]) {
       expect(milestone(kind).start, kind).toBe(start);
     }
+  });
+
+  it('puts containment where the source ends all access, not before the last adversary activity', () => {
+    const containment = milestone('containment');
+    const last = milestone('last-adversary-activity');
+    // 「所有威脅行為者的存取和連線均於 11 月 24 日終止」: the day, without a time.
+    expect([containment.start, containment.precision]).toEqual(['2023-11-24T00:00:00Z', 'day']);
+    expect(containment.endMs).toBeGreaterThan(last.startMs);
+    // The 21:31 IP block on 11-23 only continued the response: the threat actor was active again at 10:44.
+    expect(byId.get('known-ips-blocked')?.milestones ?? []).toEqual([]);
+    const contain = computeMetrics(incident).find((m) => m.id === 'time-to-contain');
+    expect([contain?.ms, contain?.precision]).toEqual([24 * 3600_000, 'day']);
   });
 
   it('measures 9 d 6 h 37 min 11 s from the first probe to the alert', () => {
