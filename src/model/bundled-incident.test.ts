@@ -317,12 +317,71 @@ describe('bundled Cloudflare Thanksgiving 2023 incident', () => {
     for (const e of incident.events.filter((x) => x.techniques?.length)) {
       expect(adversaries.has(e.actor), e.id).toBe(true);
     }
-    const names = Object.fromEntries((incident.techniques ?? []).map((t) => [t.id, t.name]));
-    expect(names['T1078.004']).toBe('Valid Accounts: Cloud Accounts');
-    expect(names['T1550.001']).toBe(
-      'Use Alternate Authentication Material: Application Access Token',
+  });
+
+  it('maps techniques no further than the source goes', () => {
+    // The names ATT&CK Enterprise gives each technique used.
+    expect(Object.fromEntries((incident.techniques ?? []).map((t) => [t.id, t.name]))).toEqual({
+      T1021: 'Remote Services',
+      T1059: 'Command and Scripting Interpreter',
+      T1071: 'Application Layer Protocol',
+      'T1074.002': 'Data Staged: Remote Data Staging',
+      T1078: 'Valid Accounts',
+      'T1078.004': 'Valid Accounts: Cloud Accounts',
+      T1098: 'Account Manipulation',
+      T1105: 'Ingress Tool Transfer',
+      T1133: 'External Remote Services',
+      T1136: 'Create Account',
+      T1213: 'Data from Information Repositories',
+      'T1213.001': 'Data from Information Repositories: Confluence',
+      'T1213.003': 'Data from Information Repositories: Code Repositories',
+      T1505: 'Server Software Component',
+      'T1550.001': 'Use Alternate Authentication Material: Application Access Token',
+      T1552: 'Unsecured Credentials',
+      T1560: 'Archive Collected Data',
+    });
+    // 「自託管 Atlassian 伺服器」: Jira, Confluence, Bitbucket and their server are self-hosted, not cloud.
+    const selfHosted = ['jira', 'confluence', 'bitbucket', 'atlassian-server'];
+    for (const id of selfHosted) {
+      const system = incident.systems.find((s) => s.id === id);
+      expect([system?.ownership, en(system?.description)], id).toEqual([
+        'first-party',
+        expect.stringMatching(/self-hosted/),
+      ]);
+    }
+    const cloudOnly = [
+      'T1021.007',
+      'T1069.003',
+      'T1078.004',
+      'T1087.004',
+      'T1098.001',
+      'T1098.003',
+      'T1136.003',
+      'T1552.005',
+    ];
+    const onSelfHosted = incident.events.filter((e) =>
+      e.systems.some((s) => selfHosted.includes(s)),
     );
-    expect(names['T1213.003']).toBe('Data from Information Repositories: Code Repositories');
+    expect(onSelfHosted.length).toBeGreaterThan(10);
+    for (const e of onSelfHosted)
+      expect(e.techniques?.filter((t) => cloudOnly.includes(t)) ?? [], e.id).toEqual([]);
+    // Cloud accounts stay where they are right: Okta, the dashboard and the AWS environment.
+    expect(
+      incident.events
+        .filter((e) => e.techniques?.includes('T1078.004'))
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([
+      'aws-environment-accessed',
+      'dashboard-login-denied',
+      'okta-login-denied',
+      'probing-begins',
+    ]);
+    // The source never names Sliver's transport, so no sub-technique of Application Layer Protocol.
+    expect(byId.get('sliver-installed')?.techniques).toContain('T1071');
+    expect(
+      incident.events.flatMap((e) => e.techniques ?? []).filter((t) => t.startsWith('T1071.')),
+    ).toEqual([]);
   });
 
   it('links the alert to the change it detected and poses it as an inject', () => {
