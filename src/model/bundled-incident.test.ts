@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIncident, type Incident, type LocalizedText, type MilestoneKind } from './incident';
+import { incidentWarnings } from './incident-warnings';
 import { computeMetrics } from './metrics';
+import { textFields, textVersions } from './text-fields';
 
 const text = readFileSync(
   new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url),
@@ -22,49 +24,6 @@ const incident = load();
 const byId = new Map(incident.events.map((e) => [e.id, e]));
 const en = (t: LocalizedText | undefined) => (typeof t === 'string' ? t : (t?.en ?? ''));
 const zh = (t: LocalizedText | undefined) => (typeof t === 'string' ? t : (t?.['zh-Hant'] ?? ''));
-
-/** Every human-readable field of the file, with a path for error messages. */
-function textFields(inc: Incident): [string, LocalizedText | undefined][] {
-  const out: [string, LocalizedText | undefined][] = [
-    ['title', inc.title],
-    ['summary', inc.summary],
-  ];
-  inc.sources.forEach((s) => {
-    out.push([`sources.${s.id}.title`, s.title]);
-    if (s.note !== undefined) out.push([`sources.${s.id}.note`, s.note]);
-  });
-  const terms = {
-    phases: inc.phases,
-    systems: inc.systems,
-    actors: inc.actors,
-    actions: inc.actions,
-  };
-  for (const [list, items] of Object.entries(terms)) {
-    items.forEach((t) => {
-      out.push([`${list}.${t.id}.label`, t.label]);
-      if (t.description !== undefined) out.push([`${list}.${t.id}.description`, t.description]);
-    });
-  }
-  inc.phases.forEach((p) =>
-    p.prompts?.forEach((q, i) => out.push([`phases.${p.id}.prompts[${i}]`, q])),
-  );
-  inc.events.forEach((e) => {
-    const at = `events.${e.id}`;
-    out.push([`${at}.title`, e.title], [`${at}.description`, e.description]);
-    e.citations.forEach((c, i) => out.push([`${at}.citations[${i}].locator`, c.locator]));
-    if (e.inferred) out.push([`${at}.inferred.reason`, e.inferred.reason]);
-    e.prompts?.forEach((q, i) => out.push([`${at}.prompts[${i}]`, q]));
-    if (e.inject) out.push([`${at}.inject.question`, e.inject.question]);
-  });
-  inc.indicators?.forEach((ind) => {
-    out.push([`indicators.${ind.id}.description`, ind.description]);
-    if (ind.location !== undefined) out.push([`indicators.${ind.id}.location`, ind.location]);
-    ind.citations.forEach((c, i) =>
-      out.push([`indicators.${ind.id}.citations[${i}].locator`, c.locator]),
-    );
-  });
-  return out;
-}
 
 function milestone(kind: MilestoneKind) {
   const found = incident.events.filter((e) => e.milestones?.includes(kind));
@@ -101,11 +60,14 @@ describe('bundled Cloudflare Thanksgiving 2023 incident', () => {
   });
 
   it('gives every text field in both English and Traditional Chinese', () => {
-    const fields = textFields(incident);
+    // ATT&CK's technique names, owners and publishers are proper names in one language.
+    const fields = textFields(incident).filter(
+      (f) => !/^techniques|\.(owner|publisher)$/.test(f.path),
+    );
     expect(fields.length).toBeGreaterThan(300);
     const missing = fields
-      .filter(([, t]) => typeof t !== 'object' || !t.en?.trim() || !t['zh-Hant']?.trim())
-      .map(([path]) => path);
+      .filter(({ text: t }) => typeof t !== 'object' || !t.en?.trim() || !t['zh-Hant']?.trim())
+      .map((f) => f.path);
     expect(missing).toEqual([]);
     expect(incident.languages).toEqual(['en', 'zh-Hant']);
   });
@@ -153,6 +115,27 @@ describe('bundled Cloudflare Thanksgiving 2023 incident', () => {
     expect(byId.get('known-ips-blocked')?.milestones ?? []).toEqual([]);
     const contain = computeMetrics(incident).find((m) => m.id === 'time-to-contain');
     expect([contain?.ms, contain?.precision]).toEqual([24 * 3600_000, 'day']);
+  });
+
+  it('raises no loader warning', () => {
+    expect(incidentWarnings(incident)).toEqual([]);
+  });
+
+  it('writes indicators defanged in every text, in every language', () => {
+    const live = (incident.indicators ?? []).filter((i) => i.value !== i.defanged);
+    expect(live.map((i) => i.value)).toEqual(['193.142.58.126', '198.244.174.214', 'idowall.com']);
+    const texts = textVersions(textFields(incident));
+    for (const ind of live) {
+      const found = texts
+        .filter((t) => t.text.toLowerCase().includes(ind.value))
+        .map((t) => t.path);
+      expect(found, ind.value).toEqual([]);
+    }
+    // Prose about the infrastructure still names it, defanged.
+    const system = (id: string) => incident.systems.find((s) => s.id === id)?.description;
+    expect(zh(system('threat-actor-infrastructure'))).toContain('193.142.58[.]126');
+    expect(en(system('sliver-c2'))).toContain('198.244.174[.]214');
+    expect(en(system('sliver-c2'))).toContain('idowall[.]com');
   });
 
   it('measures 9 d 6 h 37 min 11 s from the first probe to the alert', () => {
