@@ -279,6 +279,38 @@ describe('bundled Cloudflare Thanksgiving 2023 incident', () => {
     }
   });
 
+  it('dates the wiki searches and the Jira tickets by what the source says of each', () => {
+    const access = byId.get('moveworks-token-access')!;
+    const pause = byId.get('activity-paused')!;
+    const wiki = byId.get('wiki-searches')!;
+    const jira = byId.get('jira-tickets-accessed')!;
+    // Undated: from the day Confluence opened (11-15 16:28:38) to the day the pause began.
+    expect(wiki.startMs).toBeLessThanOrEqual(access.startMs);
+    expect(wiki.endMs).toBeGreaterThan(pause.startMs);
+    expect(wiki.endMs - pause.startMs).toBeLessThan(24 * 3600_000);
+    expect(en(wiki.inferred?.reason)).toMatch(/no date/);
+    expect(en(wiki.inferred?.reason)).not.toMatch(/which gives 11-16/);
+    // 「第二天,他們開始尋找…並存取了各種 Jira 票證」: the tickets are dated the day after 11-15.
+    expect(jira.startMs - Date.parse(access.start.slice(0, 10))).toBe(24 * 3600_000);
+    expect(en(jira.inferred?.reason)).toMatch(/began on 11-15/);
+  });
+
+  it('claims no way into Bitbucket and no time for the end of all access', () => {
+    const bitbucket = byId.get('bitbucket-access')!;
+    // The source says access to Bitbucket was obtained, not how.
+    expect(bitbucket.action).not.toBe('access-with-stolen-credentials');
+    expect(en(incident.actions.find((a) => a.id === bitbucket.action)?.label)).toMatch(
+      /not stated/,
+    );
+    expect(bitbucket.techniques ?? []).toEqual([]);
+    expect(en(bitbucket.description)).toMatch(/does not say how/);
+    // Sliver was removed at 11:59; all access ended on 11-24 at a time the source does not give.
+    const removed = byId.get('sliver-removed')!;
+    expect(removed.milestones).toEqual(['eradication']);
+    expect(en(removed.title)).not.toMatch(/access/);
+    expect(zh(removed.title)).not.toMatch(/存取/);
+  });
+
   it('keeps times at their stated precision and the pause as a range', () => {
     const pause = byId.get('activity-paused');
     expect([pause?.start, pause?.end, pause?.precision]).toEqual([
