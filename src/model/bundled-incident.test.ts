@@ -5,6 +5,7 @@ import { parseIncident, type Incident, type LocalizedText, type MilestoneKind } 
 import { incidentWarnings } from './incident-warnings';
 import { computeMetrics } from './metrics';
 import { textFields, textVersions } from './text-fields';
+import { copiedRun } from './verbatim';
 
 const text = readFileSync(
   new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url),
@@ -21,6 +22,17 @@ function load(input: unknown = JSON.parse(text)): Incident {
 }
 
 const incident = load();
+/** Hashes of the source's text windows (scripts/source-fingerprint.ts), to catch copying without keeping the post. */
+const sourceWindows = new Set(
+  readFileSync(
+    new URL('../../data/fixtures/cloudflare-thanksgiving-2023.source-windows.txt', import.meta.url),
+    'utf8',
+  )
+    .split('\n')
+    .filter((line) => /^[0-9a-f]+$/.test(line)),
+);
+/** The Traditional Chinese version of every text field, with its path. */
+const zhTexts = textVersions(textFields(incident)).filter((t) => t.path.endsWith('.zh-Hant'));
 const byId = new Map(incident.events.map((e) => [e.id, e]));
 const en = (t: LocalizedText | undefined) => (typeof t === 'string' ? t : (t?.en ?? ''));
 const zh = (t: LocalizedText | undefined) => (typeof t === 'string' ? t : (t?.['zh-Hant'] ?? ''));
@@ -309,6 +321,41 @@ describe('bundled Cloudflare Thanksgiving 2023 incident', () => {
     expect(removed.milestones).toEqual(['eradication']);
     expect(en(removed.title)).not.toMatch(/access/);
     expect(zh(removed.title)).not.toMatch(/存取/);
+  });
+
+  it("writes the Chinese in the project's own words, not the source's", () => {
+    expect(sourceWindows.size).toBeGreaterThan(5000);
+    // Locators quote the source's headings on purpose; everything else is paraphrase.
+    const copied = zhTexts
+      .filter((t) => !t.path.includes('.locator.'))
+      .flatMap((t) => {
+        const run = copiedRun(t.text, sourceWindows);
+        return run ? [`${t.path}: ${run}`] : [];
+      });
+    expect(copied).toEqual([]);
+    // The check does see copying: a sentence of the source is caught.
+    expect(
+      copiedRun('我們的安全團隊在 16:00 收到出現威脅行為者的警示', sourceWindows),
+    ).toBeDefined();
+  });
+
+  it("uses the source's Chinese terms and the project's spacing", () => {
+    // "Secret" is 密碼 in this edition (密碼、用戶端密碼、密碼變換、嵌入式密碼), in titles and descriptions alike.
+    const fields = textFields(incident);
+    for (const f of fields.filter((x) => /secret/i.test(en(x.text)))) {
+      expect(zh(f.text), f.path).toContain('密碼');
+      expect(zh(f.text), f.path).not.toMatch(/機密|secret/i);
+    }
+    expect(zhTexts.filter((t) => /機密/.test(t.text)).map((t) => t.path)).toEqual([]);
+    // The threat actor is 他們 or 威脅行為者, as in the source, never the impersonal 它.
+    const aboutActor = fields.filter((f) => /threat actor/i.test(en(f.text)));
+    expect(aboutActor.length).toBeGreaterThan(50);
+    expect(aboutActor.filter((f) => /它(?!們)/.test(zh(f.text))).map((f) => f.path)).toEqual([]);
+    // A token does not "open" (打開) a system.
+    expect(zhTexts.filter((t) => t.text.includes('打開')).map((t) => t.path)).toEqual([]);
+    // A space between Chinese and Latin letters or digits: 「在 11 月 20 日」.
+    const cramped = /\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u;
+    expect(zhTexts.filter((t) => cramped.test(t.text)).map((t) => t.path)).toEqual([]);
   });
 
   it('keeps times at their stated precision and the pause as a range', () => {
