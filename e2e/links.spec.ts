@@ -136,11 +136,7 @@ test('"Copy link" copies the current URL', async ({ app, context }) => {
 test('panning the chart replaces the history entry instead of adding one', async ({ app }) => {
   await app.goto('?group=none');
   const length = await app.page.evaluate(() => history.length);
-  const box = (await app.chart.boundingBox())!;
-  await app.page.mouse.move(box.x + box.width / 2, box.y + 120);
-  await app.page.mouse.down();
-  await app.page.mouse.move(box.x + box.width / 2 - 200, box.y + 120, { steps: 8 });
-  await app.page.mouse.up();
+  await app.panChart(-200);
   await expect.poll(async () => (await app.query()).get('from')).not.toBeNull();
   expect(await app.page.evaluate(() => history.length)).toBe(length);
 });

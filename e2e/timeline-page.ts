@@ -77,6 +77,16 @@ export class TimelinePage {
     await this.chartItem(eventId).first().locator('.vis-item-content').hover();
   }
 
+  /** Drags the chart sideways by `dx` pixels, along the time axis so that the drag never starts on an item. */
+  async panChart(dx: number) {
+    const box = (await this.chart.locator('.vis-time-axis.vis-foreground').boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
   get axisLabels(): Locator {
     return this.chart.locator('.vis-time-axis .vis-text:not(.vis-measure)');
   }
@@ -165,6 +175,16 @@ export class TimelinePage {
 
   get notice(): Locator {
     return this.page.locator('.notice');
+  }
+
+  /** The notice listing what looks wrong in a file that loaded anyway. */
+  get dataWarnings(): Locator {
+    return this.page.getByRole('status', { name: 'Warnings about this incident file' });
+  }
+
+  /** The ATT&CK techniques listed in the details panel, one item each. */
+  get detailsTechniques(): Locator {
+    return this.details.getByRole('region', { name: /ATT&CK/ }).getByRole('listitem');
   }
 
   metric(id: string): Locator {

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { AppHeader } from './components/app-header';
 import { EmbedScreen } from './components/embed-screen';
 import { IncidentScreen } from './components/incident-screen';
+import { IncidentWarnings } from './components/incident-warnings';
 import { LinkNotice } from './components/link-notice';
 import { PresentScreen } from './components/present-screen';
 import { LoadRecovery } from './components/load-recovery';
@@ -55,6 +56,7 @@ export function App() {
           />
         )}
         <LinkNotice ignored={resolved.ignored} malformed={malformed} />
+        {incident && <IncidentWarnings key={src} incident={incident} src={src} />}
         <main>
           {query.isPending && <Loading src={src} />}
           {query.isError && <LoadError error={query.error} />}

@@ -100,8 +100,8 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
         </p>
       )}
       {(e.techniques?.length ?? 0) > 0 && (
-        <section>
-          <h3>{t.techniques}</h3>
+        <section aria-labelledby="details-techniques">
+          <h3 id="details-techniques">{t.techniques}</h3>
           <ul>
             {e.techniques!.map((id) => {
               const name = incident.techniques?.find((x) => x.id === id)?.name;
@@ -110,7 +110,14 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
                   <a href={techniqueUrl(id)} target="_blank" rel="noopener noreferrer">
                     {id}
                   </a>
-                  {name ? ` ${name}` : ''}
+                  {name && (
+                    <>
+                      {' '}
+                      <span lang="en">{name}</span>
+                      {/* ATT&CK publishes its names in English only; say so rather than look untranslated. */}
+                      {lang !== 'en' && <span className="muted">{t.inEnglish}</span>}
+                    </>
+                  )}
                 </li>
               );
             })}

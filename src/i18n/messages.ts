@@ -67,6 +67,10 @@ export const en = {
     `${shown.toLocaleString('en')} of ${total.toLocaleString('en')} events`,
   ignoredLink: (items: string) => `Parts of this link were ignored: ${items}.`,
   dismiss: 'Dismiss',
+  dataWarningsLabel: 'Warnings about this incident file',
+  dataWarnings: (n: number) =>
+    `This file has ${n.toLocaleString('en')} ${n === 1 ? 'problem' : 'problems'} worth fixing; the incident is shown all the same:`,
+  moreWarnings: (n: number) => `…and ${n.toLocaleString('en')} more.`,
   eventList: 'Event list',
   eventListHelp:
     '↑/↓ or j/k move the selection, Home/End jump to the first/last, Enter opens its details, Esc clears it.',
@@ -92,6 +96,7 @@ export const en = {
   systems: 'Systems',
   outcome: 'Outcome',
   techniques: 'ATT&CK techniques',
+  inEnglish: '(English)',
   citation: 'Source',
   inferred: 'Inferred',
   related: 'Related events',
@@ -269,6 +274,9 @@ export const zhHant: Messages = {
     `${total.toLocaleString('zh-Hant')} 個事件中的 ${shown.toLocaleString('zh-Hant')} 個`,
   ignoredLink: (items) => `此連結中的部分內容已被忽略:${items}。`,
   dismiss: '關閉',
+  dataWarningsLabel: '此事件檔案的警告',
+  dataWarnings: (n) => `此檔案有 ${n.toLocaleString('zh-Hant')} 個值得修正的問題;事件仍照常顯示:`,
+  moreWarnings: (n) => `…另有 ${n.toLocaleString('zh-Hant')} 個。`,
   eventList: '事件清單',
   eventListHelp:
     '↑/↓ 或 j/k 移動選取,Home/End 跳至第一個/最後一個,Enter 開啟詳細資料,Esc 清除選取。',
@@ -294,6 +302,7 @@ export const zhHant: Messages = {
   systems: '系統',
   outcome: '結果',
   techniques: 'ATT&CK 技術',
+  inEnglish: '(英文)',
   citation: '來源',
   inferred: '推斷',
   related: '相關事件',

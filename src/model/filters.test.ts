@@ -57,7 +57,7 @@ describe('filterEvents', () => {
   it('finds events by system label, technique, indicator and in either language', () => {
     const find = (q: string) => ids(filterEvents(bundled.events, { filters: none, q }, index));
     expect(find('sliver')).toContain('sliver-installed');
-    expect(find('T1136.003')).toContain('atlassian-account-created');
+    expect(find('T1136')).toContain('atlassian-account-created');
     expect(find('193.142.58[.]126').length).toBeGreaterThan(0);
     expect(find('移除')).toContain('sliver-removed');
     expect(find('JIRA confluence')).toEqual(find('confluence jira'));

@@ -19,9 +19,34 @@ describe('metrics', () => {
     });
     const metrics = computeMetrics(inc);
     expect(metrics.map((m) => m.id)).toEqual(['time-to-detect']);
-    expect(metrics[0]!.ms).toBe(
-      Date.parse('2024-01-02T00:00:00Z') - Date.parse('2024-01-01T10:00:00Z'),
-    );
+  });
+
+  it.each([
+    ['a time to the next day', '2024-01-01T16:00:00Z', 'minute', '2024-01-02T00:00:00Z', 1],
+    ['a date to a time three days later', '2024-01-01T00:00:00Z', 'day', '2024-01-04T23:59:00Z', 3],
+    [
+      'a time to a date on the same day',
+      '2024-01-01T16:00:00Z',
+      'minute',
+      '2024-01-01T00:00:00Z',
+      0,
+    ],
+  ])('counts calendar days when an endpoint is a date: %s', (_, start, precision, next, days) => {
+    const file = minimalIncident();
+    Object.assign(file.events[0]!, { start, precision, milestones: ['detection'] });
+    Object.assign(file.events[1]!, {
+      start: next,
+      precision: next.endsWith('T00:00:00Z') ? 'day' : 'minute',
+      milestones: ['containment'],
+    });
+    const r = parseIncident(file);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const [metric] = computeMetrics(r.incident);
+    expect([metric?.id, metric?.precision, metric?.ms]).toEqual([
+      'time-to-contain',
+      'day',
+      days * 86_400_000,
+    ]);
   });
 
   it('limits a metric to the coarser precision of its endpoints', () => {

@@ -1,6 +1,6 @@
 // Incident metrics (time to detect, contain, eradicate; dwell time…) computed from the events' milestone flags.
 import type { Incident, MilestoneKind, TimelineEvent } from './incident';
-import { coarser, type Precision } from './time';
+import { coarser, DAY, type Precision } from './time';
 
 export const METRICS = [
   { id: 'compromise-to-first-use', from: 'credential-compromise', to: 'first-adversary-activity' },
@@ -22,6 +22,8 @@ export interface Metric {
   precision: Precision;
 }
 
+const utcDay = (ms: number) => Math.floor(ms / DAY) * DAY;
+
 /** The first event carrying each milestone flag. */
 export function milestones(incident: Incident): Map<MilestoneKind, TimelineEvent> {
   const found = new Map<MilestoneKind, TimelineEvent>();
@@ -38,12 +40,14 @@ export function computeMetrics(incident: Incident): Metric[] {
     const to = at.get(m.to);
     if (!from || !to) return [];
     const p = coarser(from.precision, to.precision);
+    // A date has no time of day, so a span with a date at either end counts the calendar days between them.
+    const days = p === 'day' || p === 'month';
     return [
       {
         id: m.id,
         from,
         to,
-        ms: to.startMs - from.startMs,
+        ms: days ? utcDay(to.startMs) - utcDay(from.startMs) : to.startMs - from.startMs,
         precision: p === 'minute' ? 'second' : p,
       },
     ];

@@ -1,0 +1,38 @@
+import { useMemo, useState } from 'react';
+import { useI18n } from '../i18n/i18n';
+import { isLocal, LOCAL_PREFIX } from '../loading/open-file';
+import type { Incident } from '../model/incident';
+import { incidentWarnings } from '../model/incident-warnings';
+
+// A file full of live indicators would otherwise push the incident off the screen.
+const SHOWN = 20;
+
+/** Lists what looks wrong in a file that loaded anyway, by field path, without blocking the incident. */
+export function IncidentWarnings({ incident, src }: { incident: Incident; src: string }) {
+  const { t } = useI18n();
+  const warnings = useMemo(() => incidentWarnings(incident), [incident]);
+  const [dismissed, setDismissed] = useState(false);
+  if (dismissed || warnings.length === 0) return null;
+  const file = isLocal(src) ? src.slice(LOCAL_PREFIX.length) : src;
+  return (
+    <div className="notice incident-warnings" role="status" aria-label={t.dataWarningsLabel}>
+      <div>
+        <p>{t.dataWarnings(warnings.length)}</p>
+        <ul className="problems">
+          {warnings.slice(0, SHOWN).map((w, i) => (
+            <li key={i}>
+              <code>
+                {file}: {w.path}
+              </code>
+              : {w.message}
+            </li>
+          ))}
+        </ul>
+        {warnings.length > SHOWN && <p>{t.moreWarnings(warnings.length - SHOWN)}</p>}
+      </div>
+      <button type="button" className="small-button" onClick={() => setDismissed(true)}>
+        {t.dismiss}
+      </button>
+    </div>
+  );
+}
