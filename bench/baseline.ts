@@ -3,7 +3,7 @@ import { DataSet } from 'vis-data/esnext';
 import { Timeline } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import type { EventFile, IncidentFile } from '../src/model/incident';
-import type { BenchFacet } from './hook-contract';
+import type { BenchFacet, BenchGroupBy } from './hook-contract';
 import { groupsOf, itemsOf, plainOptions, type PlainItem } from './plain-timeline';
 
 async function main() {
@@ -12,10 +12,9 @@ async function main() {
   const file = (await (await fetch(src)).json()) as IncidentFile;
   const byId = new Map(file.events.map((e) => [e.id, e]));
   const items = new DataSet<PlainItem, 'id'>(itemsOf(file));
-  const groups = groupsOf(file);
   const options = plainOptions();
   const host = document.getElementById('chart')!;
-  const timeline = new Timeline(host, items, groups, options);
+  const timeline = new Timeline(host, items, groupsOf(file)!, options);
 
   let ready = false;
   timeline.on('changed', () => {
@@ -33,25 +32,65 @@ async function main() {
       timeline.on('changed', done);
     });
 
-  const matches = (e: EventFile, facet: BenchFacet, ids: Set<string>) =>
-    facet === 'system' ? e.systems.some((s) => ids.has(s)) : ids.has(e[facet]);
-  const all = items.get();
+  let filter: { facet: BenchFacet; ids: Set<string> } | undefined;
+  let terms: string[] = [];
+  let group: BenchGroupBy = 'system';
+  let all = items.get();
+  const allText = (t: EventFile['title']) =>
+    typeof t === 'string' ? t : Object.values(t).join(' ');
+  const matches = (e: EventFile) =>
+    (!filter ||
+      (filter.facet === 'system'
+        ? e.systems.some((s) => filter!.ids.has(s))
+        : filter.ids.has(e[filter.facet]))) &&
+    (terms.length === 0 ||
+      // No index: a plain page searches the text as it is, every term in any field.
+      terms.every((term) =>
+        [allText(e.title), allText(e.description), ...e.systems, ...(e.techniques ?? [])].some(
+          (f) => f.toLowerCase().includes(term),
+        ),
+      ));
+  /** Brings the DataSet to the items that the filter and search leave, and waits for the redraw. */
+  const show = async () => {
+    const wanted = all.filter((it) => matches(byId.get(it.event)!));
+    const wantedIds = new Set(wanted.map((it) => it.id));
+    const drop = items.getIds({ filter: (it) => !wantedIds.has(it.id) });
+    const add = wanted.filter((it) => items.get(it.id) === null);
+    if (drop.length === 0 && add.length === 0) return;
+    const changed = nextChange();
+    items.remove(drop);
+    items.add(add);
+    await changed;
+  };
   window.__incidentTimelineBench = {
-    async applyFilter(facet, ids) {
-      const keep = new Set(ids);
-      const wanted = all.filter((it) => matches(byId.get(it.event)!, facet, keep));
-      const wantedIds = new Set(wanted.map((it) => it.id));
-      const drop = items.getIds({ filter: (it) => !wantedIds.has(it.id) });
-      const add = wanted.filter((it) => items.get(it.id) === null);
-      if (drop.length === 0 && add.length === 0) return;
+    applyFilter(facet, ids) {
+      filter = ids.length === 0 ? undefined : { facet, ids: new Set(ids) };
+      return show();
+    },
+    search(q) {
+      terms = q.toLowerCase().split(/\s+/).filter(Boolean);
+      return show();
+    },
+    async regroup(next) {
+      if (next === group) return;
+      group = next;
+      all = itemsOf(file, group);
       const changed = nextChange();
-      items.remove(drop);
-      items.add(add);
+      items.clear();
+      timeline.setGroups(groupsOf(file, group) ?? undefined);
+      await show();
       await changed;
     },
     async zoom(factor) {
       const changed = nextChange();
       timeline.zoomIn(factor, { animation: false });
+      await changed;
+    },
+    async pan(fraction) {
+      const { start, end } = timeline.getWindow();
+      const shift = (end.getTime() - start.getTime()) * fraction;
+      const changed = nextChange();
+      timeline.setWindow(start.getTime() + shift, end.getTime() + shift, { animation: false });
       await changed;
     },
   };

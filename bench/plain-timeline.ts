@@ -3,13 +3,14 @@ import moment from 'moment';
 import { DataSet } from 'vis-data/esnext';
 import type { TimelineOptions } from 'vis-timeline/esnext';
 import type { EventFile, IncidentFile } from '../src/model/incident';
+import type { BenchGroupBy } from './hook-contract';
 
 export interface PlainItem {
   id: string;
   content: '';
   label: string;
   event: string;
-  group: string;
+  group?: string;
   start: number;
   end?: number;
   type: 'point' | 'range';
@@ -25,15 +26,19 @@ function label(content: string): HTMLElement {
   return node;
 }
 
-/** One item per (event, system), as the app draws an event in each of its systems' lanes. */
-export function itemsOf(file: IncidentFile): PlainItem[] {
+/** The lanes an event is drawn in when grouped by `group`: each of its systems, or its one phase, actor or action. */
+const lanesOf = (e: EventFile, group: BenchGroupBy): (string | undefined)[] =>
+  group === 'system' ? e.systems : group === 'none' ? [undefined] : [e[group]];
+
+/** One item per event and lane, as the app draws an event in each of its systems' lanes. */
+export function itemsOf(file: IncidentFile, group: BenchGroupBy = 'system'): PlainItem[] {
   return file.events.flatMap((e) =>
-    e.systems.map((system) => ({
-      id: `${e.id}@${system}`,
+    lanesOf(e, group).map((lane) => ({
+      id: `${e.id}@${lane ?? ''}`,
       content: '' as const,
       label: text(e.title),
       event: e.id,
-      group: system,
+      group: lane,
       start: Date.parse(e.start),
       end: e.end === undefined ? undefined : Date.parse(e.end),
       type: e.end === undefined ? ('point' as const) : ('range' as const),
@@ -41,8 +46,16 @@ export function itemsOf(file: IncidentFile): PlainItem[] {
   );
 }
 
-export function groupsOf(file: IncidentFile) {
-  return new DataSet(file.systems.map((s, order) => ({ id: s.id, content: text(s.label), order })));
+/** The lanes for `group`, or null for one ungrouped lane. */
+export function groupsOf(file: IncidentFile, group: BenchGroupBy = 'system') {
+  if (group === 'none') return null;
+  const terms = {
+    system: file.systems,
+    phase: file.phases,
+    actor: file.actors,
+    action: file.actions,
+  }[group];
+  return new DataSet(terms.map((t, order) => ({ id: t.id, content: text(t.label), order })));
 }
 
 /** The app's chart options, so the difference measured is what the app adds or saves. */

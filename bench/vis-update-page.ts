@@ -118,7 +118,7 @@ async function main() {
       shown = pool.filter((_, i) => i % 2 === 0).slice(0, count);
       waiting = pool.filter((item) => !shown.includes(item));
       items.add(shown);
-      timeline = new Timeline(host, items, groupsOf(file), options);
+      timeline = new Timeline(host, items, groupsOf(file)!, options);
       await nextChange(timeline);
     },
     replace(count) {
@@ -170,7 +170,7 @@ async function main() {
       const other = document.createElement('div');
       other.style.width = `${host.getBoundingClientRect().width}px`;
       document.body.appendChild(other);
-      const copy = new Timeline(other, new DataSet(items.get()), groupsOf(file), {
+      const copy = new Timeline(other, new DataSet(items.get()), groupsOf(file)!, {
         ...options,
         ...timeline!.getWindow(),
       });
