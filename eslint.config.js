@@ -5,7 +5,18 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-single', 'test-results', 'playwright-report', 'node_modules'] },
+  {
+    // Build output, including the benchmark's pages and its copy of vis-timeline.
+    ignores: [
+      'dist',
+      'dist-single',
+      'dist-bench',
+      'bench/results',
+      'test-results',
+      'playwright-report',
+      'node_modules',
+    ],
+  },
   {
     files: ['**/*.{ts,tsx}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

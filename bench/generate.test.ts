@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseIncident } from '../src/model/incident';
 import { generateIncident, mulberry32, QUIET_WEEKS, GENERATED_START } from './generate';
+import { buildSearchIndex, filterEvents } from '../src/model/filters';
+import { DEFAULT_VIEW } from '../src/model/view-state';
 
 const WEEK = 7 * 24 * 3600 * 1000;
 
@@ -47,6 +49,63 @@ describe('generateIncident', () => {
     const even = 5000 / (12 * 7 * 24);
     expect(Math.max(...perHour.values())).toBeGreaterThan(20 * even);
   });
+});
+
+describe('generateIncident, full fields', () => {
+  const bytesPerEvent = (n: number, kind: 'synthetic' | 'full') =>
+    new TextEncoder().encode(JSON.stringify(generateIncident(n, 1, kind))).byteLength / n;
+
+  it.each([0, 1, 10, 500])('makes %i events that validate against the schema', (n) => {
+    const result = parseIncident(generateIncident(n, 7, 'full'));
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('weighs about 1 KB an event, three times the synthetic kind', () => {
+    expect(bytesPerEvent(2000, 'full')).toBeGreaterThan(900);
+    expect(bytesPerEvent(2000, 'full')).toBeLessThan(1300);
+    expect(bytesPerEvent(2000, 'synthetic')).toBeLessThan(400);
+  });
+
+  it('gives every event English and Chinese text and citations; adversary events techniques', () => {
+    const file = generateIncident(1000, 1, 'full');
+    expect(file.languages).toEqual(['en', 'zh-Hant']);
+    for (const e of file.events) {
+      for (const text of [e.title, e.description, ...e.citations.map((c) => c.locator)])
+        expect(Object.keys(text).sort()).toEqual(['en', 'zh-Hant']);
+      const kind = file.actions.find((a) => a.id === e.action)!.actorKind;
+      if (kind === 'adversary') expect(e.techniques?.length).toBeGreaterThan(0);
+    }
+    expect(file.events.filter((e) => e.related).length).toBeGreaterThan(100);
+    expect(file.indicators?.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the synthetic incident underneath: the same times, lanes and facets', () => {
+    const skeleton = (file: ReturnType<typeof generateIncident>) =>
+      file.events.map((e) => [
+        e.id,
+        e.start,
+        e.end,
+        e.systems,
+        e.phase,
+        e.actor,
+        e.action,
+        e.outcome,
+      ]);
+    expect(skeleton(generateIncident(800, 3, 'full'))).toEqual(skeleton(generateIncident(800, 3)));
+  });
+
+  it.each(['synthetic', 'full'] as const)(
+    'the benchmark\'s search keystroke "x" narrows the %s incident without emptying it',
+    (kind) => {
+      const parsed = parseIncident(generateIncident(2000, 1, kind));
+      if (!parsed.ok) throw new Error('does not validate');
+      const { incident } = parsed;
+      const query = { filters: DEFAULT_VIEW.filters, q: 'x' };
+      const matched = filterEvents(incident.events, query, buildSearchIndex(incident)).length;
+      expect(matched).toBeGreaterThan(100);
+      expect(matched).toBeLessThan(1000);
+    },
+  );
 });
 
 describe('mulberry32', () => {

@@ -1,22 +1,16 @@
-// A deterministic synthetic incident of N events for the benchmark and scale tests; CLI: `tsx bench/generate.ts 20000 out.json [seed]`.
+// A deterministic synthetic incident of N events for the benchmark and scale tests; CLI: `tsx bench/generate.ts 20000 out.json [seed] [kind]`.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EventFile, IncidentFile, MilestoneKind } from '../src/model/incident';
+import { withFullFields } from './full-fields';
+import { mulberry32 } from './random';
 
-/**
- * mulberry32: Math.random cannot be seeded, and the benchmark must feed every run and every machine the same file.
- * Four lines, a 32-bit state, good enough spread for synthetic data (not for anything secret).
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
+
+/** `synthetic`: terse one-language events (about 300 bytes); `full`: events like the bundled incident's (about 1 KB). */
+export const INCIDENT_KINDS = ['synthetic', 'full'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -94,8 +88,17 @@ interface Burst {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
-/** A synthetic incident with `n` events that validates against the schema; the same (n, seed) always gives the same file. */
-export function generateIncident(n: number, seed = 1): IncidentFile {
+/** An incident with `n` events that validates against the schema; the same (n, seed, kind) always gives the same file. */
+export function generateIncident(
+  n: number,
+  seed = 1,
+  kind: IncidentKind = 'synthetic',
+): IncidentFile {
+  const file = syntheticIncident(n, seed);
+  return kind === 'full' ? withFullFields(file, seed) : file;
+}
+
+function syntheticIncident(n: number, seed: number): IncidentFile {
   const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   // Box–Muller: bursts are bell-shaped around their center.
@@ -213,14 +216,20 @@ function markFirst(events: EventFile[], test: (e: EventFile) => boolean, milesto
 }
 
 function main(args: string[]) {
-  const [count, out, seed = '1'] = args;
+  const [count, out, seed = '1', kind = 'synthetic'] = args;
   const n = Number(count);
-  if (!Number.isInteger(n) || n < 0 || !out || !Number.isInteger(Number(seed))) {
-    console.error('usage: tsx bench/generate.ts <events> <out.json> [seed]');
+  const known = (INCIDENT_KINDS as readonly string[]).includes(kind);
+  if (!Number.isInteger(n) || n < 0 || !out || !Number.isInteger(Number(seed)) || !known) {
+    console.error(
+      `usage: tsx bench/generate.ts <events> <out.json> [seed] [${INCIDENT_KINDS.join('|')}]`,
+    );
     process.exit(2);
   }
-  writeFileSync(resolve(out), JSON.stringify(generateIncident(n, Number(seed))));
-  console.log(`wrote ${n} events to ${out}`);
+  writeFileSync(
+    resolve(out),
+    JSON.stringify(generateIncident(n, Number(seed), kind as IncidentKind)),
+  );
+  console.log(`wrote ${n} ${kind} events to ${out}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href)

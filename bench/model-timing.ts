@@ -1,11 +1,11 @@
-// Times the model's scale path in Node at 100,000 events: parse, index build, and itemsForWindow at several zoom levels.
+// Times the model's scale path in Node (`tsx bench/model-timing.ts [events] [synthetic|full]`): parse, index build, and itemsForWindow at several zoom levels.
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { buildEventIndex, laneTableOf } from '../src/model/event-index';
 import { buildSearchIndex, facetCounts, filterEvents, type Query } from '../src/model/filters';
 import { decodeIncidentFile } from '../src/model/incident-file';
 import { levelOfDetail } from '../src/model/level-of-detail';
-import { generateIncident } from './generate';
+import { generateIncident, type IncidentKind } from './generate';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -22,6 +22,7 @@ function time<T>(runs: number, f: () => T): { ms: number; value: T } {
 
 export interface ModelTiming {
   events: number;
+  kind: IncidentKind;
   bytes: number;
   parseMs: number;
   /** Index build, including the lane table for grouping by system. */
@@ -31,8 +32,8 @@ export interface ModelTiming {
   filters: { name: string; ms: number; matched: number }[];
 }
 
-export function modelTiming(n = 100_000): ModelTiming {
-  const bytes = new TextEncoder().encode(JSON.stringify(generateIncident(n, 1)));
+export function modelTiming(n = 100_000, kind: IncidentKind = 'synthetic'): ModelTiming {
+  const bytes = new TextEncoder().encode(JSON.stringify(generateIncident(n, 1, kind)));
   const parsed = time(3, () => decodeIncidentFile(bytes, 'synthetic.json'));
   if (!parsed.value.ok) throw new Error('generated incident did not validate');
   const incident = parsed.value.incident;
@@ -75,6 +76,7 @@ export function modelTiming(n = 100_000): ModelTiming {
   return {
     filters,
     events: n,
+    kind,
     bytes: bytes.byteLength,
     parseMs: parsed.ms,
     indexMs: index.ms,
@@ -100,9 +102,12 @@ export function modelTiming(n = 100_000): ModelTiming {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const t = modelTiming(Number(process.argv[2] ?? 100_000));
+  const t = modelTiming(
+    Number(process.argv[2] ?? 100_000),
+    process.argv[3] === 'full' ? 'full' : 'synthetic',
+  );
   console.log(
-    `${t.events} events, ${(t.bytes / 1e6).toFixed(1)} MB: decode+validate ${t.parseMs.toFixed(0)} ms, index ${t.indexMs.toFixed(1)} ms`,
+    `${t.events} ${t.kind} events, ${(t.bytes / 1e6).toFixed(1)} MB: decode+validate ${t.parseMs.toFixed(0)} ms, index ${t.indexMs.toFixed(1)} ms`,
   );
   for (const w of t.windows)
     console.log(

@@ -1,4 +1,5 @@
-// `npm run bench`: the app against plain vis-timeline at 1,000, 20,000 and 100,000 events; prints tables, writes bench/results.json.
+// `npm run bench`: the app against plain vis-timeline at 1,000, 20,000 and 100,000 events, synthetic and full-field;
+// prints tables, writes bench/results.json. `--sizes 1000,20000 --kinds full --runs 1` runs a part of it.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -8,8 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { chromiumLaunch } from '../e2e/chromium';
-import { generateIncident } from './generate';
-import type { BenchFacet } from './hook-contract';
+import { generateIncident, INCIDENT_KINDS, type IncidentKind } from './generate';
+import type { BenchFacet, BenchGroupBy, IncidentTimelineBench } from './hook-contract';
 import { modelTiming, type ModelTiming } from './model-timing';
 import type { ParseTiming } from './parse-timing';
 import { serveStatic } from './server';
@@ -20,21 +21,64 @@ const out = join(root, 'bench', 'results');
 const { values: flags } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,20000,100000' },
+    kinds: { type: 'string', default: INCIDENT_KINDS.join(',') },
     runs: { type: 'string', default: '3' },
     cap: { type: 'string', default: '60' },
     'no-build': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results.json' },
   },
 });
 const SIZES = flags.sizes.split(',').map(Number);
+const KINDS = flags.kinds.split(',') as IncidentKind[];
+for (const kind of KINDS)
+  if (!INCIDENT_KINDS.includes(kind))
+    throw new Error(`--kinds: "${kind}" is not one of ${INCIDENT_KINDS.join(', ')}`);
+if (SIZES.some((n) => !Number.isInteger(n) || n <= 0))
+  throw new Error(`--sizes: expected counts such as 1000,20000`);
 const RUNS = Number(flags.runs);
 const CAP_MS = Number(flags.cap) * 1000;
 /** The facet step: show only failed actions, about 15% of the generated events. */
 const FILTER: { facet: BenchFacet; ids: string[] } = { facet: 'outcome', ids: ['failed'] };
 const ZOOM_FACTOR = 0.5;
+/** The pan step: half a window later. */
+const PAN = 0.5;
+/** The search keystroke: the first letter typed, one that narrows both kinds of incident (see generate.test.ts). */
+const SEARCH = 'x';
+const REGROUP: BenchGroupBy = 'actor';
 
 /** One measurement: a number, over the cap, or not measurable (with the reason). */
 type Cell = { value: number } | { capped: true } | { na: string };
-const METRICS = ['ready', 'settled', 'heapMB', 'zoom', 'filter'] as const;
+const METRICS = [
+  'ready',
+  'settled',
+  'longTasksMs',
+  'longestTaskMs',
+  'heapMB',
+  'zoom',
+  'filter',
+  'pan',
+  'search',
+  'regroup',
+] as const;
+type Hook = keyof IncidentTimelineBench;
+/**
+ * The interactions, in order, each from where the one before left the page. Steps without a metric put the page
+ * back to every event, so that the pan, the search and the regrouping each start from the whole incident.
+ */
+const STEPS: { metric?: Metric; hook: Hook; args: unknown[] }[] = [
+  { metric: 'zoom', hook: 'zoom', args: [ZOOM_FACTOR] },
+  { metric: 'filter', hook: 'applyFilter', args: [FILTER.facet, FILTER.ids] },
+  { hook: 'applyFilter', args: [FILTER.facet, []] },
+  { metric: 'pan', hook: 'pan', args: [PAN] },
+  { metric: 'search', hook: 'search', args: [SEARCH] },
+  { hook: 'search', args: [''] },
+  { metric: 'regroup', hook: 'regroup', args: [REGROUP] },
+];
+/** Collects the page's long tasks (over 50 ms on the main thread) from its first script on. */
+const LONG_TASKS = `window.__longTasks = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+}).observe({ type: 'longtask', buffered: true });`;
 type Metric = (typeof METRICS)[number];
 type Run = Record<Metric, Cell>;
 type Target = 'baseline' | 'app';
@@ -72,6 +116,7 @@ async function measureRun(
     viewport: { width: 1280, height: 720 },
     timezoneId: 'America/Los_Angeles',
   });
+  await context.addInitScript({ content: LONG_TASKS });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   let fetchedData = false;
@@ -95,6 +140,17 @@ async function measureRun(
       .catch(() => Infinity);
     run.settled = cellOf(await capped(settled));
 
+    // Long tasks until the page settled (or, if it never did, until now): how long and how often it froze.
+    const until = 'value' in run.settled ? run.settled.value : Infinity;
+    const tasks = await capped(
+      page.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks),
+    );
+    if ('value' in tasks) {
+      const during = tasks.value.filter(([start]) => start < until).map(([, d]) => d);
+      run.longTasksMs = { value: during.reduce((a, b) => a + b, 0) };
+      run.longestTaskMs = { value: Math.max(0, ...during) };
+    }
+
     const heap = await capped(
       cdp.send('HeapProfiler.collectGarbage').then(() => cdp.send('Runtime.getHeapUsage')),
     );
@@ -102,12 +158,16 @@ async function measureRun(
     run.heapMB = { value: heap.value.usedSize / 1024 / 1024 };
 
     if (!(await page.evaluate(() => typeof window.__incidentTimelineBench?.zoom === 'function'))) {
-      run.zoom = run.filter = na('no window.__incidentTimelineBench hook');
+      for (const step of STEPS)
+        if (step.metric) run[step.metric] = na('no window.__incidentTimelineBench hook');
       return run;
     }
-    run.zoom = await timeHook(page, 'zoom', [ZOOM_FACTOR]);
-    if (!('value' in run.zoom)) return run;
-    run.filter = await timeHook(page, 'applyFilter', [FILTER.facet, FILTER.ids]);
+    for (const step of STEPS) {
+      const cell = await timeHook(page, step.hook, step.args);
+      if (step.metric) run[step.metric] = cell;
+      // A step over the cap leaves the page busy: the later ones would measure that, not themselves.
+      if (!('value' in cell)) return run;
+    }
     return run;
   } finally {
     // A page stuck past the cap may not answer; don't wait on it for long.
@@ -149,7 +209,7 @@ const SETTLE = `new Promise((resolve, reject) => {
 })`;
 
 /** Times one hook call in the page; a hook that throws is reported as n/a with its message. */
-async function timeHook(page: Page, hook: 'zoom' | 'applyFilter', args: unknown[]): Promise<Cell> {
+async function timeHook(page: Page, hook: Hook, args: unknown[]): Promise<Cell> {
   const call = page.evaluate(
     async ([name, hookArgs]) => {
       const bench = window.__incidentTimelineBench!;
@@ -231,6 +291,7 @@ function format(metric: Metric, cell: Cell): string {
   if ('na' in cell) return 'n/a';
   if ('capped' in cell) return `> ${CAP_MS / 1000} s`;
   if (metric === 'heapMB') return `${cell.value.toFixed(0)} MB`;
+  if (metric === 'longTasksMs' && cell.value === 0) return 'none';
   return cell.value >= 1000 ? `${(cell.value / 1000).toFixed(2)} s` : `${cell.value.toFixed(0)} ms`;
 }
 
@@ -261,8 +322,10 @@ async function main() {
   }
   const dataDir = join(out, 'data');
   mkdirSync(dataDir, { recursive: true });
-  for (const n of SIZES)
-    writeFileSync(join(dataDir, `incident-${n}.json`), JSON.stringify(generateIncident(n, 1)));
+  const fileName = (kind: IncidentKind, n: number) => `incident-${kind}-${n}.json`;
+  for (const kind of KINDS)
+    for (const n of SIZES)
+      writeFileSync(join(dataDir, fileName(kind, n)), JSON.stringify(generateIncident(n, 1, kind)));
 
   const { url, server } = await serveStatic({
     '/': join(root, 'dist-bench'),
@@ -270,50 +333,78 @@ async function main() {
     '/bench-data/': dataDir,
   });
   const browser = await chromium.launch(chromiumLaunch);
-  const results: { n: number; target: Target; runs: Run[]; median: Run; notes: string[] }[] = [];
-  const parse: Record<number, ParseTiming> = {};
+  const results: {
+    n: number;
+    kind: IncidentKind;
+    target: Target;
+    runs: Run[];
+    median: Run;
+    notes: string[];
+  }[] = [];
+  const parse: { n: number; kind: IncidentKind; timing: ParseTiming }[] = [];
   try {
-    for (const n of SIZES) {
-      const dataPath = `/bench-data/incident-${n}.json`;
-      for (const target of ['baseline', 'app'] as const) {
-        const runs: Run[] = [];
-        const notes: string[] = [];
-        for (let i = 0; i < RUNS; i++) {
-          console.log(`${n.toLocaleString('en')} events, ${target}, run ${i + 1}/${RUNS}…`);
-          const run = await measureRun(browser, target, url, dataPath).catch((error: Error) =>
-            allNa(`failed: ${error.message.split('\n')[0]}`),
-          );
-          runs.push(run);
-          const reasons = new Set(Object.values(run).flatMap((c) => ('na' in c ? [c.na] : [])));
-          if ('capped' in run.ready)
-            notes.push(`load over the cap in run ${i + 1}; later runs skipped`);
-          if ('capped' in run.ready || reasons.has('the app did not load ?src=')) break;
+    for (const kind of KINDS)
+      for (const n of SIZES) {
+        const dataPath = `/bench-data/${fileName(kind, n)}`;
+        const what = `${n.toLocaleString('en')} ${kind} events`;
+        for (const target of ['baseline', 'app'] as const) {
+          const runs: Run[] = [];
+          const notes: string[] = [];
+          for (let i = 0; i < RUNS; i++) {
+            console.log(`${what}, ${target}, run ${i + 1}/${RUNS}…`);
+            const run = await measureRun(browser, target, url, dataPath).catch((error: Error) =>
+              allNa(`failed: ${error.message.split('\n')[0]}`),
+            );
+            runs.push(run);
+            const reasons = new Set(Object.values(run).flatMap((c) => ('na' in c ? [c.na] : [])));
+            if ('capped' in run.ready)
+              notes.push(`load over the cap in run ${i + 1}; later runs skipped`);
+            if ('capped' in run.ready || reasons.has('the app did not load ?src=')) break;
+          }
+          const medians = Object.fromEntries(
+            METRICS.map((m) => [m, median(runs.map((r) => r[m]))]),
+          ) as Run;
+          for (const m of METRICS) {
+            const cell = medians[m];
+            if ('na' in cell) notes.push(`${m}: ${cell.na}`);
+          }
+          results.push({ n, kind, target, runs, median: medians, notes: [...new Set(notes)] });
         }
-        const medians = Object.fromEntries(
-          METRICS.map((m) => [m, median(runs.map((r) => r[m]))]),
-        ) as Run;
-        for (const m of METRICS) {
-          const cell = medians[m];
-          if ('na' in cell) notes.push(`${m}: ${cell.na}`);
+        if (n >= 20_000) {
+          console.log(`${what}, parse: main thread against worker…`);
+          parse.push({ n, kind, timing: await parseTiming(browser, url, dataPath) });
         }
-        results.push({ n, target, runs, median: medians, notes: [...new Set(notes)] });
       }
-      if (n >= 20_000) {
-        console.log(`${n.toLocaleString('en')} events, parse: main thread against worker…`);
-        parse[n] = await parseTiming(browser, url, dataPath);
-      }
-    }
   } finally {
     await browser.close();
     server.close();
   }
-  console.log('model timings in Node at 100,000 events…');
-  const model: ModelTiming = modelTiming(100_000);
+  // The model's share at the largest size run: 100,000 events unless --sizes says otherwise.
+  const modelEvents = Math.max(...SIZES);
+  const model: ModelTiming[] = KINDS.map((kind) => {
+    console.log(`model timings in Node at ${modelEvents.toLocaleString('en')} ${kind} events…`);
+    return modelTiming(modelEvents, kind);
+  });
   const gzip = initialJsGzip(join(root, 'dist-bench'));
 
-  const header = ['events', 'page', 'ready', 'settled', 'heap', 'zoom step', 'filter'];
+  const header = [
+    'events',
+    'kind',
+    'page',
+    'ready',
+    'settled',
+    'long tasks',
+    'longest',
+    'heap',
+    'zoom step',
+    'filter',
+    'pan',
+    'search',
+    'regroup',
+  ];
   const rows = results.map((r) => [
     r.n.toLocaleString('en'),
+    r.kind,
     r.target,
     ...METRICS.map((m) => format(m, r.median[m])),
   ]);
@@ -323,7 +414,7 @@ async function main() {
   );
   console.log(table([header, ...rows]));
   for (const r of results)
-    if (r.notes.length) console.log(`  ${r.n} ${r.target}: ${r.notes.join('; ')}`);
+    if (r.notes.length) console.log(`  ${r.n} ${r.kind} ${r.target}: ${r.notes.join('; ')}`);
   console.log(
     `\nInitial JS of the app, gzip -9: ${(gzip.total / 1024).toFixed(1)} KiB (${Object.keys(gzip.files).join(', ')})`,
   );
@@ -332,6 +423,7 @@ async function main() {
     table([
       [
         'events',
+        'kind',
         'file',
         'main thread',
         'worker, total',
@@ -340,8 +432,9 @@ async function main() {
         'structuredClone',
         'JSON.parse',
       ],
-      ...Object.entries(parse).map(([n, p]) => [
-        Number(n).toLocaleString('en'),
+      ...parse.map(({ n, kind, timing: p }) => [
+        n.toLocaleString('en'),
+        kind,
         `${(p.bytes / 1e6).toFixed(1)} MB`,
         `${p.mainMs.toFixed(0)} ms`,
         `${p.workerMs.toFixed(0)} ms`,
@@ -352,17 +445,19 @@ async function main() {
       ]),
     ]),
   );
-  console.log(
-    `\nModel in Node, 100,000 events: decode+validate ${model.parseMs.toFixed(0)} ms, index ${model.indexMs.toFixed(1)} ms`,
-  );
-  for (const w of model.windows)
+  for (const m of model) {
     console.log(
-      `  itemsForWindow, ${w.name}: ${w.ms.toFixed(1)} ms, ${w.items} items (${w.aggregates} aggregates)`,
+      `\nModel in Node, ${m.events.toLocaleString('en')} ${m.kind} events (${(m.bytes / 1e6).toFixed(1)} MB): decode+validate ${m.parseMs.toFixed(0)} ms, index ${m.indexMs.toFixed(1)} ms`,
     );
-  for (const f of model.filters)
-    console.log(`  ${f.name}: ${f.ms.toFixed(1)} ms (${f.matched} matched)`);
+    for (const w of m.windows)
+      console.log(
+        `  itemsForWindow, ${w.name}: ${w.ms.toFixed(1)} ms, ${w.items} items (${w.aggregates} aggregates)`,
+      );
+    for (const f of m.filters)
+      console.log(`  ${f.name}: ${f.ms.toFixed(1)} ms (${f.matched} matched)`);
+  }
 
-  const file = join(root, 'bench', 'results.json');
+  const file = join(root, flags.out);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(
     file,
@@ -380,10 +475,14 @@ async function main() {
         },
         settings: {
           sizes: SIZES,
+          kinds: KINDS,
           runs: RUNS,
           capMs: CAP_MS,
           filter: FILTER,
           zoomFactor: ZOOM_FACTOR,
+          pan: PAN,
+          search: SEARCH,
+          regroup: REGROUP,
           viewport: '1280x720',
         },
         initialJsGzipBytes: gzip,

@@ -37,6 +37,26 @@ export function useBenchHooks(setView: SetView, shownWindow: TimeWindow | undefi
         if (w) setView((s) => ({ ...s, window: zoomWindow(w, factor) }), { replace: true });
         return drawnAfter;
       },
+      pan: (fraction) => {
+        const drawnAfter = nextDraw();
+        const w = windowRef.current;
+        const by = w ? (w.to - w.from) * fraction : 0;
+        if (w)
+          setView((s) => ({ ...s, window: { from: w.from + by, to: w.to + by } }), {
+            replace: true,
+          });
+        return drawnAfter;
+      },
+      search: (q) => {
+        const drawnAfter = nextDraw();
+        setView((s) => ({ ...s, q }));
+        return drawnAfter;
+      },
+      regroup: (group) => {
+        const drawnAfter = nextDraw();
+        setView((s) => ({ ...s, group }));
+        return drawnAfter;
+      },
     };
     window.__incidentTimelineBench = hooks;
     return () => {

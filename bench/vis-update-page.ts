@@ -1,0 +1,186 @@
+// Harness page for bench/vis-update.ts and e2e/vis-timeline-patch.spec.ts: a plain vis-timeline whose DataSet is updated in place.
+import { DataSet } from 'vis-data/esnext';
+import { Timeline } from 'vis-timeline/esnext';
+import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+import type { IncidentFile } from '../src/model/incident';
+import { groupsOf, itemsOf, plainOptions, type PlainItem } from './plain-timeline';
+
+/** Where one drawn item sits, in pixels from the item set's top left corner. */
+export interface Placement {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface StepTiming {
+  /** `items.remove(...)`, synchronous part. */
+  removeMs: number;
+  /** `items.update(...)`, synchronous part. */
+  updateMs: number;
+  /** From the first call until the chart's next `changed` event: the items are on screen. */
+  drawnMs: number;
+}
+
+export interface VisUpdateHarness {
+  /** Draws `count` of the pool's items; resolves after the chart's first draw. */
+  setup(count: number): Promise<void>;
+  /** Removes `count` drawn items and `update`s in `count` pool items not yet shown (new ids), as a filter or zoom does. */
+  replace(count: number): Promise<StepTiming>;
+  /** `update`s `count` shown items with a new class name (ids kept), as dimming filtered-out events does. */
+  restyle(count: number): Promise<StepTiming>;
+  /** `update`s `count` new items and reports how many item elements are in the DOM right after the call, and after the next draw. */
+  drawnDuringUpdate(count: number): Promise<{ before: number; during: number; after: number }>;
+  /** Every drawn item's placement, by item id. */
+  placements(): Record<string, Placement>;
+  /** Drawn items whose position does not match their start time on the axis (more than 1.5 px off). */
+  misplaced(): string[];
+  /** A new Timeline drawn from scratch with the same items, window and size: its placements. */
+  freshPlacements(): Promise<Record<string, Placement>>;
+}
+
+declare global {
+  interface Window {
+    __visUpdate?: VisUpdateHarness;
+  }
+}
+
+/** The pool: the densest run of 3,000 items, so every item handed to the chart falls in its window. */
+const POOL = 3000;
+
+function densest(all: PlainItem[]): PlainItem[] {
+  const sorted = [...all].sort((a, b) => a.start - b.start);
+  const size = Math.min(POOL, sorted.length);
+  let best = 0;
+  for (let i = 0; i + size <= sorted.length; i++)
+    if (
+      sorted[i + size - 1]!.start - sorted[i]!.start <
+      sorted[best + size - 1]!.start - sorted[best]!.start
+    )
+      best = i;
+  return sorted.slice(best, best + size);
+}
+
+async function main() {
+  const src = new URLSearchParams(location.search).get('src');
+  if (!src) throw new Error('vis-update.html needs ?src=<incident file>');
+  const file = (await (await fetch(src)).json()) as IncidentFile;
+  const pool = densest(itemsOf(file));
+  const from = pool[0]!.start;
+  const to = Math.max(...pool.map((i) => i.end ?? i.start));
+  const pad = (to - from) * 0.02 + 1000;
+  const range = { start: from - pad, end: to + pad };
+  const options = { ...plainOptions(), ...range, dataAttributes: ['event', 'id'] };
+  const host = document.getElementById('chart')!;
+
+  const items = new DataSet<PlainItem, 'id'>();
+  let shown: PlainItem[] = [];
+  let waiting: PlainItem[] = [];
+  let timeline: Timeline | undefined;
+
+  const nextChange = (t: Timeline) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        t.off('changed', done);
+        resolve();
+      };
+      t.on('changed', done);
+    });
+
+  const placementsIn = (root: Element): Record<string, Placement> => {
+    const frame = root.querySelector('.vis-itemset')!.getBoundingClientRect();
+    const out: Record<string, Placement> = {};
+    for (const el of root.querySelectorAll<HTMLElement>('.vis-item[data-id]')) {
+      const r = el.getBoundingClientRect();
+      out[el.dataset.id!] = {
+        left: r.left - frame.left,
+        top: r.top - frame.top,
+        width: r.width,
+        height: r.height,
+      };
+    }
+    return out;
+  };
+
+  const step = async (change: () => void, remove?: () => void): Promise<StepTiming> => {
+    const changed = nextChange(timeline!);
+    const t0 = performance.now();
+    remove?.();
+    const t1 = performance.now();
+    change();
+    const t2 = performance.now();
+    await changed;
+    return { removeMs: t1 - t0, updateMs: t2 - t1, drawnMs: performance.now() - t0 };
+  };
+
+  window.__visUpdate = {
+    async setup(count) {
+      shown = pool.filter((_, i) => i % 2 === 0).slice(0, count);
+      waiting = pool.filter((item) => !shown.includes(item));
+      items.add(shown);
+      timeline = new Timeline(host, items, groupsOf(file)!, options);
+      await nextChange(timeline);
+    },
+    replace(count) {
+      const leaving = shown.slice(0, count);
+      const coming = waiting.slice(0, count);
+      shown = [...shown.slice(count), ...coming];
+      waiting = [...waiting.slice(count), ...leaving];
+      return step(
+        () => items.update(coming),
+        () => items.remove(leaving.map((i) => i.id)),
+      );
+    },
+    restyle(count) {
+      const changed = shown.slice(0, count).map((i) => ({
+        ...i,
+        className: i.className ? '' : 'restyled',
+      }));
+      shown = [...changed, ...shown.slice(count)];
+      return step(() => items.update(changed));
+    },
+    async drawnDuringUpdate(count) {
+      const drawn = () => host.querySelectorAll('.vis-item[data-id]').length;
+      const coming = waiting.slice(0, count);
+      waiting = waiting.slice(count);
+      shown = [...shown, ...coming];
+      const before = drawn();
+      const changed = nextChange(timeline!);
+      items.update(coming);
+      const during = drawn();
+      await changed;
+      return { before, during, after: drawn() };
+    },
+    placements: () => placementsIn(host),
+    misplaced() {
+      // vis-timeline maps the window onto the centre panel's width, borders included.
+      const width = host.querySelector<HTMLElement>('.vis-panel.vis-center')!.offsetWidth;
+      const { start, end } = timeline!.getWindow();
+      const x = (t: number) => ((t - start.getTime()) / (end.getTime() - start.getTime())) * width;
+      const placements = placementsIn(host);
+      return Object.entries(placements)
+        .filter(([id, p]) => {
+          const item = items.get(id);
+          // A point's element starts at its time; a range's box runs from start to end.
+          return item === null || Math.abs(p.left - x(item.start)) > 0.5;
+        })
+        .map(([id]) => id);
+    },
+    async freshPlacements() {
+      const other = document.createElement('div');
+      other.style.width = `${host.getBoundingClientRect().width}px`;
+      document.body.appendChild(other);
+      const copy = new Timeline(other, new DataSet(items.get()), groupsOf(file)!, {
+        ...options,
+        ...timeline!.getWindow(),
+      });
+      await nextChange(copy);
+      const out = placementsIn(other);
+      copy.destroy();
+      other.remove();
+      return out;
+    },
+  };
+}
+
+void main();

@@ -1,0 +1,48 @@
+import type { Page } from '@playwright/test';
+import type { Placement, StepTiming } from '../bench/vis-update-page';
+
+/** The harness page of bench/vis-update.html: a plain vis-timeline, to test the patched library apart from the app. */
+export class VisHarnessPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the page on the incident at `src` and draws `shown` items. */
+  async open(base: string, src: string, shown: number) {
+    await this.page.goto(`${base}/vis-update.html?src=${src}`);
+    await this.page.waitForFunction(() => window.__visUpdate !== undefined);
+    await this.page.evaluate((n) => window.__visUpdate!.setup(n), shown);
+  }
+
+  replace(count: number): Promise<StepTiming> {
+    return this.page.evaluate((n) => window.__visUpdate!.replace(n), count);
+  }
+
+  restyle(count: number): Promise<StepTiming> {
+    return this.page.evaluate((n) => window.__visUpdate!.restyle(n), count);
+  }
+
+  placements(): Promise<Record<string, Placement>> {
+    return this.page.evaluate(() => window.__visUpdate!.placements());
+  }
+
+  freshPlacements(): Promise<Record<string, Placement>> {
+    return this.page.evaluate(() => window.__visUpdate!.freshPlacements());
+  }
+
+  misplaced(): Promise<string[]> {
+    return this.page.evaluate(() => window.__visUpdate!.misplaced());
+  }
+
+  /** How many times Chromium laid out the page while `step` ran. */
+  async layoutsDuring(step: () => Promise<unknown>): Promise<number> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('Performance.enable');
+    const count = async () =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'LayoutCount')!
+        .value;
+    const before = await count();
+    await step();
+    const after = await count();
+    await cdp.detach();
+    return after - before;
+  }
+}
