@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuMsSince } from './cpu-time.test-helper';
 import { parseIncident, type IncidentFile } from './incident';
 import { minimalIncident } from './test-incident';
 
@@ -96,6 +97,46 @@ const cases: [string, Mutation, string, RegExp][] = [
     (f) => void f.systems.push({ ...f.systems[0]! }),
     'systems[1].id',
     /duplicate/,
+  ],
+  [
+    'a system listed twice by one event',
+    (f) => void (f.events[1]!.systems = ['vpn', 'vpn']),
+    'events[1].systems[1]',
+    /^"vpn" is listed twice \(first at systems\[0\]\); expected each only once$/,
+  ],
+  [
+    'a technique listed twice by one event',
+    (f) => void (f.events[0]!.techniques = ['T1078', 'T1078']),
+    'events[0].techniques[1]',
+    /"T1078" is listed twice/,
+  ],
+  [
+    'the same link listed twice by one event',
+    (f) =>
+      void (f.events[1]!.related = [
+        { event: 'first-login', kind: 'led-to' },
+        { event: 'first-login', kind: 'enabled' },
+        { event: 'first-login', kind: 'led-to' },
+      ]),
+    'events[1].related[2]',
+    /the link led-to "first-login" is listed twice \(first at related\[0\]\)/,
+  ],
+  [
+    'an event listed twice by one indicator',
+    (f) =>
+      void (f.indicators = [
+        {
+          id: 'ip',
+          type: 'ipv4',
+          value: '203.0.113.9',
+          defanged: '203.0.113[.]9',
+          description: 'd',
+          events: ['first-login', 'second-login', 'first-login'],
+          citations: [{ source: 'report', locator: 'x' }],
+        },
+      ]),
+    'indicators[0].events[2]',
+    /"first-login" is listed twice \(first at events\[0\]\)/,
   ],
   [
     'end before start',
@@ -198,5 +239,29 @@ describe('parseIncident', () => {
     const ids = (r: typeof forward) => (r.ok ? r.incident.events.map((e) => e.id) : []);
     expect(ids(forward)).toEqual(['a-twin', 'first-login', 'second-login']);
     expect(ids(backward)).toEqual(ids(forward));
+  });
+});
+
+describe('parseIncident on hostile reference lists', () => {
+  it('refuses an indicator that lists one event 50,000 times, in linear time', () => {
+    const file = minimalIncident();
+    file.indicators = [
+      {
+        id: 'ip',
+        type: 'ipv4',
+        value: '203.0.113.9',
+        defanged: '203.0.113[.]9',
+        description: 'd',
+        events: Array.from({ length: 50_000 }, () => 'first-login'),
+        citations: [{ source: 'report', locator: 'x' }],
+      },
+    ];
+    const started = process.cpuUsage();
+    const result = parseIncident(file);
+    expect(cpuMsSince(started)).toBeLessThan(2000);
+    expect(!result.ok && result.problems[0]).toEqual({
+      path: 'indicators[0].events[1]',
+      message: '"first-login" is listed twice (first at events[0]); expected each only once',
+    });
   });
 });

@@ -332,6 +332,23 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
   const ref = (set: Set<string>, id: string, path: (string | number)[], list: string) => {
     if (!set.has(id)) issue(path, `unknown ${list} id "${id}": expected one of the ids in ${list}`);
   };
+  // A list naming one thing twice says nothing more, and a long one would make every consumer of it slow.
+  const once = (
+    items: readonly string[] | undefined,
+    base: (string | number)[],
+    describe = (item: string) => `"${item}"`,
+  ) => {
+    const first = new Map<string, number>();
+    items?.forEach((item, k) => {
+      const at = first.get(item);
+      if (at === undefined) first.set(item, k);
+      else
+        issue(
+          [...base, k],
+          `${describe(item)} is listed twice (first at ${String(base.at(-1))}[${at}]); expected each only once`,
+        );
+    });
+  };
   const cite = (citations: { source: string }[], base: (string | number)[]) =>
     citations.forEach((c, k) =>
       ref(sources, c.source, [...base, 'citations', k, 'source'], 'sources'),
@@ -345,6 +362,14 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
     e.systems.forEach((s, k) => ref(systems, s, [...at, 'systems', k], 'systems'));
     e.techniques?.forEach((t, k) => ref(techniques, t, [...at, 'techniques', k], 'techniques'));
     e.related?.forEach((r, k) => ref(events, r.event, [...at, 'related', k, 'event'], 'events'));
+    once(e.systems, [...at, 'systems']);
+    once(e.techniques, [...at, 'techniques']);
+    // Related events are keyed by kind and id; a kind is a word and an id a slug, so the space cannot be ambiguous.
+    once(
+      e.related?.map((r) => `${r.kind} "${r.event}"`),
+      [...at, 'related'],
+      (link) => `the link ${link}`,
+    );
     cite(e.citations, at);
     // A time that already failed its own check gets no second, misleading message about precision or order.
     if (
@@ -369,6 +394,7 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
   });
   file.indicators?.forEach((ind, i) => {
     ind.events?.forEach((id, k) => ref(events, id, ['indicators', i, 'events', k], 'events'));
+    once(ind.events, ['indicators', i, 'events']);
     cite(ind.citations, ['indicators', i]);
   });
 }

@@ -118,10 +118,17 @@ export function slugify(text: string): string {
 /** Hands out slug ids that are unique in one list: a taken slug gets "-2", "-3"… */
 function uniqueIds(fallback: string): (text: string) => string {
   const taken = new Set<string>();
+  // The next suffix to try per slug, so a slug shared by n records costs n tries in all rather than n²/2.
+  const nextSuffix = new Map<string, number>();
   return (text) => {
     const base = slugify(text) || fallback;
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    if (taken.has(base)) {
+      let n = nextSuffix.get(base) ?? 2;
+      while (taken.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
     taken.add(id);
     return id;
   };
