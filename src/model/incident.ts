@@ -1,5 +1,6 @@
 // Incident file format: zod schemas (the single source of truth), inferred types and parseIncident().
 import { z } from 'zod';
+import { capProblems } from './problems';
 import { intervalOf, isAlignedToPrecision, precisionEnd, PRECISIONS } from './time';
 
 export const SCHEMA_VERSION = '1.0';
@@ -435,14 +436,15 @@ function requiredError(issue: {
     : undefined;
 }
 
-/** Validates an already-decoded JSON value; never throws. */
+/** Validates an already-decoded JSON value; never throws. Problems are capped at MAX_PROBLEMS plus a count. */
 export function parseIncident(input: unknown): ParseResult {
   const result = IncidentSchema.safeParse(input, { error: requiredError });
   if (!result.success) {
-    return {
-      ok: false,
-      problems: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
-    };
+    const problems = result.error.issues.map((i) => ({
+      path: formatPath(i.path),
+      message: i.message,
+    }));
+    return { ok: false, problems: capProblems(problems, '(file)') };
   }
   const events = sortEvents(result.data.events.map((e) => ({ ...e, ...intervalOf(e) })));
   return { ok: true, incident: { ...result.data, events } };

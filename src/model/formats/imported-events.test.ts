@@ -228,14 +228,19 @@ describe('recordsToIncident', () => {
     ]);
   });
 
-  it('stops listing problems after 20', () => {
-    const bad = Array.from({ length: 25 }, () => ({ time: 'soon', title: 'x' }));
+  it('lists the first 100 problems, every kind among them, then how many more', () => {
+    const bad = [
+      ...Array.from({ length: 150 }, () => ({ time: 'soon', title: 'x' })),
+      { time: '2024-01-01T00:00Z' },
+    ];
     const result = recordsToIncident(records(...bad), columns, options);
-    expect(!result.ok && result.problems.length).toBe(21);
-    expect(!result.ok && result.problems[20]).toEqual({
-      path: 'log.csv',
-      message: 'and 5 more problems',
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(101);
+    expect(problems[99]).toEqual({
+      path: 'log.csv: row 152, column title',
+      message: 'required: expected the text of the event',
     });
+    expect(problems[100]).toEqual({ path: 'log.csv', message: 'and 51 more of the same kinds' });
   });
 
   it('refuses a file with no records', () => {

@@ -9,6 +9,7 @@ import type {
   System,
   Technique,
 } from '../incident';
+import { capProblems } from '../problems';
 import { PRECISIONS, type Precision, toIsoUtc } from '../time';
 
 export type ImportResult = { ok: true; file: IncidentFile } | { ok: false; problems: Problem[] };
@@ -58,7 +59,6 @@ export interface ImportOptions {
 
 const MIN_MS = Date.parse('0001-01-01T00:00:00Z');
 const MAX_MS = Date.parse('9999-12-31T23:59:59Z');
-const MAX_PROBLEMS = 20;
 
 // Date and time, then an optional zone: Z, +hh:mm, +hhmm or +hh.
 const ISO =
@@ -195,7 +195,7 @@ interface Draft {
   extra: Record<string, string>;
 }
 
-/** Builds an incident file from the records, or lists every problem (up to 20) by record and column. */
+/** Builds an incident file from the records, or lists the problems (capped, as capProblems does) by record and column. */
 export function recordsToIncident(
   records: SourceRecord[],
   columns: Columns,
@@ -220,12 +220,7 @@ export function recordsToIncident(
     const draft = readRecord(record, columns, mapped, options, problems);
     if (draft) drafts.push(draft);
   }
-  if (problems.length > MAX_PROBLEMS) {
-    const more = problems.length - MAX_PROBLEMS;
-    problems.length = MAX_PROBLEMS;
-    problems.push({ path: options.fileName, message: `and ${more} more problems` });
-  }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: capProblems(problems, options.fileName) };
   if (drafts.length === 0)
     return {
       ok: false,

@@ -230,6 +230,12 @@ describe('Timesketch JSONL import', () => {
     });
   });
 
+  it('lists at most 100 lines that are not JSON objects, then how many more', () => {
+    const list = problems(importTimesketchJsonl('[1]\n'.repeat(5000), 'in.jsonl'));
+    expect(list).toHaveLength(101);
+    expect(list.at(-1)).toEqual({ path: 'in.jsonl', message: 'and 4,900 more of the same kinds' });
+  });
+
   it.each([
     [
       '{"message":"x","datetime":"2024-01-01T00:00:00+00:00"}\n{"message":',

@@ -1,5 +1,6 @@
 // Timesketch timelines: export to Timesketch's CSV and JSONL import formats, and import either back as an incident.
 import type { Incident, Problem, TimelineEvent } from '../incident';
+import { capProblems } from '../problems';
 import { localize } from '../text';
 import { readCsv, writeCsv } from './csv-cells';
 import {
@@ -160,7 +161,7 @@ export function importTimesketchJsonl(text: string, fileName: string): ImportRes
     }
     records.push({ where, values: stringValues(value as Record<string, unknown>) });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: capProblems(problems, fileName) };
   return recordsToIncident(records, COLUMNS, {
     fileName,
     formatLabel: 'Timesketch JSONL',
