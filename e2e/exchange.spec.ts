@@ -172,6 +172,25 @@ test.describe('imports', () => {
     await expect(app.details).toContainText('INC-1042');
   });
 
+  test('columns named constructor, toString and __proto__ map and show like any other', async ({
+    app,
+  }) => {
+    await app.goto();
+    const csv = [
+      'Time,Title,constructor,toString,__proto__',
+      '2024-07-01T08:14:00Z,Key added,web01,a,b',
+      '2024-07-01T09:14:00Z,Key used,,c,d',
+    ].join('\n');
+    await app.openFile({ name: 'proto.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await app.mappingDialog.getByRole('combobox', { name: /^System/ }).selectOption('constructor');
+    await app.mappingDialog.getByRole('button', { name: 'Open' }).click();
+    await expect(app.summary).toHaveText('2 of 2 events');
+    await app.listRows.first().click();
+    await expect(app.details).toContainText('web01');
+    await expect(app.importedFields.getByRole('term')).toHaveText(['toString', '__proto__']);
+    await expect(app.importedFields.getByRole('definition')).toHaveText(['a', 'b']);
+  });
+
   test('a broken file shows its problems and the open incident stays', async ({ app }) => {
     await app.goto();
     await app.openFile(fixture('broken-timesketch.csv'));

@@ -190,6 +190,13 @@ export class TimelinePage {
     await this.page.locator('input[type="file"]').setInputFiles(file);
   }
 
+  /** The details panel's "Imported fields": the columns of an imported file that map to no event field. */
+  get importedFields(): Locator {
+    return this.details
+      .locator('section')
+      .filter({ has: this.page.getByRole('heading', { name: 'Imported fields' }) });
+  }
+
   get importProblems(): Locator {
     return this.page.getByRole('dialog', { name: /could not be opened/ });
   }

@@ -222,6 +222,23 @@ describe('parseIncident', () => {
     expect(problem!.message).toMatch(message);
   });
 
+  it('keeps an extra entry named "__proto__" and checks that it is text', () => {
+    const file = minimalIncident();
+    const json = JSON.stringify(file).replace(
+      '"id":"first-login",',
+      '"id":"first-login","extra":{"a":"1","__proto__":"2"},',
+    );
+    const r = parseIncident(JSON.parse(json));
+    expect(r.ok && Object.entries(r.incident.events[0]!.extra!)).toEqual([
+      ['a', '1'],
+      ['__proto__', '2'],
+    ]);
+    expect(parseIncident(JSON.parse(json.replace('"2"', '2')))).toEqual({
+      ok: false,
+      problems: [{ path: 'events[0].extra.__proto__', message: 'expected string' }],
+    });
+  });
+
   it('reads a date-only event after the timed events of the same day', () => {
     const file = minimalIncident();
     file.events[1]!.start = '2024-01-01T00:00:00Z';

@@ -436,6 +436,34 @@ function requiredError(issue: {
     : undefined;
 }
 
+/**
+ * zod copies a record onto a plain object, where a "__proto__" key sets the prototype instead of adding an entry, so
+ * an imported column of that name would vanish: such an `extra` is copied again in its order, that one value checked
+ * (zod checked the rest), onto an object without a prototype. `input` has passed the schema, so its events are
+ * objects in the same order.
+ */
+function keepProtoEntries(
+  input: unknown,
+  events: EventFile[],
+): { events: EventFile[]; problems: Problem[] } {
+  const raw = (input as { events: { extra?: Record<string, string> }[] }).events;
+  const problems: Problem[] = [];
+  const kept = events.map((e, i) => {
+    const extra = raw[i]!.extra;
+    if (extra === undefined || !Object.hasOwn(extra, '__proto__')) return e;
+    const value: unknown = Object.getOwnPropertyDescriptor(extra, '__proto__')!.value;
+    if (typeof value !== 'string') {
+      problems.push({ path: `events[${i}].extra.__proto__`, message: 'expected string' });
+      return e;
+    }
+    // Assigning "__proto__" makes an own entry here, since `copy` has no prototype for it to set.
+    const copy: Record<string, string> = Object.create(null);
+    for (const [key, text] of Object.entries(extra)) copy[key] = text;
+    return { ...e, extra: copy };
+  });
+  return { events: kept, problems };
+}
+
 /** Validates an already-decoded JSON value; never throws. Problems are capped at MAX_PROBLEMS plus a count. */
 export function parseIncident(input: unknown): ParseResult {
   const result = IncidentSchema.safeParse(input, { error: requiredError });
@@ -446,6 +474,9 @@ export function parseIncident(input: unknown): ParseResult {
     }));
     return { ok: false, problems: capProblems(problems, '(file)') };
   }
-  const events = sortEvents(result.data.events.map((e) => ({ ...e, ...intervalOf(e) })));
+  const kept = keepProtoEntries(input, result.data.events);
+  if (kept.problems.length > 0)
+    return { ok: false, problems: capProblems(kept.problems, '(file)') };
+  const events = sortEvents(kept.events.map((e) => ({ ...e, ...intervalOf(e) })));
   return { ok: true, incident: { ...result.data, events } };
 }

@@ -128,6 +128,16 @@ describe('readCsv', () => {
     });
   });
 
+  it('reads columns named after Object methods as plain columns', () => {
+    const [full, empty] = read('__proto__,constructor,x\n1,2,3\n,,4').records;
+    expect(Object.entries(full!.cells)).toEqual([
+      ['__proto__', '1'],
+      ['constructor', '2'],
+      ['x', '3'],
+    ]);
+    expect(empty!.cells.constructor).toBeUndefined();
+  });
+
   it('accepts a short row: missing trailing cells are empty', () => {
     expect(read('a,b,c\n1').records[0]!.cells).toEqual({ a: '1' });
   });

@@ -81,7 +81,8 @@ export function readCsv(text: string, fileName: string, delimiter?: string): Csv
         path: `${fileName}: row ${row}`,
         message: `${cells.length} cells, but the header names ${headers.length} columns`,
       });
-    const record: Record<string, string> = {};
+    // No prototype: a column named "__proto__" is kept, and "constructor" is absent unless the row has it.
+    const record: Record<string, string> = Object.create(null);
     headers.forEach((h, k) => {
       const cell = unguardCell(cells[k] ?? '');
       if (cell.trim() !== '') record[h] = cell;

@@ -187,6 +187,11 @@ describe('recordsToIncident', () => {
   });
 
   it.each([
+    [
+      { time: '2024-01-01T00:00Z', title: 'x', outcome: 'constructor' },
+      'log.csv: row 2, column outcome',
+      '"constructor" is not an outcome; expected succeeded, failed or unknown',
+    ],
     [{ time: 'yesterday', title: 'x' }, 'log.csv: row 2, column time', 'expected a time'],
     [{ title: 'x' }, 'log.csv: row 2, column time', 'required: expected a time'],
     [

@@ -148,19 +148,20 @@ function terms(fallback: string) {
   };
 }
 
-const OUTCOMES: Record<string, EventFile['outcome']> = {
-  succeeded: 'succeeded',
-  success: 'succeeded',
-  successful: 'succeeded',
-  ok: 'succeeded',
-  allowed: 'succeeded',
-  failed: 'failed',
-  failure: 'failed',
-  fail: 'failed',
-  denied: 'failed',
-  blocked: 'failed',
-  unknown: 'unknown',
-};
+// A Map, not an object literal: a cell reading "constructor" must find no outcome, not Object's constructor.
+const OUTCOMES = new Map<string, EventFile['outcome']>([
+  ['succeeded', 'succeeded'],
+  ['success', 'succeeded'],
+  ['successful', 'succeeded'],
+  ['ok', 'succeeded'],
+  ['allowed', 'succeeded'],
+  ['failed', 'failed'],
+  ['failure', 'failed'],
+  ['fail', 'failed'],
+  ['denied', 'failed'],
+  ['blocked', 'failed'],
+  ['unknown', 'unknown'],
+]);
 
 const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
 
@@ -234,6 +235,13 @@ export function recordsToIncident(
   return { ok: true, file: buildFile(drafts, columns, options) };
 }
 
+/** The record's own value in a column: on a plain object "constructor" or "toString" would find Object's methods. */
+function ownValue(record: SourceRecord, column: string | undefined): string | undefined {
+  return column !== undefined && Object.hasOwn(record.values, column)
+    ? record.values[column]
+    : undefined;
+}
+
 function readRecord(
   record: SourceRecord,
   columns: Columns,
@@ -246,10 +254,10 @@ function readRecord(
     `${options.fileName}: ${record.where}, ${options.cellWord} ${column}`;
   const fail = (column: string, message: string) =>
     void problems.push({ path: at(column), message });
-  const raw = (column: string | undefined) =>
-    column === undefined ? undefined : record.values[column];
+  const raw = (column: string | undefined) => ownValue(record, column);
   const text = (column: string | undefined) => raw(column)?.trim() || undefined;
-  const extra: Record<string, string> = {};
+  // No prototype, so a column named "__proto__" is kept like any other.
+  const extra: Record<string, string> = Object.create(null);
   const time = (column: string, read: TimeReader, cell: string) => {
     const t = read(cell);
     if (typeof t === 'string') return void fail(column, t);
@@ -279,7 +287,7 @@ function readRecord(
     fail(columns.title, 'required: expected the text of the event');
 
   const outcomeText = text(columns.outcome);
-  const outcome = outcomeText === undefined ? 'unknown' : OUTCOMES[outcomeText.toLowerCase()];
+  const outcome = outcomeText === undefined ? 'unknown' : OUTCOMES.get(outcomeText.toLowerCase());
   if (outcome === undefined)
     fail(
       columns.outcome!,
@@ -347,7 +355,7 @@ function buildFile(
     const action = actions.idOf(d.action);
     if (!actionKind.has(action)) actionKind.set(action, actorKind.get(actor)!);
     d.techniques.forEach((t) => techniqueIds.add(t));
-    const idText = columns.id === undefined ? undefined : d.record.values[columns.id];
+    const idText = ownValue(d.record, columns.id);
     return {
       id: eventId(idText ?? d.record.where),
       start: toIsoUtc(d.start.ms),

@@ -230,6 +230,18 @@ describe('Timesketch JSONL import', () => {
     });
   });
 
+  it('keeps fields named __proto__ and constructor in extra', () => {
+    const text =
+      '{"message":"x","timestamp":1700662702000000,"__proto__":"p","constructor":"c"}\n' +
+      '{"message":"y","timestamp":1700662703000000}';
+    const [first, second] = loaded(importTimesketchJsonl(text, 'in.jsonl')).events;
+    expect(Object.entries(first!.extra!)).toEqual([
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+    ]);
+    expect(second!.extra).toBeUndefined();
+  });
+
   it('lists at most 100 lines that are not JSON objects, then how many more', () => {
     const list = problems(importTimesketchJsonl('[1]\n'.repeat(5000), 'in.jsonl'));
     expect(list).toHaveLength(101);

@@ -171,7 +171,8 @@ export function importTimesketchJsonl(text: string, fileName: string): ImportRes
 
 // `extra` holds strings only, so numbers and nested values are written out as JSON text; null counts as absent.
 function stringValues(object: Record<string, unknown>): Record<string, string> {
-  const values: Record<string, string> = {};
+  // No prototype: a field named "__proto__" is kept, and "constructor" is absent unless the line has it.
+  const values: Record<string, string> = Object.create(null);
   for (const [key, v] of Object.entries(object)) {
     const text = typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v);
     if (text.trim() !== '') values[key] = text;
