@@ -106,6 +106,25 @@ test.describe('exports of the filtered events', () => {
     );
   });
 
+  test('a failed export says which format failed and why', async ({ app, consoleErrors }) => {
+    // The exporters load on demand; refusing their code is how a dropped connection or a stale deploy looks.
+    await app.page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await app.chooseExport('markdown');
+    await expect(app.exportFailure).toContainText(/^Export as Markdown table failed: \S/);
+    await app.exportFailure.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(app.exportFailure).toHaveCount(0);
+    await app.chooseExport('png');
+    await expect(app.exportFailure).toContainText(/^Export as Image \(PNG, 2×\) failed: \S/);
+    await app.page.unroute(/\/assets\/.*\.js$/);
+    await app.exportAs('csv');
+    await expect(app.exportFailure).toHaveCount(0);
+    // The browser logs each refused request; every console error must be one of those.
+    expect(
+      consoleErrors.filter((e) => !/Failed to load resource: net::ERR_FAILED/.test(e)),
+    ).toEqual([]);
+    consoleErrors.splice(0);
+  });
+
   test('PNG is the chart at twice its size, with title, filters and the UTC note', async ({
     app,
   }) => {
