@@ -44,7 +44,8 @@ test.describe('exports of the filtered events', () => {
     expect(text).toContain('All times UTC');
     const rows = text.split('\n').filter((l) => l.startsWith('| 20'));
     expect(rows).toHaveLength(containment.length);
-    expect(text).toContain('| 2023-11-23 21:31 |');
+    // Every cell has its punctuation escaped, so a wiki renders no Markdown from the data.
+    expect(text).toContain('| 2023\\-11\\-23 21\\:31 |');
   });
 
   test('Timesketch JSONL and CSV carry message, datetime with offset and timestamp_desc, and re-import', async ({
@@ -103,6 +104,25 @@ test.describe('exports of the filtered events', () => {
         "[file:hashes.'SHA-256' = 'bdd1a085d651082ad567b03e5186d1d46d822bb7794157ab8cce95d850a3caaf']",
       ]),
     );
+  });
+
+  test('a failed export says which format failed and why', async ({ app, consoleErrors }) => {
+    // The exporters load on demand; refusing their code is how a dropped connection or a stale deploy looks.
+    await app.page.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    await app.chooseExport('markdown');
+    await expect(app.exportFailure).toContainText(/^Export as Markdown table failed: \S/);
+    await app.exportFailure.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(app.exportFailure).toHaveCount(0);
+    await app.chooseExport('png');
+    await expect(app.exportFailure).toContainText(/^Export as Image \(PNG, 2×\) failed: \S/);
+    await app.page.unroute(/\/assets\/.*\.js$/);
+    await app.exportAs('csv');
+    await expect(app.exportFailure).toHaveCount(0);
+    // The browser logs each refused request; every console error must be one of those.
+    expect(
+      consoleErrors.filter((e) => !/Failed to load resource: net::ERR_FAILED/.test(e)),
+    ).toEqual([]);
+    consoleErrors.splice(0);
   });
 
   test('PNG is the chart at twice its size, with title, filters and the UTC note', async ({
@@ -169,6 +189,25 @@ test.describe('imports', () => {
     // 08:14 at +02:00 is 06:14 UTC; the unmapped Ticket column is kept.
     await expect(app.detailsWhen).toHaveText('2024-07-01 06:14:00 UTC');
     await expect(app.details).toContainText('INC-1042');
+  });
+
+  test('columns named constructor, toString and __proto__ map and show like any other', async ({
+    app,
+  }) => {
+    await app.goto();
+    const csv = [
+      'Time,Title,constructor,toString,__proto__',
+      '2024-07-01T08:14:00Z,Key added,web01,a,b',
+      '2024-07-01T09:14:00Z,Key used,,c,d',
+    ].join('\n');
+    await app.openFile({ name: 'proto.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await app.mappingDialog.getByRole('combobox', { name: /^System/ }).selectOption('constructor');
+    await app.mappingDialog.getByRole('button', { name: 'Open' }).click();
+    await expect(app.summary).toHaveText('2 of 2 events');
+    await app.listRows.first().click();
+    await expect(app.details).toContainText('web01');
+    await expect(app.importedFields.getByRole('term')).toHaveText(['toString', '__proto__']);
+    await expect(app.importedFields.getByRole('definition')).toHaveText(['a', 'b']);
   });
 
   test('a broken file shows its problems and the open incident stays', async ({ app }) => {

@@ -191,13 +191,18 @@ export class TimelinePage {
     return this.page.locator(`[data-metric="${id}"]`);
   }
 
-  /** Exports through the Export menu and returns the downloaded file's bytes and name. */
-  async exportAs(format: string): Promise<{ name: string; body: Buffer }> {
+  /** Chooses a format in the Export menu, opening the menu first. */
+  async chooseExport(format: string) {
     if ((await this.page.locator('details.menu').getAttribute('open')) === null)
       await this.page.getByText('Export', { exact: true }).click();
+    await this.page.locator(`.menu-list button[data-format="${format}"]`).click();
+  }
+
+  /** Exports through the Export menu and returns the downloaded file's bytes and name. */
+  async exportAs(format: string): Promise<{ name: string; body: Buffer }> {
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.locator(`.menu-list button[data-format="${format}"]`).click(),
+      this.chooseExport(format),
     ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
@@ -208,6 +213,18 @@ export class TimelinePage {
   /** Opens a local file through the "Open file…" button's file chooser. */
   async openFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
     await this.page.locator('input[type="file"]').setInputFiles(file);
+  }
+
+  /** The message saying an export failed. */
+  get exportFailure(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: /^Export as/ });
+  }
+
+  /** The details panel's "Imported fields": the columns of an imported file that map to no event field. */
+  get importedFields(): Locator {
+    return this.details
+      .locator('section')
+      .filter({ has: this.page.getByRole('heading', { name: 'Imported fields' }) });
   }
 
   get importProblems(): Locator {

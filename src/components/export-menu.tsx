@@ -37,12 +37,21 @@ async function exportAs(id: string, incident: Incident, events: TimelineEvent[],
   download(`${incident.id}.${f.extension}`, f.mimeType, f.export(incident, events, lang));
 }
 
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** Exports the events shown now (after filters) in the formats responders use, as a PNG, or to the printer. */
 export function ExportMenu({ incident, events, imageNode }: Props) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
   const menu = useRef<HTMLDetailsElement>(null);
   const close = () => menu.current?.removeAttribute('open');
+  // Every export runs through here, so none can fail without a word (a chunk that will not load, an exporter that throws).
+  const run = (format: string, work: () => Promise<void>) => {
+    close();
+    setFailure(undefined);
+    work().catch((error: unknown) => setFailure(t.exportFailed(format, reasonOf(error))));
+  };
   const png = async () => {
     const node = imageNode();
     if (!node) return;
@@ -54,54 +63,61 @@ export function ExportMenu({ incident, events, imageNode }: Props) {
         pixelRatio: 2,
         backgroundColor: getComputedStyle(document.body).backgroundColor,
       });
-      if (blob) download(`${incident.id}.png`, 'image/png', blob);
+      if (!blob) throw new Error(t.exportEmptyImage);
+      download(`${incident.id}.png`, 'image/png', blob);
     } finally {
       setBusy(false);
     }
   };
   return (
-    <details ref={menu} className="menu">
-      <summary>{t.export}</summary>
-      <ul className="menu-list">
-        {FORMAT_IDS.map((id) => (
-          <li key={id}>
+    <div className="export-menu">
+      <details ref={menu} className="menu">
+        <summary>{t.export}</summary>
+        <ul className="menu-list">
+          {FORMAT_IDS.map((id) => (
+            <li key={id}>
+              <button
+                type="button"
+                data-format={id}
+                onClick={() =>
+                  run(t.exportFormats[id]!, () => exportAs(id, incident, events, lang))
+                }
+              >
+                {t.exportFormats[id]}
+              </button>
+            </li>
+          ))}
+          <li>
             <button
               type="button"
-              data-format={id}
-              onClick={() => {
-                close();
-                void exportAs(id, incident, events, lang);
-              }}
+              data-format="png"
+              disabled={busy}
+              onClick={() => run(t.exportPng, png)}
             >
-              {t.exportFormats[id]}
+              {t.exportPng}
             </button>
           </li>
-        ))}
-        <li>
-          <button
-            type="button"
-            data-format="png"
-            disabled={busy}
-            onClick={() => {
-              close();
-              void png();
-            }}
-          >
-            {t.exportPng}
+          <li>
+            <button
+              type="button"
+              onClick={() => {
+                close();
+                window.print();
+              }}
+            >
+              {t.print}
+            </button>
+          </li>
+        </ul>
+      </details>
+      {failure && (
+        <p className="status status-error export-failed" role="alert">
+          {failure}{' '}
+          <button type="button" onClick={() => setFailure(undefined)}>
+            {t.dismiss}
           </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            onClick={() => {
-              close();
-              window.print();
-            }}
-          >
-            {t.print}
-          </button>
-        </li>
-      </ul>
-    </details>
+        </p>
+      )}
+    </div>
   );
 }

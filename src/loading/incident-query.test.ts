@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { capProblems } from '../model/problems';
 import { minimalIncident } from '../model/test-incident';
 import { IncidentFileError, loadIncident } from './incident-query';
 
@@ -65,5 +66,21 @@ describe('loadIncident', () => {
     expect((error as IncidentFileError).problems).toEqual([
       { path: 'a.json: (file)', message: expect.stringMatching(/limit is 100 bytes/) },
     ]);
+  });
+});
+
+describe('IncidentFileError', () => {
+  it('counts the problems a capped list left out', () => {
+    const problems = capProblems(
+      Array.from({ length: 250 }, (_, i) => ({
+        path: `events[${i}].phase`,
+        message: 'unknown phase',
+      })),
+      'big.json: (file)',
+    );
+    expect(problems).toHaveLength(101);
+    expect(new IncidentFileError('big.json', problems).message).toBe(
+      'big.json is not a valid incident file (250 problems)',
+    );
   });
 });

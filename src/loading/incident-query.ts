@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Problem } from '../model/incident';
+import { problemCount, type Problem } from '../model/incident';
 import { tooLargeProblem } from '../model/incident-file';
 import { checkSource } from '../model/urls';
 import { ALLOWED_SOURCES, MAX_INCIDENT_BYTES } from './limits';
@@ -16,8 +16,9 @@ export class IncidentFileError extends Error {
     readonly file: string,
     readonly problems: Problem[],
   ) {
+    const count = problemCount(problems);
     super(
-      `${file} is not a valid incident file (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+      `${file} is not a valid incident file (${count.toLocaleString('en')} problem${count === 1 ? '' : 's'})`,
     );
   }
 }

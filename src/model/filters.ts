@@ -25,9 +25,13 @@ export function buildSearchIndex(incident: Incident): Map<string, string> {
   const systems = new Map(incident.systems.map((s) => [s.id, allVersions(s.label)]));
   const techniques = new Map((incident.techniques ?? []).map((t) => [t.id, t.name]));
   const indicators = new Map<string, string[]>();
+  // Appended in place: copying the list per reference would be quadratic in one event's indicators.
   for (const ind of incident.indicators ?? [])
-    for (const id of ind.events ?? [])
-      indicators.set(id, [...(indicators.get(id) ?? []), ind.value, ind.defanged]);
+    for (const id of ind.events ?? []) {
+      const texts = indicators.get(id);
+      if (texts) texts.push(ind.value, ind.defanged);
+      else indicators.set(id, [ind.value, ind.defanged]);
+    }
   const index = new Map<string, string>();
   for (const e of incident.events) {
     const parts = [

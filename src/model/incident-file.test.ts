@@ -61,6 +61,27 @@ describe('decodeIncidentFile', () => {
     ]);
   });
 
+  it('lists at most 100 problems of a file full of them, every kind among them, and counts the rest', () => {
+    const file = minimalIncident();
+    const [good] = file.events;
+    file.events = Array.from({ length: 3000 }, (_, i) => ({
+      ...good!,
+      id: `e-${i}`,
+      start: 'soon',
+    }));
+    file.events.push({ ...good!, id: 'last', outcome: 'maybe' as 'failed' });
+    const r = decodeIncidentFile(bytes(JSON.stringify(file)), 'upload.json');
+    const problems = r.ok ? [] : r.problems;
+    expect(problems).toHaveLength(101);
+    expect(problems.some((p) => p.path === 'upload.json: events[3000].outcome')).toBe(true);
+    // Each "soon" is two problems (not the ISO pattern, not a calendar time): 6,001 in all.
+    expect(problems.at(-1)).toEqual({
+      path: 'upload.json: (file)',
+      message: 'and 5,901 more of the same kinds',
+      more: 5901,
+    });
+  });
+
   it('reports a JSON value that is not an incident', () => {
     expect(firstProblem(bytes('[1,2]')).message).toMatch(/expected object/);
   });

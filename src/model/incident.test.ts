@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuMsSince } from './cpu-time.test-helper';
 import { parseIncident, type IncidentFile } from './incident';
 import { minimalIncident } from './test-incident';
 
@@ -98,6 +99,46 @@ const cases: [string, Mutation, string, RegExp][] = [
     /duplicate/,
   ],
   [
+    'a system listed twice by one event',
+    (f) => void (f.events[1]!.systems = ['vpn', 'vpn']),
+    'events[1].systems[1]',
+    /^"vpn" is listed twice \(first at systems\[0\]\); expected each only once$/,
+  ],
+  [
+    'a technique listed twice by one event',
+    (f) => void (f.events[0]!.techniques = ['T1078', 'T1078']),
+    'events[0].techniques[1]',
+    /"T1078" is listed twice/,
+  ],
+  [
+    'the same link listed twice by one event',
+    (f) =>
+      void (f.events[1]!.related = [
+        { event: 'first-login', kind: 'led-to' },
+        { event: 'first-login', kind: 'enabled' },
+        { event: 'first-login', kind: 'led-to' },
+      ]),
+    'events[1].related[2]',
+    /the link led-to "first-login" is listed twice \(first at related\[0\]\)/,
+  ],
+  [
+    'an event listed twice by one indicator',
+    (f) =>
+      void (f.indicators = [
+        {
+          id: 'ip',
+          type: 'ipv4',
+          value: '203.0.113.9',
+          defanged: '203.0.113[.]9',
+          description: 'd',
+          events: ['first-login', 'second-login', 'first-login'],
+          citations: [{ source: 'report', locator: 'x' }],
+        },
+      ]),
+    'indicators[0].events[2]',
+    /"first-login" is listed twice \(first at events\[0\]\)/,
+  ],
+  [
     'end before start',
     (f) => void (f.events[0]!.end = '2023-12-31T10:00:00Z'),
     'events[0].end',
@@ -181,6 +222,23 @@ describe('parseIncident', () => {
     expect(problem!.message).toMatch(message);
   });
 
+  it('keeps an extra entry named "__proto__" and checks that it is text', () => {
+    const file = minimalIncident();
+    const json = JSON.stringify(file).replace(
+      '"id":"first-login",',
+      '"id":"first-login","extra":{"a":"1","__proto__":"2"},',
+    );
+    const r = parseIncident(JSON.parse(json));
+    expect(r.ok && Object.entries(r.incident.events[0]!.extra!)).toEqual([
+      ['a', '1'],
+      ['__proto__', '2'],
+    ]);
+    expect(parseIncident(JSON.parse(json.replace('"2"', '2')))).toEqual({
+      ok: false,
+      problems: [{ path: 'events[0].extra.__proto__', message: 'expected string' }],
+    });
+  });
+
   it('reads a date-only event after the timed events of the same day', () => {
     const file = minimalIncident();
     file.events[1]!.start = '2024-01-01T00:00:00Z';
@@ -198,5 +256,29 @@ describe('parseIncident', () => {
     const ids = (r: typeof forward) => (r.ok ? r.incident.events.map((e) => e.id) : []);
     expect(ids(forward)).toEqual(['a-twin', 'first-login', 'second-login']);
     expect(ids(backward)).toEqual(ids(forward));
+  });
+});
+
+describe('parseIncident on hostile reference lists', () => {
+  it('refuses an indicator that lists one event 50,000 times, in linear time', () => {
+    const file = minimalIncident();
+    file.indicators = [
+      {
+        id: 'ip',
+        type: 'ipv4',
+        value: '203.0.113.9',
+        defanged: '203.0.113[.]9',
+        description: 'd',
+        events: Array.from({ length: 50_000 }, () => 'first-login'),
+        citations: [{ source: 'report', locator: 'x' }],
+      },
+    ];
+    const started = process.cpuUsage();
+    const result = parseIncident(file);
+    expect(cpuMsSince(started)).toBeLessThan(2000);
+    expect(!result.ok && result.problems[0]).toEqual({
+      path: 'indicators[0].events[1]',
+      message: '"first-login" is listed twice (first at events[0]); expected each only once',
+    });
   });
 });

@@ -1,5 +1,6 @@
 // Incident file format: zod schemas (the single source of truth), inferred types and parseIncident().
 import { z } from 'zod';
+import { capProblems } from './problems';
 import { intervalOf, isAlignedToPrecision, precisionEnd, PRECISIONS } from './time';
 
 export const SCHEMA_VERSION = '1.0';
@@ -304,7 +305,13 @@ export interface Incident extends Omit<IncidentFile, 'events'> {
 export interface Problem {
   path: string;
   message: string;
+  /** On the last line of a capped list: how many problems it stands for. */
+  more?: number;
 }
+
+/** How many problems a list reports, counting those a capped list left out. */
+export const problemCount = (problems: readonly Problem[]) =>
+  problems.reduce((n, p) => n + (p.more ?? 1), 0);
 
 export type ParseResult = { ok: true; incident: Incident } | { ok: false; problems: Problem[] };
 
@@ -332,6 +339,23 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
   const ref = (set: Set<string>, id: string, path: (string | number)[], list: string) => {
     if (!set.has(id)) issue(path, `unknown ${list} id "${id}": expected one of the ids in ${list}`);
   };
+  // A list naming one thing twice says nothing more, and a long one would make every consumer of it slow.
+  const once = (
+    items: readonly string[] | undefined,
+    base: (string | number)[],
+    describe = (item: string) => `"${item}"`,
+  ) => {
+    const first = new Map<string, number>();
+    items?.forEach((item, k) => {
+      const at = first.get(item);
+      if (at === undefined) first.set(item, k);
+      else
+        issue(
+          [...base, k],
+          `${describe(item)} is listed twice (first at ${String(base.at(-1))}[${at}]); expected each only once`,
+        );
+    });
+  };
   const cite = (citations: { source: string }[], base: (string | number)[]) =>
     citations.forEach((c, k) =>
       ref(sources, c.source, [...base, 'citations', k, 'source'], 'sources'),
@@ -345,6 +369,14 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
     e.systems.forEach((s, k) => ref(systems, s, [...at, 'systems', k], 'systems'));
     e.techniques?.forEach((t, k) => ref(techniques, t, [...at, 'techniques', k], 'techniques'));
     e.related?.forEach((r, k) => ref(events, r.event, [...at, 'related', k, 'event'], 'events'));
+    once(e.systems, [...at, 'systems']);
+    once(e.techniques, [...at, 'techniques']);
+    // Related events are keyed by kind and id; a kind is a word and an id a slug, so the space cannot be ambiguous.
+    once(
+      e.related?.map((r) => `${r.kind} "${r.event}"`),
+      [...at, 'related'],
+      (link) => `the link ${link}`,
+    );
     cite(e.citations, at);
     // A time that already failed its own check gets no second, misleading message about precision or order.
     if (
@@ -369,6 +401,7 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
   });
   file.indicators?.forEach((ind, i) => {
     ind.events?.forEach((id, k) => ref(events, id, ['indicators', i, 'events', k], 'events'));
+    once(ind.events, ['indicators', i, 'events']);
     cite(ind.citations, ['indicators', i]);
   });
 }
@@ -409,15 +442,47 @@ function requiredError(issue: {
     : undefined;
 }
 
-/** Validates an already-decoded JSON value; never throws. */
+/**
+ * zod copies a record onto a plain object, where a "__proto__" key sets the prototype instead of adding an entry, so
+ * an imported column of that name would vanish: such an `extra` is copied again in its order, that one value checked
+ * (zod checked the rest), onto an object without a prototype. `input` has passed the schema, so its events are
+ * objects in the same order.
+ */
+function keepProtoEntries(
+  input: unknown,
+  events: EventFile[],
+): { events: EventFile[]; problems: Problem[] } {
+  const raw = (input as { events: { extra?: Record<string, string> }[] }).events;
+  const problems: Problem[] = [];
+  const kept = events.map((e, i) => {
+    const extra = raw[i]!.extra;
+    if (extra === undefined || !Object.hasOwn(extra, '__proto__')) return e;
+    const value: unknown = Object.getOwnPropertyDescriptor(extra, '__proto__')!.value;
+    if (typeof value !== 'string') {
+      problems.push({ path: `events[${i}].extra.__proto__`, message: 'expected string' });
+      return e;
+    }
+    // Assigning "__proto__" makes an own entry here, since `copy` has no prototype for it to set.
+    const copy: Record<string, string> = Object.create(null);
+    for (const [key, text] of Object.entries(extra)) copy[key] = text;
+    return { ...e, extra: copy };
+  });
+  return { events: kept, problems };
+}
+
+/** Validates an already-decoded JSON value; never throws. Problems are capped at MAX_PROBLEMS plus a count. */
 export function parseIncident(input: unknown): ParseResult {
   const result = IncidentSchema.safeParse(input, { error: requiredError });
   if (!result.success) {
-    return {
-      ok: false,
-      problems: result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
-    };
+    const problems = result.error.issues.map((i) => ({
+      path: formatPath(i.path),
+      message: i.message,
+    }));
+    return { ok: false, problems: capProblems(problems, '(file)') };
   }
-  const events = sortEvents(result.data.events.map((e) => ({ ...e, ...intervalOf(e) })));
+  const kept = keepProtoEntries(input, result.data.events);
+  if (kept.problems.length > 0)
+    return { ok: false, problems: capProblems(kept.problems, '(file)') };
+  const events = sortEvents(kept.events.map((e) => ({ ...e, ...intervalOf(e) })));
   return { ok: true, incident: { ...result.data, events } };
 }

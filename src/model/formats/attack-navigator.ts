@@ -16,9 +16,13 @@ export function exportAttackNavigator(
   lang: string,
 ): string {
   const byTechnique = new Map<string, TimelineEvent[]>();
+  // Appended in place: copying the list per event would be quadratic in a technique's events.
   for (const e of events)
-    for (const id of new Set(e.techniques))
-      byTechnique.set(id, [...(byTechnique.get(id) ?? []), e]);
+    for (const id of new Set(e.techniques)) {
+      const uses = byTechnique.get(id);
+      if (uses) uses.push(e);
+      else byTechnique.set(id, [e]);
+    }
   const techniques = [...byTechnique]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([techniqueID, uses]) => ({
@@ -42,7 +46,8 @@ export function exportAttackNavigator(
     gradient: {
       colors: ['#ffe0cc', '#c0392b'],
       minValue: 0,
-      maxValue: Math.max(1, ...techniques.map((t) => t.score)),
+      // A loop, not Math.max(...scores): spreading a long list overflows the call stack.
+      maxValue: techniques.reduce((max, t) => Math.max(max, t.score), 1),
     },
   };
   return `${JSON.stringify(layer, null, 2)}\n`;

@@ -118,6 +118,27 @@ describe('readCsv', () => {
       expect(table.problems[0]).toEqual({ path, message: expect.stringMatching(message) });
   });
 
+  it('lists at most 100 problems of a file full of them, then how many more', () => {
+    const table = readCsv(`a,b\n${'1,2,3\n'.repeat(5000)}`, 'in.csv');
+    const problems = table.ok ? [] : table.problems;
+    expect(problems).toHaveLength(101);
+    expect(problems.at(-1)).toEqual({
+      path: 'in.csv',
+      message: 'and 4,900 more of the same kinds',
+      more: 4900,
+    });
+  });
+
+  it('reads columns named after Object methods as plain columns', () => {
+    const [full, empty] = read('__proto__,constructor,x\n1,2,3\n,,4').records;
+    expect(Object.entries(full!.cells)).toEqual([
+      ['__proto__', '1'],
+      ['constructor', '2'],
+      ['x', '3'],
+    ]);
+    expect(empty!.cells.constructor).toBeUndefined();
+  });
+
   it('accepts a short row: missing trailing cells are empty', () => {
     expect(read('a,b,c\n1').records[0]!.cells).toEqual({ a: '1' });
   });

@@ -1,6 +1,7 @@
 // CSV reading and writing shared by the CSV formats: RFC 4180 through papaparse, with a reversible formula guard.
 import Papa from 'papaparse';
 import type { Problem } from '../incident';
+import { capProblems } from '../problems';
 
 // Spreadsheets run a cell that starts with = + - @ tab or CR as a formula, so an exported title could execute code.
 // Leading quotes count too, so reading can strip exactly one quote and always get the original text back.
@@ -80,12 +81,15 @@ export function readCsv(text: string, fileName: string, delimiter?: string): Csv
         path: `${fileName}: row ${row}`,
         message: `${cells.length} cells, but the header names ${headers.length} columns`,
       });
-    const record: Record<string, string> = {};
+    // No prototype: a column named "__proto__" is kept, and "constructor" is absent unless the row has it.
+    const record: Record<string, string> = Object.create(null);
     headers.forEach((h, k) => {
       const cell = unguardCell(cells[k] ?? '');
       if (cell.trim() !== '') record[h] = cell;
     });
     if (Object.keys(record).length > 0) records.push({ row, cells: record });
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, headers, records };
+  return problems.length > 0
+    ? { ok: false, problems: capProblems(problems, fileName) }
+    : { ok: true, headers, records };
 }

@@ -96,6 +96,29 @@ describe('importGenericCsv', () => {
     });
   });
 
+  const PROTOTYPE_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty'];
+
+  it.each(PROTOTYPE_NAMES)('maps a column named %s, even where a row leaves it empty', (name) => {
+    const text = `when,what,${name}\n2024-07-01T08:14Z,a,web01\n2024-07-01T09:14Z,b,\n`;
+    const incident = loaded(
+      importGenericCsv(text, 'log.csv', { time: 'when', title: 'what', system: name }),
+    );
+    expect(incident.events.map((e) => e.systems)).toEqual([['web01'], ['unknown']]);
+  });
+
+  it.each(PROTOTYPE_NAMES)('keeps an unmapped column named %s under imported fields', (name) => {
+    const text = `when,what,${name},ticket\n2024-07-01T08:14Z,a,kept,INC-1\n2024-07-01T09:14Z,b,,INC-2\n`;
+    const [first, second] = loaded(
+      importGenericCsv(text, 'log.csv', { time: 'when', title: 'what' }),
+    ).events;
+    // Compared as entries: an object literal with a "__proto__" key would set a prototype, not an entry.
+    expect(Object.entries(first!.extra!)).toEqual([
+      [name, 'kept'],
+      ['ticket', 'INC-1'],
+    ]);
+    expect(Object.entries(second!.extra!)).toEqual([['ticket', 'INC-2']]);
+  });
+
   it('reads an end column; the event takes the finer precision of its two ends', () => {
     const text = 'when,what,until,host\n2024-07-01,Outage,2024-07-02T10:30Z,web01\n';
     const [e] = loaded(importGenericCsv(text, 'log.csv', mapping)).events;

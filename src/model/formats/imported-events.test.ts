@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cpuMsSince } from '../cpu-time.test-helper';
 import { parseIncident } from '../incident';
 import {
   type Columns,
@@ -159,7 +160,38 @@ describe('recordsToIncident', () => {
     ]);
   });
 
+  it('keeps ids unique when a later id is what a suffix would have made', () => {
+    const incident = imported(
+      { time: '2024-01-01T00:00Z', title: 'a', id: 'x' },
+      { time: '2024-01-02T00:00Z', title: 'b', id: 'x' },
+      { time: '2024-01-03T00:00Z', title: 'c', id: 'x-2' },
+      { time: '2024-01-04T00:00Z', title: 'd', id: 'x' },
+      { time: '2024-01-05T00:00Z', title: 'e', id: 'x-2' },
+    );
+    expect(incident.events.map((e) => e.id)).toEqual(['x', 'x-2', 'x-2-2', 'x-3', 'x-2-3']);
+  });
+
+  it('gives 20,000 records sharing one id distinct ids in linear time', () => {
+    const rows = Array.from({ length: 20_000 }, () => ({
+      time: '2024-01-01T00:00Z',
+      title: 'same',
+      id: 'same',
+    }));
+    const started = process.cpuUsage();
+    const result = recordsToIncident(records(...rows), columns, options);
+    // Trying "same-2", "same-3"… afresh for each record took tens of seconds here.
+    expect(cpuMsSince(started)).toBeLessThan(2000);
+    const ids = result.ok ? result.file.events.map((e) => e.id) : [];
+    expect(new Set(ids).size).toBe(20_000);
+    expect(ids.at(-1)).toBe('same-20000');
+  });
+
   it.each([
+    [
+      { time: '2024-01-01T00:00Z', title: 'x', outcome: 'constructor' },
+      'log.csv: row 2, column outcome',
+      '"constructor" is not an outcome; expected succeeded, failed or unknown',
+    ],
     [{ time: 'yesterday', title: 'x' }, 'log.csv: row 2, column time', 'expected a time'],
     [{ title: 'x' }, 'log.csv: row 2, column time', 'required: expected a time'],
     [
@@ -201,13 +233,22 @@ describe('recordsToIncident', () => {
     ]);
   });
 
-  it('stops listing problems after 20', () => {
-    const bad = Array.from({ length: 25 }, () => ({ time: 'soon', title: 'x' }));
+  it('lists the first 100 problems, every kind among them, then how many more', () => {
+    const bad = [
+      ...Array.from({ length: 150 }, () => ({ time: 'soon', title: 'x' })),
+      { time: '2024-01-01T00:00Z' },
+    ];
     const result = recordsToIncident(records(...bad), columns, options);
-    expect(!result.ok && result.problems.length).toBe(21);
-    expect(!result.ok && result.problems[20]).toEqual({
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toHaveLength(101);
+    expect(problems[99]).toEqual({
+      path: 'log.csv: row 152, column title',
+      message: 'required: expected the text of the event',
+    });
+    expect(problems[100]).toEqual({
       path: 'log.csv',
-      message: 'and 5 more problems',
+      message: 'and 51 more of the same kinds',
+      more: 51,
     });
   });
 

@@ -9,6 +9,7 @@ import type {
   System,
   Technique,
 } from '../incident';
+import { capProblems } from '../problems';
 import { PRECISIONS, type Precision, toIsoUtc } from '../time';
 
 export type ImportResult = { ok: true; file: IncidentFile } | { ok: false; problems: Problem[] };
@@ -58,7 +59,6 @@ export interface ImportOptions {
 
 const MIN_MS = Date.parse('0001-01-01T00:00:00Z');
 const MAX_MS = Date.parse('9999-12-31T23:59:59Z');
-const MAX_PROBLEMS = 20;
 
 // Date and time, then an optional zone: Z, +hh:mm, +hhmm or +hh.
 const ISO =
@@ -118,10 +118,17 @@ export function slugify(text: string): string {
 /** Hands out slug ids that are unique in one list: a taken slug gets "-2", "-3"… */
 function uniqueIds(fallback: string): (text: string) => string {
   const taken = new Set<string>();
+  // The next suffix to try per slug, so a slug shared by n records costs n tries in all rather than n²/2.
+  const nextSuffix = new Map<string, number>();
   return (text) => {
     const base = slugify(text) || fallback;
     let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    if (taken.has(base)) {
+      let n = nextSuffix.get(base) ?? 2;
+      while (taken.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
     taken.add(id);
     return id;
   };
@@ -141,19 +148,20 @@ function terms(fallback: string) {
   };
 }
 
-const OUTCOMES: Record<string, EventFile['outcome']> = {
-  succeeded: 'succeeded',
-  success: 'succeeded',
-  successful: 'succeeded',
-  ok: 'succeeded',
-  allowed: 'succeeded',
-  failed: 'failed',
-  failure: 'failed',
-  fail: 'failed',
-  denied: 'failed',
-  blocked: 'failed',
-  unknown: 'unknown',
-};
+// A Map, not an object literal: a cell reading "constructor" must find no outcome, not Object's constructor.
+const OUTCOMES = new Map<string, EventFile['outcome']>([
+  ['succeeded', 'succeeded'],
+  ['success', 'succeeded'],
+  ['successful', 'succeeded'],
+  ['ok', 'succeeded'],
+  ['allowed', 'succeeded'],
+  ['failed', 'failed'],
+  ['failure', 'failed'],
+  ['fail', 'failed'],
+  ['denied', 'failed'],
+  ['blocked', 'failed'],
+  ['unknown', 'unknown'],
+]);
 
 const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
 
@@ -188,7 +196,7 @@ interface Draft {
   extra: Record<string, string>;
 }
 
-/** Builds an incident file from the records, or lists every problem (up to 20) by record and column. */
+/** Builds an incident file from the records, or lists the problems (capped, as capProblems does) by record and column. */
 export function recordsToIncident(
   records: SourceRecord[],
   columns: Columns,
@@ -213,12 +221,7 @@ export function recordsToIncident(
     const draft = readRecord(record, columns, mapped, options, problems);
     if (draft) drafts.push(draft);
   }
-  if (problems.length > MAX_PROBLEMS) {
-    const more = problems.length - MAX_PROBLEMS;
-    problems.length = MAX_PROBLEMS;
-    problems.push({ path: options.fileName, message: `and ${more} more problems` });
-  }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: capProblems(problems, options.fileName) };
   if (drafts.length === 0)
     return {
       ok: false,
@@ -230,6 +233,13 @@ export function recordsToIncident(
       ],
     };
   return { ok: true, file: buildFile(drafts, columns, options) };
+}
+
+/** The record's own value in a column: on a plain object "constructor" or "toString" would find Object's methods. */
+function ownValue(record: SourceRecord, column: string | undefined): string | undefined {
+  return column !== undefined && Object.hasOwn(record.values, column)
+    ? record.values[column]
+    : undefined;
 }
 
 function readRecord(
@@ -244,10 +254,10 @@ function readRecord(
     `${options.fileName}: ${record.where}, ${options.cellWord} ${column}`;
   const fail = (column: string, message: string) =>
     void problems.push({ path: at(column), message });
-  const raw = (column: string | undefined) =>
-    column === undefined ? undefined : record.values[column];
+  const raw = (column: string | undefined) => ownValue(record, column);
   const text = (column: string | undefined) => raw(column)?.trim() || undefined;
-  const extra: Record<string, string> = {};
+  // No prototype, so a column named "__proto__" is kept like any other.
+  const extra: Record<string, string> = Object.create(null);
   const time = (column: string, read: TimeReader, cell: string) => {
     const t = read(cell);
     if (typeof t === 'string') return void fail(column, t);
@@ -277,7 +287,7 @@ function readRecord(
     fail(columns.title, 'required: expected the text of the event');
 
   const outcomeText = text(columns.outcome);
-  const outcome = outcomeText === undefined ? 'unknown' : OUTCOMES[outcomeText.toLowerCase()];
+  const outcome = outcomeText === undefined ? 'unknown' : OUTCOMES.get(outcomeText.toLowerCase());
   if (outcome === undefined)
     fail(
       columns.outcome!,
@@ -345,7 +355,7 @@ function buildFile(
     const action = actions.idOf(d.action);
     if (!actionKind.has(action)) actionKind.set(action, actorKind.get(actor)!);
     d.techniques.forEach((t) => techniqueIds.add(t));
-    const idText = columns.id === undefined ? undefined : d.record.values[columns.id];
+    const idText = ownValue(d.record, columns.id);
     return {
       id: eventId(idText ?? d.record.where),
       start: toIsoUtc(d.start.ms),

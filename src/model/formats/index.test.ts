@@ -92,6 +92,16 @@ describe('importFile', () => {
     expect(imported[0]!.extra).toMatchObject({ Summary: 'Deploy key added to the build server' });
   });
 
+  it('keeps columns named after Object methods through import and validation', () => {
+    const text = 'Time,Title,constructor,toString,__proto__\n2024-07-01T08:14Z,a,1,2,3\n';
+    const [e] = events(importFile('proto.csv', text, { time: 'Time', title: 'Title' }));
+    expect(Object.entries(e!.extra!)).toEqual([
+      ['constructor', '1'],
+      ['toString', '2'],
+      ['__proto__', '3'],
+    ]);
+  });
+
   it('asks for a mapping when the column names give no time or title', () => {
     expect(importFile('log.csv', 'when,what\n2024-01-01,x')).toEqual({
       ok: false,

@@ -4,20 +4,26 @@ import { localize } from '../text';
 import { utcStamp } from '../time';
 import { eventLabels } from './labels';
 
-// Backslashes first, so an escape added here is never escaped again; < and > so text never becomes HTML.
-const inline = (text: string) => text.replace(/[\\<>]/g, (c) => `\\${c}`);
+// Every ASCII punctuation character CommonMark lets a backslash escape, so no link, image, emphasis, entity, HTML or
+// table syntax can start in data; the backslash itself is in the set, so an added escape is never escaped again.
+const PUNCTUATION = /[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/g;
 
-/** Text safe inside a GFM table cell: pipes escaped, line breaks as <br>. */
+/**
+ * Text that renders as itself. Escaping ":", "." and "@" also stops GFM autolinks (https://, www., e-mail):
+ * they match only unescaped text, and unlike a zero-width break the escape leaves the rendered and copied text
+ * exactly as written.
+ */
+const inline = (text: string) => text.replace(PUNCTUATION, (c) => `\\${c}`);
+
+/** Text safe inside a GFM table cell: punctuation (pipes too) escaped, line breaks as <br>. */
 export function markdownCell(text: string): string {
-  return inline(text)
-    .replace(/\|/g, '\\|')
-    .replace(/\r\n|\r|\n/g, '<br>');
+  return inline(text).replace(/\r\n|\r|\n/g, '<br>');
 }
 
 /** A heading naming the incident, then one table row per event; times are UTC at the event's precision. */
 export function exportMarkdown(incident: Incident, events: TimelineEvent[], lang: string): string {
   const labels = eventLabels(incident, lang);
-  const title = inline(localize(incident.title, lang)).replace(/\s*[\r\n]+\s*/g, ' ');
+  const title = inline(localize(incident.title, lang).replace(/\s*[\r\n]+\s*/g, ' '));
   const rows = events.map((e) => {
     const l = labels(e);
     const time =

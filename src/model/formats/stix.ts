@@ -75,7 +75,9 @@ export function exportStix(incident: Incident, events: TimelineEvent[], lang: st
       same.description += `\n\n${description}`;
       continue;
     }
-    const starts = (ind.events ?? []).flatMap((id) => startOf.get(id) ?? []);
+    // A loop, not Math.min(...starts): spreading a long list overflows the call stack.
+    let first = Infinity;
+    for (const id of ind.events ?? []) first = Math.min(first, startOf.get(id) ?? Infinity);
     byPattern.set(pattern, {
       type: 'indicator',
       spec_version: '2.1',
@@ -87,7 +89,7 @@ export function exportStix(incident: Incident, events: TimelineEvent[], lang: st
       pattern,
       pattern_type: 'stix',
       // The indicator is known bad from its first related event; without one, from the creation time.
-      valid_from: starts.length > 0 ? new Date(Math.min(...starts)).toISOString() : created,
+      valid_from: first < Infinity ? new Date(first).toISOString() : created,
     });
   }
   const objects = [...byPattern.values()];

@@ -230,6 +230,28 @@ describe('Timesketch JSONL import', () => {
     });
   });
 
+  it('keeps fields named __proto__ and constructor in extra', () => {
+    const text =
+      '{"message":"x","timestamp":1700662702000000,"__proto__":"p","constructor":"c"}\n' +
+      '{"message":"y","timestamp":1700662703000000}';
+    const [first, second] = loaded(importTimesketchJsonl(text, 'in.jsonl')).events;
+    expect(Object.entries(first!.extra!)).toEqual([
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+    ]);
+    expect(second!.extra).toBeUndefined();
+  });
+
+  it('lists at most 100 lines that are not JSON objects, then how many more', () => {
+    const list = problems(importTimesketchJsonl('[1]\n'.repeat(5000), 'in.jsonl'));
+    expect(list).toHaveLength(101);
+    expect(list.at(-1)).toEqual({
+      path: 'in.jsonl',
+      message: 'and 4,900 more of the same kinds',
+      more: 4900,
+    });
+  });
+
   it.each([
     [
       '{"message":"x","datetime":"2024-01-01T00:00:00+00:00"}\n{"message":',

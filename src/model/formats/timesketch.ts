@@ -1,5 +1,6 @@
 // Timesketch timelines: export to Timesketch's CSV and JSONL import formats, and import either back as an incident.
 import type { Incident, Problem, TimelineEvent } from '../incident';
+import { capProblems } from '../problems';
 import { localize } from '../text';
 import { readCsv, writeCsv } from './csv-cells';
 import {
@@ -160,7 +161,7 @@ export function importTimesketchJsonl(text: string, fileName: string): ImportRes
     }
     records.push({ where, values: stringValues(value as Record<string, unknown>) });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: capProblems(problems, fileName) };
   return recordsToIncident(records, COLUMNS, {
     fileName,
     formatLabel: 'Timesketch JSONL',
@@ -170,7 +171,8 @@ export function importTimesketchJsonl(text: string, fileName: string): ImportRes
 
 // `extra` holds strings only, so numbers and nested values are written out as JSON text; null counts as absent.
 function stringValues(object: Record<string, unknown>): Record<string, string> {
-  const values: Record<string, string> = {};
+  // No prototype: a field named "__proto__" is kept, and "constructor" is absent unless the line has it.
+  const values: Record<string, string> = Object.create(null);
   for (const [key, v] of Object.entries(object)) {
     const text = typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v);
     if (text.trim() !== '') values[key] = text;
