@@ -1,13 +1,7 @@
 // Import of any CSV timeline, with a user-chosen mapping from its columns to event fields.
 import { readCsv } from './csv-cells';
-import {
-  fromEpochMs,
-  type Columns,
-  type ImportResult,
-  readIsoTime,
-  recordsToIncident,
-  type TimeReader,
-} from './imported-events';
+import { fromEpochMs, readIsoTime, type TimeReader } from './foreign-time';
+import { type Columns, type ImportResult, recordsToIncident } from './imported-events';
 
 /** Column names for each event field; `time` and `title` are required, anything unmapped goes to `extra`. */
 export interface ColumnMapping {

@@ -10,20 +10,12 @@ import type {
   Technique,
 } from '../incident';
 import { capProblems } from '../problems';
-import { PRECISIONS, type Precision, toIsoUtc } from '../time';
+import { toIsoUtc } from '../time';
+import { finer, type ParsedTime, type TimeReader } from './foreign-time';
+import { DEFENDER, OUTCOMES, PALETTE, TECHNIQUE, UNKNOWN } from './import-guesses';
+import { slugify, terms, uniqueIds } from './import-ids';
 
 export type ImportResult = { ok: true; file: IncidentFile } | { ok: false; problems: Problem[] };
-
-export interface ParsedTime {
-  /** Epoch ms in UTC, cut down to the precision. */
-  ms: number;
-  precision: Precision;
-  /** Sub-second digits were dropped; the original text is then kept in `extra`. */
-  truncated: boolean;
-}
-
-/** Reads one cell as a time; a string result says what was expected instead. */
-export type TimeReader = (text: string) => ParsedTime | string;
 
 /** One record of the foreign file. */
 export interface SourceRecord {
@@ -56,130 +48,6 @@ export interface ImportOptions {
   /** What the format calls a cell: "column" in CSV, "field" in JSON. */
   cellWord: string;
 }
-
-const MIN_MS = Date.parse('0001-01-01T00:00:00Z');
-const MAX_MS = Date.parse('9999-12-31T23:59:59Z');
-
-// Date and time, then an optional zone: Z, +hh:mm, +hhmm or +hh.
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
-
-/**
- * An ISO 8601 date (a whole UTC day) or date-time with Z or an offset, converted to UTC. The precision follows the
- * text: a date is a day, hh:mm a minute, hh:mm:ss a second. A time without a zone is refused: it could be any zone.
- */
-export function readIsoTime(text: string): ParsedTime | undefined {
-  const m = ISO.exec(text.trim());
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, fraction, zone] = m;
-  if (h !== undefined && zone === undefined) return undefined;
-  const wall = `${y}-${mo}-${d}T${h ?? '00'}:${mi ?? '00'}:${s ?? '00'}Z`;
-  const wallMs = Date.parse(wall);
-  // Date.parse rolls 31 June over to 1 July; a real calendar time survives the round trip unchanged.
-  if (!Number.isFinite(wallMs) || new Date(wallMs).toISOString().slice(0, 19) !== wall.slice(0, 19))
-    return undefined;
-  const ms = wallMs - offsetMs(zone);
-  if (!(ms >= MIN_MS && ms <= MAX_MS)) return undefined;
-  const precision = h === undefined ? 'day' : s === undefined ? 'minute' : 'second';
-  return { ms, precision, truncated: fraction !== undefined && /[1-9]/.test(fraction) };
-}
-
-function offsetMs(zone: string | undefined): number {
-  if (zone === undefined || zone.toUpperCase() === 'Z') return 0;
-  const digits = zone.slice(1).replace(':', '');
-  const hours = Number(digits.slice(0, 2));
-  const minutes = Number(digits.slice(2) || '0');
-  if (hours > 23 || minutes > 59) return NaN;
-  return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes) * 60_000;
-}
-
-/** A whole-second time from epoch milliseconds, keeping note of dropped milliseconds. */
-export function fromEpochMs(ms: number): ParsedTime | undefined {
-  if (!Number.isFinite(ms) || ms < MIN_MS || ms > MAX_MS) return undefined;
-  const second = Math.floor(ms / 1000) * 1000;
-  return { ms: second, precision: 'second', truncated: second !== ms };
-}
-
-// PRECISIONS runs from finest to coarsest.
-const finer = (a: Precision, b: Precision) =>
-  PRECISIONS.indexOf(a) <= PRECISIONS.indexOf(b) ? a : b;
-
-/** A slug id from any text: "Atlassian Jira" -> "atlassian-jira"; empty when no letter or digit survives. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, 60)
-    .replace(/^-+|-+$/g, '');
-}
-
-/** Hands out slug ids that are unique in one list: a taken slug gets "-2", "-3"… */
-function uniqueIds(fallback: string): (text: string) => string {
-  const taken = new Set<string>();
-  // The next suffix to try per slug, so a slug shared by n records costs n tries in all rather than n²/2.
-  const nextSuffix = new Map<string, number>();
-  return (text) => {
-    const base = slugify(text) || fallback;
-    let id = base;
-    if (taken.has(base)) {
-      let n = nextSuffix.get(base) ?? 2;
-      while (taken.has(`${base}-${n}`)) n++;
-      id = `${base}-${n}`;
-      nextSuffix.set(base, n + 1);
-    }
-    taken.add(id);
-    return id;
-  };
-}
-
-/** One id per distinct label, in order of first appearance. */
-function terms(fallback: string) {
-  const next = uniqueIds(fallback);
-  const byLabel = new Map<string, string>();
-  return {
-    byLabel,
-    idOf(label: string): string {
-      let id = byLabel.get(label);
-      if (id === undefined) byLabel.set(label, (id = next(label)));
-      return id;
-    },
-  };
-}
-
-// A Map, not an object literal: a cell reading "constructor" must find no outcome, not Object's constructor.
-const OUTCOMES = new Map<string, EventFile['outcome']>([
-  ['succeeded', 'succeeded'],
-  ['success', 'succeeded'],
-  ['successful', 'succeeded'],
-  ['ok', 'succeeded'],
-  ['allowed', 'succeeded'],
-  ['failed', 'failed'],
-  ['failure', 'failed'],
-  ['fail', 'failed'],
-  ['denied', 'failed'],
-  ['blocked', 'failed'],
-  ['unknown', 'unknown'],
-]);
-
-const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
-
-// Imported files rarely say whose side an actor is on: a few words mark defenders, anyone else counts as the adversary.
-const DEFENDER = /\b(soc|defenders?|responders?|analysts?|security|blue team|incident response)\b/i;
-
-const PALETTE = [
-  '#c0392b',
-  '#d35400',
-  '#8e44ad',
-  '#2471a3',
-  '#1e8449',
-  '#117a65',
-  '#7f8c8d',
-  '#b7950b',
-];
-
-const UNKNOWN = 'Unknown';
 
 interface Draft {
   record: SourceRecord;

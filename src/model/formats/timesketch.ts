@@ -3,11 +3,10 @@ import type { Incident, Problem, TimelineEvent } from '../incident';
 import { capProblems } from '../problems';
 import { localize } from '../text';
 import { readCsv, writeCsv } from './csv-cells';
+import { fromEpochMs, readIsoTime } from './foreign-time';
 import {
-  fromEpochMs,
   type Columns,
   type ImportResult,
-  readIsoTime,
   recordsToIncident,
   type SourceRecord,
 } from './imported-events';
