@@ -90,6 +90,8 @@ describe('view state in the URL', () => {
     ['mode=fullscreen', ['mode'], { mode: 'full' }],
     ['from=yesterday&to=2023-11-24', ['from', 'to'], { window: undefined }],
     ['from=2023-11-24&to=2023-11-23', ['from', 'to'], { window: undefined }],
+    ['from=2023-02-31&to=2023-03-05', ['from', 'to'], { window: undefined }],
+    ['from=2023-11-20&to=2023-11-31T10:00Z', ['to', 'from'], { window: undefined }],
     ['lang=fr&dim=yes', ['lang', 'dim'], { lang: undefined, dim: false }],
   ])('falls back to defaults for %s', (query, malformed, expected) => {
     const parsed = parseViewState(query);
