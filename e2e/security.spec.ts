@@ -97,3 +97,32 @@ for (const [src, rule] of [
     expect(requests.filter((u) => !u.startsWith(new URL(page.url()).origin))).toEqual([]);
   });
 }
+
+test('a local: link whose file is not open shows a fixed message, never the text of the link', async ({
+  app,
+  page,
+}) => {
+  const text = 'Your account is locked, call +1 555 0100';
+  await page.goto(`./?src=${encodeURIComponent(`local:${text}`)}`);
+  await expect(app.loadError).toContainText(
+    'This incident was opened from a file on this computer and is no longer in memory; open the file again.',
+  );
+  await expect(app.source).toContainText('a file opened from this computer, no longer open');
+  expect(await page.evaluate(() => document.body.innerText)).not.toContain('555 0100');
+});
+
+test('a src that redirects is refused, and the redirect is not followed', async ({ app, page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.route('**/data/moved.json', (route) =>
+    route.fulfill({
+      status: 302,
+      headers: { location: '/data/cloudflare-thanksgiving-2023.json' },
+    }),
+  );
+  await page.goto('./?src=data/moved.json');
+  await expect(app.loadError).toContainText(
+    'Refused to load "data/moved.json": the server redirects it to another address, and redirects are not followed',
+  );
+  expect(requests.filter((u) => u.endsWith('/data/cloudflare-thanksgiving-2023.json'))).toEqual([]);
+});

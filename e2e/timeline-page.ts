@@ -28,6 +28,16 @@ export class TimelinePage {
     return this.page.getByRole('heading', { level: 1 });
   }
 
+  /** Why the incident could not be opened. */
+  get loadError(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  /** The header's "Source:" line. */
+  get source(): Locator {
+    return this.page.locator('.data-source');
+  }
+
   get chart(): Locator {
     return this.page.locator('.timeline-chart');
   }

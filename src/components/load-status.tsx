@@ -1,11 +1,12 @@
 import { useI18n } from '../i18n/i18n';
 import { IncidentFileError } from '../loading/incident-query';
+import { isLocal } from '../loading/local-files';
 
 export function Loading({ src }: { src: string }) {
   const { t } = useI18n();
   return (
     <p className="status" role="status">
-      {t.loading(src)}
+      {t.loading(isLocal(src) ? t.localFileClosed : src)}
     </p>
   );
 }

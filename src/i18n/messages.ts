@@ -159,6 +159,8 @@ export const en = {
   importFailed: (name: string) => `${name} could not be opened`,
   importKept: 'The incident that was open is still open.',
   localFile: (name: string) => `${name} (opened from this computer, not uploaded)`,
+  /** A `local:` link whose file is not in memory: its name is only text from the link, so it is not shown. */
+  localFileClosed: 'a file opened from this computer, no longer open',
   export: 'Export',
   exportFormats: {
     'app-json': 'Incident file (JSON)',
@@ -349,6 +351,7 @@ export const zhHant: Messages = {
   importFailed: (name) => `無法開啟 ${name}`,
   importKept: '原本開啟的事件仍保持開啟。',
   localFile: (name) => `${name}(從此電腦開啟,未上傳)`,
+  localFileClosed: '從此電腦開啟的檔案,已不在記憶體中',
   export: '匯出',
   exportFormats: {
     'app-json': '事件檔案 (JSON)',
