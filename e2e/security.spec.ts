@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { generateIncident } from '../bench/generate';
 import { expect, test } from './fixtures';
 
 // Collects every CSP violation the page reports, from before the app's first script runs.
@@ -125,4 +126,37 @@ test('a src that redirects is refused, and the redirect is not followed', async 
     'Refused to load "data/moved.json": the server redirects it to another address, and redirects are not followed',
   );
   expect(requests.filter((u) => u.endsWith('/data/cloudflare-thanksgiving-2023.json'))).toEqual([]);
+});
+
+test.describe('the parse worker under a CSP header without unsafe-eval', () => {
+  const large = JSON.stringify(generateIncident(8_000, 1));
+  test.beforeEach(async ({ page }) => {
+    await page.route('**/generated/large.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: large }),
+    );
+  });
+
+  test('parses a file over 2 MiB without ever evaluating a string', async ({ app }) => {
+    expect(large.length).toBeGreaterThan(2 * 1024 * 1024);
+    const worker = await app.recordWorkerCspViolations();
+    await app.goto('?src=generated/large.json');
+    await expect(app.heading).toContainText('Synthetic incident');
+    expect(worker.served()).toBe(1);
+    expect(await worker.violations()).toEqual([]);
+  });
+
+  test("the worker's violation relay works: an eval of its own is reported", async ({
+    app,
+    consoleErrors,
+  }) => {
+    const worker = await app.recordWorkerCspViolations({ probe: true });
+    await app.goto('?src=generated/large.json');
+    await expect.poll(worker.violations).toEqual([expect.stringMatching(/^script-src eval/)]);
+    // Chromium logs the refusal too; that is this test's point, not a failure.
+    consoleErrors.splice(
+      0,
+      consoleErrors.length,
+      ...consoleErrors.filter((e) => !/Content Security Policy/.test(e)),
+    );
+  });
 });

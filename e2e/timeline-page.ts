@@ -108,6 +108,41 @@ export class TimelinePage {
     return this.chart.locator('.vis-tooltip');
   }
 
+  /**
+   * Serves the parse worker's script with a Content-Security-Policy header (a worker does not inherit the page's
+   * `<meta>` policy) and a listener that relays the worker's CSP violations to the page. `probe` adds an eval
+   * attempt of its own, to show the relay works.
+   */
+  async recordWorkerCspViolations({ probe = false } = {}) {
+    await this.page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __workerViolations: string[] }).__workerViolations = seen;
+      new BroadcastChannel('test:worker-csp').onmessage = (e) => seen.push(String(e.data));
+    });
+    let served = 0;
+    await this.page.route('**/assets/parse-worker-*.js', async (route) => {
+      const response = await route.fetch();
+      const relay = `self.addEventListener('securitypolicyviolation', (e) => new BroadcastChannel('test:worker-csp').postMessage(e.effectiveDirective + ' ' + e.blockedURI));`;
+      const control = probe ? `try { new Function(''); } catch {}` : '';
+      served++;
+      await route.fulfill({
+        response,
+        body: `${relay}${control}\n${await response.text()}`,
+        headers: {
+          ...response.headers(),
+          'content-security-policy': "default-src 'self'; script-src 'self'",
+        },
+      });
+    });
+    return {
+      served: () => served,
+      violations: () =>
+        this.page.evaluate(
+          () => (window as unknown as { __workerViolations: string[] }).__workerViolations,
+        ),
+    };
+  }
+
   // The rest of the page: located by role and label, as a user finds it.
 
   get groupSelect(): Locator {
