@@ -157,6 +157,17 @@ export class TimelinePage {
     return this.page.getByRole('combobox', { name: /^(Theme|主題)/ });
   }
 
+  get zoomOutButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Zoom out|縮小)$/ });
+  }
+
+  /** Turns the mouse wheel over the middle of the chart, which zooms it. */
+  async wheelOverChart(deltaY: number, times: number) {
+    const box = (await this.chart.boundingBox())!;
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < times; i++) await this.page.mouse.wheel(0, deltaY);
+  }
+
   toggle(name: RegExp | string): Locator {
     return this.page.getByRole('checkbox', { name });
   }

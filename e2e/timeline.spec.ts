@@ -117,6 +117,27 @@ test('the axis is labelled in UTC whatever the browser time zone', async ({ app 
   await expect(app.utcNote).toHaveText('All times UTC');
 });
 
+test('zooming out stops at the incident plus a margin, by button or by wheel', async ({ app }) => {
+  test.setTimeout(60_000);
+  // The bundled incident runs from October 2023 to February 2024; zoomed right out, the window is wider than that.
+  const window = async () => {
+    const q = await app.query();
+    const [from, to] = [q.get('from') ?? '', q.get('to') ?? ''];
+    return {
+      years: `${from.slice(0, 4)} ${to.slice(0, 4)}`,
+      wide: Date.parse(to) - Date.parse(from) > 150 * 86_400_000,
+    };
+  };
+  await app.goto('?group=none');
+  for (let i = 0; i < 17; i++) await app.zoomOutButton.click();
+  expect(await window()).toEqual({ years: '2023 2024', wide: true });
+
+  await app.goto('?group=none');
+  await app.wheelOverChart(800, 30);
+  await expect.poll(window).toEqual({ years: '2023 2024', wide: true });
+  await expect(app.axisLabels.filter({ hasText: /^(19|20[01])\d{2}$/ })).toHaveCount(0);
+});
+
 test('compressing quiet periods folds the gap and gives the response more room', async ({
   app,
 }) => {

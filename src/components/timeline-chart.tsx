@@ -54,6 +54,8 @@ export interface TimelineChartProps {
   hidden: Window[];
   /** The window to show; the chart follows it when it changes. */
   window: Window | undefined;
+  /** How far zooming out and panning may go, by any means (wheel, drag, pinch). */
+  limits?: Window;
   onWindowChange: (w: Window) => void;
   /** Choosing an aggregate item zooms into its bin. */
   onZoomTo?: (w: Window) => void;
@@ -162,6 +164,7 @@ export function TimelineChart(props: TimelineChartProps) {
     markers,
     hidden,
     window,
+    limits,
     selectedEventId,
     ariaLabel,
     animate,
@@ -310,6 +313,15 @@ export function TimelineChart(props: TimelineChartProps) {
       });
     placedRef.current = true;
   }, [window, animate]);
+
+  useEffect(() => {
+    if (limits)
+      timelineRef.current?.setOptions({
+        min: limits.from,
+        max: limits.to,
+        zoomMax: limits.to - limits.from,
+      });
+  }, [limits]);
 
   useEffect(() => {
     timelineRef.current?.setOptions(

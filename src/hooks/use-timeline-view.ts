@@ -5,10 +5,12 @@ import { useI18n } from '../i18n/i18n';
 import {
   bringIntoView,
   chartItems,
+  clampWindow,
   fitWindow,
   lanesFor,
   phaseBands,
   quietPeriods,
+  zoomLimits,
   type ChartItem,
   type Window,
 } from '../model/chart-model';
@@ -97,7 +99,9 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     () => fitWindow(chartEvents.length > 0 ? chartEvents : incident.events),
     [chartEvents, incident],
   );
-  const shownWindow = view.window ?? fitted;
+  const limits = useMemo(() => zoomLimits(incident.events), [incident]);
+  // A hand-edited link cannot show a window beyond the limits either.
+  const shownWindow = view.window ? clampWindow(view.window, limits) : fitted;
   const items = useMemo(
     () =>
       detailed && shownWindow
@@ -162,8 +166,9 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     [byId, setView, shownWindow, detailed, index, view.group],
   );
   const setWindow = useCallback(
-    (w: Window | undefined) => setView((s) => ({ ...s, window: w }), { replace: true }),
-    [setView],
+    (w: Window | undefined) =>
+      setView((s) => ({ ...s, window: w && clampWindow(w, limits) }), { replace: true }),
+    [setView, limits],
   );
   const toggleFacet = (facet: Facet, id: string, on: boolean) =>
     setView((s) => ({
@@ -192,6 +197,7 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     markers,
     hidden: gaps,
     window: shownWindow,
+    limits,
     onWindowChange: setWindow,
     selectedEventId: view.event,
     onSelect: select,
