@@ -40,6 +40,7 @@ const viewState: fc.Arbitrary<ViewState> = fc.record({
   reveal: fc.boolean(),
   inject: fc.boolean(),
   presenter: fc.boolean(),
+  session: fc.option(fc.uuid(), { nil: undefined }),
 });
 
 describe('view state in the URL', () => {
@@ -93,6 +94,7 @@ describe('view state in the URL', () => {
     ['from=2023-02-31&to=2023-03-05', ['from', 'to'], { window: undefined }],
     ['from=2023-11-20&to=2023-11-31T10:00Z', ['to', 'from'], { window: undefined }],
     ['lang=fr&dim=yes', ['lang', 'dim'], { lang: undefined, dim: false }],
+    ['session=incident-timeline', ['session'], { session: undefined }],
   ])('falls back to defaults for %s', (query, malformed, expected) => {
     const parsed = parseViewState(query);
     expect(parsed.malformed).toEqual(malformed);
