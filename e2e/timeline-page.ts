@@ -78,6 +78,16 @@ export class TimelinePage {
     return box.x;
   }
 
+  /** The chart's lane-name column: a focusable region that scrolls the lanes. */
+  get laneColumn(): Locator {
+    return this.page.getByRole('region', { name: /^(Lane names|泳道名稱)$/ });
+  }
+
+  /** The rows of the chart that hold each lane's items, in lane order. */
+  get laneRows(): Locator {
+    return this.chart.locator('.vis-foreground .vis-group');
+  }
+
   get laneLabels(): Locator {
     return this.chart.locator('.vis-labelset .vis-label .lane-label');
   }

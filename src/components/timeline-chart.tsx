@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+import { useI18n } from '../i18n/i18n';
 import type { Band, ChartItem, Lane, Window } from '../model/chart-model';
 
 // `content` is required by vis-timeline's types; the template draws the real label from `item` or `band`.
@@ -151,6 +152,24 @@ function sameItem(a: VisItem | null, b: VisItem): boolean {
   return a.item?.label === b.item?.label && a.item?.count === b.item?.count;
 }
 
+const LINE = 40;
+
+/** Where a scrolling key moves a scrolled element, as the browser would; undefined for other keys. */
+function scrollTarget(key: string, el: HTMLElement): number | undefined {
+  const page = Math.max(LINE, el.clientHeight - LINE);
+  const by: Record<string, number> = {
+    ArrowDown: LINE,
+    ArrowUp: -LINE,
+    PageDown: page,
+    PageUp: -page,
+    Home: -Infinity,
+    End: Infinity,
+  };
+  const delta = by[key];
+  if (delta === undefined) return undefined;
+  return Math.min(el.scrollHeight - el.clientHeight, Math.max(0, el.scrollTop + delta));
+}
+
 const sameWindow = (a: Window, b: Window) => {
   const tolerance = (a.to - a.from) / 10_000;
   return Math.abs(a.from - b.from) <= tolerance && Math.abs(a.to - b.to) <= tolerance;
@@ -170,8 +189,10 @@ export function TimelineChart(props: TimelineChartProps) {
     animate,
     height,
   } = props;
+  const { t } = useI18n();
   const hostRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
+  const laneColumnRef = useRef<HTMLElement | null>(null);
   const itemsRef = useRef(new DataSet<VisItem, 'id'>());
   const groupsRef = useRef(new DataSet<VisGroup, 'id'>());
   const markersRef = useRef<string[]>([]);
@@ -219,6 +240,8 @@ export function TimelineChart(props: TimelineChartProps) {
     };
     const timeline = new Timeline(host, itemsRef.current, options);
     timelineRef.current = timeline;
+    // vis-timeline's lane-name column scrolls the lanes (and the items with them) but cannot take focus on its own.
+    laneColumnRef.current = host.querySelector<HTMLElement>('.vis-panel.vis-left');
     let reported = false;
     timeline.on('changed', () => {
       latest.current.onRedraw?.();
@@ -242,6 +265,7 @@ export function TimelineChart(props: TimelineChartProps) {
     );
     return () => {
       timelineRef.current = null;
+      laneColumnRef.current = null;
       markersRef.current = [];
       placedRef.current = false;
       timeline.destroy();
@@ -268,6 +292,30 @@ export function TimelineChart(props: TimelineChartProps) {
     groups.update(next);
     timeline.setGroups(groups);
   }, [lanes]);
+
+  // A focusable, named region, so keyboard users can scroll the lanes with the arrow keys; without lanes it is empty.
+  useEffect(() => {
+    const column = laneColumnRef.current;
+    if (!column) return;
+    if (lanes === null) {
+      for (const name of ['tabindex', 'role', 'aria-label']) column.removeAttribute(name);
+      return;
+    }
+    column.tabIndex = 0;
+    column.setAttribute('role', 'region');
+    column.setAttribute('aria-label', t.laneColumn);
+    const onKeyDown = (e: KeyboardEvent) => {
+      const to = scrollTarget(e.key, column);
+      // Keys that would not move it, or reach it after a mouse click, stay the page's (present mode's PageDown).
+      if (to === undefined || to === column.scrollTop || !column.matches(':focus-visible')) return;
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // The browser's smooth keyboard scroll is cut short by vis-timeline resetting scrollTop on each redraw.
+      e.preventDefault();
+      column.scrollTop = to;
+    };
+    column.addEventListener('keydown', onKeyDown);
+    return () => column.removeEventListener('keydown', onKeyDown);
+  }, [lanes, t.laneColumn]);
 
   useEffect(() => {
     const data = itemsRef.current;

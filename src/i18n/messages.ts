@@ -38,6 +38,8 @@ export const en = {
   hiddenGap: (span: string) => `${span} hidden`,
   chartLabel:
     'Timeline chart. The event list holds the same events and can be used with a keyboard.',
+  /** The chart's lane-name column, a scrolling region: arrow keys scroll the lanes. */
+  laneColumn: 'Lane names',
   chartFailed: (reason: string) =>
     `The chart could not be drawn (${reason}). The event list and the details below still work.`,
   filters: 'Filters',
@@ -244,6 +246,7 @@ export const zhHant: Messages = {
   dimFiltered: '淡化被篩除的事件',
   hiddenGap: (span) => `已隱藏 ${span}`,
   chartLabel: '時間軸圖表。事件清單包含相同的事件,可用鍵盤操作。',
+  laneColumn: '泳道名稱',
   chartFailed: (reason) => `無法繪製圖表(${reason})。下方的事件清單與詳細資料仍可使用。`,
   filters: '篩選',
   facets: { phase: '階段', system: '系統', actor: '行為者', action: '動作', outcome: '結果' },
