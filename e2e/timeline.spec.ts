@@ -197,6 +197,23 @@ test('switching to Traditional Chinese shows Chinese labels and keeps UTC', asyn
   expect((await app.query()).get('lang')).toBe('zh-Hant');
 });
 
+test('in Traditional Chinese the axis names months and days in Chinese, still in UTC', async ({
+  app,
+}) => {
+  await app.goto('?lang=en&group=none');
+  await expect(app.axisLabels.filter({ hasText: /^Nov$/ })).toHaveCount(1);
+  await app.languageSelect.selectOption('zh-Hant');
+  await expect(app.axisLabels.filter({ hasText: /^11月$/ })).toHaveCount(1);
+  await expect(app.axisLabels.filter({ hasText: /^12月$/ })).toHaveCount(1);
+  await expect(app.axisLabels.filter({ hasText: /[A-Za-z]/ })).toHaveCount(0);
+
+  // 01:00–07:00 UTC on Friday 24 November is still Thursday the 23rd in the browser's Los Angeles.
+  await app.goto('?lang=zh-Hant&group=none&from=2023-11-24T01:00:00Z&to=2023-11-24T07:00:00Z');
+  await expect(app.axisLabels.filter({ hasText: /^02:00$/ })).toHaveCount(1);
+  await expect(app.axisLabels.filter({ hasText: '11月24日 星期五' }).first()).toBeVisible();
+  await expect(app.axisLabels.filter({ hasText: /23日|星期四/ })).toHaveCount(0);
+});
+
 test('the dark theme applies and the choice is kept in the link', async ({ app }) => {
   await app.goto();
   await app.themeSelect.selectOption('dark');

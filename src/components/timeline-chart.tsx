@@ -4,6 +4,7 @@ import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { useI18n } from '../i18n/i18n';
+import { axisLabel } from '../model/axis-labels';
 import type { Band, ChartItem, Lane, Window } from '../model/chart-model';
 
 // `content` is required by vis-timeline's types; the template draws the real label from `item` or `band`.
@@ -189,7 +190,7 @@ export function TimelineChart(props: TimelineChartProps) {
     animate,
     height,
   } = props;
-  const { t } = useI18n();
+  const { t, lang, locale } = useI18n();
   const hostRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const laneColumnRef = useRef<HTMLElement | null>(null);
@@ -361,6 +362,17 @@ export function TimelineChart(props: TimelineChartProps) {
       });
     placedRef.current = true;
   }, [window, animate]);
+
+  // The axis in the reader's language. `date` is typed Date but is a moment; both give epoch ms, written as UTC.
+  useEffect(() => {
+    const i18n = { lang, locale };
+    timelineRef.current?.setOptions({
+      format: {
+        minorLabels: (date: Date, scale: string) => axisLabel(date.valueOf(), scale, 'minor', i18n),
+        majorLabels: (date: Date, scale: string) => axisLabel(date.valueOf(), scale, 'major', i18n),
+      },
+    });
+  }, [lang, locale]);
 
   useEffect(() => {
     if (limits)
