@@ -80,6 +80,35 @@ test('keyboard only: search, filter, walk the list, open details, use a chip, ch
   await expect(page).toHaveURL(/group=actor/);
 });
 
+test.describe('with more lanes than fit', () => {
+  test.use({ viewport: { width: 1280, height: 600 } });
+  test('the lane column is a named tab stop, and the arrow keys scroll the lanes and their items', async ({
+    app,
+    page,
+  }) => {
+    await app.goto('?lang=en&group=system');
+    const column = app.laneColumn;
+    const overflow = await column.evaluate((el) => el.scrollHeight - el.clientHeight);
+    expect(overflow).toBeGreaterThan(0);
+    const top = async () => ({
+      label: (await app.laneLabels.first().boundingBox())!.y,
+      row: (await app.laneRows.first().boundingBox())!.y,
+    });
+    const before = await top();
+
+    await tabTo(page, '.vis-panel.vis-left');
+    await expect(column).toBeFocused();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+    await expect.poll(() => column.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await expect.poll(async () => (await top()).label).toBeLessThan(before.label - 10);
+    // The items scroll with their lanes: the first lane's row moved as far as its label.
+    const after = await top();
+    expect(after.row - before.row).toBeCloseTo(after.label - before.label, 0);
+    await page.keyboard.press('Home');
+    await expect.poll(() => column.evaluate((el) => el.scrollTop)).toBe(0);
+  });
+});
+
 // Samples the axis right after a zoom and again after any animation would have ended.
 async function axisMovesAfterZoom(page: Page) {
   return page.evaluate(async () => {

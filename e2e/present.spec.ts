@@ -1,4 +1,5 @@
 import { bundled, expect, test, type DataEvent } from './fixtures';
+import type { Page } from '@playwright/test';
 import { TimelinePage } from './timeline-page';
 
 type Event = DataEvent & { inject?: { question: { en: string } } };
@@ -142,6 +143,9 @@ test('the presenter window follows the audience window, and the reverse', async 
   const presenter = new TimelinePage(popup);
   await expect(presenter.speakerNotes).toBeVisible();
   expect(new URL(popup.url()).searchParams.get('presenter')).toBe('1');
+  expect(new URL(popup.url()).searchParams.get('session')).toMatch(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  );
   expect(presenter.stepInUrl()).toEqual({ event: 'sliver-installed', inject: false });
   await expect(presenter.speakerNotes).toContainText('Phase: Persistence');
   const [next, afterNext] = order.slice(position('sliver-installed') + 1);
@@ -159,6 +163,62 @@ test('the presenter window follows the audience window, and the reverse', async 
   await presenter.previousButton.click();
   await expect(app.stepTitle).toHaveText(next!.title.en);
   expect(presenter.stepInUrl().event).toBe(next!.id);
+});
+
+/**
+ * From another page of the same origin, which knows the incident but not the session: says hello and asks the room
+ * to jump to the last event and reveal everything, on the channel name the app used before sessions and with both
+ * message shapes; returns every answer it heard.
+ */
+async function hostileBroadcast(page: Page): Promise<unknown[]> {
+  return page.evaluate(async () => {
+    const heard: unknown[] = [];
+    const channel = new BroadcastChannel('incident-timeline:present:cloudflare-thanksgiving-2023');
+    channel.onmessage = (e) => heard.push(e.data);
+    const step = { type: 'step', event: 'post-published', inject: false, reveal: true };
+    for (const m of [
+      { type: 'hello' },
+      { type: 'hello', from: 'presenter' },
+      step,
+      { ...step, from: 'presenter' },
+    ])
+      channel.postMessage(m);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    channel.close();
+    return heard;
+  });
+}
+
+test('a same-origin page can neither read nor move the room, and the presenter still can', async ({
+  app,
+  context,
+}) => {
+  await app.gotoPresent('event=sliver-installed');
+  const hostile = await context.newPage();
+  await hostile.goto('./schema/incident.schema.json');
+
+  expect(await hostileBroadcast(hostile)).toEqual([]);
+  expect(app.stepInUrl()).toEqual({ event: 'sliver-installed', inject: false });
+  await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'false');
+  await expect(app.stepTitle).toHaveText(event('sliver-installed').title.en);
+
+  const [popup] = await Promise.all([
+    context.waitForEvent('page'),
+    app.openPresenterButton.click(),
+  ]);
+  const presenter = new TimelinePage(popup);
+  await expect(presenter.speakerNotes).toBeVisible();
+  expect(await hostileBroadcast(hostile)).toEqual([]);
+  expect(app.stepInUrl().event).toBe('sliver-installed');
+  await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'false');
+
+  // The real presenter reveals, and the room follows.
+  await presenter.revealAllButton.click();
+  await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'true');
+  await presenter.revealAllButton.click();
+  await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'false');
+  await presenter.nextButton.click();
+  await expect.poll(() => app.stepInUrl().event).toBe(order[position('sliver-installed') + 1]!.id);
 });
 
 test('PageDown advances, and the inject card asks its question before the 16:00 alert is shown', async ({

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { generateIncident } from '../bench/generate';
 import { expect, test } from './fixtures';
 
 // Collects every CSP violation the page reports, from before the app's first script runs.
@@ -97,3 +98,65 @@ for (const [src, rule] of [
     expect(requests.filter((u) => !u.startsWith(new URL(page.url()).origin))).toEqual([]);
   });
 }
+
+test('a local: link whose file is not open shows a fixed message, never the text of the link', async ({
+  app,
+  page,
+}) => {
+  const text = 'Your account is locked, call +1 555 0100';
+  await page.goto(`./?src=${encodeURIComponent(`local:${text}`)}`);
+  await expect(app.loadError).toContainText(
+    'This incident was opened from a file on this computer and is no longer in memory; open the file again.',
+  );
+  await expect(app.source).toContainText('a file opened from this computer, no longer open');
+  expect(await page.evaluate(() => document.body.innerText)).not.toContain('555 0100');
+});
+
+test('a src that redirects is refused, and the redirect is not followed', async ({ app, page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.route('**/data/moved.json', (route) =>
+    route.fulfill({
+      status: 302,
+      headers: { location: '/data/cloudflare-thanksgiving-2023.json' },
+    }),
+  );
+  await page.goto('./?src=data/moved.json');
+  await expect(app.loadError).toContainText(
+    'Refused to load "data/moved.json": the server redirects it to another address, and redirects are not followed',
+  );
+  expect(requests.filter((u) => u.endsWith('/data/cloudflare-thanksgiving-2023.json'))).toEqual([]);
+});
+
+test.describe('the parse worker under a CSP header without unsafe-eval', () => {
+  const large = JSON.stringify(generateIncident(8_000, 1));
+  test.beforeEach(async ({ page }) => {
+    await page.route('**/generated/large.json', (route) =>
+      route.fulfill({ contentType: 'application/json', body: large }),
+    );
+  });
+
+  test('parses a file over 2 MiB without ever evaluating a string', async ({ app }) => {
+    expect(large.length).toBeGreaterThan(2 * 1024 * 1024);
+    const worker = await app.recordWorkerCspViolations();
+    await app.goto('?src=generated/large.json');
+    await expect(app.heading).toContainText('Synthetic incident');
+    expect(worker.served()).toBe(1);
+    expect(await worker.violations()).toEqual([]);
+  });
+
+  test("the worker's violation relay works: an eval of its own is reported", async ({
+    app,
+    consoleErrors,
+  }) => {
+    const worker = await app.recordWorkerCspViolations({ probe: true });
+    await app.goto('?src=generated/large.json');
+    await expect.poll(worker.violations).toEqual([expect.stringMatching(/^script-src eval/)]);
+    // Chromium logs the refusal too; that is this test's point, not a failure.
+    consoleErrors.splice(
+      0,
+      consoleErrors.length,
+      ...consoleErrors.filter((e) => !/Content Security Policy/.test(e)),
+    );
+  });
+});

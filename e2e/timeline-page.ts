@@ -28,6 +28,16 @@ export class TimelinePage {
     return this.page.getByRole('heading', { level: 1 });
   }
 
+  /** Why the incident could not be opened. */
+  get loadError(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  /** The header's "Source:" line. */
+  get source(): Locator {
+    return this.page.locator('.data-source');
+  }
+
   get chart(): Locator {
     return this.page.locator('.timeline-chart');
   }
@@ -66,6 +76,16 @@ export class TimelinePage {
     const box = await this.chartItem(eventId).first().boundingBox();
     if (!box) throw new Error(`${eventId} is not drawn`);
     return box.x;
+  }
+
+  /** The chart's lane-name column: a focusable region that scrolls the lanes. */
+  get laneColumn(): Locator {
+    return this.page.getByRole('region', { name: /^(Lane names|泳道名稱)$/ });
+  }
+
+  /** The rows of the chart that hold each lane's items, in lane order. */
+  get laneRows(): Locator {
+    return this.chart.locator('.vis-foreground .vis-group');
   }
 
   get laneLabels(): Locator {
@@ -108,6 +128,41 @@ export class TimelinePage {
     return this.chart.locator('.vis-tooltip');
   }
 
+  /**
+   * Serves the parse worker's script with a Content-Security-Policy header (a worker does not inherit the page's
+   * `<meta>` policy) and a listener that relays the worker's CSP violations to the page. `probe` adds an eval
+   * attempt of its own, to show the relay works.
+   */
+  async recordWorkerCspViolations({ probe = false } = {}) {
+    await this.page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __workerViolations: string[] }).__workerViolations = seen;
+      new BroadcastChannel('test:worker-csp').onmessage = (e) => seen.push(String(e.data));
+    });
+    let served = 0;
+    await this.page.route('**/assets/parse-worker-*.js', async (route) => {
+      const response = await route.fetch();
+      const relay = `self.addEventListener('securitypolicyviolation', (e) => new BroadcastChannel('test:worker-csp').postMessage(e.effectiveDirective + ' ' + e.blockedURI));`;
+      const control = probe ? `try { new Function(''); } catch {}` : '';
+      served++;
+      await route.fulfill({
+        response,
+        body: `${relay}${control}\n${await response.text()}`,
+        headers: {
+          ...response.headers(),
+          'content-security-policy': "default-src 'self'; script-src 'self'",
+        },
+      });
+    });
+    return {
+      served: () => served,
+      violations: () =>
+        this.page.evaluate(
+          () => (window as unknown as { __workerViolations: string[] }).__workerViolations,
+        ),
+    };
+  }
+
   // The rest of the page: located by role and label, as a user finds it.
 
   get groupSelect(): Locator {
@@ -120,6 +175,17 @@ export class TimelinePage {
 
   get themeSelect(): Locator {
     return this.page.getByRole('combobox', { name: /^(Theme|主題)/ });
+  }
+
+  get zoomOutButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Zoom out|縮小)$/ });
+  }
+
+  /** Turns the mouse wheel over the middle of the chart, which zooms it. */
+  async wheelOverChart(deltaY: number, times: number) {
+    const box = (await this.chart.boundingBox())!;
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < times; i++) await this.page.mouse.wheel(0, deltaY);
   }
 
   toggle(name: RegExp | string): Locator {

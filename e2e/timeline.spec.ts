@@ -117,6 +117,27 @@ test('the axis is labelled in UTC whatever the browser time zone', async ({ app 
   await expect(app.utcNote).toHaveText('All times UTC');
 });
 
+test('zooming out stops at the incident plus a margin, by button or by wheel', async ({ app }) => {
+  test.setTimeout(60_000);
+  // The bundled incident runs from October 2023 to February 2024; zoomed right out, the window is wider than that.
+  const window = async () => {
+    const q = await app.query();
+    const [from, to] = [q.get('from') ?? '', q.get('to') ?? ''];
+    return {
+      years: `${from.slice(0, 4)} ${to.slice(0, 4)}`,
+      wide: Date.parse(to) - Date.parse(from) > 150 * 86_400_000,
+    };
+  };
+  await app.goto('?group=none');
+  for (let i = 0; i < 17; i++) await app.zoomOutButton.click();
+  expect(await window()).toEqual({ years: '2023 2024', wide: true });
+
+  await app.goto('?group=none');
+  await app.wheelOverChart(800, 30);
+  await expect.poll(window).toEqual({ years: '2023 2024', wide: true });
+  await expect(app.axisLabels.filter({ hasText: /^(19|20[01])\d{2}$/ })).toHaveCount(0);
+});
+
 test('compressing quiet periods folds the gap and gives the response more room', async ({
   app,
 }) => {
@@ -179,6 +200,23 @@ test('switching to Traditional Chinese shows Chinese labels and keeps UTC', asyn
   await expect(app.laneLabels.first()).toHaveText('Okta');
   await expect(app.page.getByRole('combobox', { name: '泳道' })).toBeVisible();
   expect((await app.query()).get('lang')).toBe('zh-Hant');
+});
+
+test('in Traditional Chinese the axis names months and days in Chinese, still in UTC', async ({
+  app,
+}) => {
+  await app.goto('?lang=en&group=none');
+  await expect(app.axisLabels.filter({ hasText: /^Nov$/ })).toHaveCount(1);
+  await app.languageSelect.selectOption('zh-Hant');
+  await expect(app.axisLabels.filter({ hasText: /^11月$/ })).toHaveCount(1);
+  await expect(app.axisLabels.filter({ hasText: /^12月$/ })).toHaveCount(1);
+  await expect(app.axisLabels.filter({ hasText: /[A-Za-z]/ })).toHaveCount(0);
+
+  // 01:00–07:00 UTC on Friday 24 November is still Thursday the 23rd in the browser's Los Angeles.
+  await app.goto('?lang=zh-Hant&group=none&from=2023-11-24T01:00:00Z&to=2023-11-24T07:00:00Z');
+  await expect(app.axisLabels.filter({ hasText: /^02:00$/ })).toHaveCount(1);
+  await expect(app.axisLabels.filter({ hasText: '11月24日 星期五' }).first()).toBeVisible();
+  await expect(app.axisLabels.filter({ hasText: /23日|星期四/ })).toHaveCount(0);
 });
 
 test('the dark theme applies and the choice is kept in the link', async ({ app }) => {

@@ -46,6 +46,7 @@ export function App() {
           <AppHeader
             title={title}
             source={src}
+            sourceOpen={incident !== undefined}
             onOpened={(opened) =>
               setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme, src: opened }))
             }

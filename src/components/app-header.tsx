@@ -9,6 +9,8 @@ import { ImportFile } from './import-file';
 interface Props {
   title: string;
   source: string;
+  /** Whether `source` is open now; a `local:` name is shown only then, since a link can carry any text there. */
+  sourceOpen: boolean;
   onOpened: (src: string) => void;
   lang: Lang;
   onLang: (lang: Lang) => void;
@@ -18,7 +20,16 @@ interface Props {
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-Hant': '繁體中文' };
 
-export function AppHeader({ title, source, onOpened, lang, onLang, theme, onTheme }: Props) {
+export function AppHeader({
+  title,
+  source,
+  sourceOpen,
+  onOpened,
+  lang,
+  onLang,
+  theme,
+  onTheme,
+}: Props) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
@@ -34,7 +45,13 @@ export function AppHeader({ title, source, onOpened, lang, onLang, theme, onThem
           <span className="utc-note">{t.allTimesUtc}</span>
           <span className="data-source">
             {t.source}:{' '}
-            <code>{isLocal(source) ? t.localFile(source.slice(LOCAL_PREFIX.length)) : source}</code>
+            <code>
+              {!isLocal(source)
+                ? source
+                : sourceOpen
+                  ? t.localFile(source.slice(LOCAL_PREFIX.length))
+                  : t.localFileClosed}
+            </code>
           </span>
         </p>
       </div>

@@ -2,7 +2,6 @@ import type { SetView } from '../hooks/use-view-state';
 import { useTimelineView } from '../hooks/use-timeline-view';
 import { useRef } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { zoomBy, zoomToSpan } from '../model/view-actions';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
 import type { ViewState } from '../model/view-state';
@@ -43,13 +42,12 @@ export function IncidentScreen({ incident, view, setView }: Props) {
             group={view.group}
             onGroup={(group) => setView((s) => ({ ...s, group }))}
             bands={tv.scene.bands}
-            onZoom={(f) => setView(zoomBy(tv.shownWindow, f), { replace: true })}
+            onZoom={tv.zoomBy}
             onFit={() => tv.setWindow(undefined)}
-            onZoomToPhase={(b) => setView(zoomToSpan(b.start, b.end), { replace: true })}
+            onZoomToPhase={(b) => tv.zoomToSpan(b.start, b.end)}
             canZoomToSelected={tv.selected !== undefined}
             onZoomToSelected={() =>
-              tv.selected &&
-              setView(zoomToSpan(tv.selected.startMs, tv.selected.endMs), { replace: true })
+              tv.selected && tv.zoomToSpan(tv.selected.startMs, tv.selected.endMs)
             }
             toggles={{ compress: view.compress, bands: view.bands, dim: view.dim }}
             onToggle={(key, value) => setView((s) => ({ ...s, [key]: value }))}

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import { IncidentFileError, useLoadProgress } from '../loading/incident-query';
+import { isLocal } from '../loading/open-file';
 import { formatBytes } from '../model/incident-file';
 
 /** How far loading `src` has got ("Checking 100,000 events…"), or `fallback` before the first stage is known. */
@@ -24,7 +25,7 @@ export function Loading({ src }: { src: string }) {
   const { t } = useI18n();
   return (
     <p className="status" role="status">
-      {t.loading(src)} <LoadProgressText src={src} fallback="" />
+      {t.loading(isLocal(src) ? t.localFileClosed : src)} <LoadProgressText src={src} fallback="" />
     </p>
   );
 }

@@ -29,6 +29,7 @@ export function PresentChart({ incident, window, selectedEventId, bands, onSelec
         lang,
         bands,
         compress: false,
+        limit: false,
         words,
       }),
     [incident, lang, bands, words],

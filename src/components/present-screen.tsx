@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { SetView } from '../hooks/use-view-state';
-import { usePresentChannel, type StepMessage } from '../hooks/use-present-channel';
+import { usePresentChannel, type StepMessage, type StepUpdate } from '../hooks/use-present-channel';
 import { useStepKeys } from '../hooks/use-step-keys';
 import type { Incident } from '../model/incident';
 import { clampStep, phaseStep, presentSteps, stepIndex, stepRef } from '../model/present';
@@ -21,7 +21,7 @@ export function PresentScreen({ incident, view, setView }: Props) {
   const index = stepIndex(steps, { event: view.event, inject: view.inject });
 
   const messageFor = useCallback(
-    (s: ViewState): StepMessage => ({
+    (s: ViewState): StepUpdate => ({
       type: 'step',
       ...stepRef(steps[stepIndex(steps, s)]!),
       reveal: s.reveal,
@@ -33,13 +33,22 @@ export function PresentScreen({ incident, view, setView }: Props) {
     [messageFor],
   );
   const apply = useCallback(
-    (m: StepMessage) =>
+    (m: StepMessage) => {
+      // A step names an event id: one this incident does not have is not a step of this session.
+      if (!steps.some((s) => s.event.id === m.event)) return;
       setView((s) => ({ ...s, event: m.event, inject: m.inject, reveal: m.reveal }), {
         replace: true,
-      }),
-    [setView],
+      });
+    },
+    [setView, steps],
   );
-  const post = usePresentChannel(incident.id, current, apply);
+  const { post, session } = usePresentChannel(
+    incident.id,
+    view.presenter ? 'presenter' : 'audience',
+    view.session,
+    current,
+    apply,
+  );
 
   // Every local move goes into the URL (a history entry, so Back steps back) and then to the other windows.
   const move = useCallback(
@@ -69,7 +78,7 @@ export function PresentScreen({ incident, view, setView }: Props) {
     openPresenter: view.presenter
       ? undefined
       : () => {
-          const url = appUrl(window.location.href, (s) => ({ ...s, presenter: true }));
+          const url = appUrl(window.location.href, (s) => ({ ...s, presenter: true, session }));
           window.open(
             url,
             `incident-timeline-presenter-${incident.id}`,

@@ -6,6 +6,7 @@ import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { markReady } from '../hooks/ready';
 import { BENCH_HOOKS, notifyDrawn } from '../hooks/use-bench-hooks';
 import { useI18n } from '../i18n/i18n';
+import { axisLabel } from '../model/axis-labels';
 import type { Band } from '../model/chart-model';
 import { tooltipLines, type ChartView } from '../model/chart-view';
 import { binWindowOf } from '../model/level-of-detail';
@@ -22,6 +23,7 @@ import {
   type VisGroup,
   type VisItem,
 } from './chart-templates';
+import { scrollTarget } from './lane-scroll';
 
 export interface TimelineChartProps {
   /** What to draw, from `chartView`. */
@@ -42,9 +44,10 @@ const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)'
 export function TimelineChart(props: TimelineChartProps) {
   const { view, selectedEventId, height } = props;
   const { items, window } = view;
-  const { lanes, markers, hidden } = view.scene;
+  const { lanes, markers, hidden, limits } = view.scene;
   const bands = view.scene.showBands ? view.scene.bands : NO_BANDS;
-  const { t } = useI18n();
+  const { t, lang, locale } = useI18n();
+  const laneColumnRef = useRef<HTMLElement | null>(null);
   const marks = { dateOnly: t.dateOnly, failed: t.failedMark, inferred: t.inferredMark };
   const animate = !reducedMotion();
   const hostRef = useRef<HTMLDivElement>(null);
@@ -92,6 +95,8 @@ export function TimelineChart(props: TimelineChartProps) {
     };
     const timeline = new Timeline(host, itemsRef.current, options);
     timelineRef.current = timeline;
+    // vis-timeline's lane-name column scrolls the lanes (and the items with them) but cannot take focus on its own.
+    laneColumnRef.current = host.querySelector<HTMLElement>('.vis-panel.vis-left');
     let reported = false;
     timeline.on('changed', () => {
       if (BENCH_HOOKS) notifyDrawn();
@@ -116,6 +121,7 @@ export function TimelineChart(props: TimelineChartProps) {
     );
     return () => {
       timelineRef.current = null;
+      laneColumnRef.current = null;
       markersRef.current = [];
       placedRef.current = false;
       timeline.destroy();
@@ -142,6 +148,30 @@ export function TimelineChart(props: TimelineChartProps) {
     groups.update(next);
     timeline.setGroups(groups);
   }, [lanes]);
+
+  // A focusable, named region, so keyboard users can scroll the lanes with the arrow keys; without lanes it is empty.
+  useEffect(() => {
+    const column = laneColumnRef.current;
+    if (!column) return;
+    if (lanes === null) {
+      for (const name of ['tabindex', 'role', 'aria-label']) column.removeAttribute(name);
+      return;
+    }
+    column.tabIndex = 0;
+    column.setAttribute('role', 'region');
+    column.setAttribute('aria-label', t.laneColumn);
+    const onKeyDown = (e: KeyboardEvent) => {
+      const to = scrollTarget(e.key, column);
+      // Keys that would not move it, or reach it after a mouse click, stay the page's (present mode's PageDown).
+      if (to === undefined || to === column.scrollTop || !column.matches(':focus-visible')) return;
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      // The browser's smooth keyboard scroll is cut short by vis-timeline resetting scrollTop on each redraw.
+      e.preventDefault();
+      column.scrollTop = to;
+    };
+    column.addEventListener('keydown', onKeyDown);
+    return () => column.removeEventListener('keydown', onKeyDown);
+  }, [lanes, t.laneColumn]);
 
   useEffect(() => {
     const data = itemsRef.current;
@@ -187,6 +217,26 @@ export function TimelineChart(props: TimelineChartProps) {
       });
     placedRef.current = true;
   }, [window, animate]);
+
+  // The axis in the reader's language. `date` is typed Date but is a moment; both give epoch ms, written as UTC.
+  useEffect(() => {
+    const i18n = { lang, locale };
+    timelineRef.current?.setOptions({
+      format: {
+        minorLabels: (date: Date, scale: string) => axisLabel(date.valueOf(), scale, 'minor', i18n),
+        majorLabels: (date: Date, scale: string) => axisLabel(date.valueOf(), scale, 'major', i18n),
+      },
+    });
+  }, [lang, locale]);
+
+  useEffect(() => {
+    if (limits)
+      timelineRef.current?.setOptions({
+        min: limits.from,
+        max: limits.to,
+        zoomMax: limits.to - limits.from,
+      });
+  }, [limits]);
 
   useEffect(() => {
     timelineRef.current?.setOptions(

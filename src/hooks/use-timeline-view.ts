@@ -50,12 +50,14 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
   );
   const chart = useMemo(() => chartView(scene, view.window), [scene, view.window]);
   const shownWindow = chart.window;
+  const { limits } = scene;
   const selected = view.event === undefined ? undefined : scene.byId.get(view.event);
 
   useBenchHooks(setView, shownWindow);
 
   const actions = useMemo(() => {
-    const setWindow = (w: ViewState['window']) => setView(act.showWindow(w), { replace: true });
+    const setWindow = (w: ViewState['window']) =>
+      setView(act.showWindow(w, limits), { replace: true });
     return {
       select: (id: string | undefined) => setView(act.select(id)),
       setWindow,
@@ -63,8 +65,12 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
         setView(act.toggleFacet(facet, id, on)),
       filterTo: (facet: Facet, id: string) => setView(act.filterTo(facet, id)),
       clearFilters: () => setView(act.clearFilters),
+      zoomBy: (factor: number) =>
+        setView(act.zoomBy(shownWindow, factor, limits), { replace: true }),
+      zoomToSpan: (start: number, end: number) =>
+        setView(act.zoomToSpan(start, end, limits), { replace: true }),
     };
-  }, [setView]);
+  }, [setView, shownWindow, limits]);
 
   // From the list or a link: also pan the chart to the event, keeping the zoom level where it can be seen.
   const selectAndReveal = (id: string | undefined) => {

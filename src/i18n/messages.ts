@@ -46,6 +46,8 @@ export const en = {
   hiddenGap: (span: string) => `${span} hidden`,
   chartLabel:
     'Timeline chart. The event list holds the same events and can be used with a keyboard.',
+  /** The chart's lane-name column, a scrolling region: arrow keys scroll the lanes. */
+  laneColumn: 'Lane names',
   chartFailed: (reason: string) =>
     `The chart could not be drawn (${reason}). The event list and the details below still work.`,
   filters: 'Filters',
@@ -172,6 +174,8 @@ export const en = {
   importFailed: (name: string) => `${name} could not be opened`,
   importKept: 'The incident that was open is still open.',
   localFile: (name: string) => `${name} (opened from this computer, not uploaded)`,
+  /** A `local:` link whose file is not in memory: its name is only text from the link, so it is not shown. */
+  localFileClosed: 'a file opened from this computer, no longer open',
   export: 'Export',
   exportFormats: {
     'app-json': 'Incident file (JSON)',
@@ -265,6 +269,7 @@ export const zhHant: Messages = {
   dimFiltered: '淡化被篩除的事件',
   hiddenGap: (span) => `已隱藏 ${span}`,
   chartLabel: '時間軸圖表。事件清單包含相同的事件,可用鍵盤操作。',
+  laneColumn: '泳道名稱',
   chartFailed: (reason) => `無法繪製圖表(${reason})。下方的事件清單與詳細資料仍可使用。`,
   filters: '篩選',
   facets: { phase: '階段', system: '系統', actor: '行為者', action: '動作', outcome: '結果' },
@@ -376,6 +381,7 @@ export const zhHant: Messages = {
   importFailed: (name) => `無法開啟 ${name}`,
   importKept: '原本開啟的事件仍保持開啟。',
   localFile: (name) => `${name}(從此電腦開啟,未上傳)`,
+  localFileClosed: '從此電腦開啟的檔案,已不在記憶體中',
   export: '匯出',
   exportFormats: {
     'app-json': '事件檔案 (JSON)',

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { capProblems } from '../model/problems';
 import { minimalIncident } from '../model/test-incident';
-import { IncidentFileError, loadIncident } from './incident-query';
+import { IncidentFileError, LOCAL_FILE_GONE, loadIncident } from './incident-query';
 
-const PAGE = 'https://timeline.example.org';
+const PAGE = 'https://timeline.example.org/';
 const body = JSON.stringify(minimalIncident());
 
 function serve(text: string, headers: Record<string, string> = {}) {
@@ -17,7 +17,7 @@ afterEach(() => vi.unstubAllGlobals());
 describe('loadIncident', () => {
   it('loads a same-origin file', async () => {
     serve(body);
-    const incident = await loadIncident('data/a.json', { pageOrigin: PAGE, allowlist: [] });
+    const incident = await loadIncident('data/a.json', { pageUrl: PAGE, allowlist: [] });
     expect(incident.events).toHaveLength(2);
   });
 
@@ -27,9 +27,53 @@ describe('loadIncident', () => {
     'https://evil.example.net/a.json',
   ])('refuses %s without fetching it', async (src) => {
     const fetch = serve(body);
-    await expect(loadIncident(src, { pageOrigin: PAGE, allowlist: [] })).rejects.toThrow(
+    await expect(loadIncident(src, { pageUrl: PAGE, allowlist: [] })).rejects.toThrow(
       /^Refused to load/,
     );
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('fetches the checked address without following redirects', async () => {
+    const fetch = serve(body);
+    await loadIncident('data/a.json', { pageUrl: 'https://team.github.io/tl/', allowlist: [] });
+    expect(fetch).toHaveBeenCalledWith('https://team.github.io/tl/data/a.json', {
+      signal: undefined,
+      redirect: 'manual',
+    });
+  });
+
+  it.each([
+    [
+      'a redirect response',
+      () =>
+        new Response(null, {
+          status: 302,
+          headers: { location: 'https://evil.example.net/a.json' },
+        }),
+    ],
+    // What a browser hands back for `redirect: 'manual'`: status 0, no headers, no body.
+    [
+      'an opaque redirect',
+      () => ({ type: 'opaqueredirect', status: 0, ok: false, body: null }) as unknown as Response,
+    ],
+  ])('refuses %s with a message saying so', async (_, response) => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => response()),
+    );
+    await expect(loadIncident('data/a.json', { pageUrl: PAGE, allowlist: [] })).rejects.toThrow(
+      'Refused to load "data/a.json": the server redirects it to another address, and redirects are not followed',
+    );
+  });
+
+  it('shows a fixed message for a local file that is not in memory, never the text of the link', async () => {
+    const fetch = serve(body);
+    const error = await loadIncident('local:Call +1 555 0100 to restore your account', {
+      pageUrl: PAGE,
+      allowlist: [],
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(LOCAL_FILE_GONE);
+    expect((error as Error).message).not.toContain('555');
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -37,7 +81,7 @@ describe('loadIncident', () => {
     serve(body);
     await expect(
       loadIncident('https://incidents.example.com/a.json', {
-        pageOrigin: PAGE,
+        pageUrl: PAGE,
         allowlist: ['https://incidents.example.com'],
       }),
     ).resolves.toBeTruthy();
@@ -46,7 +90,7 @@ describe('loadIncident', () => {
   it('refuses a file over the configured limit, from its declared size before reading it', async () => {
     serve(body, { 'content-length': String(body.length) });
     const error = await loadIncident('a.json', {
-      pageOrigin: PAGE,
+      pageUrl: PAGE,
       allowlist: [],
       maxBytes: 100,
     }).catch((e: unknown) => e);
@@ -59,7 +103,7 @@ describe('loadIncident', () => {
   it('refuses a file over the configured limit that did not declare its size', async () => {
     serve(body);
     const error = await loadIncident('a.json', {
-      pageOrigin: PAGE,
+      pageUrl: PAGE,
       allowlist: [],
       maxBytes: 100,
     }).catch((e: unknown) => e);

@@ -4,7 +4,7 @@ import { tooLargeProblem } from '../model/incident-file';
 import { checkSource } from '../model/urls';
 import { ALLOWED_SOURCES, MAX_INCIDENT_BYTES } from './limits';
 import { setLoadProgress } from './load-progress';
-import { isLocal, LOCAL_PREFIX } from './open-file';
+import { isLocal } from './open-file';
 export { useLoadProgress, type LoadProgress } from './load-progress';
 import { parseIncidentBytes } from './parse-in-worker';
 
@@ -25,7 +25,8 @@ export class IncidentFileError extends Error {
 
 export interface LoadOptions {
   signal?: AbortSignal;
-  pageOrigin?: string;
+  /** The page's address, against which a relative `src` resolves. */
+  pageUrl?: string;
   allowlist?: readonly string[];
   maxBytes?: number;
 }
@@ -33,12 +34,24 @@ export interface LoadOptions {
 const tooLarge = (src: string, size: number, maxBytes: number) =>
   new IncidentFileError(src, [tooLargeProblem(src, size, maxBytes)]);
 
+/** Shown instead of the `src` text, which anyone can write into a link: the file name there proves nothing. */
+export const LOCAL_FILE_GONE =
+  'This incident was opened from a file on this computer and is no longer in memory; open the file again.';
+
 async function download(
   src: string,
+  url: string,
   signal: AbortSignal | undefined,
   maxBytes: number,
 ): Promise<Uint8Array> {
-  const response = await fetch(src, { signal });
+  // Redirects are not followed: the source policy checked this URL, not wherever a server would send the request.
+  const response = await fetch(url, { signal, redirect: 'manual' });
+  if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+    await response.body?.cancel();
+    throw new Error(
+      `Refused to load ${JSON.stringify(src)}: the server redirects it to another address, and redirects are not followed; link to the file's final address instead.`,
+    );
+  }
   if (!response.ok)
     throw new Error(
       `Could not load ${src}: the server answered ${response.status} ${response.statusText}`,
@@ -69,22 +82,19 @@ export async function loadIncident(
   src: string,
   {
     signal,
-    pageOrigin = window.location.origin,
+    pageUrl = document.baseURI,
     allowlist = ALLOWED_SOURCES,
     maxBytes = MAX_INCIDENT_BYTES,
   }: LoadOptions = {},
 ) {
-  if (isLocal(src))
-    throw new Error(
-      `${src.slice(LOCAL_PREFIX.length)} was opened from this computer and is no longer in memory; open it again.`,
-    );
+  if (isLocal(src)) throw new Error(LOCAL_FILE_GONE);
   const bundled = bundledBytes(src);
-  // Before any request: a refused URL is never fetched. Relative URLs resolve to the page's origin either way.
-  const check = bundled ? { ok: true as const } : checkSource(src, pageOrigin, allowlist);
-  if (!check.ok) throw new Error(check.reason);
+  // Before any request: a refused URL is never fetched, and the URL that passed the check is the one fetched.
+  const check = bundled ? undefined : checkSource(src, pageUrl, allowlist);
+  if (check && !check.ok) throw new Error(check.reason);
   setLoadProgress(src, { stage: 'downloading' });
   try {
-    const bytes = bundled ?? (await download(src, signal, maxBytes));
+    const bytes = bundled ?? (await download(src, check!.url, signal, maxBytes));
     const result = await parseIncidentBytes(
       bytes,
       src,

@@ -24,7 +24,7 @@ describe('openFile', () => {
     vi.stubGlobal('fetch', async () => new Response(text));
     const fetched = await loadIncident('big.json', {
       maxBytes: 100,
-      pageOrigin: 'https://app.example',
+      pageUrl: 'https://app.example/',
       allowlist: [],
     }).catch((e: { problems: unknown }) => e.problems);
     expect(!opened.ok && opened.problems).toEqual([

@@ -1,4 +1,6 @@
 // Web Worker entry: decodes and validates a large incident file off the main thread (started by parse-in-worker.ts).
+// First, as in main.tsx: the worker is its own bundle, and its zod must not probe for eval either.
+import '../csp-compat';
 import { handleParseRequest } from './parse-handler';
 import type { ParseReply, ParseRequest } from './parse-messages';
 

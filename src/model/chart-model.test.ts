@@ -1,12 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bringIntoView,
   chartItems,
+  clampWindow,
   fitWindow,
   lanesFor,
   phaseBands,
   quietPeriods,
   shapeOf,
+  zoomLimits,
   zoomWindow,
 } from './chart-model';
 import { parseIncident, type Incident } from './incident';
@@ -79,6 +82,35 @@ describe('windows', () => {
     const fit = fitWindow(inc.events)!;
     expect(fit.from).toBeLessThan(inc.events[0]!.startMs);
     expect(fit.to).toBeGreaterThan(inc.events[1]!.endMs);
+  });
+  it('zooming out stops at the incident span plus a margin, however often it is pressed', () => {
+    const inc = incident();
+    const limits = zoomLimits(inc.events)!;
+    let window = fitWindow(inc.events)!;
+    for (let i = 0; i < 17; i++) window = clampWindow(zoomWindow(window, 2), limits);
+    expect(window).toEqual(limits);
+    expect(limits.from).toBeLessThanOrEqual(inc.events[0]!.startMs - DAY);
+    expect(new Date(limits.from).getUTCFullYear()).toBe(2023);
+    expect(new Date(limits.to).getUTCFullYear()).toBe(2024);
+  });
+  it('keeps every window inside the limits, at its own width when it fits', () => {
+    const limits = { from: 100 * DAY, to: 200 * DAY };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 1, max: 1e12 }),
+        (from, width) => {
+          const w = clampWindow({ from, to: from + width }, limits);
+          expect(w.from).toBeGreaterThanOrEqual(limits.from);
+          expect(w.to).toBeLessThanOrEqual(limits.to);
+          expect(w.to - w.from).toBe(Math.min(width, limits.to - limits.from));
+        },
+      ),
+    );
+    expect(clampWindow({ from: 120 * DAY, to: 130 * DAY }, limits)).toEqual({
+      from: 120 * DAY,
+      to: 130 * DAY,
+    });
   });
   it('finds quiet periods longer than the threshold and keeps some air at each side', () => {
     const file = minimalIncident();

@@ -2,7 +2,7 @@
 import type { Incident, TimelineEvent } from './incident';
 import { termsOf, valuesOf } from './vocabulary';
 import { localize } from './text';
-import type { TimeWindow } from './time';
+import { DAY, type TimeWindow } from './time';
 
 export const GROUP_BYS = ['system', 'actor', 'phase', 'action', 'none'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -175,6 +175,27 @@ export function fitWindow(events: readonly TimelineEvent[], margin = 0.04): Time
   }
   const pad = Math.max((to - from) * margin, 60_000);
   return { from: from - pad, to: to + pad };
+}
+
+/**
+ * How far the chart may zoom out and pan: the incident's span with half as much again on each side (a day at
+ * least), so zooming out can never run into year zero.
+ */
+export function zoomLimits(events: readonly TimelineEvent[]): TimeWindow | undefined {
+  const all = fitWindow(events, 0);
+  if (!all) return undefined;
+  const margin = Math.max((all.to - all.from) / 2, DAY);
+  return { from: all.from - margin, to: all.to + margin };
+}
+
+/** The window moved inside `limits`, and shrunk to them when it is wider. */
+export function clampWindow(w: TimeWindow, limits: TimeWindow | undefined): TimeWindow {
+  if (!limits) return w;
+  const width = w.to - w.from;
+  if (width >= limits.to - limits.from) return limits;
+  if (w.from < limits.from) return { from: limits.from, to: limits.from + width };
+  if (w.to > limits.to) return { from: limits.to - width, to: limits.to };
+  return w;
 }
 
 /** Zooms around the window's centre: a factor below 1 zooms in. */

@@ -3,6 +3,7 @@
 import {
   bringIntoView,
   chartItems,
+  clampWindow,
   fitWindow,
   laneIdsOf,
   lanesFor,
@@ -12,6 +13,7 @@ import {
   type ChartItem,
   type GroupBy,
   type Lane,
+  zoomLimits,
   type Side,
 } from './chart-model';
 import { buildEventIndex, type EventIndex } from './event-index';
@@ -63,11 +65,13 @@ export interface SceneInput {
   lang: string;
   bands: boolean;
   compress: boolean;
+  /** Hold zoom and pan to the incident's span plus a margin; off in present mode, where the span is the future. */
+  limit?: boolean;
   words: ChartWords;
 }
 
 /** Everything that stays the same while the user pans and zooms. */
-export interface ChartScene extends Omit<Required<SceneInput>, 'bands' | 'compress'> {
+export interface ChartScene extends Omit<Required<SceneInput>, 'bands' | 'compress' | 'limit'> {
   lanes: Lane[] | null;
   index: EventIndex;
   /** More items than the budget: the chart gets the window's events, or counts, instead of every event. */
@@ -79,6 +83,8 @@ export interface ChartScene extends Omit<Required<SceneInput>, 'bands' | 'compre
   markers: Marker[];
   /** The window over every drawn event; undefined when there are none. */
   fitted: TimeWindow | undefined;
+  /** How far zooming out and panning may go: the incident's span with a margin. */
+  limits: TimeWindow | undefined;
   byId: ReadonlyMap<string, TimelineEvent>;
 }
 
@@ -92,6 +98,7 @@ const NOTHING_DIMMED: ReadonlySet<string> = new Set();
 // Kept per events array and per incident, so a change of grouping, toggles or language does not rebuild them.
 const indexes = new WeakMap<readonly TimelineEvent[], EventIndex>();
 const lookups = new WeakMap<Incident, ReadonlyMap<string, TimelineEvent>>();
+const limitsOf = new WeakMap<Incident, TimeWindow | undefined>();
 
 function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
   let value = cache.get(key);
@@ -143,13 +150,18 @@ export function chartScene(input: SceneInput): ChartScene {
     hidden,
     markers: markersOf(incident, hidden, words),
     fitted: fitWindow(events.length > 0 ? events : incident.events),
+    limits:
+      input.limit === false ? undefined : memo(limitsOf, incident, (i) => zoomLimits(i.events)),
     byId: memo(lookups, incident, (i) => new Map(i.events.map((e) => [e.id, e]))),
   };
 }
 
-/** The second stage: the items for a window (every event when they fit the budget, else level of detail). */
+/**
+ * The second stage: the items for a window (every event when they fit the budget, else level of detail). A
+ * window beyond the limits (a hand-edited link) is brought within them.
+ */
 export function chartView(scene: ChartScene, requested: TimeWindow | undefined): ChartView {
-  const window = requested ?? scene.fitted;
+  const window = requested ? clampWindow(requested, scene.limits) : scene.fitted;
   const { incident, events, groupBy, lang, dimmed, index, words } = scene;
   const items =
     scene.detailed && window

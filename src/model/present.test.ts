@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIncident, type Incident } from './incident';
 import { computeMetrics, sinceFirstActivity } from './metrics';
 import {
+  channelName,
   clampStep,
   elapsedBetween,
   isSingular,
@@ -11,10 +12,12 @@ import {
   phaseStep,
   presentSteps,
   previousEvent,
+  receiveMessage,
   revealedEvents,
   revealedIncident,
   stepIndex,
   stepRef,
+  SessionId,
   stepWindow,
 } from './present';
 import { DAY, HOUR } from './time';
@@ -177,14 +180,54 @@ describe('step window', () => {
 });
 
 describe('sync messages', () => {
+  const step = {
+    type: 'step',
+    from: 'presenter',
+    event: 'sliver-installed',
+    inject: false,
+    reveal: true,
+  };
   it.each([
-    [{ type: 'hello' }, true],
-    [{ type: 'step', event: 'sliver-installed', inject: false, reveal: false }, true],
-    [{ type: 'step', event: '', inject: false, reveal: false }, false],
-    [{ type: 'step', event: 'x' }, false],
+    [{ type: 'hello', from: 'audience' }, true],
+    [step, true],
+    [{ type: 'hello' }, false],
+    [{ ...step, from: 'someone' }, false],
+    [{ ...step, event: '' }, false],
+    [{ ...step, event: 'x'.repeat(121) }, false],
+    [{ ...step, reveal: 'yes' }, false],
+    [{ type: 'step', from: 'presenter', event: 'x' }, false],
+    [{ ...step, extra: 1 }, false],
+    [[step], false],
     ['step', false],
     [null, false],
   ])('accepts %o: %s', (data, ok) => {
     expect(parseMessage(data) !== undefined).toBe(ok);
+  });
+
+  it('turns away an oversized message before validating it', () => {
+    const huge = {
+      ...step,
+      ...Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`k${i}`, i])),
+    };
+    expect(parseMessage(huge)).toBeUndefined();
+    expect(parseMessage({ ...step, event: 'a'.repeat(10_000_000) })).toBeUndefined();
+  });
+
+  it('hears only the other window: the room moves and reveals only at its presenter', () => {
+    expect(receiveMessage(step, 'audience')).toEqual(step);
+    expect(receiveMessage({ ...step, from: 'audience' }, 'audience')).toBeUndefined();
+    expect(receiveMessage({ type: 'hello', from: 'presenter' }, 'presenter')).toBeUndefined();
+    expect(receiveMessage({ type: 'hello', from: 'audience' }, 'presenter')).toEqual({
+      type: 'hello',
+      from: 'audience',
+    });
+  });
+
+  it('names each session its own channel, unlike the old fixed name per incident', () => {
+    const a = crypto.randomUUID();
+    const b = crypto.randomUUID();
+    expect(SessionId.safeParse(a).success).toBe(true);
+    expect(channelName(a)).not.toBe(channelName(b));
+    expect(channelName(a)).not.toBe('incident-timeline:present:cloudflare-thanksgiving-2023');
   });
 });

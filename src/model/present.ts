@@ -162,23 +162,49 @@ export function stepWindow(shown: readonly TimelineEvent[], current: TimelineEve
   return { from: Math.round(from - width * 0.08), to: Math.round(to + width * 0.9) };
 }
 
-/** The BroadcastChannel that keeps an incident's audience and presenter windows on the same step. */
-export const channelName = (incidentId: string) => `incident-timeline:present:${incidentId}`;
+/** Which window of a present session: the room's (`audience`) or the facilitator's (`presenter=1`). */
+export type PresentRole = 'audience' | 'presenter';
+
+/** A session's id: a random UUID made by the audience window and handed to its presenter window in the link. */
+export const SessionId = z.uuid();
+
+/**
+ * The BroadcastChannel of one present session. Its name is the session's random id, so only the presenter window
+ * opened with that id can talk to the audience window: another page on the same origin does not know the name.
+ */
+export const channelName = (session: string) => `incident-timeline:present:${session}`;
+
+const MAX_EVENT_ID = 120;
+const MAX_FIELDS = 5;
+const Role = z.enum(['audience', 'presenter']);
 
 export const PresentMessage = z.discriminatedUnion('type', [
-  /** A window that just opened asks the others where the session is. */
-  z.object({ type: z.literal('hello') }),
-  z.object({
+  /** A window that just opened asks the other where the session is. */
+  z.strictObject({ type: z.literal('hello'), from: Role }),
+  z.strictObject({
     type: z.literal('step'),
-    event: z.string().min(1),
+    from: Role,
+    event: z.string().min(1).max(MAX_EVENT_ID),
     inject: z.boolean(),
     reveal: z.boolean(),
   }),
 ]);
 export type PresentMessage = z.infer<typeof PresentMessage>;
 
-/** Reads a message from another window; anything malformed is ignored. */
+/** Reads a message from another window; anything malformed, oversized or with extra fields is ignored. */
 export function parseMessage(data: unknown): PresentMessage | undefined {
+  // A message is a handful of short fields: count them before zod walks whatever arrived.
+  if (typeof data !== 'object' || data === null || Object.keys(data).length > MAX_FIELDS)
+    return undefined;
   const r = PresentMessage.safeParse(data);
   return r.success ? r.data : undefined;
+}
+
+/**
+ * What a window of `role` takes from a message: only the other role is heard, so the audience window moves and
+ * reveals only at its presenter's word, and never answers another audience window.
+ */
+export function receiveMessage(data: unknown, role: PresentRole): PresentMessage | undefined {
+  const m = parseMessage(data);
+  return m && m.from !== role ? m : undefined;
 }

@@ -83,6 +83,12 @@ describe('parseUtc', () => {
     ['2023-11-23T16:00:00', undefined],
     ['yesterday', undefined],
     ['2023-13-45', undefined],
+    ['2024-02-29', ms('2024-02-29T00:00:00Z')],
+    ['2023-02-29', undefined],
+    ['2023-02-31', undefined],
+    ['2023-04-31T10:00Z', undefined],
+    ['2023-11-23T24:00Z', undefined],
+    ['2023-11-23T23:59:59.999Z', ms('2023-11-23T23:59:59.999Z')],
   ])('%s -> %s', (iso, expected) => {
     expect(parseUtc(iso)).toBe(expected);
   });

@@ -142,8 +142,11 @@ export function formatSpanShort(ms: number, locale?: Locale): string {
 /** Parses an ISO 8601 UTC string; undefined when it is not one. */
 export function parseUtc(iso: string): number | undefined {
   if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/.test(iso)) return undefined;
-  const ms = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isFinite(ms) ? ms : undefined;
+  const full = iso.length === 10 ? `${iso}T00:00:00Z` : iso;
+  const ms = Date.parse(full);
+  // Date.parse rolls 2023-02-31 over into March and 24:00 into the next day: a real time reads back as written.
+  const written = full.slice(0, full.length >= 20 ? 19 : 16);
+  return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(written) ? ms : undefined;
 }
 
 /** Epoch ms as an ISO 8601 UTC string without milliseconds when they are zero. */

@@ -48,6 +48,15 @@ describe('checkSource', () => {
     }
   });
 
+  it('resolves a relative URL against the page, which may live below the origin', () => {
+    expect(checkSource('data/x.json', 'https://team.github.io/timeline/?mode=present', [])).toEqual(
+      {
+        ok: true,
+        url: 'https://team.github.io/timeline/data/x.json',
+      },
+    );
+  });
+
   it('says that no other origin is allowed when the allowlist is empty', () => {
     const r = checkSource('https://incidents.example.com/a.json', PAGE, []);
     expect(!r.ok && r.reason).toMatch(/no other origin is allowed; see VITE_ALLOWED_SOURCES/);

@@ -36,17 +36,19 @@ export function parseAllowlist(text: string | undefined): string[] {
 /**
  * Whether the app may fetch an incident from `src` (the `src` link parameter): relative and same-origin URLs may,
  * other http(s) origins only when allowlisted, and every other scheme (`javascript:`, `data:`, `blob:`, `file:`…)
- * never. The reason names the URL and the rule, so the page can say why nothing loaded.
+ * never. Relative URLs resolve against `pageUrl` (the page's address), and `url` is the address to fetch. The reason
+ * names the URL and the rule, so the page can say why nothing loaded.
  */
 export function checkSource(
   src: string,
-  pageOrigin: string,
+  pageUrl: string,
   allowlist: readonly string[],
 ): SourceCheck {
+  const pageOrigin = new URL(pageUrl).origin;
   let url: URL;
   try {
     // The URL parser, not a regex, decides the scheme: it strips the tabs and spaces that could hide "javascript:".
-    url = new URL(src, `${pageOrigin}/`);
+    url = new URL(src, pageUrl);
   } catch {
     return { ok: false, reason: `Refused to load ${JSON.stringify(src)}: it is not a valid URL.` };
   }

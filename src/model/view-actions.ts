@@ -1,5 +1,5 @@
 // What each control does to the view state, as pure functions from one state to the next.
-import { zoomWindow } from './chart-model';
+import { clampWindow, zoomWindow } from './chart-model';
 import { MINUTE, type TimeWindow } from './time';
 import { DEFAULT_VIEW, type ViewState } from './view-state';
 import type { Facet } from './vocabulary';
@@ -29,16 +29,16 @@ export const select =
   (event: string | undefined): ViewUpdate =>
   (s) => ({ ...s, event });
 
-/** `undefined` fits every event again. */
+/** `undefined` fits every event again; a window beyond `limits` is brought within them. */
 export const showWindow =
-  (window: TimeWindow | undefined): ViewUpdate =>
-  (s) => ({ ...s, window });
+  (window: TimeWindow | undefined, limits?: TimeWindow): ViewUpdate =>
+  (s) => ({ ...s, window: window && clampWindow(window, limits) });
 
-/** Zooms the shown window around its centre; a factor below 1 zooms in. */
+/** Zooms the shown window around its centre, within `limits`; a factor below 1 zooms in. */
 export const zoomBy =
-  (shown: TimeWindow | undefined, factor: number): ViewUpdate =>
+  (shown: TimeWindow | undefined, factor: number, limits?: TimeWindow): ViewUpdate =>
   (s) =>
-    shown ? { ...s, window: zoomWindow(shown, factor) } : s;
+    shown ? showWindow(zoomWindow(shown, factor), limits)(s) : s;
 
 /** A window around [start, end) with a tenth of its width (at least half an hour) of air on each side. */
 export function spanWindow(start: number, end: number): TimeWindow {
@@ -47,5 +47,5 @@ export function spanWindow(start: number, end: number): TimeWindow {
 }
 
 /** Zoom to a phase's band or to the selected event. */
-export const zoomToSpan = (start: number, end: number): ViewUpdate =>
-  showWindow(spanWindow(start, end));
+export const zoomToSpan = (start: number, end: number, limits?: TimeWindow): ViewUpdate =>
+  showWindow(spanWindow(start, end), limits);

@@ -41,6 +41,7 @@ const viewState: fc.Arbitrary<ViewState> = fc.record({
   reveal: fc.boolean(),
   inject: fc.boolean(),
   presenter: fc.boolean(),
+  session: fc.option(fc.uuid(), { nil: undefined }),
 });
 
 describe('view state in the URL', () => {
@@ -91,7 +92,10 @@ describe('view state in the URL', () => {
     ['mode=fullscreen', ['mode'], { mode: 'full' }],
     ['from=yesterday&to=2023-11-24', ['from', 'to'], { window: undefined }],
     ['from=2023-11-24&to=2023-11-23', ['from', 'to'], { window: undefined }],
+    ['from=2023-02-31&to=2023-03-05', ['from', 'to'], { window: undefined }],
+    ['from=2023-11-20&to=2023-11-31T10:00Z', ['to', 'from'], { window: undefined }],
     ['lang=fr&dim=yes', ['lang', 'dim'], { lang: undefined, dim: false }],
+    ['session=incident-timeline', ['session'], { session: undefined }],
   ])('falls back to defaults for %s', (query, malformed, expected) => {
     const parsed = parseViewState(query);
     expect(parsed.malformed).toEqual(malformed);

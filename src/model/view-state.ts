@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { GROUP_BYS, type GroupBy } from './chart-model';
 import type { Incident } from './incident';
+import { SessionId } from './present';
 import { UI_LANGUAGES, type Lang } from './text';
 import { parseUtc, toIsoUtc, type TimeWindow } from './time';
 import { FACETS, termsOf, type Facet } from './vocabulary';
@@ -37,6 +38,8 @@ export interface ViewState {
   inject: boolean;
   /** Present mode: this window is the facilitator's presenter view (notes, next step, session time). */
   presenter: boolean;
+  /** Present mode, presenter view: the random id of its audience window's session, which names their private channel. */
+  session?: string;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -94,6 +97,7 @@ const PARAMS = {
   reveal: flag,
   inject: flag,
   presenter: flag,
+  session: SessionId,
 };
 type Params = { [K in keyof typeof PARAMS]?: z.output<(typeof PARAMS)[K]> };
 
@@ -145,6 +149,7 @@ export function parseViewState(search: string): Parsed {
       reveal: got.reveal ?? d.reveal,
       inject: got.inject ?? d.inject,
       presenter: got.presenter ?? d.presenter,
+      session: got.session,
     },
     malformed,
   };
@@ -175,6 +180,7 @@ export function serializeViewState(state: ViewState): string {
     'presenter',
   ] as const)
     if (state[key] !== DEFAULT_VIEW[key]) p.set(key, state[key] ? '1' : '0');
+  if (state.session) p.set('session', state.session);
   const text = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return text ? `?${text}` : '';
 }
