@@ -10,7 +10,7 @@ import { Empty, LoadError, Loading } from './components/load-status';
 import { useViewState } from './hooks/use-view-state';
 import { preferredLang } from './i18n/i18n';
 import { I18nProvider } from './i18n/i18n-provider';
-import { en } from './i18n/messages';
+import { en } from './i18n/en';
 import { DEFAULT_SOURCE, useIncident } from './loading/incident-query';
 import { localize } from './model/text';
 import { DEFAULT_VIEW, resolveAgainst } from './model/view-state';

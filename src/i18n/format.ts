@@ -1,5 +1,5 @@
 // Shared UI wording for times: a UTC stamp at the event's precision, with "time not given" where it applies.
-import type { Messages } from './messages';
+import type { Messages } from './en';
 import type { TimelineEvent } from '../model/incident';
 import { utcStamp, type Precision } from '../model/time';
 

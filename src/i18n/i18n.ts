@@ -3,7 +3,8 @@ import type { Locale } from 'date-fns';
 import { enUS } from 'date-fns/locale/en-US';
 import { zhTW } from 'date-fns/locale/zh-TW';
 import type { Lang } from '../model/text';
-import { en, zhHant, type Messages } from './messages';
+import { en, type Messages } from './en';
+import { zhHant } from './zh-hant';
 
 export interface I18n {
   lang: Lang;

@@ -80,11 +80,13 @@ export const Precision = z.enum(PRECISIONS).meta({
     'How exactly the source gives the time. A day-precision time is midnight UTC of that day.',
 });
 
+export type Outcome = z.infer<typeof Outcome>;
 export const Outcome = z.enum(['succeeded', 'failed', 'unknown']).meta({
   description: 'Whether the action achieved what it attempted (a denied login is "failed").',
 });
 
 export const ActorKind = z.enum(['adversary', 'defender', 'third-party']);
+export type ActorKind = z.infer<typeof ActorKind>;
 
 export const MilestoneKind = z
   .enum([
@@ -109,6 +111,7 @@ export const RelationKind = z.enum([
   'responded-to',
   'part-of',
 ]);
+export type RelationKind = z.infer<typeof RelationKind>;
 
 const Source = z
   .strictObject({
