@@ -1,96 +1,22 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chartItems, GROUP_BYS, type ChartItem, type GroupBy } from './chart-model';
-import { buildEventIndex, eventsOverlapping, laneKeysOf } from './event-index';
-import { parseIncident, type Incident, type TimelineEvent } from './incident';
+import { chartItems } from './chart-model';
 import {
   BIN_WIDTHS,
   binWindowOf,
   levelOfDetail,
   MAX_CHART_ITEMS,
-  spanOf,
   windowShowing,
 } from './level-of-detail';
-import { minimalIncident } from './test-incident';
 import { HOUR, MINUTE, SECOND } from './time';
-
-const SYSTEMS = ['s-a', 's-b', 's-c', 's-d', 's-e'];
-const ACTORS = [
-  ['attacker', 'adversary'],
-  ['soc', 'defender'],
-  ['vendor', 'third-party'],
-] as const;
-const T0 = Date.UTC(2024, 0, 1);
-
-const itemsForWindow = (input: Parameters<typeof levelOfDetail>[0]) => levelOfDetail(input).items;
-
-const isDrawnIndividually = (items: readonly ChartItem[], eventId: string) =>
-  items.some((it) => it.eventId === eventId && it.shape !== 'aggregate');
-
-/** The earliest aggregate in one of the event's lanes whose bin overlaps it. */
-function aggregateHolding(items: readonly ChartItem[], event: TimelineEvent, groupBy: GroupBy) {
-  const lanes = new Set(laneKeysOf(event, groupBy));
-  return items
-    .filter((it) => it.shape === 'aggregate' && lanes.has(it.lane ?? ''))
-    .filter((it) => it.start < event.endMs && (it.end ?? it.start) > event.startMs)
-    .sort((a, b) => a.start - b.start)[0];
-}
-
-/** The taxonomy of an incident with five systems and three actors; events are added by each test. */
-function incidentWith(events: TimelineEvent[]): Incident {
-  const file = minimalIncident();
-  file.systems = SYSTEMS.map((id) => ({
-    id,
-    label: id.toUpperCase(),
-    kind: 'server',
-    ownership: 'first-party',
-  }));
-  file.actors = ACTORS.map(([id, kind]) => ({ id, label: id, kind }));
-  file.events = [];
-  const parsed = parseIncident(file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return { ...parsed.incident, events };
-}
-
-let serial = 0;
-function ev(
-  startMs: number,
-  endMs: number,
-  systems: string[] = ['s-a'],
-  actor = 'attacker',
-): TimelineEvent {
-  serial++;
-  return {
-    id: `e-${serial}`,
-    start: new Date(startMs).toISOString(),
-    precision: 'second',
-    title: `Event ${serial}`,
-    description: 'd',
-    phase: 'access',
-    actor,
-    action: 'login',
-    systems,
-    outcome: serial % 3 === 0 ? 'failed' : 'succeeded',
-    citations: [{ source: 'report', locator: 'l' }],
-    startMs,
-    endMs,
-  };
-}
-const sorted = (events: TimelineEvent[]) =>
-  [...events].sort((a, b) => a.startMs - b.startMs || (a.id < b.id ? -1 : 1));
-
-function setup(events: TimelineEvent[]) {
-  const incident = incidentWith(sorted(events));
-  return { incident, index: buildEventIndex(incident.events), lang: 'en' };
-}
-
-/** `n` one-second events, evenly spread over `[from, from + length)`, round-robin over `systems`. */
-function spread(n: number, from: number, length: number, systems = SYSTEMS): TimelineEvent[] {
-  return Array.from({ length: n }, (_, i) => {
-    const t = from + Math.floor((i * length) / n / SECOND) * SECOND;
-    return ev(t, t + SECOND, [systems[i % systems.length]!]);
-  });
-}
+import {
+  T0,
+  itemsForWindow,
+  isDrawnIndividually,
+  aggregateHolding,
+  ev,
+  setup,
+  spread,
+} from './level-of-detail.test-helper';
 
 describe('itemsForWindow', () => {
   it('returns the items chartItems makes when they fit', () => {
@@ -291,60 +217,5 @@ describe('selection helpers', () => {
 describe('BIN_WIDTHS', () => {
   it('grows, each width a whole multiple of the one before', () => {
     for (let i = 1; i < BIN_WIDTHS.length; i++) expect(BIN_WIDTHS[i]! % BIN_WIDTHS[i - 1]!).toBe(0);
-  });
-});
-
-describe('itemsForWindow, for any events and window', () => {
-  const event = fc
-    .record({
-      start: fc.integer({ min: 0, max: 4 * 24 * 3600 }),
-      length: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 3 * 24 * 3600 })),
-      systems: fc.subarray(SYSTEMS, { minLength: 1 }),
-      actor: fc.constantFrom(...ACTORS.map(([id]) => id)),
-      copies: fc.integer({ min: 1, max: 80 }),
-    })
-    .map(({ start, length, systems, actor, copies }) =>
-      // Copies at the same time make the dense bins that force aggregation.
-      Array.from({ length: copies }, () =>
-        ev(T0 + start * SECOND, T0 + (start + length) * SECOND, systems, actor),
-      ),
-    )
-    .map((copies) => copies);
-  const scenario = fc.record({
-    events: fc.array(event, { maxLength: 40 }).map((groups) => groups.flat()),
-    from: fc.integer({ min: -24 * 3600, max: 5 * 24 * 3600 }),
-    width: fc.integer({ min: 1, max: 8 * 24 * 3600 }),
-    maxItems: fc.integer({ min: SYSTEMS.length, max: 400 }),
-    groupBy: fc.constantFrom<GroupBy>(...GROUP_BYS),
-  });
-
-  it('never holds more than maxItems items, and accounts for every event in each lane exactly once', () => {
-    fc.assert(
-      fc.property(scenario, ({ events, from, width, maxItems, groupBy }) => {
-        const { incident, index, lang } = setup(events);
-        const window = { from: T0 + from * SECOND, to: T0 + (from + width) * SECOND };
-        const items = itemsForWindow({ incident, index, groupBy, lang, window, maxItems });
-        expect(items.length).toBeLessThanOrEqual(maxItems);
-        expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
-
-        const span = spanOf(window);
-        const expected = new Map<string, number>();
-        for (const e of eventsOverlapping(index, span.from, span.to))
-          for (const lane of laneKeysOf(e, groupBy))
-            expected.set(lane, (expected.get(lane) ?? 0) + 1);
-        const got = new Map<string, number>();
-        for (const it of items)
-          got.set(it.lane ?? '', (got.get(it.lane ?? '') ?? 0) + (it.count ?? 1));
-        expect(got).toEqual(expected);
-
-        // An individual item is exactly the one chartItems makes for that event and lane.
-        const reference = new Map<string, ChartItem>(
-          chartItems(incident, incident.events, groupBy, lang).map((i) => [i.id, i]),
-        );
-        for (const it of items)
-          if (it.shape !== 'aggregate') expect(it).toEqual(reference.get(it.id));
-      }),
-      { numRuns: 150 },
-    );
   });
 });
