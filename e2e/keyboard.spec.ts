@@ -86,6 +86,8 @@ test.describe('with more lanes than fit', () => {
     app,
     page,
   }) => {
+    // Tabbing past every filter to reach the chart, checking each focus ring, takes a while on a busy machine.
+    test.slow();
     await app.goto('?lang=en&group=system');
     const column = app.laneColumn;
     const overflow = await column.evaluate((el) => el.scrollHeight - el.clientHeight);
