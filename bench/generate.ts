@@ -2,7 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { EventFile, IncidentFile, MilestoneKind } from '../src/model/incident';
+import {
+  SystemKind,
+  type EventFile,
+  type IncidentFile,
+  type MilestoneKind,
+} from '../src/model/incident';
 import { withFullFields } from './full-fields';
 import { mulberry32 } from './random';
 
@@ -24,18 +29,7 @@ export const GENERATED_WEEKS = 12;
 /** Weeks (0-based) with no events at all, so the chart has gaps to fold or skip. */
 export const QUIET_WEEKS = [3, 4, 8];
 
-const SYSTEM_KINDS = [
-  'identity',
-  'saas',
-  'collaboration',
-  'source-control',
-  'server',
-  'cloud',
-  'network',
-  'endpoint',
-  'adversary-infrastructure',
-  'other',
-] as const;
+const SYSTEM_KINDS = SystemKind.options;
 
 const PHASES = [
   ['credential-compromise', 'Credential compromise', '#8e44ad'],

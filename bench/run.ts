@@ -14,6 +14,7 @@ import type { BenchFacet, BenchGroupBy, IncidentTimelineBench } from './hook-con
 import { modelTiming, type ModelTiming } from './model-timing';
 import type { ParseTiming } from './parse-timing';
 import { serveStatic } from './server';
+import { table } from './table';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'bench', 'results');
@@ -293,16 +294,6 @@ function format(metric: Metric, cell: Cell): string {
   if (metric === 'heapMB') return `${cell.value.toFixed(0)} MB`;
   if (metric === 'longTasksMs' && cell.value === 0) return 'none';
   return cell.value >= 1000 ? `${(cell.value / 1000).toFixed(2)} s` : `${cell.value.toFixed(0)} ms`;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [
-    line(rows[0]!),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.slice(1).map(line),
-  ].join('\n');
 }
 
 async function main() {

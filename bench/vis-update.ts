@@ -9,6 +9,7 @@ import { chromium, type Browser, type CDPSession } from '@playwright/test';
 import { chromiumLaunch } from '../e2e/chromium';
 import { generateIncident } from './generate';
 import { serveStatic } from './server';
+import { table } from './table';
 import { buildVisUpdatePage } from './vis-update-build';
 import type { Placement, StepTiming } from './vis-update-page';
 
@@ -171,16 +172,6 @@ function selfTimes(p: Profile) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  return [
-    line(rows[0]!),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
-    ...rows.slice(1).map(line),
-  ].join('\n');
-}
 
 /** Items drawn by one variant and not the other, or drawn more than half a pixel apart. */
 function differences(a: Record<string, Placement>, b: Record<string, Placement>): string[] {

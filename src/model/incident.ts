@@ -149,22 +149,22 @@ const Phase = z.strictObject({
     .meta({ description: 'Tabletop discussion prompts for this phase.' }),
 });
 
+export const SystemKind = z.enum([
+  'identity',
+  'saas',
+  'collaboration',
+  'source-control',
+  'server',
+  'cloud',
+  'network',
+  'endpoint',
+  'adversary-infrastructure',
+  'other',
+]);
+
 const System = z.strictObject({
   ...Term,
-  kind: z
-    .enum([
-      'identity',
-      'saas',
-      'collaboration',
-      'source-control',
-      'server',
-      'cloud',
-      'network',
-      'endpoint',
-      'adversary-infrastructure',
-      'other',
-    ])
-    .meta({ description: 'What sort of system this is.' }),
+  kind: SystemKind.meta({ description: 'What sort of system this is.' }),
   ownership: z.enum(['first-party', 'third-party']),
 });
 
