@@ -7,12 +7,11 @@ export const bundledText = readFileSync(
   'utf8',
 );
 
+/** The bundled incident parsed, or any other incident file given; throws with the problems if it does not validate. */
 export function loadBundled(input: unknown = JSON.parse(bundledText)): Incident {
   const result = parseIncident(input);
   if (!result.ok)
-    throw new Error(
-      `bundled incident does not validate:\n${JSON.stringify(result.problems, null, 2)}`,
-    );
+    throw new Error(`incident does not validate:\n${JSON.stringify(result.problems, null, 2)}`);
   return result.incident;
 }
 

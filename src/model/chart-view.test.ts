@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateIncident } from '../../bench/generate';
 import {
@@ -8,23 +7,14 @@ import {
   windowRevealing,
   type ChartWords,
 } from './chart-view';
-import { parseIncident, type Incident } from './incident';
+import { loadBundled } from './bundled.test-helper';
+import type { Incident } from './incident';
 import { MAX_CHART_ITEMS } from './level-of-detail';
 import { revealedEvents, presentSteps, revealedIncident } from './present';
 import { DAY } from './time';
 
-function parsed(file: unknown): Incident {
-  const result = parseIncident(file);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.incident;
-}
-
-const bundled = parsed(
-  JSON.parse(
-    readFileSync(new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url), 'utf8'),
-  ),
-);
-const large = parsed(generateIncident(20_000));
+const bundled = loadBundled();
+const large = loadBundled(generateIncident(20_000));
 
 const words: ChartWords = {
   milestone: (kind) => `M:${kind}`,

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIncident, type Incident } from './incident';
+import { loadBundled } from './bundled.test-helper';
 import { computeMetrics, sinceFirstActivity } from './metrics';
 import {
   channelName,
@@ -22,17 +21,7 @@ import {
 } from './present';
 import { DAY, HOUR } from './time';
 
-function load(input: unknown): Incident {
-  const r = parseIncident(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.incident;
-}
-
-const bundled = load(
-  JSON.parse(
-    readFileSync(new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url), 'utf8'),
-  ),
-);
+const bundled = loadBundled();
 const steps = presentSteps(bundled.events);
 const at = (event: string, inject = false) => stepIndex(steps, { event, inject });
 const ids = (events: { id: string }[]) => events.map((e) => e.id);
