@@ -225,6 +225,10 @@ const Event = z
       description:
         'A tabletop inject: the room is asked this question before the event is revealed.',
     }),
+    presentText: LocalizedText.optional().meta({
+      description:
+        'What the room may read in present mode instead of the description, when the description gives away later events.',
+    }),
     extra: z
       .record(z.string(), z.string())
       .optional()
@@ -264,6 +268,10 @@ const IncidentObject = z
     id: Id,
     title: LocalizedText,
     summary: LocalizedText,
+    briefing: LocalizedText.optional().meta({
+      description:
+        "The scenario as a tabletop exercise's title slide and situation manual open it: what the room knows at the start.",
+    }),
     timeZone: z.literal('UTC').meta({ description: 'All times in this file are UTC.' }),
     languages: z
       .array(z.string().refine(isKnownLanguageTag, 'expected a known language tag'))
