@@ -350,7 +350,7 @@ export class TimelinePage {
   }
 
   get speakerNotes(): Locator {
-    return this.page.getByRole('region', { name: /Speaker notes/ });
+    return this.page.getByRole('region', { name: /Discussion prompts/ });
   }
 
   get nextUp(): Locator {

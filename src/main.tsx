@@ -9,6 +9,7 @@ import './styles/chart.css';
 import './styles/incident-screen.css';
 import './styles/embed.css';
 import './styles/present.css';
+import './styles/tabletop.css';
 import './styles/print.css';
 
 const queryClient = new QueryClient();

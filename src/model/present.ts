@@ -186,7 +186,8 @@ export const PresentMessage = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('step'),
     from: Role,
-    event: z.string().min(1).max(MAX_EVENT_ID),
+    /** Absent on the title slide, before the first step. */
+    event: z.string().min(1).max(MAX_EVENT_ID).optional(),
     inject: z.boolean(),
     reveal: z.boolean(),
   }),

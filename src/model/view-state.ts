@@ -40,7 +40,12 @@ export interface ViewState {
   presenter: boolean;
   /** Present mode, presenter view: the random id of its audience window's session, which names their private channel. */
   session?: string;
+  /** Present mode: a print view (after-action report, or the situation manual for players or the facilitator). */
+  print?: PrintView;
 }
+
+export const PRINT_VIEWS = ['report', 'manual', 'manual-facilitator'] as const;
+export type PrintView = (typeof PRINT_VIEWS)[number];
 
 export const DEFAULT_VIEW: ViewState = {
   filters: { phase: [], system: [], actor: [], action: [], outcome: [] },
@@ -98,6 +103,7 @@ const PARAMS = {
   inject: flag,
   presenter: flag,
   session: SessionId,
+  print: z.enum(PRINT_VIEWS),
 };
 type Params = { [K in keyof typeof PARAMS]?: z.output<(typeof PARAMS)[K]> };
 
@@ -150,6 +156,7 @@ export function parseViewState(search: string): Parsed {
       inject: got.inject ?? d.inject,
       presenter: got.presenter ?? d.presenter,
       session: got.session,
+      print: got.print,
     },
     malformed,
   };
@@ -181,6 +188,7 @@ export function serializeViewState(state: ViewState): string {
   ] as const)
     if (state[key] !== DEFAULT_VIEW[key]) p.set(key, state[key] ? '1' : '0');
   if (state.session) p.set('session', state.session);
+  if (state.print) p.set('print', state.print);
   const text = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return text ? `?${text}` : '';
 }
