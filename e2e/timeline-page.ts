@@ -357,6 +357,37 @@ export class TimelinePage {
     return this.page.getByRole('region', { name: /Next step/ });
   }
 
+  // Tabletop kit: the presenter view's capture, and the print views
+
+  get notesField(): Locator {
+    return this.page.getByRole('textbox', { name: /^(Notes|筆記)$/ });
+  }
+
+  tagBox(name: string): Locator {
+    return this.page.getByRole('checkbox', { name });
+  }
+
+  get saveStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /Saved|Saving|saved|儲存/ });
+  }
+
+  get afterActionButton(): Locator {
+    return this.page.getByRole('button', { name: /^(After-action report|事後檢討報告)$/ });
+  }
+
+  get situationManualButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Situation manual|情境手冊)$/ });
+  }
+
+  /** The situation manual's modules, in order; each holds only what the room knows by its end. */
+  get manualModules(): Locator {
+    return this.page.locator('.manual-module');
+  }
+
+  get titleSlide(): Locator {
+    return this.page.locator('[data-step="title"]');
+  }
+
   /** The URL's `event` and `inject` parameters: where the session is. */
   stepInUrl(): { event: string | null; inject: boolean } {
     const params = new URL(this.page.url()).searchParams;
