@@ -232,7 +232,8 @@ export const en = {
     lastStep: 'This is the last step.',
   },
   tabletop: {
-    noSteps: 'No event matches the link’s filters, so there is nothing to present. Remove a filter from the link.',
+    noSteps:
+      'No event matches the link’s filters, so there is nothing to present. Remove a filter from the link.',
     ongoing: 'ongoing',
     markOngoing: (title: string) => `${title} (ongoing)`,
     whenOngoing: (start: string) => `${start} – ongoing`,
