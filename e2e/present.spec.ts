@@ -218,6 +218,7 @@ test('a same-origin page can neither read nor move the room, and the presenter s
 
   // The real presenter reveals, and the room follows.
   await presenter.revealAllButton.click();
+  await presenter.page.getByRole('dialog').getByRole('button', { name: 'Reveal all' }).click();
   await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'true');
   await presenter.revealAllButton.click();
   await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'false');
