@@ -188,6 +188,7 @@ export const en = {
     'timesketch-jsonl': 'Timesketch (JSONL)',
     'attack-navigator': 'ATT&CK Navigator layer',
     stix: 'STIX 2.1 indicators',
+    'attack-flow': 'Attack Flow',
   } as Record<string, string>,
   exportPng: 'Image (PNG, 2×)',
   exportFailed: (format: string, reason: string) => `Export as ${format} failed: ${reason}`,

@@ -168,6 +168,7 @@ export const zhHant = {
     'timesketch-jsonl': 'Timesketch (JSONL)',
     'attack-navigator': 'ATT&CK Navigator 圖層',
     stix: 'STIX 2.1 入侵指標',
+    'attack-flow': 'Attack Flow',
   },
   exportPng: '圖片 (PNG, 2×)',
   exportFailed: (format, reason) => `匯出為「${format}」失敗:${reason}`,
