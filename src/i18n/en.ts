@@ -232,6 +232,22 @@ export const en = {
     nextUp: 'Next step',
     lastStep: 'This is the last step.',
   },
+  links: 'Links',
+  linkStyles: {
+    chain: 'led to, enabled',
+    detection: 'detected',
+    response: 'contained, eradicated, responded to',
+  },
+  linkLegend: 'Link arrows',
+  showPath: 'Show path',
+  path: 'Path',
+  pathHelp: 'What led to this event and what it led to, in order.',
+  pathNone: 'No links lead to or from this event.',
+  pathRoles: { cause: 'led to it', self: 'this event', effect: 'followed' },
+  pathLater: (span: string) => `${span} later`,
+  pathEarlier: (span: string) => `${span} earlier`,
+  pathSameDay: 'the same day',
+  pathSameMoment: 'at the same moment',
 };
 
 /** Every catalog has exactly these keys: zh-hant.ts is checked against it with `satisfies`. */

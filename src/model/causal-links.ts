@@ -170,6 +170,19 @@ export function tracePath(events: readonly TimelineEvent[], id: string): PathSte
   return steps;
 }
 
+/** The ids to grey out: those off a traced path (when there is one) and those already `dimmed`. */
+export function offPath(
+  path: readonly PathStep[] | undefined,
+  dimmed: ReadonlySet<string> | undefined,
+  events: readonly { id: string }[],
+): ReadonlySet<string> | undefined {
+  if (!path || path.length === 0) return dimmed;
+  const on = new Set(path.map((s) => s.event.id));
+  const off = new Set(dimmed);
+  for (const e of events) if (!on.has(e.id)) off.add(e.id);
+  return off;
+}
+
 function gapBetween(a: TimelineEvent, b: TimelineEvent): PathStep['gap'] {
   const p = coarser(a.precision, b.precision);
   // A date has no time of day, so a gap with a date at either end counts calendar days, as the metrics do.
@@ -185,6 +198,8 @@ export interface Arrow {
   fromItem: string;
   toItem: string;
   style: ArrowStyle;
+  /** Either end is drawn greyed out (filtered out, or off a traced path). */
+  dimmed: boolean;
 }
 
 interface Spot {
@@ -249,7 +264,13 @@ export function arrowsInView(
     if (a.item.id === b.item.id || !inWindow(a.item) || !inWindow(b.item)) continue;
     const id = `${a.item.id}\u0000${b.item.id}`;
     if (!arrows.has(id))
-      arrows.set(id, { id, fromItem: a.item.id, toItem: b.item.id, style: link.style });
+      arrows.set(id, {
+        id,
+        fromItem: a.item.id,
+        toItem: b.item.id,
+        style: link.style,
+        dimmed: a.item.dimmed || b.item.dimmed,
+      });
   }
   return [...arrows.values()];
 }
