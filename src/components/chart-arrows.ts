@@ -48,7 +48,7 @@ export function createArrowLayer(): SVGSVGElement {
 export function drawArrows(svg: SVGSVGElement, panel: HTMLElement, arrows: readonly Arrow[]) {
   for (const old of svg.querySelectorAll('path.it-arrow')) old.remove();
   if (arrows.length === 0) return;
-  const box = panel.getBoundingClientRect();
+  const box = svg.getBoundingClientRect();
   const at = new Map<string, { x: number; y: number }>();
   for (const el of panel.querySelectorAll<HTMLElement>('.vis-item[data-id]')) {
     const r = el.getBoundingClientRect();
@@ -67,6 +67,8 @@ export function drawArrows(svg: SVGSVGElement, panel: HTMLElement, arrows: reado
         d,
         class: `it-arrow it-arrow-${a.style}${a.dimmed ? ' it-arrow-dimmed' : ''}`,
         'marker-end': `url(#it-arrow-${a.style})`,
+        'data-from': a.fromItem,
+        'data-to': a.toItem,
       }),
     );
   }
