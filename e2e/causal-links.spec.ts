@@ -1,5 +1,8 @@
 import { bundled, expect, test } from './fixtures';
 
+// Each test walks several chart redraws (reloads, pans, regrouping); on a shared machine that takes over 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 const linked = (from: string, to: string) => (a: { from: string; to: string }) =>
   a.from === from && a.to === to;
 
