@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { generateIncident } from '../../bench/generate';
 import { loadBundled } from './bundled.test-helper';
+import { chartScene, chartView, type ChartWords } from './chart-view';
+import { cpuMsSince } from './cpu-time.test-helper';
 import type { ChartItem } from './chart-model';
-import { arrowsInView, findCausalCycle, linksOf, tracePath, type Link } from './causal-links';
+import {
+  arrowsInView,
+  findCausalCycle,
+  linksOf,
+  offPath,
+  tracePath,
+  type Link,
+} from './causal-links';
+import { laneIdsOf } from './chart-model';
 import type { RelationKind } from './incident';
 import { DAY, HOUR } from './time';
 
@@ -190,5 +201,101 @@ describe('arrowsInView', () => {
       () => [],
     );
     expect(drawn).toHaveLength(new Set(links.map((l) => `${l.from}>${l.to}`)).size);
+  });
+});
+
+describe('offPath', () => {
+  it('greys out what is off a traced path, on top of what was dimmed, and nothing more without a path', () => {
+    const path = tracePath(bundled.events, 'sliver-installed');
+    const off = offPath(path, new Set(['sliver-removed']), bundled.events)!;
+    expect(off.has('code-red-ends')).toBe(true);
+    expect(off.has('okta-compromise')).toBe(false);
+    expect(off.has('sliver-removed')).toBe(true);
+    const dimmed = new Set(['x']);
+    expect(offPath(undefined, dimmed, bundled.events)).toBe(dimmed);
+  });
+
+  it('marks an arrow dimmed when either end is', () => {
+    const items = [
+      {
+        id: 'a',
+        eventId: 'a',
+        start: 0,
+        shape: 'point',
+        label: 'a',
+        side: 'adversary',
+        failed: false,
+        inferred: false,
+        dimmed: false,
+      },
+      {
+        id: 'b',
+        eventId: 'b',
+        start: 1,
+        shape: 'point',
+        label: 'b',
+        side: 'adversary',
+        failed: false,
+        inferred: false,
+        dimmed: true,
+      },
+    ] satisfies ChartItem[];
+    const [arrow] = arrowsInView(
+      [{ from: 'a', to: 'b', kind: 'led-to', style: 'chain' }],
+      items,
+      undefined,
+      () => 0,
+      () => [],
+    );
+    expect(arrow?.dimmed).toBe(true);
+  });
+});
+
+describe('arrowsInView at scale', () => {
+  it('picks the arrows for a window of 20,000 events and 60,000 links in well under a frame’s worth of CPU', () => {
+    const file = generateIncident(20_000, 1);
+    file.events.forEach((e, i) => {
+      e.related = [1, 2, 3].flatMap((k) => {
+        const next = file.events[i + k];
+        return next ? [{ event: next.id, kind: 'led-to' as const }] : [];
+      });
+    });
+    const incident = loadBundled(file);
+    const words: ChartWords = {
+      milestone: (kind) => kind,
+      hiddenGap: () => '',
+      aggregate: (n) => `${n}`,
+      aggregateHint: '',
+      when: (e) => e.start,
+      side: (s) => s,
+      outcome: (o) => o,
+      inferred: '',
+    };
+    const scene = chartScene({
+      incident,
+      events: incident.events,
+      groupBy: 'system',
+      lang: 'en',
+      bands: false,
+      compress: false,
+      words,
+    });
+    const middle = incident.events[10_000]!.startMs;
+    const view = chartView(scene, { from: middle - DAY, to: middle + DAY });
+    const links = linksOf(incident.events);
+    const started = process.cpuUsage();
+    const arrows = arrowsInView(
+      links,
+      view.items,
+      view.window,
+      (id) => scene.byId.get(id)?.startMs,
+      (id) => laneIdsOf(scene.byId.get(id)!, 'system'),
+    );
+    expect(cpuMsSince(started)).toBeLessThan(100);
+    expect(links).toHaveLength(59_994);
+    expect(arrows.length).toBeGreaterThan(0);
+    // Every arrow joins two items of the window's chart.
+    const ids = new Set(view.items.map((i) => i.id));
+    for (const a of arrows) expect(ids.has(a.fromItem) && ids.has(a.toItem)).toBe(true);
   });
 });

@@ -191,6 +191,21 @@ function gapBetween(a: TimelineEvent, b: TimelineEvent): PathStep['gap'] {
   return { ms: b.startMs - a.startMs, days: false };
 }
 
+/** The aggregate (sorted by start) whose bin holds `time`, by binary search. */
+function binAt(sorted: readonly ChartItem[] | undefined, time: number): ChartItem | undefined {
+  if (!sorted) return undefined;
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const a = sorted[mid]!;
+    if (time < a.start) hi = mid - 1;
+    else if (time >= (a.end ?? a.start)) lo = mid + 1;
+    else return a;
+  }
+  return undefined;
+}
+
 /** An arrow between two items on the chart. */
 export interface Arrow {
   /** Stable while panning: the two items' ids. */
@@ -235,14 +250,19 @@ export function arrowsInView(
       else byEvent.set(item.eventId, [{ item, lane }]);
     }
   }
+  for (const list of aggregates.values()) list.sort((a, b) => a.start - b.start);
+  // Only an event starting near the window can be counted in an aggregate drawn in it (bins are narrower than that).
+  const span = window ? window.to - window.from : Infinity;
+  const near = (start: number) =>
+    !window || (start >= window.from - span && start <= window.to + span);
   const spotsOf = (eventId: string): Spot[] => {
     const drawn = byEvent.get(eventId);
     if (drawn) return drawn;
     const start = startOf(eventId);
-    if (start === undefined || aggregates.size === 0) return [];
+    if (start === undefined || aggregates.size === 0 || !near(start)) return [];
     const lanes = lanesOf(eventId);
     return (lanes.length > 0 ? lanes : ['']).flatMap((lane) => {
-      const hit = aggregates.get(lane)?.find((a) => a.start <= start && start < (a.end ?? a.start));
+      const hit = binAt(aggregates.get(lane), start);
       return hit ? [{ item: hit, lane }] : [];
     });
   };
