@@ -276,6 +276,68 @@ export class TimelinePage {
     return { name: download.suggestedFilename(), body: Buffer.concat(chunks) };
   }
 
+  /** Exports through the Export menu's entry of that accessible name; returns the downloaded file's text. */
+  async exportNamed(name: string): Promise<string> {
+    await this.page.getByText('Export', { exact: true }).click();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name, exact: true }).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  get linksToggle(): Locator {
+    return this.page.getByRole('checkbox', { name: 'Links', exact: true });
+  }
+
+  get showPathButton(): Locator {
+    return this.details.getByRole('button', { name: 'Show path' });
+  }
+
+  /** The traced path's steps in the details panel, in order. */
+  get pathSteps(): Locator {
+    return this.details.getByRole('list', { name: 'Path' }).getByRole('listitem');
+  }
+
+  /**
+   * The link arrows drawn on the chart: the events at their two ends, their kind, and whether each end of the line
+   * sits on its item (the start of the item's box, half-way down), i.e. the arrow follows the item.
+   */
+  async arrows(): Promise<
+    { from: string; to: string; style: string; dimmed: boolean; onItems: boolean }[]
+  > {
+    return this.chart.locator('svg.it-arrows path.it-arrow').evaluateAll((paths) =>
+      paths.map((p) => {
+        const svg = p.closest('svg')!.getBoundingClientRect();
+        const item = (id: string) =>
+          p
+            .closest('.vis-panel')!
+            .querySelector<HTMLElement>(`.vis-item[data-id="${CSS.escape(id)}"]`);
+        const from = item(p.getAttribute('data-from')!);
+        const to = item(p.getAttribute('data-to')!);
+        const nums = (p.getAttribute('d') ?? '').match(/-?\d+(\.\d+)?/g)!.map(Number);
+        const near = (el: HTMLElement | null, x: number, y: number) => {
+          if (!el) return false;
+          const r = el.getBoundingClientRect();
+          return (
+            Math.abs(r.left - svg.left - x) < 2 && Math.abs(r.top + r.height / 2 - svg.top - y) < 2
+          );
+        };
+        return {
+          from: from?.dataset.event ?? '',
+          to: to?.dataset.event ?? '',
+          style: [...p.classList]
+            .find((c) => /^it-arrow-(chain|detection|response)$/.test(c))!
+            .slice(9),
+          dimmed: p.classList.contains('it-arrow-dimmed'),
+          onItems: near(from, nums[0]!, nums[1]!) && near(to, nums.at(-2)!, nums.at(-1)!),
+        };
+      }),
+    );
+  }
+
   /** Opens a local file through the "Open file…" button's file chooser. */
   async openFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
     await this.page.locator('input[type="file"]').setInputFiles(file);

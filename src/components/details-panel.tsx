@@ -6,7 +6,9 @@ import { sinceFirstActivity } from '../model/metrics';
 import { localize } from '../model/text';
 import { formatSpan } from '../model/time';
 import { termLabel, type Facet } from '../model/vocabulary';
+import type { PathStep } from '../model/causal-links';
 import { CopyButton } from './copy-button';
+import { PathList } from './path-list';
 import { eventWhen } from '../i18n/format';
 
 interface Props {
@@ -14,9 +16,14 @@ interface Props {
   event: TimelineEvent | undefined;
   onSelect: (id: string | undefined) => void;
   onFilterTo: (facet: Facet, id: string) => void;
+  /** The traced path through the event, when "Show path" is on. */
+  path?: readonly PathStep[];
+  /** Turns "Show path" on or off; without it the button is not offered. */
+  onTogglePath?: (on: boolean) => void;
 }
 
-export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
+export function DetailsPanel(props: Props) {
+  const { incident, event, onSelect, onFilterTo, path, onTogglePath } = props;
   const { t, lang, locale } = useI18n();
   if (!event) {
     return (
@@ -65,6 +72,17 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
       <p className="details-when">
         <time dateTime={e.start}>{eventWhen(e, t)}</time>
       </p>
+      {onTogglePath && (
+        <button
+          type="button"
+          className="small-button"
+          aria-pressed={path !== undefined}
+          onClick={() => onTogglePath(path === undefined)}
+        >
+          {t.showPath}
+        </button>
+      )}
+      {path && <PathList steps={path} onSelect={onSelect} />}
       <dl className="details-facts">
         {e.end !== undefined && (
           <>

@@ -19,6 +19,7 @@ const FORMAT_IDS = [
   'timesketch-jsonl',
   'attack-navigator',
   'stix',
+  'attack-flow',
 ];
 
 async function exportAs(id: string, incident: Incident, events: TimelineEvent[], lang: string) {

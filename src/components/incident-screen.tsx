@@ -49,7 +49,12 @@ export function IncidentScreen({ incident, view, setView }: Props) {
             onZoomToSelected={() =>
               tv.selected && tv.zoomToSpan(tv.selected.startMs, tv.selected.endMs)
             }
-            toggles={{ compress: view.compress, bands: view.bands, dim: view.dim }}
+            toggles={{
+              compress: view.compress,
+              bands: view.bands,
+              dim: view.dim,
+              links: view.links,
+            }}
             onToggle={(key, value) => setView((s) => ({ ...s, [key]: value }))}
           />
           <div className="chart-actions">
@@ -84,6 +89,8 @@ export function IncidentScreen({ incident, view, setView }: Props) {
               event={tv.selected}
               onSelect={tv.selectAndReveal}
               onFilterTo={tv.filterTo}
+              path={tv.path}
+              onTogglePath={(path) => setView((s) => ({ ...s, path }))}
             />
           </div>
           <PrintList incident={incident} events={tv.visible} />

@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { axisLabel } from '../model/axis-labels';
 import type { Band } from '../model/chart-model';
 import { tooltipLines, type ChartView } from '../model/chart-view';
+import type { Arrow } from '../model/causal-links';
 import { binWindowOf } from '../model/level-of-detail';
 import type { TimeWindow } from '../model/time';
 import {
@@ -23,6 +24,7 @@ import {
   type VisGroup,
   type VisItem,
 } from './chart-templates';
+import { createArrowLayer, drawArrows } from './chart-arrows';
 import { scrollTarget } from './lane-scroll';
 
 export interface TimelineChartProps {
@@ -36,6 +38,8 @@ export interface TimelineChartProps {
   onZoomTo?: (w: TimeWindow) => void;
   /** A fixed height (CSS length, e.g. 100% to fill an embed); by default the chart grows with its lanes up to 62vh. */
   height?: string;
+  /** Link arrows between items, from `arrowsInView`; none when links are off. */
+  arrows?: readonly Arrow[];
 }
 
 const NO_BANDS: Band[] = [];
@@ -56,6 +60,7 @@ export function TimelineChart(props: TimelineChartProps) {
   const groupsRef = useRef(new DataSet<VisGroup, 'id'>());
   const markersRef = useRef<string[]>([]);
   const placedRef = useRef(false);
+  const redrawArrowsRef = useRef<() => void>(() => {});
   const latest = useRef({ ...props, marks });
   useEffect(() => {
     latest.current = { ...props, marks };
@@ -80,7 +85,7 @@ export function TimelineChart(props: TimelineChartProps) {
             ? renderTooltip(tooltipLines(latest.current.view.scene, data.item))
             : '') as unknown as NonNullable<TimelineOptions['tooltip']>['template'],
       },
-      dataAttributes: ['event'],
+      dataAttributes: ['event', 'id'],
       groupOrder: 'order',
       orientation: { axis: 'top', item: 'top' },
       stack: true,
@@ -97,8 +102,15 @@ export function TimelineChart(props: TimelineChartProps) {
     timelineRef.current = timeline;
     // vis-timeline's lane-name column scrolls the lanes (and the items with them) but cannot take focus on its own.
     laneColumnRef.current = host.querySelector<HTMLElement>('.vis-panel.vis-left');
+    // Arrows are redrawn after every redraw of the items, so they follow pan, zoom, scrolling, lanes and folds.
+    const panel = host.querySelector<HTMLElement>('.vis-panel.vis-center');
+    const arrowLayer = createArrowLayer();
+    panel?.appendChild(arrowLayer);
+    redrawArrowsRef.current = () =>
+      panel && drawArrows(arrowLayer, panel, latest.current.arrows ?? []);
     let reported = false;
     timeline.on('changed', () => {
+      redrawArrowsRef.current();
       if (BENCH_HOOKS) notifyDrawn();
       if (!reported && itemsRef.current.length > 0) {
         reported = true;
@@ -121,6 +133,7 @@ export function TimelineChart(props: TimelineChartProps) {
     );
     return () => {
       timelineRef.current = null;
+      redrawArrowsRef.current = () => {};
       laneColumnRef.current = null;
       markersRef.current = [];
       placedRef.current = false;
@@ -181,6 +194,8 @@ export function TimelineChart(props: TimelineChartProps) {
     // Items rebuilt for a new window are mostly the same; updating only those that changed saves vis-timeline redraws.
     data.update(next.filter((i) => !sameItem(data.get(i.id), i)));
   }, [items, bands]);
+
+  useEffect(() => redrawArrowsRef.current(), [props.arrows]);
 
   useEffect(() => {
     const timeline = timelineRef.current;

@@ -188,6 +188,7 @@ export const en = {
     'timesketch-jsonl': 'Timesketch (JSONL)',
     'attack-navigator': 'ATT&CK Navigator layer',
     stix: 'STIX 2.1 indicators',
+    'attack-flow': 'Attack Flow',
   } as Record<string, string>,
   exportPng: 'Image (PNG, 2×)',
   exportFailed: (format: string, reason: string) => `Export as ${format} failed: ${reason}`,
@@ -324,6 +325,22 @@ export const en = {
     updateNow: 'Reload to update',
     updateLater: 'Later',
   },
+  links: 'Links',
+  linkStyles: {
+    chain: 'led to, enabled',
+    detection: 'detected',
+    response: 'contained, eradicated, responded to',
+  },
+  linkLegend: 'Link arrows',
+  showPath: 'Show path',
+  path: 'Path',
+  pathHelp: 'What led to this event and what it led to, in order.',
+  pathNone: 'No links lead to or from this event.',
+  pathRoles: { cause: 'led to it', self: 'this event', effect: 'followed' },
+  pathLater: (span: string) => `${span} later`,
+  pathEarlier: (span: string) => `${span} earlier`,
+  pathSameDay: 'the same day',
+  pathSameMoment: 'at the same moment',
 };
 
 /** Every catalog has exactly these keys: zh-hant.ts is checked against it with `satisfies`. */

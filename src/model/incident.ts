@@ -1,5 +1,6 @@
 // Incident file format: zod schemas (the single source of truth), inferred types and parseIncident().
 import { z } from 'zod';
+import { findCausalCycle } from './causal-links';
 import { capProblems } from './problems';
 import { intervalOf, isAlignedToPrecision, precisionEnd, PRECISIONS } from './time';
 
@@ -415,6 +416,14 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
     once(ind.events, ['indicators', i, 'events']);
     cite(ind.citations, ['indicators', i]);
   });
+  const cycle = findCausalCycle(file.events);
+  if (cycle) {
+    const first = file.events.findIndex((e) => e.id === cycle[0]);
+    issue(
+      ['events', first, 'related'],
+      `the led-to and enabled links form a cycle: ${cycle.map((id) => `"${id}"`).join(' → ')}; expected no event to lead to itself`,
+    );
+  }
 }
 
 /**

@@ -32,6 +32,10 @@ export interface ViewState {
   compress: boolean;
   /** Embed mode shows the filter panel. */
   controls: boolean;
+  /** Arrows drawn between linked events. */
+  links: boolean;
+  /** The selected event's causal path is traced: listed, and the rest of the chart dimmed. */
+  path: boolean;
   /** Present mode shows every event instead of only those up to the current step. */
   reveal: boolean;
   /** Present mode: the current step is the inject question of `event`, asked before the event is shown. */
@@ -56,6 +60,8 @@ export const DEFAULT_VIEW: ViewState = {
   bands: true,
   compress: false,
   controls: false,
+  links: false,
+  path: false,
   reveal: false,
   inject: false,
   presenter: false,
@@ -99,6 +105,8 @@ const PARAMS = {
   bands: flag,
   compress: flag,
   controls: flag,
+  links: flag,
+  path: flag,
   reveal: flag,
   inject: flag,
   presenter: flag,
@@ -152,6 +160,8 @@ export function parseViewState(search: string): Parsed {
       bands: got.bands ?? d.bands,
       compress: got.compress ?? d.compress,
       controls: got.controls ?? d.controls,
+      links: got.links ?? d.links,
+      path: got.path ?? d.path,
       reveal: got.reveal ?? d.reveal,
       inject: got.inject ?? d.inject,
       presenter: got.presenter ?? d.presenter,
@@ -182,6 +192,8 @@ export function serializeViewState(state: ViewState): string {
     'bands',
     'compress',
     'controls',
+    'links',
+    'path',
     'reveal',
     'inject',
     'presenter',
