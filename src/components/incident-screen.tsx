@@ -43,7 +43,7 @@ export function IncidentScreen({ incident, view, setView }: Props) {
             onGroup={(group) => setView((s) => ({ ...s, group }))}
             bands={tv.scene.bands}
             onZoom={tv.zoomBy}
-            onFit={() => tv.setWindow(undefined)}
+            onFit={() => tv.setWindow(tv.scene.fitted)}
             onZoomToPhase={(b) => tv.zoomToSpan(b.start, b.end)}
             canZoomToSelected={tv.selected !== undefined}
             onZoomToSelected={() =>
