@@ -24,6 +24,7 @@ import {
   type VisItem,
 } from './chart-templates';
 import { scrollTarget } from './lane-scroll';
+import { placeFlags } from './milestone-flags';
 
 export interface TimelineChartProps {
   /** What to draw, from `chartView`. */
@@ -39,6 +40,7 @@ export interface TimelineChartProps {
 }
 
 const NO_BANDS: Band[] = [];
+const mergedFlag = (first: string, more: number) => `${first} +${more}`;
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export function TimelineChart(props: TimelineChartProps) {
@@ -100,6 +102,9 @@ export function TimelineChart(props: TimelineChartProps) {
     let reported = false;
     timeline.on('changed', () => {
       if (BENCH_HOOKS) notifyDrawn();
+      const { scene } = latest.current.view;
+      const { start, end } = timeline.getWindow();
+      placeFlags(host, scene.markers, { from: +start, to: +end }, scene.hidden, mergedFlag);
       if (!reported && itemsRef.current.length > 0) {
         reported = true;
         markReady();
