@@ -10,6 +10,7 @@ import './styles/incident-screen.css';
 import './styles/embed.css';
 import './styles/present.css';
 import './styles/print.css';
+import './styles/overview.css';
 
 const queryClient = new QueryClient();
 

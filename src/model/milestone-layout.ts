@@ -77,7 +77,11 @@ export function layoutFlags(input: FlagLayoutInput): PlacedFlag[] {
       : { x: line, before: false };
   const seen = (x: number, w: number) => x + w >= 0 && x <= width;
   for (const { f, line, w } of placed) {
-    const row = rowEnds.findIndex((end) => end + gap <= Math.min(line, box(line, w, end).x));
+    // A row fits when the label clears the one before it and stays on the chart (or hangs left of its line).
+    const row = rowEnds.findIndex((end) => {
+      const at = box(line, w, end);
+      return end + gap <= at.x && (at.before || at.x + w <= width);
+    });
     const last = out.findLast((p) => seen(p.x, p.width));
     if (!seen(line, w) || row >= 0 || !last) {
       const r = seen(line, w) ? Math.max(row, 0) : 0;
