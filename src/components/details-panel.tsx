@@ -4,7 +4,7 @@ import { safeHref } from '../model/urls';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { sinceFirstActivity } from '../model/metrics';
 import { localize } from '../model/text';
-import { formatSpan } from '../model/time';
+import { formatSpan, formatSpanShort } from '../model/time';
 import { termLabel, type Facet } from '../model/vocabulary';
 import { CopyButton } from './copy-button';
 import { eventWhen } from '../i18n/format';
@@ -14,9 +14,11 @@ interface Props {
   event: TimelineEvent | undefined;
   onSelect: (id: string | undefined) => void;
   onFilterTo: (facet: Facet, id: string) => void;
+  /** The embed's small card: T+ in its two largest units. */
+  compact?: boolean;
 }
 
-export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
+export function DetailsPanel({ incident, event, onSelect, onFilterTo, compact }: Props) {
   const { t, lang, locale } = useI18n();
   if (!event) {
     return (
@@ -27,6 +29,8 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
   }
   const e = event;
   const since = sinceFirstActivity(incident, e);
+  const span = (ms: number) =>
+    compact ? formatSpanShort(ms, locale) : formatSpan(ms, e.precision, locale);
   const titleOf = (id: string) => {
     const other = incident.events.find((x) => x.id === id);
     return other ? localize(other.title, lang) : id;
@@ -75,11 +79,7 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
         {since !== undefined && (
           <>
             <dt>{t.sinceFirst}</dt>
-            <dd>
-              {since >= 0
-                ? t.tPlus(formatSpan(since, e.precision, locale))
-                : t.tMinus(formatSpan(-since, e.precision, locale))}
-            </dd>
+            <dd>{since >= 0 ? t.tPlus(span(since)) : t.tMinus(span(-since))}</dd>
           </>
         )}
         <dt>{t.outcome}</dt>
@@ -176,7 +176,8 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
           <ul className="indicators">
             {indicators.map((ind) => (
               <li key={ind.id}>
-                <code>{ind.defanged}</code> <span className="muted">({ind.type})</span>{' '}
+                <code>{ind.defanged}</code>{' '}
+                <span className="muted">({t.indicatorTypes[ind.type] ?? ind.type})</span>{' '}
                 <CopyButton value={ind.value} label={t.copyValue(ind.defanged)} />
                 <div className="muted small">{localize(ind.description, lang)}</div>
                 {ind.sha256 && <code className="hash">SHA-256 {ind.sha256}</code>}
