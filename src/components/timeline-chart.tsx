@@ -37,6 +37,8 @@ export interface TimelineChartProps {
   onZoomTo?: (w: TimeWindow) => void;
   /** A fixed height (CSS length, e.g. 100% to fill an embed); by default the chart grows with its lanes up to 62vh. */
   height?: string;
+  /** The wheel zooms only with Ctrl held (an embed, where the plain wheel belongs to the page around it). */
+  ctrlZoom?: boolean;
 }
 
 const NO_BANDS: Band[] = [];
@@ -92,6 +94,7 @@ export function TimelineChart(props: TimelineChartProps) {
       zoomMin: 10 * 1000,
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 20,
       verticalScroll: true,
+      ...(latest.current.ctrlZoom && { zoomKey: 'ctrlKey' as const }),
       ...(latest.current.height ? { height: latest.current.height } : { maxHeight: '62vh' }),
       margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
     };
@@ -124,7 +127,11 @@ export function TimelineChart(props: TimelineChartProps) {
         if (byUser) latest.current.onWindowChange?.({ from: start.getTime(), to: end.getTime() });
       },
     );
+    // vis-timeline polls its size once a second; an embed's details card narrows the chart at once.
+    const resized = new ResizeObserver(() => timeline.redraw());
+    resized.observe(host);
     return () => {
+      resized.disconnect();
       timelineRef.current = null;
       laneColumnRef.current = null;
       markersRef.current = [];
