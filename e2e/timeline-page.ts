@@ -119,6 +119,38 @@ export class TimelinePage {
     return this.chart.locator('.vis-custom-time[class*="milestone-"] .vis-custom-time-marker');
   }
 
+  /** The milestone labels shown on the chart (merged ones hidden), with their boxes in page pixels. */
+  async milestoneLabelBoxes(): Promise<
+    { text: string; x: number; y: number; width: number; height: number }[]
+  > {
+    return this.milestoneMarkers.evaluateAll((els) =>
+      els
+        .filter((e) => getComputedStyle(e).display !== 'none')
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return { text: e.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+    );
+  }
+
+  /** The chart's drawing area (without the lane names), in page pixels. */
+  async chartArea() {
+    return (await this.chart.locator('.vis-panel.vis-center').boundingBox())!;
+  }
+
+  /** The overview strip's brush: a slider whose value text is the chart's window. */
+  get overview(): Locator {
+    return this.page.getByRole('slider', { name: /^(Overview|總覽)$/ });
+  }
+
+  /** The window the overview's brush says the chart shows, parsed from its value text. */
+  async overviewWindow(): Promise<{ from: number; to: number }> {
+    const text = (await this.overview.getAttribute('aria-valuetext')) ?? '';
+    const [from, to] = text.replace(' UTC', '').split(' – ');
+    const ms = (s = '') => Date.parse(`${s.replace(' ', 'T')}:00Z`);
+    return { from: ms(from), to: ms(to) };
+  }
+
   /** The "All times UTC" note of the page's header or embed bar. */
   get utcNote(): Locator {
     return this.page.locator('.utc-note');
@@ -175,6 +207,10 @@ export class TimelinePage {
 
   get themeSelect(): Locator {
     return this.page.getByRole('combobox', { name: /^(Theme|主題)/ });
+  }
+
+  get fitAllButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Fit all|Fit|顯示全部)$/ });
   }
 
   get zoomOutButton(): Locator {

@@ -11,6 +11,7 @@ import './styles/embed.css';
 import './styles/present.css';
 import './styles/tabletop.css';
 import './styles/print.css';
+import './styles/overview.css';
 
 const queryClient = new QueryClient();
 

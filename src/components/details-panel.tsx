@@ -4,7 +4,7 @@ import { safeHref } from '../model/urls';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { sinceFirstActivity } from '../model/metrics';
 import { localize } from '../model/text';
-import { formatSpan } from '../model/time';
+import { formatSpan, formatSpanShort } from '../model/time';
 import { termLabel, type Facet } from '../model/vocabulary';
 import type { PathStep } from '../model/causal-links';
 import { CopyButton } from './copy-button';
@@ -20,10 +20,12 @@ interface Props {
   path?: readonly PathStep[];
   /** Turns "Show path" on or off; without it the button is not offered. */
   onTogglePath?: (on: boolean) => void;
+  /** The embed's small card: T+ in its two largest units. */
+  compact?: boolean;
 }
 
 export function DetailsPanel(props: Props) {
-  const { incident, event, onSelect, onFilterTo, path, onTogglePath } = props;
+  const { incident, event, onSelect, onFilterTo, path, onTogglePath, compact } = props;
   const { t, lang, locale } = useI18n();
   if (!event) {
     return (
@@ -34,6 +36,8 @@ export function DetailsPanel(props: Props) {
   }
   const e = event;
   const since = sinceFirstActivity(incident, e);
+  const span = (ms: number) =>
+    compact ? formatSpanShort(ms, locale) : formatSpan(ms, e.precision, locale);
   const titleOf = (id: string) => {
     const other = incident.events.find((x) => x.id === id);
     return other ? localize(other.title, lang) : id;
@@ -93,11 +97,7 @@ export function DetailsPanel(props: Props) {
         {since !== undefined && (
           <>
             <dt>{t.sinceFirst}</dt>
-            <dd>
-              {since >= 0
-                ? t.tPlus(formatSpan(since, e.precision, locale))
-                : t.tMinus(formatSpan(-since, e.precision, locale))}
-            </dd>
+            <dd>{since >= 0 ? t.tPlus(span(since)) : t.tMinus(span(-since))}</dd>
           </>
         )}
         <dt>{t.outcome}</dt>
@@ -194,7 +194,8 @@ export function DetailsPanel(props: Props) {
           <ul className="indicators">
             {indicators.map((ind) => (
               <li key={ind.id}>
-                <code>{ind.defanged}</code> <span className="muted">({ind.type})</span>{' '}
+                <code>{ind.defanged}</code>{' '}
+                <span className="muted">({t.indicatorTypes[ind.type] ?? ind.type})</span>{' '}
                 <CopyButton value={ind.value} label={t.copyValue(ind.defanged)} />
                 <div className="muted small">{localize(ind.description, lang)}</div>
                 {ind.sha256 && <code className="hash">SHA-256 {ind.sha256}</code>}

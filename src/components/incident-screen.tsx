@@ -14,6 +14,7 @@ import { ExportMenu } from './export-menu';
 import { PrintList } from './print-list';
 import { FilterPanel } from './filter-panel';
 import { MetricsStrip } from './metrics-strip';
+import { OverviewStrip } from './overview-strip';
 import { TimelineChart } from './timeline-chart';
 
 interface Props {
@@ -43,7 +44,7 @@ export function IncidentScreen({ incident, view, setView }: Props) {
             onGroup={(group) => setView((s) => ({ ...s, group }))}
             bands={tv.scene.bands}
             onZoom={tv.zoomBy}
-            onFit={() => tv.setWindow(undefined)}
+            onFit={() => tv.setWindow(tv.scene.fitted)}
             onZoomToPhase={(b) => tv.zoomToSpan(b.start, b.end)}
             canZoomToSelected={tv.selected !== undefined}
             onZoomToSelected={() =>
@@ -61,6 +62,9 @@ export function IncidentScreen({ incident, view, setView }: Props) {
             <ChartLegend />
             <ExportMenu incident={incident} events={tv.visible} imageNode={() => capture.current} />
           </div>
+          {tv.shownWindow && (
+            <OverviewStrip scene={tv.scene} window={tv.shownWindow} onWindow={tv.setWindow} />
+          )}
           {tv.visible.length === 0 && (
             <p className="status" role="status">
               {t.noMatches}

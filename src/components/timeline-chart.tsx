@@ -26,6 +26,7 @@ import {
 } from './chart-templates';
 import { createArrowLayer, drawArrows } from './chart-arrows';
 import { scrollTarget } from './lane-scroll';
+import { placeFlags } from './milestone-flags';
 
 export interface TimelineChartProps {
   /** What to draw, from `chartView`. */
@@ -40,9 +41,12 @@ export interface TimelineChartProps {
   height?: string;
   /** Link arrows between items, from `arrowsInView`; none when links are off. */
   arrows?: readonly Arrow[];
+  /** The wheel zooms only with Ctrl held (an embed, where the plain wheel belongs to the page around it). */
+  ctrlZoom?: boolean;
 }
 
 const NO_BANDS: Band[] = [];
+const mergedFlag = (first: string, more: number) => `${first} +${more}`;
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export function TimelineChart(props: TimelineChartProps) {
@@ -95,6 +99,7 @@ export function TimelineChart(props: TimelineChartProps) {
       zoomMin: 10 * 1000,
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 20,
       verticalScroll: true,
+      ...(latest.current.ctrlZoom && { zoomKey: 'ctrlKey' as const }),
       ...(latest.current.height ? { height: latest.current.height } : { maxHeight: '62vh' }),
       margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
     };
@@ -112,6 +117,9 @@ export function TimelineChart(props: TimelineChartProps) {
     timeline.on('changed', () => {
       redrawArrowsRef.current();
       if (BENCH_HOOKS) notifyDrawn();
+      const { scene } = latest.current.view;
+      const { start, end } = timeline.getWindow();
+      placeFlags(host, scene.markers, { from: +start, to: +end }, scene.hidden, mergedFlag);
       if (!reported && itemsRef.current.length > 0) {
         reported = true;
         markReady();
@@ -131,7 +139,11 @@ export function TimelineChart(props: TimelineChartProps) {
         if (byUser) latest.current.onWindowChange?.({ from: start.getTime(), to: end.getTime() });
       },
     );
+    // vis-timeline polls its size once a second; an embed's details card narrows the chart at once.
+    const resized = new ResizeObserver(() => timeline.redraw());
+    resized.observe(host);
     return () => {
+      resized.disconnect();
       timelineRef.current = null;
       redrawArrowsRef.current = () => {};
       laneColumnRef.current = null;

@@ -203,6 +203,17 @@ export const en = {
   embedSize: 'Size',
   embedFullWidth: 'Full width × 480',
   embedSnippet: 'Embed code',
+  overview: 'Overview',
+  wheelHint: 'Hold Ctrl and turn the wheel to zoom (or pinch)',
+  fit: 'Fit',
+  indicatorTypes: {
+    ipv4: 'IPv4',
+    ipv6: 'IPv6',
+    domain: 'domain',
+    url: 'URL',
+    file: 'file',
+  } as Record<string, string>,
+  metricsHeading: 'Metrics',
   present: {
     controls: 'Presentation controls',
     step: (n: number) => `Step ${n}`,

@@ -182,6 +182,17 @@ export const zhHant = {
   embedSize: '尺寸',
   embedFullWidth: '全寬 × 480',
   embedSnippet: '嵌入程式碼',
+  overview: '總覽',
+  wheelHint: '按住 Ctrl 再轉動滾輪即可縮放(或用雙指縮放)',
+  fit: '顯示全部',
+  indicatorTypes: {
+    ipv4: 'IPv4',
+    ipv6: 'IPv6',
+    domain: '網域',
+    url: '網址',
+    file: '檔案',
+  },
+  metricsHeading: '指標',
   present: {
     controls: '簡報控制',
     step: (n) => `第 ${n} 步`,
