@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addEvent,
+  addTerm,
+  defang,
+  deleteEvent,
+  deriveId,
+  draftProblems,
+  moveEvent,
+  newIncident,
+  refang,
+  removeTerm,
+  showableIncident,
+  snapToPrecision,
+  updateEvent,
+  type DraftDoc,
+} from './draft';
+import { setText } from './draft';
+
+const words = {
+  lang: 'en',
+  title: 'Untitled incident',
+  summary: 'What happened.',
+  source: 'Responder notes',
+  phase: 'Incident',
+  system: 'System',
+  actor: 'Responder',
+  action: 'Observe',
+};
+const start = (): DraftDoc => ({ file: newIncident('untitled', words), added: [] });
+const T = Date.UTC(2024, 2, 5, 14, 18, 22, 500);
+
+/** A valid event: the fields a new one leaves for the author filled in. */
+function complete(doc: DraftDoc, id: string): DraftDoc {
+  return updateEvent(
+    doc,
+    id,
+    (e) => ({
+      ...e,
+      description: { en: 'Seen in the logs.' },
+      citations: [{ source: 'notes', locator: { en: 'Log review' } }],
+    }),
+    'en',
+  ).doc;
+}
+
+describe('deriveId', () => {
+  it.each([
+    ['Okta login', [], 'okta-login'],
+    ['Okta login', ['okta-login'], 'okta-login-2'],
+    ['Okta login', ['okta-login', 'okta-login-2'], 'okta-login-3'],
+    ['登入', [], 'event'],
+    ['', ['event'], 'event-2'],
+  ])('%s with %j taken -> %s', (title, taken, id) => {
+    expect(deriveId(title, taken)).toBe(id);
+  });
+});
+
+describe('snapToPrecision', () => {
+  it.each([
+    ['second', '2024-03-05T14:18:22.000Z'],
+    ['minute', '2024-03-05T14:18:00.000Z'],
+    ['hour', '2024-03-05T14:00:00.000Z'],
+    ['day', '2024-03-05T00:00:00.000Z'],
+    ['month', '2024-03-01T00:00:00.000Z'],
+  ] as const)('%s', (precision, iso) => {
+    expect(new Date(snapToPrecision(T, precision)).toISOString()).toBe(iso);
+  });
+});
+
+describe('events', () => {
+  it('a new incident with one completed event is a valid file', () => {
+    const { doc, id } = addEvent(start(), { title: 'Alert fired', lang: 'en', startMs: T });
+    expect(id).toBe('alert-fired');
+    expect(draftProblems(doc.file).map((p) => p.path)).toEqual([
+      'events[0].description',
+      'events[0].citations[0].locator',
+    ]);
+    expect(draftProblems(complete(doc, id).file)).toEqual([]);
+  });
+
+  it('a new event starts on a time its precision can state', () => {
+    const { doc } = addEvent(start(), { title: 'A', lang: 'en', startMs: T, precision: 'hour' });
+    expect(doc.file.events[0]!.start).toBe('2024-03-05T14:00:00Z');
+  });
+
+  it('an event added in the draft takes its id from its new title; an existing one keeps its id', () => {
+    const a = addEvent(start(), { title: 'New event', lang: 'en', startMs: T });
+    const renamed = updateEvent(
+      a.doc,
+      a.id,
+      (e) => ({ ...e, title: setText(e.title, 'en', 'Token used') }),
+      'en',
+    );
+    expect(renamed.id).toBe('token-used');
+    const existing = { ...renamed.doc, added: [] };
+    const kept = updateEvent(existing, 'token-used', (e) => ({ ...e, title: 'Other' }), 'en');
+    expect(kept.id).toBe('token-used');
+  });
+
+  it('an added event that another links to keeps its id', () => {
+    const a = addEvent(start(), { title: 'First', lang: 'en', startMs: T });
+    const b = addEvent(a.doc, { title: 'Second', lang: 'en', startMs: T });
+    const linked = updateEvent(
+      b.doc,
+      'second',
+      (e) => ({ ...e, related: [{ event: 'first', kind: 'led-to' }] }),
+      'en',
+    );
+    const renamed = updateEvent(linked.doc, 'first', (e) => ({ ...e, title: 'Renamed' }), 'en');
+    expect(renamed.id).toBe('first');
+  });
+
+  it('deleting an event removes the links to it', () => {
+    const a = addEvent(start(), { title: 'First', lang: 'en', startMs: T });
+    const b = addEvent(a.doc, { title: 'Second', lang: 'en', startMs: T });
+    const linked = updateEvent(
+      b.doc,
+      'second',
+      (e) => ({ ...e, related: [{ event: 'first', kind: 'led-to' }] }),
+      'en',
+    );
+    const gone = deleteEvent(linked.doc, 'first');
+    expect(gone.file.events.map((e) => e.id)).toEqual(['second']);
+    expect(gone.file.events[0]!.related).toEqual([]);
+  });
+
+  it('moving keeps a range its length and snaps to precision', () => {
+    const a = addEvent(start(), { title: 'Range', lang: 'en', startMs: Date.UTC(2024, 0, 1, 10) });
+    const ranged = updateEvent(
+      a.doc,
+      'range',
+      (e) => ({ ...e, end: '2024-01-01T12:00:00Z' }),
+      'en',
+    );
+    const moved = moveEvent(ranged.doc, 'range', Date.UTC(2024, 0, 2, 8, 0, 40));
+    expect(moved.file.events[0]).toMatchObject({
+      start: '2024-01-02T08:00:00Z',
+      end: '2024-01-02T10:00:00Z',
+    });
+  });
+});
+
+describe('taxonomies', () => {
+  it('a phase in use is not removed without saying where its events go', () => {
+    const added = addTerm(start(), 'phases', 'Containment', 'en');
+    const e = addEvent(added.doc, { title: 'A', lang: 'en', startMs: T });
+    expect(removeTerm(e.doc, 'phases', 'incident')).toBeUndefined();
+    const moved = removeTerm(e.doc, 'phases', 'incident', 'containment')!;
+    expect(moved.file.phases.map((p) => p.id)).toEqual(['containment']);
+    expect(moved.file.events[0]!.phase).toBe('containment');
+  });
+
+  it('a system removed in favour of one the event already names is listed once', () => {
+    const added = addTerm(start(), 'systems', 'Okta', 'en');
+    const e = addEvent(added.doc, { title: 'A', lang: 'en', startMs: T });
+    const both = updateEvent(e.doc, 'a', (x) => ({ ...x, systems: ['system', 'okta'] }), 'en');
+    expect(removeTerm(both.doc, 'systems', 'system', 'okta')!.file.events[0]!.systems).toEqual([
+      'okta',
+    ]);
+  });
+
+  it('an unused term goes without a destination', () => {
+    const added = addTerm(start(), 'actors', 'Attacker', 'en');
+    expect(removeTerm(added.doc, 'actors', 'attacker')!.file.actors.map((a) => a.id)).toEqual([
+      'responder',
+    ]);
+  });
+});
+
+describe('showableIncident', () => {
+  it('shows the valid events of a draft whose other events have problems', () => {
+    const a = addEvent(start(), { title: 'Done', lang: 'en', startMs: T });
+    const b = addEvent(complete(a.doc, 'done'), { title: 'Half', lang: 'en', startMs: T });
+    expect(showableIncident(b.doc.file)?.events.map((e) => e.id)).toEqual(['done']);
+  });
+
+  it('shows nothing when the problem is outside the events', () => {
+    expect(showableIncident({ ...start().file, title: '' })).toBeUndefined();
+  });
+});
+
+describe('indicators', () => {
+  it.each([
+    ['193.142.58.126', '193[.]142[.]58[.]126'],
+    ['https://evil.example/x', 'hxxps[://]evil[.]example/x'],
+  ])('%s <-> %s', (value, defanged) => {
+    expect(defang(value)).toBe(defanged);
+    expect(refang(defanged)).toBe(value);
+  });
+});

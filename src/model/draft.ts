@@ -1,0 +1,364 @@
+// Editing an incident: pure operations on a draft (an incident file being written), each returning a new draft.
+import {
+  parseIncident,
+  SCHEMA_VERSION,
+  type EventFile,
+  type Incident,
+  type IncidentFile,
+  type LocalizedText,
+  type Problem,
+} from './incident';
+import { slugify } from './formats/import-ids';
+import { toIsoUtc, type Precision } from './time';
+import { UTCDate } from '@date-fns/utc';
+
+/** What a draft holds: the file, and the ids of events added in it (whose ids still follow their titles). */
+export interface DraftDoc {
+  file: IncidentFile;
+  added: string[];
+}
+
+export const TERM_LISTS = [
+  'phases',
+  'systems',
+  'actors',
+  'actions',
+  'sources',
+  'techniques',
+] as const;
+export type TermList = (typeof TERM_LISTS)[number];
+
+/** A fresh id for `text` that no entry of `taken` has: "Okta login" -> "okta-login", then "okta-login-2". */
+export function deriveId(text: string, taken: Iterable<string>, fallback = 'event'): string {
+  const used = new Set(taken);
+  const base = slugify(text) || fallback;
+  if (!used.has(base)) return base;
+  let n = 2;
+  while (used.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+/** Text in one language set on localized text, keeping the others. */
+export function setText(
+  text: LocalizedText | undefined,
+  lang: string,
+  value: string,
+): LocalizedText {
+  const map: Record<string, string> =
+    text === undefined ? {} : typeof text === 'string' ? { en: text } : { ...text };
+  if (value === '') delete map[lang];
+  else map[lang] = value;
+  // An emptied text stays an empty string, which the schema reports as a problem instead of losing the field.
+  return Object.keys(map).length === 0 ? '' : map;
+}
+
+/** The start of the precision window that holds `ms`: a drag lands on a time the event's precision can state. */
+export function snapToPrecision(ms: number, precision: Precision): number {
+  const d = new UTCDate(ms);
+  const y = d.getFullYear();
+  const mo = d.getMonth();
+  switch (precision) {
+    case 'second':
+      return Math.floor(ms / 1000) * 1000;
+    case 'minute':
+      return Math.floor(ms / 60_000) * 60_000;
+    case 'hour':
+      return Math.floor(ms / 3_600_000) * 3_600_000;
+    case 'day':
+      return Date.UTC(y, mo, d.getDate());
+    case 'month':
+      return Date.UTC(y, mo, 1);
+  }
+}
+
+/** An empty incident with one entry in each list the schema requires, so the first event can be valid. */
+export function newIncident(id: string, words: StarterWords): IncidentFile {
+  const lang = words.lang;
+  const text = (s: string): LocalizedText => ({ [lang]: s });
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id,
+    title: text(words.title),
+    summary: text(words.summary),
+    timeZone: 'UTC',
+    languages: [lang],
+    sources: [{ id: 'notes', title: text(words.source) }],
+    phases: [{ id: 'incident', label: text(words.phase), order: 0, color: '#3366cc' }],
+    systems: [{ id: 'system', label: text(words.system), kind: 'other', ownership: 'first-party' }],
+    actors: [{ id: 'responder', label: text(words.actor), kind: 'defender' }],
+    actions: [{ id: 'observe', label: text(words.action), actorKind: 'defender' }],
+    events: [],
+  };
+}
+
+export interface StarterWords {
+  lang: string;
+  title: string;
+  summary: string;
+  source: string;
+  phase: string;
+  system: string;
+  actor: string;
+  action: string;
+}
+
+export interface NewEvent {
+  title: string;
+  lang: string;
+  startMs: number;
+  precision?: Precision;
+  /** The lane it was added in: a system or actor id, when the chart is grouped by one. */
+  system?: string;
+  actor?: string;
+}
+
+const byOrder = (file: IncidentFile) => [...file.phases].sort((a, b) => a.order - b.order);
+
+/** Adds an event with the first term of each list (or the lane's), its id derived from its title. */
+export function addEvent(doc: DraftDoc, e: NewEvent): { doc: DraftDoc; id: string } {
+  const { file } = doc;
+  const precision = e.precision ?? 'minute';
+  const id = deriveId(
+    e.title,
+    file.events.map((x) => x.id),
+  );
+  const event: EventFile = {
+    id,
+    start: toIsoUtc(snapToPrecision(e.startMs, precision)),
+    precision,
+    title: setText(undefined, e.lang, e.title),
+    description: '',
+    phase: byOrder(file)[0]?.id ?? '',
+    actor: e.actor ?? file.actors[0]?.id ?? '',
+    action: file.actions[0]?.id ?? '',
+    systems: [e.system ?? file.systems[0]?.id ?? ''],
+    outcome: 'unknown',
+    citations: [{ source: file.sources[0]?.id ?? '', locator: '' }],
+  };
+  return {
+    doc: { file: { ...file, events: [...file.events, event] }, added: [...doc.added, id] },
+    id,
+  };
+}
+
+/** Whether another event or an indicator names `id`: then renaming it would break a link. */
+function isReferenced(file: IncidentFile, id: string): boolean {
+  return (
+    file.events.some((e) => e.id !== id && e.related?.some((r) => r.event === id)) ||
+    (file.indicators ?? []).some((i) => i.events?.includes(id))
+  );
+}
+
+/**
+ * Changes one event. An event added in this draft that nothing links to takes a new id from its new title; any
+ * other keeps its id, since links and copied addresses name it. Returns the event's id after the change.
+ */
+export function updateEvent(
+  doc: DraftDoc,
+  id: string,
+  change: (e: EventFile) => EventFile,
+  lang: string,
+): { doc: DraftDoc; id: string } {
+  const { file } = doc;
+  const old = file.events.find((e) => e.id === id);
+  if (!old) return { doc, id };
+  let next = change(old);
+  let added = doc.added;
+  if (
+    doc.added.includes(id) &&
+    next.title !== old.title &&
+    !isReferenced(file, id) &&
+    typeof next.title !== 'undefined'
+  ) {
+    const title = typeof next.title === 'string' ? next.title : (next.title[lang] ?? '');
+    const others = file.events.filter((e) => e.id !== id).map((e) => e.id);
+    const newId = deriveId(title, others);
+    if (newId !== id) {
+      next = { ...next, id: newId };
+      added = added.map((a) => (a === id ? newId : a));
+    }
+  }
+  return {
+    doc: { file: { ...file, events: file.events.map((e) => (e.id === id ? next : e)) }, added },
+    id: next.id,
+  };
+}
+
+/** Removes an event and every link to it. */
+export function deleteEvent(doc: DraftDoc, id: string): DraftDoc {
+  const { file } = doc;
+  const events = file.events
+    .filter((e) => e.id !== id)
+    .map((e) =>
+      e.related?.some((r) => r.event === id)
+        ? { ...e, related: e.related.filter((r) => r.event !== id) }
+        : e,
+    );
+  const indicators = file.indicators?.map((i) =>
+    i.events?.includes(id) ? { ...i, events: i.events.filter((x) => x !== id) } : i,
+  );
+  return {
+    file: { ...file, events, ...(indicators && { indicators }) },
+    added: doc.added.filter((a) => a !== id),
+  };
+}
+
+/** Moves an event so it starts at `startMs` (snapped to its precision), keeping its length. */
+export function moveEvent(doc: DraftDoc, id: string, startMs: number, endMs?: number): DraftDoc {
+  return updateEvent(
+    doc,
+    id,
+    (e) => {
+      const start = snapToPrecision(startMs, e.precision);
+      const end = endMs === undefined ? undefined : snapToPrecision(endMs, e.precision);
+      const keep =
+        e.end === undefined ? undefined : start + (Date.parse(e.end) - Date.parse(e.start));
+      const endIso = end !== undefined && end > start ? end : keep;
+      const { end: _drop, ...rest } = e;
+      void _drop;
+      return {
+        ...rest,
+        start: toIsoUtc(start),
+        ...(endIso !== undefined && { end: toIsoUtc(endIso) }),
+      };
+    },
+    '',
+  ).doc;
+}
+
+/** How many events (or indicators, for sources) use a term: a term in use cannot vanish without a destination. */
+export function usesOf(file: IncidentFile, list: TermList, id: string): number {
+  return file.events.filter((e) => eventUses(e, list, id)).length;
+}
+
+function eventUses(e: EventFile, list: TermList, id: string): boolean {
+  switch (list) {
+    case 'phases':
+      return e.phase === id;
+    case 'actors':
+      return e.actor === id;
+    case 'actions':
+      return e.action === id;
+    case 'systems':
+      return e.systems.includes(id);
+    case 'techniques':
+      return e.techniques?.includes(id) ?? false;
+    case 'sources':
+      return e.citations.some((c) => c.source === id);
+  }
+}
+
+const swap = (ids: string[], from: string, to: string | undefined) => [
+  ...new Set(ids.flatMap((x) => (x === from ? (to === undefined ? [] : [to]) : [x]))),
+];
+
+/**
+ * Removes a term, moving what used it to `to`. A used phase, actor, action, system or source needs a destination
+ * (returns undefined without one); a technique is simply dropped from its events.
+ */
+export function removeTerm(
+  doc: DraftDoc,
+  list: TermList,
+  id: string,
+  to?: string,
+): DraftDoc | undefined {
+  const { file } = doc;
+  if (to === id) return undefined;
+  if (list !== 'techniques' && usesOf(file, list, id) > 0 && to === undefined) return undefined;
+  const move = (e: EventFile): EventFile => {
+    if (!eventUses(e, list, id)) return e;
+    switch (list) {
+      case 'phases':
+        return { ...e, phase: to! };
+      case 'actors':
+        return { ...e, actor: to! };
+      case 'actions':
+        return { ...e, action: to! };
+      case 'systems':
+        return { ...e, systems: swap(e.systems, id, to) };
+      case 'techniques':
+        return { ...e, techniques: swap(e.techniques ?? [], id, undefined) };
+      case 'sources':
+        return {
+          ...e,
+          citations: e.citations.map((c) => (c.source === id ? { ...c, source: to! } : c)),
+        };
+    }
+  };
+  const terms = (file[list] ?? []) as { id: string }[];
+  return {
+    ...doc,
+    file: {
+      ...file,
+      [list]: terms.filter((t) => t.id !== id),
+      events: file.events.map(move),
+    },
+  };
+}
+
+/** Adds a term with its id derived from its label and the defaults the schema needs. Returns its id. */
+export function addTerm(
+  doc: DraftDoc,
+  list: Exclude<TermList, 'techniques'>,
+  label: string,
+  lang: string,
+): { doc: DraftDoc; id: string } {
+  const { file } = doc;
+  const id = deriveId(
+    label,
+    file[list].map((t) => t.id),
+    list.slice(0, -1),
+  );
+  const text = setText(undefined, lang, label);
+  const term = {
+    phases: {
+      id,
+      label: text,
+      order: Math.max(-1, ...file.phases.map((p) => p.order)) + 1,
+      color: '#607d8b',
+    },
+    systems: { id, label: text, kind: 'other' as const, ownership: 'first-party' as const },
+    actors: { id, label: text, kind: 'defender' as const },
+    actions: { id, label: text, actorKind: 'defender' as const },
+    sources: { id, title: text },
+  }[list];
+  return { doc: { ...doc, file: { ...file, [list]: [...file[list], term] } }, id };
+}
+
+/** Every problem the schema finds in the draft, with its field path; empty when the draft is a valid file. */
+export function draftProblems(file: IncidentFile): Problem[] {
+  const result = parseIncident(file);
+  return result.ok ? [] : result.problems;
+}
+
+/**
+ * What the chart and list can show of a draft: the whole incident when valid, else the incident without the events
+ * that have problems (they are listed instead), or undefined when the problems are outside the events.
+ */
+export function showableIncident(file: IncidentFile): Incident | undefined {
+  const first = parseIncident(file);
+  if (first.ok) return first.incident;
+  const bad = new Set<number>();
+  for (const p of first.problems) {
+    const m = /^events\[(\d+)\]/.exec(p.path);
+    if (!m) return undefined;
+    bad.add(Number(m[1]));
+  }
+  const kept = file.events.filter((_, i) => !bad.has(i));
+  const keptIds = new Set(kept.map((e) => e.id));
+  const events = kept.map((e) =>
+    e.related ? { ...e, related: e.related.filter((r) => keptIds.has(r.event)) } : e,
+  );
+  const second = parseIncident({ ...file, events });
+  return second.ok ? second.incident : undefined;
+}
+
+/** An indicator shown safely: dots and scheme broken so the text is not a live link ("193.142.58[.]126"). */
+export function defang(value: string): string {
+  return value.replace(/^http/i, 'hxxp').replaceAll('.', '[.]').replace('://', '[://]');
+}
+
+/** The indicator a tool would search for, from its defanged form. */
+export function refang(defanged: string): string {
+  return defanged.replaceAll('[.]', '.').replace('[://]', '://').replace(/^hxxp/i, 'http');
+}
