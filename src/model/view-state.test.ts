@@ -19,6 +19,7 @@ const ids = fc.uniqueArray(slug, { maxLength: 4 });
 const second = 1000;
 const viewState: fc.Arbitrary<ViewState> = fc.record({
   src: fc.option(fc.webUrl(), { nil: undefined }),
+  draft: fc.option(fc.stringMatching(/^[a-z0-9-]{1,64}$/), { nil: undefined }),
   filters: fc.record(
     Object.fromEntries(FACETS.map((f) => [f, ids])) as Record<(typeof FACETS)[number], typeof ids>,
   ),
@@ -32,7 +33,7 @@ const viewState: fc.Arbitrary<ViewState> = fc.record({
     { nil: undefined },
   ),
   lang: fc.option(fc.constantFrom('en' as const, 'zh-Hant' as const), { nil: undefined }),
-  mode: fc.constantFrom('full' as const, 'present' as const, 'embed' as const),
+  mode: fc.constantFrom('full' as const, 'present' as const, 'embed' as const, 'edit' as const),
   theme: fc.option(fc.constantFrom(...THEMES), { nil: undefined }),
   dim: fc.boolean(),
   bands: fc.boolean(),

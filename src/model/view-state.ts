@@ -7,7 +7,7 @@ import { UI_LANGUAGES, type Lang } from './text';
 import { parseUtc, toIsoUtc, type TimeWindow } from './time';
 import { FACETS, termsOf, type Facet } from './vocabulary';
 
-export const MODES = ['full', 'present', 'embed'] as const;
+export const MODES = ['full', 'present', 'embed', 'edit'] as const;
 export type Mode = (typeof MODES)[number];
 export const THEMES = ['light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
@@ -15,6 +15,8 @@ export type Theme = (typeof THEMES)[number];
 export interface ViewState {
   /** Incident file URL; absent means the bundled incident. */
   src?: string;
+  /** A draft in this browser's storage, shown instead of `src`. */
+  draft?: string;
   filters: Record<Facet, string[]>;
   q: string;
   event?: string;
@@ -80,6 +82,7 @@ const flag = z.enum(['0', '1']).transform((v) => v === '1');
 // One schema per parameter, parsed on its own, so one malformed value never costs the rest of the link.
 const PARAMS = {
   src: z.string().min(1),
+  draft: z.string().regex(/^[a-z0-9-]{1,64}$/),
   phase: list,
   system: list,
   actor: list,
@@ -99,7 +102,7 @@ const PARAMS = {
       (s, ctx) => parseUtc(s) ?? (ctx.addIssue({ code: 'custom', message: 'not UTC' }), z.NEVER),
     ),
   lang: z.enum(UI_LANGUAGES),
-  mode: z.enum(['present', 'embed']),
+  mode: z.enum(['present', 'embed', 'edit']),
   theme: z.enum(THEMES),
   dim: flag,
   bands: flag,
@@ -142,6 +145,7 @@ export function parseViewState(search: string): Parsed {
   return {
     state: {
       src: got.src,
+      draft: got.draft,
       filters: {
         phase: got.phase ?? [],
         system: got.system ?? [],
@@ -176,6 +180,7 @@ export function parseViewState(search: string): Parsed {
 export function serializeViewState(state: ViewState): string {
   const p = new URLSearchParams();
   if (state.src) p.set('src', state.src);
+  if (state.draft) p.set('draft', state.draft);
   for (const f of FACETS) if (state.filters[f].length > 0) p.set(f, state.filters[f].join(','));
   if (state.q) p.set('q', state.q);
   if (state.event) p.set('event', state.event);

@@ -1,6 +1,7 @@
 // The app's one browser database (IndexedDB through idb): versioned object stores, so drafts can join it later.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Session, StepNote } from '../model/tabletop';
+import type { DraftRecord } from './draft-record';
 
 export interface NoteRecord extends StepNote {
   incidentId: string;
@@ -15,11 +16,12 @@ export interface TimelineDb extends DBSchema {
     value: NoteRecord;
     indexes: { bySession: [string, string] };
   };
+  drafts: { key: string; value: DraftRecord };
 }
 
 export const DB_NAME = 'incident-timeline';
-/** Raise with a new `upgrade` step for each store added (drafts, when editing lands). */
-export const DB_VERSION = 1;
+/** Raise with a new `upgrade` step for each store added. */
+export const DB_VERSION = 2;
 
 export function openTimelineDb(name = DB_NAME): Promise<IDBPDatabase<TimelineDb>> {
   return openDB<TimelineDb>(name, DB_VERSION, {
@@ -30,6 +32,7 @@ export function openTimelineDb(name = DB_NAME): Promise<IDBPDatabase<TimelineDb>
           keyPath: ['incidentId', 'sessionId', 'step'],
         }).createIndex('bySession', ['incidentId', 'sessionId']);
       }
+      if (oldVersion < 2) db.createObjectStore('drafts', { keyPath: 'id' });
     },
   });
 }

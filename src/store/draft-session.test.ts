@@ -1,0 +1,139 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { addEvent, newIncident, type DraftDoc } from '../model/draft';
+import { EMPTY_HISTORY } from '../model/draft-history';
+import { openTimelineDb } from './db';
+import { DRAFT_FORMAT, type DraftRecord } from './draft-record';
+import { DraftSession } from './draft-session';
+import { draftStore, type DraftStore } from './draft-store';
+
+let n = 0;
+const freshStore = () => draftStore(openTimelineDb(`drafts-${++n}`));
+const words = {
+  lang: 'en',
+  title: 'Untitled',
+  summary: 'S',
+  source: 'Notes',
+  phase: 'P',
+  system: 'S',
+  actor: 'A',
+  action: 'O',
+};
+const created = (id = 'd1'): DraftRecord => ({
+  id,
+  format: DRAFT_FORMAT,
+  doc: { file: newIncident('untitled', words), added: [] },
+  history: EMPTY_HISTORY,
+  savedAt: 0,
+});
+const add = (doc: DraftDoc, title: string) =>
+  addEvent(doc, { title, lang: 'en', startMs: Date.UTC(2024, 0, 1) }).doc;
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('draft session', () => {
+  it('saves a change within the delay, and a reopened draft has it and its undo', async () => {
+    const store = freshStore();
+    const a = new DraftSession('d1', store, { delayMs: 20 });
+    await a.open(created());
+    expect(a.snapshot().status.kind).toBe('saved');
+    a.change(add(a.snapshot().doc!, 'Alert'));
+    expect(a.snapshot().status.kind).toBe('pending');
+    await wait(100);
+    expect(a.snapshot().status.kind).toBe('saved');
+    a.close();
+
+    const b = new DraftSession('d1', store);
+    await b.open();
+    expect(b.snapshot().doc!.file.events.map((e) => e.id)).toEqual(['alert']);
+    b.undo();
+    expect(b.snapshot().doc!.file.events).toEqual([]);
+    b.redo();
+    expect(b.snapshot().doc!.file.events.map((e) => e.id)).toEqual(['alert']);
+  });
+
+  it('flush writes at once, without waiting for the delay', async () => {
+    const store = freshStore();
+    const a = new DraftSession('d1', store, { delayMs: 60_000 });
+    await a.open(created());
+    a.change(add(a.snapshot().doc!, 'Alert'));
+    await a.flush();
+    expect((await store.get('d1'))!.doc.file.events).toHaveLength(1);
+  });
+
+  it('a refused write says why and keeps the draft in memory, and the next write retries', async () => {
+    const store = freshStore();
+    let refuse = true;
+    const flaky: DraftStore = {
+      ...store,
+      put: (r) =>
+        refuse
+          ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+          : store.put(r),
+    };
+    const a = new DraftSession('d1', flaky, { delayMs: 10 });
+    await a.open(created());
+    expect(a.snapshot().status).toEqual({
+      kind: 'failed',
+      reason: 'QuotaExceededError: The quota has been exceeded.',
+    });
+    a.change(add(a.snapshot().doc!, 'Alert'));
+    await wait(50);
+    expect(a.snapshot().doc!.file.events).toHaveLength(1);
+    expect(a.snapshot().status.kind).toBe('failed');
+    refuse = false;
+    a.change(add(a.snapshot().doc!, 'Second'));
+    await wait(50);
+    expect(a.snapshot().status.kind).toBe('saved');
+    expect((await store.get('d1'))!.doc.file.events).toHaveLength(2);
+  });
+
+  it('a draft of another format or schema version says why it cannot open', async () => {
+    const store = freshStore();
+    const old = created();
+    await store.put({
+      ...old,
+      doc: { ...old.doc, file: { ...old.doc.file, schemaVersion: '0.9' as '1.0' } },
+    });
+    const a = new DraftSession('d1', store);
+    await a.open();
+    expect(a.snapshot().status).toEqual({
+      kind: 'unreadable',
+      reason: 'it is written in incident schema 0.9, and this version of the app reads schema 1.0',
+    });
+  });
+
+  it('a missing draft says so', async () => {
+    const a = new DraftSession('nope', freshStore());
+    await a.open();
+    expect(a.snapshot().status.kind).toBe('missing');
+  });
+
+  it('a second session on a locked draft only reads it, and ignores changes', async () => {
+    const store = freshStore();
+    const held = new Set<string>();
+    const locks = {
+      request: ((name: string, opts: LockOptions, cb: (l: Lock | null) => Promise<void>) => {
+        if (held.has(name) && !opts.steal) return Promise.resolve(cb(null));
+        held.add(name);
+        return cb({ name, mode: 'exclusive' } as Lock);
+      }) as unknown as LockManager['request'],
+    };
+    const a = new DraftSession('d1', store, { locks, delayMs: 10 });
+    await a.open(created());
+    const b = new DraftSession('d1', store, { locks });
+    await b.open();
+    expect(b.snapshot().status).toEqual({ kind: 'read-only', taken: false });
+    b.change(add(b.snapshot().doc!, 'Lost'));
+    expect(b.snapshot().doc!.file.events).toEqual([]);
+  });
+
+  it('lists drafts newest first with their titles', async () => {
+    const store = freshStore();
+    await store.put({ ...created('a'), savedAt: 1 });
+    await store.put({ ...created('b'), savedAt: 2 });
+    expect((await store.list()).map((d) => [d.id, d.title])).toEqual([
+      ['b', { en: 'Untitled' }],
+      ['a', { en: 'Untitled' }],
+    ]);
+  });
+});
