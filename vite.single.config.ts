@@ -1,6 +1,6 @@
 // `npm run build:single`: one self-contained HTML file (script, styles and the bundled incident inlined, no network).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, mergeConfig, type Plugin, type UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
@@ -30,6 +30,9 @@ function inlineIncident(): Plugin {
   };
 }
 
+/** Where the built app finds the single-file page (see src/loading/single-html.ts). */
+const SINGLE_HTML_NAME = 'incident-timeline.html';
+
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 // The policy allows scripts and styles from 'self' only; the inlined ones are allowed instead by their hashes.
@@ -46,12 +49,12 @@ function hashInlined(outDir: string): Plugin {
       const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) =>
         sha256(m[1]!),
       );
-      writeFileSync(
-        path,
-        html
-          .replace("script-src 'self'", `script-src ${scripts.join(' ')}`)
-          .replace("style-src 'self'", `style-src ${styles.join(' ')}`),
-      );
+      const single = html
+        .replace("script-src 'self'", `script-src ${scripts.join(' ')}`)
+        .replace("style-src 'self'", `style-src ${styles.join(' ')}`);
+      writeFileSync(path, single);
+      // The served app offers this page, with a draft in its incident block, as "Download as a single HTML file".
+      if (existsSync('dist/index.html')) writeFileSync(join('dist', SINGLE_HTML_NAME), single);
     },
   };
 }

@@ -43,6 +43,21 @@ export interface TimelineChartProps {
   arrows?: readonly Arrow[];
   /** The wheel zooms only with Ctrl held (an embed, where the plain wheel belongs to the page around it). */
   ctrlZoom?: boolean;
+  /** Edit mode: vis-timeline's own dragging and double-click adding, reported here instead of applied. */
+  editing?: ChartEditing;
+}
+
+export interface ChartEditing {
+  /** An event dragged: its new start, its new last moment for a range (undefined for a point), and its lanes. */
+  onMove: (
+    eventId: string,
+    startMs: number,
+    lastMs: number | undefined,
+    from: string | undefined,
+    to: string | undefined,
+  ) => void;
+  /** A double-click on an empty spot, in the lane under it (undefined without lanes). */
+  onAdd: (ms: number, lane: string | undefined) => void;
 }
 
 const NO_BANDS: Band[] = [];
@@ -208,6 +223,36 @@ export function TimelineChart(props: TimelineChartProps) {
   }, [items, bands]);
 
   useEffect(() => redrawArrowsRef.current(), [props.arrows]);
+
+  const editable = props.editing !== undefined;
+  useEffect(() => {
+    // Each edit is cancelled in vis-timeline (callback null) and made in the draft, whose new items then come back.
+    timelineRef.current?.setOptions({
+      editable: editable
+        ? { add: true, updateTime: true, updateGroup: true, remove: false, overrideItems: false }
+        : false,
+      onAdd: (item: VisItem, callback: (i: VisItem | null) => void) => {
+        callback(null);
+        latest.current.editing?.onAdd(
+          +item.start,
+          item.group === undefined ? undefined : String(item.group),
+        );
+      },
+      onMove: (item: VisItem, callback: (i: VisItem | null) => void) => {
+        callback(null);
+        const shown = item.item;
+        if (!shown || !item.event) return;
+        const last = shown.shape === 'range' && item.end !== undefined ? +item.end - 1 : undefined;
+        latest.current.editing?.onMove(
+          item.event,
+          +item.start,
+          last,
+          shown.lane,
+          item.group === undefined ? shown.lane : String(item.group),
+        );
+      },
+    } as TimelineOptions);
+  }, [editable]);
 
   useEffect(() => {
     const timeline = timelineRef.current;

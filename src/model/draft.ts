@@ -362,3 +362,11 @@ export function defang(value: string): string {
 export function refang(defanged: string): string {
   return defanged.replaceAll('[.]', '.').replace('[://]', '://').replace(/^hxxp/i, 'http');
 }
+
+/** The file an opened incident was read from: its events without the computed interval fields. */
+export function fileOf(incident: Incident): IncidentFile {
+  return {
+    ...incident,
+    events: incident.events.map(({ startMs: _s, endMs: _e, ...e }) => e),
+  };
+}
