@@ -13,14 +13,58 @@ import { preferredLang } from './i18n/i18n';
 import { I18nProvider } from './i18n/i18n-provider';
 import { en } from './i18n/en';
 import { DEFAULT_SOURCE, useIncident } from './loading/incident-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { DraftControls } from './components/draft-controls';
+import { EditScreen } from './components/edit-screen';
+import { useDraft } from './hooks/use-draft';
+import { catalogs } from './i18n/i18n';
+import { draftSource, showDraft } from './loading/draft-source';
+import { isLocal } from './loading/open-file';
+import { fileOf, newIncident, type DraftDoc } from './model/draft';
+import type { Incident } from './model/incident';
+import { createDraft } from './store/draft-sessions';
 import { localize } from './model/text';
 import { DEFAULT_VIEW, resolveAgainst } from './model/view-state';
 
 export function App() {
   const { state, malformed, setView } = useViewState();
   const lang = state.lang ?? preferredLang();
-  const src = state.src ?? DEFAULT_SOURCE;
+  const src = state.draft ? draftSource(state.draft) : (state.src ?? DEFAULT_SOURCE);
   const query = useIncident(src);
+  const draft = useDraft(state.draft);
+  const client = useQueryClient();
+  const editing = state.mode === 'edit';
+  // A draft is written before it is shown: the incident query finds it in its cache, not yet in the database.
+  const startDraft = (doc: DraftDoc, keep: (s: typeof state) => typeof state) => {
+    const id = createDraft(doc);
+    showDraft(client, id, doc.file);
+    setView((s) => ({ ...keep(s), draft: id, src: undefined }));
+  };
+  // A file opened from this computer becomes a draft at once, so a reload or a copied link still finds it here.
+  const opened = (next: string) => {
+    const file = isLocal(next) ? client.getQueryData<Incident>(['incident', next]) : undefined;
+    if (file)
+      startDraft({ file: fileOf(file), added: [] }, (s) => ({
+        ...DEFAULT_VIEW,
+        lang: s.lang,
+        theme: s.theme,
+      }));
+    else setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme, src: next }));
+  };
+  const edit = () => {
+    if (state.draft) setView((s) => ({ ...s, mode: 'edit' }));
+    else if (incident)
+      startDraft({ file: fileOf(incident), added: [] }, (s) => ({ ...s, mode: 'edit' }));
+  };
+  const startNew = () => {
+    const words = catalogs[lang].t.editor.starter;
+    startDraft({ file: newIncident('untitled', { lang, ...words }), added: [] }, (s) => ({
+      ...DEFAULT_VIEW,
+      lang: s.lang,
+      theme: s.theme,
+      mode: 'edit',
+    }));
+  };
   const incident = query.data;
   const resolved = useMemo(
     () => (incident ? resolveAgainst(state, incident) : { state, ignored: [] }),
@@ -43,28 +87,49 @@ export function App() {
   return (
     <I18nProvider lang={lang}>
       <div className={`app mode-${state.mode}`}>
-        {state.mode === 'full' && (
+        {(state.mode === 'full' || editing) && (
           <AppHeader
             title={title}
             source={src}
             sourceOpen={incident !== undefined}
-            onOpened={(opened) =>
-              setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme, src: opened }))
-            }
+            onOpened={opened}
             lang={lang}
             onLang={(l) => setView((s) => ({ ...s, lang: l }))}
             theme={state.theme}
             onTheme={(theme) => setView((s) => ({ ...s, theme }))}
+            extra={
+              <DraftControls
+                editing={editing}
+                status={state.draft ? draft.state.status : undefined}
+                onEdit={edit}
+                onDoneEditing={() => setView((s) => ({ ...s, mode: 'full' }))}
+                onNew={startNew}
+                onTakeOver={() => void draft.session?.takeOver()}
+              />
+            }
           />
         )}
         <UpdatePrompt />
-        <LinkNotice ignored={resolved.ignored} malformed={malformed} />
+        <LinkNotice
+          ignored={editing ? resolved.ignored.filter((i) => i.param !== 'event') : resolved.ignored}
+          malformed={malformed}
+        />
         {incident && <IncidentWarnings key={src} incident={incident} src={src} />}
         <main>
-          {query.isPending && <Loading src={src} />}
-          {query.isError && <LoadError error={query.error} />}
-          {query.isError && <LoadRecovery src={src} />}
-          {incident && incident.events.length === 0 && <Empty />}
+          {editing && draft.state.doc && (
+            <EditScreen
+              session={draft.session}
+              state={draft.state}
+              incident={incident}
+              view={resolved.state}
+              eventId={state.event}
+              setView={setView}
+            />
+          )}
+          {query.isPending && !editing && <Loading src={src} />}
+          {query.isError && !(editing && draft.state.doc) && <LoadError error={query.error} />}
+          {query.isError && !(editing && draft.state.doc) && <LoadRecovery src={src} />}
+          {incident && incident.events.length === 0 && !editing && <Empty />}
           {incident && incident.events.length > 0 && state.mode === 'embed' && (
             <EmbedScreen incident={incident} view={resolved.state} setView={setView} />
           )}

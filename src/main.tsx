@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { keepOwnPage } from './loading/single-html';
 // One stylesheet per screen, in cascade order: print rules come last to override the rest.
 import './styles/base.css';
 import './styles/chart.css';
@@ -12,8 +13,10 @@ import './styles/present.css';
 import './styles/tabletop.css';
 import './styles/print.css';
 import './styles/overview.css';
+import './styles/editor.css';
 
 const queryClient = new QueryClient();
+keepOwnPage();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

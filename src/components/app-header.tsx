@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { UI_LANGUAGES, type Lang } from '../model/text';
 import type { Theme } from '../model/view-state';
@@ -16,6 +16,8 @@ interface Props {
   onLang: (lang: Lang) => void;
   theme: Theme | undefined;
   onTheme: (theme: Theme | undefined) => void;
+  /** The editing controls and save status. */
+  extra?: ReactNode;
 }
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-Hant': '繁體中文' };
@@ -29,6 +31,7 @@ export function AppHeader({
   onLang,
   theme,
   onTheme,
+  extra,
 }: Props) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
@@ -80,6 +83,7 @@ export function AppHeader({
         <button type="button" onClick={copy}>
           {copied ? t.linkCopied : t.copyLink}
         </button>
+        {extra}
         <ImportFile onOpened={onOpened} />
         <EmbedDialog title={title} />
         <span className="visually-hidden" role="status">

@@ -1,6 +1,6 @@
 import type { SetView } from '../hooks/use-view-state';
 import { useTimelineView } from '../hooks/use-timeline-view';
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
@@ -15,16 +15,20 @@ import { PrintList } from './print-list';
 import { FilterPanel } from './filter-panel';
 import { MetricsStrip } from './metrics-strip';
 import { OverviewStrip } from './overview-strip';
-import { TimelineChart } from './timeline-chart';
+import { TimelineChart, type ChartEditing } from './timeline-chart';
 
 interface Props {
   incident: Incident;
   view: ViewState;
   setView: SetView;
+  /** Edit mode: shown instead of the details panel (the event form). */
+  aside?: ReactNode;
+  /** Edit mode: dragging and double-click adding on the chart. */
+  editing?: ChartEditing;
 }
 
 /** The full app: metrics, filters, toolbar, chart, list and details. */
-export function IncidentScreen({ incident, view, setView }: Props) {
+export function IncidentScreen({ incident, view, setView, aside, editing }: Props) {
   const { t, lang } = useI18n();
   const tv = useTimelineView(incident, view, setView);
   const capture = useRef<HTMLDivElement>(null);
@@ -77,7 +81,7 @@ export function IncidentScreen({ incident, view, setView }: Props) {
               {active.length > 0 && ` · ${active.join('; ')}`} · {t.allTimesUtc}
             </p>
             <ChartBoundary>
-              <TimelineChart {...tv.chartProps} />
+              <TimelineChart {...tv.chartProps} editing={editing} />
             </ChartBoundary>
           </div>
           <div className="below-chart">
@@ -88,14 +92,16 @@ export function IncidentScreen({ incident, view, setView }: Props) {
               onSelect={tv.selectAndReveal}
               q={view.q}
             />
-            <DetailsPanel
-              incident={incident}
-              event={tv.selected}
-              onSelect={tv.selectAndReveal}
-              onFilterTo={tv.filterTo}
-              path={tv.path}
-              onTogglePath={(path) => setView((s) => ({ ...s, path }))}
-            />
+            {aside ?? (
+              <DetailsPanel
+                incident={incident}
+                event={tv.selected}
+                onSelect={tv.selectAndReveal}
+                onFilterTo={tv.filterTo}
+                path={tv.path}
+                onTogglePath={(path) => setView((s) => ({ ...s, path }))}
+              />
+            )}
           </div>
           <PrintList incident={incident} events={tv.visible} />
         </div>

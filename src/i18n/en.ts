@@ -352,6 +352,92 @@ export const en = {
   pathEarlier: (span: string) => `${span} earlier`,
   pathSameDay: 'the same day',
   pathSameMoment: 'at the same moment',
+  editor: {
+    edit: 'Edit',
+    newIncident: 'New incident',
+    doneEditing: 'Done editing',
+    addEvent: 'Add event',
+    undo: 'Undo',
+    redo: 'Redo',
+    deleteEvent: 'Delete event',
+    saveFile: 'Save incident file',
+    singleHtml: 'Download as a single HTML file',
+    toolbar: 'Editing',
+    status: {
+      label: 'Save status',
+      loading: 'Opening the draft…',
+      saved: 'Saved',
+      pending: 'Saving…',
+      failed: (reason: string) =>
+        `Not saved: this browser refused to store the draft (${reason}). It is kept in this tab only; save the incident file to keep it.`,
+      readOnly: 'This draft is open in another tab: this tab only shows it.',
+      takenOver: 'Another tab took over this draft: this tab only shows it.',
+      missing:
+        'This draft is not in this browser: drafts live only in the browser that wrote them. Ask for its incident file or its single HTML file.',
+      unreadable: (reason: string) => `This draft cannot be opened: ${reason}.`,
+    },
+    takeOver: 'Edit here instead',
+    starter: {
+      title: 'Untitled incident',
+      summary: 'What happened, in a sentence or two.',
+      source: 'Responder notes',
+      phase: 'Incident',
+      system: 'Affected system',
+      actor: 'Responder',
+      action: 'Observe',
+    },
+    newEvent: 'New event',
+    incident: 'Incident',
+    incidentTitle: 'Incident title',
+    summary: 'Summary',
+    eventHeading: 'Event',
+    noEvent: 'Select an event on the chart or in the list, or add one.',
+    noEvents: 'No events yet: add one with “Add event”.',
+    fields: {
+      title: 'Title',
+      description: 'Description',
+      start: 'Start (UTC)',
+      end: 'End (UTC)',
+      precision: 'Precision',
+      phase: 'Phase',
+      actor: 'Actor',
+      action: 'Action',
+      systems: 'Systems',
+      outcome: 'Outcome',
+      citationSource: 'Cited source',
+      citationLocator: 'Where in the source',
+      inferred: 'Inferred: why (empty when the source states the time)',
+      milestones: 'Milestones',
+      related: 'Led to',
+      inject: 'Inject question',
+      prompts: 'Discussion prompts (one per line)',
+    },
+    precisions: {
+      second: 'second',
+      minute: 'minute',
+      hour: 'hour',
+      day: 'day (time not given)',
+      month: 'month (day not given)',
+    } as Record<string, string>,
+    timeHint: (pattern: string) => `UTC, written ${pattern}`,
+    timeFormat: (pattern: string) => `Not a time: write it as ${pattern}, in UTC.`,
+    timeTooPrecise: (precision: string) =>
+      `More exact than its precision (${precision}) claims: choose a finer precision or leave the detail out.`,
+    problemsHeading: 'Problems',
+    valid: 'No problems: this draft is a valid incident file.',
+    problemCount: (n: number) =>
+      n === 1
+        ? '1 problem to fix before export or present'
+        : `${n} problems to fix before export or present`,
+    fixFirst: (n: number) =>
+      n === 1
+        ? 'Fix the problem listed under Problems first.'
+        : `Fix the ${n} problems listed under Problems first.`,
+    draftOnly:
+      'This draft lives only in this browser: a link to it opens nowhere else. To share it, save the incident file or download the single HTML file.',
+    singleFailed: (why: string) => `The single HTML file could not be made: ${why}`,
+    dismiss: 'Dismiss',
+  },
 };
 
 /** Every catalog has exactly these keys: zh-hant.ts is checked against it with `satisfies`. */

@@ -5,6 +5,7 @@ import { checkSource } from '../model/urls';
 import { ALLOWED_SOURCES, MAX_INCIDENT_BYTES } from './limits';
 import { setLoadProgress } from './load-progress';
 import { isLocal } from './open-file';
+import { isDraftSource, loadDraft } from './draft-source';
 export { useLoadProgress, type LoadProgress } from './load-progress';
 import { parseIncidentBytes } from './parse-in-worker';
 
@@ -87,6 +88,7 @@ export async function loadIncident(
     maxBytes = MAX_INCIDENT_BYTES,
   }: LoadOptions = {},
 ) {
+  if (isDraftSource(src)) return loadDraft(src);
   if (isLocal(src)) throw new Error(LOCAL_FILE_GONE);
   const bundled = bundledBytes(src);
   // Before any request: a refused URL is never fetched, and the URL that passed the check is the one fetched.

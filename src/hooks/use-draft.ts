@@ -1,0 +1,34 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useSyncExternalStore } from 'react';
+import { showDraft } from '../loading/draft-source';
+import { EMPTY_HISTORY } from '../model/draft-history';
+import type { SessionState } from '../store/draft-session';
+import { sessionFor } from '../store/draft-sessions';
+
+const NONE: SessionState = { history: EMPTY_HISTORY, status: { kind: 'loading' } };
+const noSubscribe = () => () => {};
+const none = () => NONE;
+
+/** The open draft named in the URL: its state, saved on leaving the page, and shown by the incident query. */
+export function useDraft(id: string | undefined) {
+  const session = id === undefined ? undefined : sessionFor(id);
+  const state = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.snapshot ?? none);
+  const client = useQueryClient();
+  const file = state.doc?.file;
+  useEffect(() => {
+    if (id !== undefined && file) showDraft(client, id, file);
+  }, [client, id, file]);
+  useEffect(() => {
+    if (!session) return;
+    // Closing the tab, or it being frozen or discarded in the background, writes what the timer has not yet.
+    const flush = () => void session.flush();
+    const hidden = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', hidden);
+    };
+  }, [session]);
+  return { session, state };
+}

@@ -1,0 +1,113 @@
+import { useEffect } from 'react';
+import type { Messages } from '../i18n/en';
+import { addEvent, deleteEvent, moveEvent, updateEvent, type DraftDoc } from '../model/draft';
+import type { EventFile } from '../model/incident';
+import { parseUtc } from '../model/time';
+import type { ViewState } from '../model/view-state';
+import type { DraftSession } from '../store/draft-session';
+import type { SetView } from './use-view-state';
+
+const HOUR = 3_600_000;
+
+/** What the editor can do to the open draft, each change one undo step; the selected event is the URL's. */
+export function useEditor(
+  session: DraftSession | undefined,
+  doc: DraftDoc | undefined,
+  view: ViewState,
+  setView: SetView,
+  lang: string,
+  t: Messages,
+) {
+  const change = (next: DraftDoc, key?: string) => session?.change(next, key);
+  const select = (id: string | undefined) =>
+    setView((s) => ({ ...s, event: id }), { replace: true });
+
+  const add = (startMs: number, lane?: string) => {
+    if (!doc) return;
+    const inLane =
+      lane === undefined
+        ? {}
+        : view.group === 'system'
+          ? { system: lane }
+          : view.group === 'actor'
+            ? { actor: lane }
+            : {};
+    const r = addEvent(doc, { title: t.editor.newEvent, lang, startMs, ...inLane });
+    change(r.doc);
+    select(r.id);
+  };
+
+  /** An hour after the last event, or this hour for the first: near the others, and easy to correct. */
+  const addAfterLast = () => {
+    const starts = doc?.file.events.map((e) => parseUtc(e.start) ?? 0) ?? [];
+    add(starts.length > 0 ? Math.max(...starts) + HOUR : Date.now());
+  };
+
+  const update = (id: string, fn: (e: EventFile) => EventFile, key?: string) => {
+    if (!doc) return;
+    const r = updateEvent(doc, id, fn, lang);
+    change(r.doc, key && `${r.id}:${key}`);
+    if (r.id !== id) select(r.id);
+  };
+
+  const remove = (id: string) => {
+    if (!doc) return;
+    change(deleteEvent(doc, id));
+    if (view.event === id) select(undefined);
+  };
+
+  const move = (
+    id: string,
+    startMs: number,
+    lastMs: number | undefined,
+    from?: string,
+    to?: string,
+  ) => {
+    if (!doc) return;
+    let next = moveEvent(doc, id, startMs, lastMs);
+    if (from !== undefined && to !== undefined && from !== to) {
+      const g = view.group;
+      next = updateEvent(
+        next,
+        id,
+        (e) =>
+          g === 'system'
+            ? { ...e, systems: [...new Set(e.systems.map((s) => (s === from ? to : s)))] }
+            : g === 'actor'
+              ? { ...e, actor: to }
+              : g === 'phase'
+                ? { ...e, phase: to }
+                : g === 'action'
+                  ? { ...e, action: to }
+                  : e,
+        lang,
+      ).doc;
+    }
+    change(next);
+  };
+
+  const selected = view.event;
+  useEffect(() => {
+    if (!session) return;
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select');
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+        // The draft's own history, also inside a field, so one undo never splits between the browser's and ours.
+        e.preventDefault();
+        if (e.shiftKey) session.redo();
+        else session.undo();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        session.redo();
+      } else if (e.key === 'Delete' && !typing && selected !== undefined) {
+        e.preventDefault();
+        const snapshot = session.snapshot().doc;
+        if (snapshot) session.change(deleteEvent(snapshot, selected));
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [session, selected]);
+
+  return { add, addAfterLast, update, remove, move, change };
+}

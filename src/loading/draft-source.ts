@@ -1,0 +1,34 @@
+// Drafts enter the app as incidents like any opened file: read from this browser's database, checked by the schema.
+import type { QueryClient } from '@tanstack/react-query';
+import { draftProblems, showableIncident } from '../model/draft';
+import type { Incident, IncidentFile } from '../model/incident';
+import { appDraftStore, unreadableReason } from '../store/draft-store';
+import { IncidentFileError } from './incident-query';
+
+export const DRAFT_PREFIX = 'draft:';
+export const draftSource = (id: string) => `${DRAFT_PREFIX}${id}`;
+export const isDraftSource = (src: string) => src.startsWith(DRAFT_PREFIX);
+
+export const DRAFT_GONE =
+  'This draft is not in this browser: drafts live only in the browser that wrote them. Ask for its incident file or its single HTML file.';
+
+/** The incident a stored draft shows: the events of it that pass the schema, or an error listing why none can. */
+export async function loadDraft(src: string): Promise<Incident> {
+  const record = await appDraftStore().get(src.slice(DRAFT_PREFIX.length));
+  if (!record) throw new Error(DRAFT_GONE);
+  const why = unreadableReason(record);
+  if (why) throw new Error(`This draft cannot be opened: ${why}.`);
+  return shownOrThrow(src, record.doc.file);
+}
+
+function shownOrThrow(src: string, file: IncidentFile): Incident {
+  const shown = showableIncident(file);
+  if (!shown) throw new IncidentFileError(src, draftProblems(file));
+  return shown;
+}
+
+/** Puts a changed draft where the incident query finds it; a draft with problems outside its events keeps its last view. */
+export function showDraft(client: QueryClient, id: string, file: IncidentFile) {
+  const shown = showableIncident(file);
+  if (shown) client.setQueryData(['incident', draftSource(id)], shown);
+}
