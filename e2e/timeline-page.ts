@@ -499,6 +499,59 @@ export class TimelinePage {
       html: document.documentElement.outerHTML,
     }));
   }
+
+  // The editor (edit mode).
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** A form field by its label. */
+  field(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  /** The header's save status of the open draft ("Saved", or why not). */
+  get draftStatus(): Locator {
+    return this.page.getByRole('status', { name: 'Save status' });
+  }
+
+  /** Fills the selected event's form: each text field typed, the times written on leaving them. */
+  async fillEvent(fields: Record<string, string>) {
+    for (const [label, value] of Object.entries(fields)) {
+      await this.field(label).fill(value);
+      await this.field(label).press('Tab');
+    }
+  }
+
+  /** Double-clicks the chart's empty area at `fraction` of its width, below the items. */
+  async doubleClickChart(fraction: number) {
+    await this.chart.scrollIntoViewIfNeeded();
+    const box = (await this.chart.locator('.vis-panel.vis-center').boundingBox())!;
+    await this.page.mouse.dblclick(box.x + box.width * fraction, box.y + box.height / 2);
+  }
+
+  /** Drags an event's item sideways by `dx` pixels. */
+  async dragItem(eventId: string, dx: number) {
+    await this.chart.scrollIntoViewIfNeeded();
+    const box = (await this.chartItem(eventId).first().boundingBox())!;
+    const [x, y] = [box.x + Math.min(box.width / 2, 6), box.y + box.height / 2];
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y, { steps: 10 });
+    await this.page.mouse.up();
+  }
+
+  /** Clicks an editor button that saves a file, and returns the file's name and text. */
+  async download(name: string): Promise<{ name: string; text: string }> {
+    const [file] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.button(name).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+    return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
 }
 
 /** Whether the page scrolls in either direction (an embed must not). */
