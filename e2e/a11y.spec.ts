@@ -38,3 +38,21 @@ for (const mode of ['full', 'present', 'embed'] as const) {
     }
   }
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe: no WCAG 2.1 AA violations in edit mode, ${theme} theme, event form and problems shown`, async ({
+    app,
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await app.goto(`?theme=${theme}`);
+    await app.button('Edit').click();
+    await expect(app.draftStatus).toHaveText('Saved');
+    await app.clickChartItem('sliver-installed');
+    await expect(app.field('Title')).toHaveValue(/Sliver/);
+    // One problem, so the problems list and an invalid field are checked too.
+    await app.field('Systems').selectOption([]);
+    await expect(page.getByRole('link', { name: /systems/ })).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+  });
+}

@@ -123,3 +123,68 @@ test('a new incident written by forms and on the chart survives a reload, export
     .toEqual(['alert-fired', 'attacker-logged-in', 'postmortem-written', 'token-revoked']);
   expect(requests).toEqual([]);
 });
+
+const FILLED = {
+  Title: 'Alert fired',
+  'Start (UTC)': '2024-03-05 09:00',
+  Description: 'The SIEM alerted.',
+  'Where in the source': 'Shift log',
+};
+
+test('a second tab on the same draft only shows it until it takes over, and no edit is lost', async ({
+  app,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await app.goto();
+  await app.button('New incident').click();
+  await app.button('Add event').click();
+  await app.fillEvent(FILLED);
+  await expect(app.draftStatus).toHaveText('Saved');
+
+  const second = new TimelinePage(await context.newPage());
+  await second.page.goto(app.page.url());
+  await expect(second.draftStatus).toHaveText(
+    'This draft is open in another tab: this tab only shows it.',
+  );
+  await expect(second.button('Add event')).toBeDisabled();
+  await expect(second.field('Title')).toBeDisabled();
+
+  // The first tab's edits reach the second while it only reads.
+  await app.fillEvent({ Description: 'The SIEM alerted twice.' });
+  await expect(second.field('Description')).toHaveValue('The SIEM alerted twice.');
+
+  await second.button('Edit here instead').click();
+  await expect(second.draftStatus).toHaveText('Saved');
+  await expect(app.draftStatus).toHaveText(
+    'Another tab took over this draft: this tab only shows it.',
+  );
+  await expect(app.button('Add event')).toBeDisabled();
+  await second.fillEvent({ Description: 'Edited in the second tab.' });
+  await expect(second.draftStatus).toHaveText('Saved');
+  await expect(app.field('Description')).toHaveValue('Edited in the second tab.');
+});
+
+test('when the browser refuses to store the draft, it says so, keeps the draft and still exports it', async ({
+  app,
+  page,
+}) => {
+  // A full disk or a private window: every write to the database fails with the browser's quota error.
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await app.goto();
+  await app.button('New incident').click();
+  await expect(app.draftStatus).toHaveText(
+    'Not saved: this browser refused to store the draft (QuotaExceededError: The quota has been exceeded.). It is kept in this tab only; save the incident file to keep it.',
+  );
+  await app.button('Add event').click();
+  await app.fillEvent(FILLED);
+  await expect.poll(() => app.drawnEventIds()).toEqual(['alert-fired']);
+  const saved = await app.download('Save incident file');
+  expect((JSON.parse(saved.text) as { events: { id: string }[] }).events.map((e) => e.id)).toEqual([
+    'alert-fired',
+  ]);
+});
