@@ -188,3 +188,36 @@ test('when the browser refuses to store the draft, it says so, keeps the draft a
     'alert-fired',
   ]);
 });
+
+test('the editing path works by keyboard: add, type, undo, and Delete on the selected event', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await app.goto();
+  await app.button('New incident').focus();
+  await page.keyboard.press('Enter');
+  await expect(app.draftStatus).toHaveText('Saved');
+  await app.button('Add event').focus();
+  await page.keyboard.press('Enter');
+  await app.field('Title').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Alert fired');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('The SIEM alerted.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('2024-03-05 09:00');
+  await page.keyboard.press('Enter');
+  await app.field('Where in the source').focus();
+  await page.keyboard.type('Shift log');
+  await expect.poll(() => app.drawnEventIds()).toEqual(['alert-fired']);
+  expect((await app.query()).get('event')).toBe('alert-fired');
+
+  // Delete acts on the selected event when focus is not in a field, and is undone like any change.
+  await app.button('Undo').focus();
+  await page.keyboard.press('Delete');
+  await expect(page.getByText('No events yet: add one with “Add event”.')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => app.drawnEventIds()).toEqual(['alert-fired']);
+});
