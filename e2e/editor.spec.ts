@@ -221,3 +221,16 @@ test('the editing path works by keyboard: add, type, undo, and Delete on the sel
   await page.keyboard.press('Control+z');
   await expect.poll(() => app.drawnEventIds()).toEqual(['alert-fired']);
 });
+
+test('embedding a draft says it lives only in this browser and offers the file instead', async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  await app.button('New incident').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  await app.button('Embed').click();
+  await expect(
+    page.getByRole('dialog').getByText(/This draft lives only in this browser/),
+  ).toBeVisible();
+});

@@ -93,6 +93,7 @@ export function App() {
             source={src}
             sourceOpen={incident !== undefined}
             onOpened={opened}
+            draftOnly={state.draft !== undefined}
             lang={lang}
             onLang={(l) => setView((s) => ({ ...s, lang: l }))}
             theme={state.theme}

@@ -18,6 +18,8 @@ interface Props {
   onTheme: (theme: Theme | undefined) => void;
   /** The editing controls and save status. */
   extra?: ReactNode;
+  /** A draft is shown: a link to it or an embed of it opens in no other browser. */
+  draftOnly?: boolean;
 }
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-Hant': '繁體中文' };
@@ -32,6 +34,7 @@ export function AppHeader({
   theme,
   onTheme,
   extra,
+  draftOnly = false,
 }: Props) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
@@ -85,10 +88,11 @@ export function AppHeader({
         </button>
         {extra}
         <ImportFile onOpened={onOpened} />
-        <EmbedDialog title={title} />
+        <EmbedDialog title={title} draftOnly={draftOnly} />
         <span className="visually-hidden" role="status">
           {copied ? t.linkCopied : ''}
         </span>
+        {copied && draftOnly && <p className="field-hint">{t.editor.draftOnly}</p>}
       </div>
     </header>
   );

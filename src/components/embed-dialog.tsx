@@ -10,7 +10,8 @@ const SIZES = [
   { id: 'full', width: '100%', height: '480' },
 ] as const;
 
-export function EmbedDialog({ title }: { title: string }) {
+/** `draftOnly`: the page shows a draft, which no other browser can open, so the snippet would embed nothing. */
+export function EmbedDialog({ title, draftOnly = false }: { title: string; draftOnly?: boolean }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDialogElement>(null);
   const [size, setSize] = useState<(typeof SIZES)[number]['id']>('640x360');
@@ -38,6 +39,7 @@ export function EmbedDialog({ title }: { title: string }) {
       >
         <h2 id="embed-title">{t.embedTitle}</h2>
         <p className="muted small">{t.embedHelp}</p>
+        {draftOnly && <p className="status status-error">{t.editor.draftOnly}</p>}
         <label>
           {t.embedSize}{' '}
           <select value={size} onChange={(e) => setSize(e.target.value as typeof size)}>
