@@ -37,6 +37,7 @@ export default defineConfig({
     command: `npm run build && npm run build:single && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
+    // A loaded two-core machine takes minutes to build both bundles.
+    timeout: 600_000,
   },
 });
