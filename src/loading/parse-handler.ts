@@ -1,5 +1,6 @@
 // Reading a file's bytes as an incident: in the parse worker, or on the main thread for small files.
 import { columnsToMap, importFile } from '../model/formats';
+import { parseIncidentFast } from '../model/incident-fast';
 import { decodeIncidentFile, decodeText, type DecodeOptions } from '../model/incident-file';
 import {
   EVENTS_PER_MESSAGE,
@@ -13,7 +14,7 @@ export function readRequest(
   { bytes, name, anyFormat, mapping }: ParseRequest,
   onProgress?: DecodeOptions['onProgress'],
 ): ReadResult {
-  if (!anyFormat) return decodeIncidentFile(bytes, name, { onProgress });
+  if (!anyFormat) return decodeIncidentFile(bytes, name, { onProgress, parse: parseIncidentFast });
   const decoded = decodeText(bytes, name, undefined, 'JSON or CSV');
   if (!decoded.ok) return decoded;
   const columns = mapping ? undefined : columnsToMap(name, decoded.text);
