@@ -231,6 +231,15 @@ export const en = {
     nextUp: 'Next step',
     lastStep: 'This is the last step.',
   },
+  loadControl: {
+    downloaded: (received: string, total: string | undefined) =>
+      total ? `Downloading: ${received} of ${total}` : `Downloading: ${received}`,
+    downloadProgress: 'Download progress',
+    cancel: 'Cancel',
+    cancelled: 'Loading was cancelled',
+    cancelledText: (src: string) => `You stopped loading ${src}. Nothing of it was opened.`,
+    tryAgain: 'Load it again',
+  },
 };
 
 /** Every catalog has exactly these keys: zh-hant.ts is checked against it with `satisfies`. */

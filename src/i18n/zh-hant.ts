@@ -210,4 +210,13 @@ export const zhHant = {
     nextUp: '下一步',
     lastStep: '這是最後一步。',
   },
+  loadControl: {
+    downloaded: (received, total) =>
+      total ? `正在下載:${received} / ${total}` : `正在下載:${received}`,
+    downloadProgress: '下載進度',
+    cancel: '取消',
+    cancelled: '已取消載入',
+    cancelledText: (src) => `你已停止載入 ${src},未開啟其中任何內容。`,
+    tryAgain: '重新載入',
+  },
 } satisfies Messages;
