@@ -57,4 +57,64 @@ export class ScalePage extends TimelinePage {
       route.fulfill({ contentType: 'application/json', body: json }),
     );
   }
+
+  /** The bar showing bytes received of the file's size while it downloads. */
+  get downloadProgress(): Locator {
+    return this.page.getByRole('progressbar', { name: /^(Download progress|下載進度)$/ });
+  }
+
+  get cancelLoadButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Cancel|取消)$/ });
+  }
+
+  /** What the page says after a load was cancelled. */
+  get loadCancelled(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: /Loading was cancelled|已取消載入/ });
+  }
+
+  get zoomInButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Zoom in|放大)$/ });
+  }
+
+  /**
+   * Serves `json` at `path` as a download that arrives in `chunks` pieces, `delayMs` apart, with its size declared,
+   * through the page's own fetch: the route hands the body over at once, so the pacing happens in the page.
+   * `stallAfter` pieces, the download stops arriving (for a Cancel to stop it).
+   */
+  async serveSlowly(
+    path: string,
+    json: string,
+    chunks: number,
+    delayMs: number,
+    stallAfter = Infinity,
+  ) {
+    await this.serveJson(path, json);
+    await this.page.addInitScript(
+      ({ path, chunks, delayMs, stallAfter }) => {
+        const native = window.fetch.bind(window);
+        window.fetch = async (input, init) => {
+          const response = await native(input, init);
+          if (!String(input).endsWith(path)) return response;
+          const bytes = new Uint8Array(await response.arrayBuffer());
+          const size = Math.ceil(bytes.byteLength / chunks);
+          let i = 0;
+          const body = new ReadableStream<Uint8Array>({
+            async pull(controller) {
+              if (i >= stallAfter) return new Promise(() => undefined);
+              await new Promise((resolve) => setTimeout(resolve, delayMs));
+              controller.enqueue(bytes.subarray(i * size, (i + 1) * size));
+              if (++i * size >= bytes.byteLength) controller.close();
+            },
+          });
+          return new Response(body, {
+            headers: {
+              'content-type': 'application/json',
+              'content-length': String(bytes.byteLength),
+            },
+          });
+        };
+      },
+      { path, chunks, delayMs, stallAfter },
+    );
+  }
 }

@@ -2,6 +2,7 @@
 import { columnsToMap, importFile } from '../model/formats';
 import { parseIncidentFast } from '../model/incident-fast';
 import { decodeIncidentFile, decodeText, type DecodeOptions } from '../model/incident-file';
+import { incidentWarnings } from '../model/incident-warnings';
 import {
   EVENTS_PER_MESSAGE,
   type ParseReply,
@@ -32,7 +33,9 @@ export function handleParseRequest(
   if ('columns' in result) return post({ type: 'columns', columns: result.columns });
   if (!result.ok) return post({ type: 'problems', problems: result.problems });
   const { events, ...rest } = result.incident;
-  post({ type: 'incident', json: JSON.stringify(rest), events: events.length });
+  // Warnings scan every text of every event (about half a second at 100,000): here, not on the page.
+  const warnings = incidentWarnings(result.incident);
+  post({ type: 'incident', json: JSON.stringify(rest), events: events.length, warnings });
   for (let i = 0; i < events.length; i += eventsPerMessage)
     post({ type: 'events', json: JSON.stringify(events.slice(i, i + eventsPerMessage)) });
   post({ type: 'end' });
