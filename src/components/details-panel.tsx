@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { techniqueUrl } from '../model/attack';
 import { safeHref } from '../model/urls';
@@ -16,7 +17,12 @@ interface Props {
   onFilterTo: (facet: Facet, id: string) => void;
 }
 
-export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
+export const DetailsPanel = memo(function DetailsPanel({
+  incident,
+  event,
+  onSelect,
+  onFilterTo,
+}: Props) {
   const { t, lang, locale } = useI18n();
   if (!event) {
     return (
@@ -210,4 +216,4 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
       )}
     </aside>
   );
-}
+});

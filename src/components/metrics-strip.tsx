@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
 import { computeMetrics } from '../model/metrics';
@@ -6,7 +7,7 @@ import { formatSpan } from '../model/time';
 import { eventWhen } from '../i18n/format';
 
 /** Headline durations computed from the data's milestone flags; each opens to show its two endpoints. */
-export function MetricsStrip({
+export const MetricsStrip = memo(function MetricsStrip({
   incident,
   onSelect,
 }: {
@@ -14,7 +15,7 @@ export function MetricsStrip({
   onSelect: (id: string) => void;
 }) {
   const { t, lang, locale } = useI18n();
-  const metrics = computeMetrics(incident);
+  const metrics = useMemo(() => computeMetrics(incident), [incident]);
   if (metrics.length === 0) return null;
   return (
     <section className="metrics" aria-label={t.metrics}>
@@ -38,4 +39,4 @@ export function MetricsStrip({
       ))}
     </section>
   );
-}
+});
