@@ -1,4 +1,5 @@
 // Incident file format: zod schemas (the single source of truth), inferred types and parseIncident().
+import './zod-jitless';
 import { z } from 'zod';
 import { capProblems } from './problems';
 import { intervalOf, isAlignedToPrecision, precisionEnd, PRECISIONS } from './time';
