@@ -35,7 +35,7 @@ test('a 100,000-event incident downloads with a byte progress bar, then zoom, pa
   test.setTimeout(300_000);
   await scale.serveSlowly(FILE, json, 40, 150);
   await scale.page.goto(`./?src=${FILE}`);
-  await expect(scale.downloadProgress).toBeVisible();
+  await expect(scale.downloadProgress).toBeVisible({ timeout: 60_000 });
   const max = Number(await scale.downloadProgress.getAttribute('max'));
   expect(max).toBe(Buffer.byteLength(json));
   await expect
@@ -86,9 +86,9 @@ test('loading a 100,000-event incident can be cancelled, leaving a page that say
   test.setTimeout(120_000);
   await scale.serveSlowly(FILE, json, 40, 150, 5);
   await scale.page.goto(`./?src=${FILE}`);
-  await expect(scale.downloadProgress).toBeVisible();
+  await expect(scale.downloadProgress).toBeVisible({ timeout: 60_000 });
   await scale.cancelLoadButton.click();
-  await expect(scale.loadCancelled).toBeVisible();
+  await expect(scale.loadCancelled).toBeVisible({ timeout: 30_000 });
   await expect(scale.downloadProgress).toBeHidden();
   await expect(scale.cancelLoadButton).toBeHidden();
   await expect(scale.page.getByRole('link', { name: 'Load it again' })).toBeVisible();

@@ -79,14 +79,14 @@ export class ScalePage extends TimelinePage {
   /**
    * Serves `json` at `path` as a download that arrives in `chunks` pieces, `delayMs` apart, with its size declared,
    * through the page's own fetch: the route hands the body over at once, so the pacing happens in the page.
-   * `stallAfter` pieces, the download stops arriving (for a Cancel to stop it).
+   * After `stallAfter` pieces, the download stops arriving (for a Cancel to stop it).
    */
   async serveSlowly(
     path: string,
     json: string,
     chunks: number,
     delayMs: number,
-    stallAfter = Infinity,
+    stallAfter?: number,
   ) {
     await this.serveJson(path, json);
     await this.page.addInitScript(
@@ -100,7 +100,7 @@ export class ScalePage extends TimelinePage {
           let i = 0;
           const body = new ReadableStream<Uint8Array>({
             async pull(controller) {
-              if (i >= stallAfter) return new Promise(() => undefined);
+              if (stallAfter !== null && i >= stallAfter) return new Promise(() => undefined);
               await new Promise((resolve) => setTimeout(resolve, delayMs));
               controller.enqueue(bytes.subarray(i * size, (i + 1) * size));
               if (++i * size >= bytes.byteLength) controller.close();
@@ -114,7 +114,8 @@ export class ScalePage extends TimelinePage {
           });
         };
       },
-      { path, chunks, delayMs, stallAfter },
+      // Infinity would not survive the trip into the page (it becomes null); null says "never stall".
+      { path, chunks, delayMs, stallAfter: stallAfter ?? null },
     );
   }
 }
