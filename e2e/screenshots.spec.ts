@@ -6,7 +6,7 @@ test.use({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
 
 for (const theme of ['light', 'dark'] as const) {
   test(`README screenshot, ${theme}`, async ({ app }) => {
-    await app.goto(`?event=sliver-installed&theme=${theme}&compress=1`);
+    await app.goto(`?event=sliver-installed&theme=${theme}`);
     await app.page.screenshot({ path: `docs/screenshot-${theme}.png` });
   });
 }
@@ -27,4 +27,14 @@ test('README screenshot, 20,000 generated events drawn as per-lane counts', asyn
   );
   await app.goto('?src=generated/scale-20000.json&theme=light');
   await app.page.screenshot({ path: 'docs/screenshot-scale.png' });
+});
+
+test('README screenshot, the path traced through Sliver’s installation, with links', async ({
+  app,
+}) => {
+  await app.goto(
+    '?event=sliver-installed&links=1&path=1&from=2023-11-13T00:00:00Z&to=2023-11-26T00:00:00Z&theme=light',
+  );
+  await app.page.waitForTimeout(300); // the last redraw of the arrows
+  await app.page.screenshot({ path: 'docs/screenshot-path.png', fullPage: true });
 });

@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { useMediaQuery } from '../hooks/use-media-query';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
 import { computeMetrics } from '../model/metrics';
@@ -16,8 +17,10 @@ export const MetricsStrip = memo(function MetricsStrip({
 }) {
   const { t, lang, locale } = useI18n();
   const metrics = useMemo(() => computeMetrics(incident), [incident]);
+  // On a phone the chart and the list lead; the metrics wait, folded, below them.
+  const phone = useMediaQuery('(max-width: 600px)');
   if (metrics.length === 0) return null;
-  return (
+  const strip = (
     <section className="metrics" aria-label={t.metrics}>
       {metrics.map((m) => (
         <details key={m.id} className="metric" data-metric={m.id}>
@@ -38,5 +41,13 @@ export const MetricsStrip = memo(function MetricsStrip({
         </details>
       ))}
     </section>
+  );
+  return phone ? (
+    <details className="metrics-fold">
+      <summary>{t.metricsHeading}</summary>
+      {strip}
+    </details>
+  ) : (
+    strip
   );
 });

@@ -34,3 +34,5 @@ export const PALETTE = [
 ];
 
 export const UNKNOWN = 'Unknown';
+/** How the placeholder reads, in each language the app speaks. */
+export const UNKNOWN_LABEL = { en: 'Unknown', 'zh-Hant': '不明' };

@@ -4,6 +4,7 @@ import type {
   Actor,
   EventFile,
   IncidentFile,
+  LocalizedText,
   Phase,
   Problem,
   System,
@@ -12,7 +13,7 @@ import type {
 import { capProblems } from '../problems';
 import { toIsoUtc } from '../time';
 import { finer, type ParsedTime, type TimeReader } from './foreign-time';
-import { DEFENDER, OUTCOMES, PALETTE, TECHNIQUE, UNKNOWN } from './import-guesses';
+import { DEFENDER, OUTCOMES, PALETTE, TECHNIQUE, UNKNOWN, UNKNOWN_LABEL } from './import-guesses';
 import { slugify, terms, uniqueIds } from './import-ids';
 
 export type ImportResult = { ok: true; file: IncidentFile } | { ok: false; problems: Problem[] };
@@ -246,6 +247,8 @@ function buildFile(
     t: ReturnType<typeof terms>,
     make: (id: string, label: string, i: number) => T,
   ): T[] => [...t.byLabel].map(([label, id], i) => make(id, label, i));
+  // The placeholder for a missing column is ours, not the file's, so it speaks the reader's language.
+  const labelOf = (label: string): LocalizedText => (label === UNKNOWN ? UNKNOWN_LABEL : label);
 
   return {
     schemaVersion: '1.0',
@@ -257,18 +260,26 @@ function buildFile(
     sources: [{ id: sourceId, title: fileName, note: `Imported from a ${formatLabel} file.` }],
     phases: list<Phase>(phases, (id, label, order) => ({
       id,
-      label,
+      label: labelOf(label),
       order,
       color: PALETTE[order % PALETTE.length]!,
     })),
     systems: list<System>(systems, (id, label) => ({
       id,
-      label,
+      label: labelOf(label),
       kind: 'other',
       ownership: 'first-party',
     })),
-    actors: list<Actor>(actors, (id, label) => ({ id, label, kind: actorKind.get(id)! })),
-    actions: list<Action>(actions, (id, label) => ({ id, label, actorKind: actionKind.get(id)! })),
+    actors: list<Actor>(actors, (id, label) => ({
+      id,
+      label: labelOf(label),
+      kind: actorKind.get(id)!,
+    })),
+    actions: list<Action>(actions, (id, label) => ({
+      id,
+      label: labelOf(label),
+      actorKind: actionKind.get(id)!,
+    })),
     ...(techniqueIds.size > 0 && {
       techniques: [...techniqueIds].sort().map((id): Technique => ({ id, name: id })),
     }),
