@@ -21,6 +21,7 @@ export const EVENT_TEXT_PATHS = [
   'inferred.reason',
   'prompts[]',
   'inject.question',
+  'presentText',
 ] as const;
 
 const TEXT_STEPS = EVENT_TEXT_PATHS.map((path) =>
