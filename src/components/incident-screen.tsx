@@ -14,6 +14,7 @@ import { ExportMenu } from './export-menu';
 import { PrintList } from './print-list';
 import { FilterPanel } from './filter-panel';
 import { MetricsStrip } from './metrics-strip';
+import { OverviewStrip } from './overview-strip';
 import { TimelineChart } from './timeline-chart';
 
 interface Props {
@@ -28,6 +29,7 @@ export function IncidentScreen({ incident, view, setView }: Props) {
   const tv = useTimelineView(incident, view, setView);
   const capture = useRef<HTMLDivElement>(null);
   const imageNode = useCallback(() => capture.current, []);
+  const togglePath = useCallback((path: boolean) => setView((s) => ({ ...s, path })), [setView]);
   const active = FACETS.filter((f) => view.filters[f].length > 0).map(
     (f) =>
       `${t.facets[f]}: ${view.filters[f].map((id) => (f === 'outcome' ? (t.outcomes[id] ?? id) : termLabel(incident, f, id, lang))).join(', ')}`,
@@ -44,19 +46,27 @@ export function IncidentScreen({ incident, view, setView }: Props) {
             onGroup={(group) => setView((s) => ({ ...s, group }))}
             bands={tv.scene.bands}
             onZoom={tv.zoomBy}
-            onFit={() => tv.setWindow(undefined)}
+            onFit={() => tv.setWindow(tv.scene.fitted)}
             onZoomToPhase={(b) => tv.zoomToSpan(b.start, b.end)}
             canZoomToSelected={tv.selected !== undefined}
             onZoomToSelected={() =>
               tv.selected && tv.zoomToSpan(tv.selected.startMs, tv.selected.endMs)
             }
-            toggles={{ compress: view.compress, bands: view.bands, dim: view.dim }}
+            toggles={{
+              compress: view.compress,
+              bands: view.bands,
+              dim: view.dim,
+              links: view.links,
+            }}
             onToggle={(key, value) => setView((s) => ({ ...s, [key]: value }))}
           />
           <div className="chart-actions">
             <ChartLegend />
             <ExportMenu incident={incident} events={tv.visible} imageNode={imageNode} />
           </div>
+          {tv.shownWindow && (
+            <OverviewStrip scene={tv.scene} window={tv.shownWindow} onWindow={tv.setWindow} />
+          )}
           {tv.visible.length === 0 && (
             <p className="status" role="status">
               {t.noMatches}
@@ -85,6 +95,8 @@ export function IncidentScreen({ incident, view, setView }: Props) {
               event={tv.selected}
               onSelect={tv.selectAndReveal}
               onFilterTo={tv.filterTo}
+              path={tv.path}
+              onTogglePath={togglePath}
             />
           </div>
           <PrintList incident={incident} events={tv.visible} />
