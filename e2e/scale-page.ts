@@ -77,45 +77,10 @@ export class ScalePage extends TimelinePage {
   }
 
   /**
-   * Serves `json` at `path` as a download that arrives in `chunks` pieces, `delayMs` apart, with its size declared,
-   * through the page's own fetch: the route hands the body over at once, so the pacing happens in the page.
-   * After `stallAfter` pieces, the download stops arriving (for a Cancel to stop it).
+   * Answers requests for `path` (same origin) from `url`, another server, without the page seeing the switch: the
+   * body streams from that server's socket through the browser's own network stack, not through the test protocol.
    */
-  async serveSlowly(
-    path: string,
-    json: string,
-    chunks: number,
-    delayMs: number,
-    stallAfter?: number,
-  ) {
-    await this.serveJson(path, json);
-    await this.page.addInitScript(
-      ({ path, chunks, delayMs, stallAfter }) => {
-        const native = window.fetch.bind(window);
-        window.fetch = async (input, init) => {
-          const response = await native(input, init);
-          if (!String(input).endsWith(path)) return response;
-          const bytes = new Uint8Array(await response.arrayBuffer());
-          const size = Math.ceil(bytes.byteLength / chunks);
-          let i = 0;
-          const body = new ReadableStream<Uint8Array>({
-            async pull(controller) {
-              if (stallAfter !== null && i >= stallAfter) return new Promise(() => undefined);
-              await new Promise((resolve) => setTimeout(resolve, delayMs));
-              controller.enqueue(bytes.subarray(i * size, (i + 1) * size));
-              if (++i * size >= bytes.byteLength) controller.close();
-            },
-          });
-          return new Response(body, {
-            headers: {
-              'content-type': 'application/json',
-              'content-length': String(bytes.byteLength),
-            },
-          });
-        };
-      },
-      // Infinity would not survive the trip into the page (it becomes null); null says "never stall".
-      { path, chunks, delayMs, stallAfter: stallAfter ?? null },
-    );
+  async serveFrom(path: string, url: string) {
+    await this.page.route(`**/${path}`, (route) => route.continue({ url }));
   }
 }
