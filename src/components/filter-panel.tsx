@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
@@ -16,7 +17,7 @@ interface Props {
   onClear: () => void;
 }
 
-export function FilterPanel({
+export const FilterPanel = memo(function FilterPanel({
   incident,
   filters,
   counts,
@@ -75,4 +76,4 @@ export function FilterPanel({
       ))}
     </aside>
   );
-}
+});

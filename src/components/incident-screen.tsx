@@ -1,6 +1,6 @@
 import type { SetView } from '../hooks/use-view-state';
 import { useTimelineView } from '../hooks/use-timeline-view';
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
@@ -28,6 +28,8 @@ export function IncidentScreen({ incident, view, setView }: Props) {
   const { t, lang } = useI18n();
   const tv = useTimelineView(incident, view, setView);
   const capture = useRef<HTMLDivElement>(null);
+  const imageNode = useCallback(() => capture.current, []);
+  const togglePath = useCallback((path: boolean) => setView((s) => ({ ...s, path })), [setView]);
   const active = FACETS.filter((f) => view.filters[f].length > 0).map(
     (f) =>
       `${t.facets[f]}: ${view.filters[f].map((id) => (f === 'outcome' ? (t.outcomes[id] ?? id) : termLabel(incident, f, id, lang))).join(', ')}`,
@@ -60,7 +62,7 @@ export function IncidentScreen({ incident, view, setView }: Props) {
           />
           <div className="chart-actions">
             <ChartLegend />
-            <ExportMenu incident={incident} events={tv.visible} imageNode={() => capture.current} />
+            <ExportMenu incident={incident} events={tv.visible} imageNode={imageNode} />
           </div>
           {tv.shownWindow && (
             <OverviewStrip scene={tv.scene} window={tv.shownWindow} onWindow={tv.setWindow} />
@@ -94,7 +96,7 @@ export function IncidentScreen({ incident, view, setView }: Props) {
               onSelect={tv.selectAndReveal}
               onFilterTo={tv.filterTo}
               path={tv.path}
-              onTogglePath={(path) => setView((s) => ({ ...s, path }))}
+              onTogglePath={togglePath}
             />
           </div>
           <PrintList incident={incident} events={tv.visible} />

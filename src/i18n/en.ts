@@ -243,6 +243,15 @@ export const en = {
     nextUp: 'Next step',
     lastStep: 'This is the last step.',
   },
+  loadControl: {
+    downloaded: (received: string, total: string | undefined) =>
+      total ? `Downloading: ${received} of ${total}` : `Downloading: ${received}`,
+    downloadProgress: 'Download progress',
+    cancel: 'Cancel',
+    cancelled: 'Loading was cancelled',
+    cancelledText: (src: string) => `You stopped loading ${src}. Nothing of it was opened.`,
+    tryAgain: 'Load it again',
+  },
   tabletop: {
     noSteps:
       'No event matches the link’s filters, so there is nothing to present. Remove a filter from the link.',

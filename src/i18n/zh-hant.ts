@@ -222,6 +222,15 @@ export const zhHant = {
     nextUp: '下一步',
     lastStep: '這是最後一步。',
   },
+  loadControl: {
+    downloaded: (received, total) =>
+      total ? `正在下載:${received} / ${total}` : `正在下載:${received}`,
+    downloadProgress: '下載進度',
+    cancel: '取消',
+    cancelled: '已取消載入',
+    cancelledText: (src) => `你已停止載入 ${src},未開啟其中任何內容。`,
+    tryAgain: '重新載入',
+  },
   tabletop: {
     noSteps: '沒有符合連結篩選條件的事件,因此沒有可簡報的內容。請從連結中移除篩選條件。',
     ongoing: '進行中',

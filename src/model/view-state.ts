@@ -1,4 +1,5 @@
 // The URL contract: every shareable view state, parsed from and written to a query string (pure functions).
+import './zod-jitless';
 import { z } from 'zod';
 import { GROUP_BYS, type GroupBy } from './chart-model';
 import type { Incident } from './incident';
