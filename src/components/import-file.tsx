@@ -40,6 +40,7 @@ export function ImportFile({ onOpened }: { onOpened: (src: string) => void }) {
       <DropZone onFile={files.open} />
       <MappingDialog
         pending={files.pending}
+        busy={files.reading !== undefined}
         onChange={files.remap}
         onConfirm={files.confirmMapping}
         onCancel={files.cancelMapping}

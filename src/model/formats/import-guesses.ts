@@ -16,7 +16,10 @@ export const OUTCOMES = new Map<string, EventFile['outcome']>([
   ['unknown', 'unknown'],
 ]);
 
-export const TECHNIQUE = /^T\d{4}(\.\d{3})?$/;
+/** The outcome an everyday word stands for, shown as the default in the mapping step. */
+export const guessOutcome = (value: string): EventFile['outcome'] =>
+  OUTCOMES.get(value.toLowerCase()) ?? 'unknown';
+
 
 // Imported files rarely say whose side an actor is on: a few words mark defenders and third parties.
 export const DEFENDER =
