@@ -25,8 +25,8 @@ test.describe("importing a responder's spreadsheet", () => {
     await app.goto();
     await app.openFile(fixture('responder-spreadsheet.csv'));
     const dialog = app.mappingDialog;
-    await expect(dialog.getByRole('combobox', { name: /^Time/ })).toHaveValue('Timestamp (UTC)');
-    await expect(dialog.getByRole('textbox', { name: /^Time zone/ })).toHaveValue('UTC');
+    await expect(dialog.getByRole('combobox', { name: /^Time \*/ })).toHaveValue('Timestamp (UTC)');
+    await expect(dialog.getByRole('combobox', { name: /^Time zone/ })).toHaveValue('UTC');
     await expect(app.importPreviewRows.first()).toContainText('2024-03-04 08:12:33');
     await expect(app.importPreviewRows.first()).toContainText('second');
     // Row 6 is the IR Team's; its side is shown as guessed, and follows the choice.
@@ -71,7 +71,7 @@ test.describe("importing a responder's spreadsheet", () => {
       'When,What,Where\n2024-03-04 08:12,Beacon seen,WS1\n2024-03-04 09:30,Host isolated,WS1\n';
     await app.openFile(csv('first.csv', text));
     const dialog = app.mappingDialog;
-    await dialog.getByRole('combobox', { name: /^Time/ }).selectOption('When');
+    await dialog.getByRole('combobox', { name: /^Time \*/ }).selectOption('When');
     await dialog.getByRole('combobox', { name: /^Title/ }).selectOption('What');
     await expect(app.importPreviewRows.first()).toContainText('has no zone');
     await dialog.getByRole('button', { name: 'Open' }).click();
@@ -81,7 +81,7 @@ test.describe("importing a responder's spreadsheet", () => {
     await expect(alert).toContainText('first.csv: 2 rows, column When');
     await expect(alert).toContainText('e.g. row 2');
     await expect(dialog.getByRole('combobox', { name: /^Title/ })).toHaveValue('What');
-    await dialog.getByRole('textbox', { name: /^Time zone/ }).fill('Asia/Taipei');
+    await dialog.getByRole('combobox', { name: /^Time zone/ }).fill('Asia/Taipei');
     await expect(app.importPreviewRows.first()).toContainText('2024-03-04 00:12');
     await dialog.getByRole('button', { name: 'Open' }).click();
     await expect(app.summary).toHaveText('2 of 2 events');
@@ -90,7 +90,7 @@ test.describe("importing a responder's spreadsheet", () => {
 
     await app.openFile(csv('second.csv', text.replace('Beacon seen', 'Beacon again')));
     await expect(dialog.getByRole('combobox', { name: /^Title/ })).toHaveValue('What');
-    await expect(dialog.getByRole('textbox', { name: /^Time zone/ })).toHaveValue('Asia/Taipei');
+    await expect(dialog.getByRole('combobox', { name: /^Time zone/ })).toHaveValue('Asia/Taipei');
   });
 
   test('the whole import works by keyboard', async ({ app, page }) => {
@@ -106,6 +106,9 @@ test.describe("importing a responder's spreadsheet", () => {
       await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await expect(app.sideOf('Forensics vendor')).toHaveValue('third-party');
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    for (let i = 0; i < 20 && (await focusedText()) !== 'Open'; i++)
+      await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(app.summary).toHaveText('25 of 25 events');
   });
@@ -146,6 +149,8 @@ test.describe('bad input leaves the open incident open', () => {
       await expect(dialog).toBeVisible();
       if (await app.mappingDialog.isVisible()) {
         await app.mappingDialog.getByRole('combobox', { name: /^Title/ }).selectOption('Event');
+        const order = app.mappingDialog.getByRole('combobox', { name: /^Dates such as/ });
+        if (await order.isVisible()) await order.selectOption('mdy');
         await app.mappingDialog.getByRole('button', { name: 'Open' }).click();
         await expect(app.mappingDialog.getByRole('alert')).toContainText(message);
         await app.mappingDialog.getByRole('button', { name: 'Cancel' }).click();

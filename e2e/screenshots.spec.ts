@@ -28,3 +28,12 @@ test('README screenshot, 20,000 generated events drawn as per-lane counts', asyn
   await app.goto('?src=generated/scale-20000.json&theme=light');
   await app.page.screenshot({ path: 'docs/screenshot-scale.png' });
 });
+
+test('README screenshot, the import step with its preview', async ({ app }) => {
+  await app.goto('?theme=light');
+  await app.openFile(
+    new URL('../data/fixtures/import/responder-spreadsheet.csv', import.meta.url).pathname,
+  );
+  await app.importPreviewRows.first().waitFor();
+  await app.mappingDialog.screenshot({ path: 'docs/screenshot-import.png' });
+});
