@@ -19,6 +19,8 @@ async function axeViolations(app: TimelinePage) {
 }
 
 test.describe("importing a responder's spreadsheet", () => {
+  // axe and the exports take a while on a shared machine.
+  test.slow();
   test('reads its times as UTC, its actors as chosen, its hosts as systems; its columns are searched and exported', async ({
     app,
   }) => {
