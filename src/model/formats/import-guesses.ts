@@ -20,7 +20,6 @@ export const OUTCOMES = new Map<string, EventFile['outcome']>([
 export const guessOutcome = (value: string): EventFile['outcome'] =>
   OUTCOMES.get(value.toLowerCase()) ?? 'unknown';
 
-
 // Imported files rarely say whose side an actor is on: a few words mark defenders and third parties.
 export const DEFENDER =
   /\b(soc|defenders?|responders?|analysts?|security|blue team|incident response|ir|it|helpdesk|help desk|service desk|legal|hr|admins?|administrators?|cert|csirt|management|comms|communications|team)\b/i;
