@@ -93,7 +93,12 @@ describe('import, export, import', () => {
         );
         const first = load(csv, SPREADSHEET);
         const again = load(exportCsv(first, first.events, 'en'), APP_CSV);
-        expect(appFields(again)).toEqual(appFields(first));
+        // Events at the same time are ordered by id, and ids come from row numbers, which the export renumbers.
+        const sorted = (i: Incident) =>
+          appFields(i)
+            .map((e) => JSON.stringify(e))
+            .sort();
+        expect(sorted(again)).toEqual(sorted(first));
       }),
       { numRuns: 60 },
     );
