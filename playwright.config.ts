@@ -17,6 +17,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}/`,
     trace: 'retain-on-failure',
     timezoneId: 'America/Los_Angeles',
+    // The offline service worker would take requests out of page.route's reach; its own spec allows it.
+    serviceWorkers: 'block',
     launchOptions: chromiumLaunch,
   },
   projects: [

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { loadEnv, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { cspMetaTag } from './scripts/csp.ts';
@@ -41,6 +42,49 @@ function incidentData(): Plugin {
   };
 }
 
+/**
+ * Offline use: a Workbox service worker precaches the app shell and the bundled incident, and keeps the last
+ * incidents opened from elsewhere; the app registers it from its bundle (no inline script) and offers updates.
+ */
+export function offline({ disable = false } = {}) {
+  return VitePWA({
+    disable,
+    registerType: 'prompt',
+    injectRegister: false,
+    includeAssets: ['favicon.svg'],
+    manifest: {
+      name: 'Incident Timeline',
+      short_name: 'Timeline',
+      description: 'An interactive, shareable UTC timeline of a security incident.',
+      start_url: './',
+      scope: './',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#0b57d0',
+      icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+    },
+    workbox: {
+      globPatterns: [
+        '**/*.{js,css,html,svg,webmanifest}',
+        'data/cloudflare-thanksgiving-2023.json',
+      ],
+      navigateFallback: 'index.html',
+      runtimeCaching: [
+        {
+          // Incident files opened by link or from another allowed origin: the network first, the last few kept.
+          urlPattern: ({ request }) => request.destination === '',
+          handler: 'NetworkFirst',
+          options: {
+            cacheName: 'opened-incidents',
+            expiration: { maxEntries: 4 },
+            cacheableResponse: { statuses: [200] },
+          },
+        },
+      ],
+    },
+  });
+}
+
 export default defineConfig(({ mode }) => ({
   base: './',
   // The same allowlist the loader checks `?src=` against (src/loading) becomes CSP connect-src.
@@ -48,6 +92,7 @@ export default defineConfig(({ mode }) => ({
     react(),
     incidentData(),
     cspMetaTag(parseAllowlist(loadEnv(mode, process.cwd(), 'VITE_').VITE_ALLOWED_SOURCES)),
+    offline(),
   ],
   server: { port: 5173 },
   preview: { port: 4173, strictPort: true },

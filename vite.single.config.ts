@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, mergeConfig, type Plugin, type UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import base from './vite.config';
+import base, { offline } from './vite.config';
 
 const incident = readFileSync(
   new URL('./data/cloudflare-thanksgiving-2023.json', import.meta.url),
@@ -58,14 +58,24 @@ function hashInlined(outDir: string): Plugin {
 
 export default defineConfig((env) => {
   const shared = base(env) as UserConfig;
-  // The incident files of data/ are not copied: the one that matters is inlined.
+  // The incident files of data/ are not copied: the one that matters is inlined. A file:// page has no service
+  // worker, so the offline plugin stays only as its no-op stand-in for the app's registration import.
   const plugins = shared.plugins
     ?.flat()
-    .filter((p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'incident-data'));
+    .filter(
+      (p) =>
+        !(
+          p &&
+          typeof p === 'object' &&
+          'name' in p &&
+          (p.name === 'incident-data' || String(p.name).startsWith('vite-plugin-pwa'))
+        ),
+    );
   return mergeConfig(
     { ...shared, plugins },
     {
       plugins: [
+        offline({ disable: true }),
         inlineIncident(),
         viteSingleFile({ removeViteModuleLoader: true }),
         hashInlined('dist-single'),

@@ -18,6 +18,7 @@ async function violations(page: Page) {
 const VIEWS = {
   'event selected': 'event=sliver-installed',
   'filtered, others dimmed': 'event=sliver-installed&outcome=failed&dim=1',
+  'links and a traced path': 'event=sliver-installed&links=1&path=1',
 };
 
 for (const mode of ['full', 'present', 'embed'] as const) {

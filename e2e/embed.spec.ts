@@ -65,3 +65,18 @@ test('the embed dialog gives an iframe snippet of the current view that renders'
   const frame = page.frameLocator('iframe');
   await expect(frame.locator('.details-when')).toHaveText('2023-11-23 16:00 UTC');
 });
+
+test('in the embed the plain wheel does not zoom but says how to; Ctrl+wheel zooms; Fit shows everything', async ({
+  app,
+}) => {
+  await app.goto('?mode=embed&group=none');
+  await app.wheelOverChart(400, 5);
+  await expect(app.page.getByRole('status').filter({ hasText: /Ctrl/ })).toBeVisible();
+  expect((await app.query()).has('from')).toBe(false);
+  await app.page.keyboard.down('Control');
+  await app.wheelOverChart(400, 3);
+  await app.page.keyboard.up('Control');
+  await expect.poll(async () => (await app.query()).has('from')).toBe(true);
+  await app.fitAllButton.click();
+  await expect.poll(() => app.chartItem('post-published').count()).toBeGreaterThan(0);
+});

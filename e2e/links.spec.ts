@@ -101,7 +101,8 @@ test('clearing everything returns every event, and a detail chip filters to it',
 });
 
 test('dimming keeps filtered-out events on the chart, greyed', async ({ app }) => {
-  await app.goto('?group=none&phase=containment');
+  // The whole span, so that every event is in the window once dimmed ones are drawn.
+  await app.goto('?group=none&phase=containment&from=2023-10-15&to=2024-02-05');
   const total = bundled.events.length;
   expect((await app.drawnEventIds()).length).toBe(matches({ phase: ['containment'] }).length);
   await app.toggle('Dim filtered-out events').check();

@@ -28,10 +28,12 @@ const escapeHtml = (s: string) =>
 
 test('stepping forward and back updates the step and the URL', async ({ app }) => {
   await app.gotoPresent();
-  // Step 1 is the first event's inject question.
+  // It opens on the title slide; step 1 is the first event's inject question.
+  await expect(app.stepCounter).toHaveText('Title slide');
+  await expect(app.previousButton).toBeDisabled();
+  await app.nextButton.click();
   await expect(app.stepCounter).toHaveText('Step 1');
   await expect(app.injectCard).toContainText(order[0]!.inject!.question.en);
-  await expect(app.previousButton).toBeDisabled();
 
   await app.nextButton.click();
   await expect(app.stepCounter).toHaveText('Step 2');
@@ -60,14 +62,15 @@ test('stepping forward and back updates the step and the URL', async ({ app }) =
   expect(app.stepInUrl().event).toBe(order.at(-1)!.id);
   await expect(app.nextButton).toBeDisabled();
   await app.page.keyboard.press('Home');
-  await expect(app.stepCounter).toHaveText('Step 1');
+  await expect(app.stepCounter).toHaveText('Title slide');
+  expect(app.stepInUrl().event).toBeNull();
 
   // 8: the eighth phase (detection) starts with the automated alert, an inject.
   await app.page.keyboard.press('8');
   expect(app.stepInUrl()).toEqual({ event: 'automated-alert', inject: true });
   // Every step is a history entry: Back returns to the previous one.
   await app.page.goBack();
-  await expect(app.stepCounter).toHaveText('Step 1');
+  await expect(app.stepCounter).toHaveText('Title slide');
 });
 
 // Steps whose future must stay hidden, including one inside a run of events on the same day.
@@ -116,6 +119,7 @@ test('reveal all shows every event, with the current step still highlighted', as
   await app.gotoPresent('event=sliver-installed');
   const later = order.slice(position('sliver-installed') + 1);
   await app.revealAllButton.click();
+  await app.page.getByRole('dialog').getByRole('button', { name: 'Reveal all' }).click();
   await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'true');
   expect(new URL(app.page.url()).searchParams.get('reveal')).toBe('1');
   await expect(app.stepTitle).toHaveText(event('sliver-installed').title.en);
@@ -150,7 +154,7 @@ test('the presenter window follows the audience window, and the reverse', async 
   await expect(presenter.speakerNotes).toContainText('Phase: Persistence');
   const [next, afterNext] = order.slice(position('sliver-installed') + 1);
   await expect(presenter.nextUp).toContainText(next!.title.en);
-  await expect(popup.getByText(/Session time \d+:\d\d:\d\d/)).toBeVisible();
+  await expect(popup.getByText(/Session \d+:\d\d:\d\d \/ 1:00:00/)).toBeVisible();
 
   await app.page.keyboard.press('PageDown');
   await expect.poll(() => presenter.stepInUrl().event).toBe(next!.id);
@@ -214,6 +218,7 @@ test('a same-origin page can neither read nor move the room, and the presenter s
 
   // The real presenter reveals, and the room follows.
   await presenter.revealAllButton.click();
+  await presenter.page.getByRole('dialog').getByRole('button', { name: 'Reveal all' }).click();
   await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'true');
   await presenter.revealAllButton.click();
   await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'false');

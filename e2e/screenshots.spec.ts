@@ -6,7 +6,7 @@ test.use({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
 
 for (const theme of ['light', 'dark'] as const) {
   test(`README screenshot, ${theme}`, async ({ app }) => {
-    await app.goto(`?event=sliver-installed&theme=${theme}&compress=1`);
+    await app.goto(`?event=sliver-installed&theme=${theme}`);
     await app.page.screenshot({ path: `docs/screenshot-${theme}.png` });
   });
 }
@@ -36,4 +36,14 @@ test('README screenshot, the import step with its preview', async ({ app }) => {
   );
   await app.importPreviewRows.first().waitFor();
   await app.mappingDialog.screenshot({ path: 'docs/screenshot-import.png' });
+});
+
+test('README screenshot, the path traced through Sliver’s installation, with links', async ({
+  app,
+}) => {
+  await app.goto(
+    '?event=sliver-installed&links=1&path=1&from=2023-11-13T00:00:00Z&to=2023-11-26T00:00:00Z&theme=light',
+  );
+  await app.page.waitForTimeout(300); // the last redraw of the arrows
+  await app.page.screenshot({ path: 'docs/screenshot-path.png', fullPage: true });
 });

@@ -19,7 +19,8 @@ test('the single HTML file renders the incident from file:// with the network bl
   await page.goto(`file://${single}?group=none`);
   await app.waitForReady();
   await expect(app.heading).toHaveText((bundled.title as { en: string }).en);
-  expect(await app.drawnEventIds()).toEqual(bundled.events.map((e) => e.id).sort());
+  await app.fitAllButton.click();
+  await expect.poll(() => app.drawnEventIds()).toEqual(bundled.events.map((e) => e.id).sort());
   await app.clickChartItem('sliver-installed');
   await expect(app.detailsWhen).toHaveText('2023-11-22 14:18:22 UTC');
   expect(requests).toEqual([]);

@@ -119,6 +119,38 @@ export class TimelinePage {
     return this.chart.locator('.vis-custom-time[class*="milestone-"] .vis-custom-time-marker');
   }
 
+  /** The milestone labels shown on the chart (merged ones hidden), with their boxes in page pixels. */
+  async milestoneLabelBoxes(): Promise<
+    { text: string; x: number; y: number; width: number; height: number }[]
+  > {
+    return this.milestoneMarkers.evaluateAll((els) =>
+      els
+        .filter((e) => getComputedStyle(e).display !== 'none')
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return { text: e.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+    );
+  }
+
+  /** The chart's drawing area (without the lane names), in page pixels. */
+  async chartArea() {
+    return (await this.chart.locator('.vis-panel.vis-center').boundingBox())!;
+  }
+
+  /** The overview strip's brush: a slider whose value text is the chart's window. */
+  get overview(): Locator {
+    return this.page.getByRole('slider', { name: /^(Overview|總覽)$/ });
+  }
+
+  /** The window the overview's brush says the chart shows, parsed from its value text. */
+  async overviewWindow(): Promise<{ from: number; to: number }> {
+    const text = (await this.overview.getAttribute('aria-valuetext')) ?? '';
+    const [from, to] = text.replace(' UTC', '').split(' – ');
+    const ms = (s = '') => Date.parse(`${s.replace(' ', 'T')}:00Z`);
+    return { from: ms(from), to: ms(to) };
+  }
+
   /** The "All times UTC" note of the page's header or embed bar. */
   get utcNote(): Locator {
     return this.page.locator('.utc-note');
@@ -175,6 +207,10 @@ export class TimelinePage {
 
   get themeSelect(): Locator {
     return this.page.getByRole('combobox', { name: /^(Theme|主題)/ });
+  }
+
+  get fitAllButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Fit all|Fit|顯示全部)$/ });
   }
 
   get zoomOutButton(): Locator {
@@ -276,6 +312,68 @@ export class TimelinePage {
     return { name: download.suggestedFilename(), body: Buffer.concat(chunks) };
   }
 
+  /** Exports through the Export menu's entry of that accessible name; returns the downloaded file's text. */
+  async exportNamed(name: string): Promise<string> {
+    await this.page.getByText('Export', { exact: true }).click();
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name, exact: true }).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  get linksToggle(): Locator {
+    return this.page.getByRole('checkbox', { name: 'Links', exact: true });
+  }
+
+  get showPathButton(): Locator {
+    return this.details.getByRole('button', { name: 'Show path' });
+  }
+
+  /** The traced path's steps in the details panel, in order. */
+  get pathSteps(): Locator {
+    return this.details.getByRole('list', { name: 'Path' }).getByRole('listitem');
+  }
+
+  /**
+   * The link arrows drawn on the chart: the events at their two ends, their kind, and whether each end of the line
+   * sits on its item (the start of the item's box, half-way down), i.e. the arrow follows the item.
+   */
+  async arrows(): Promise<
+    { from: string; to: string; style: string; dimmed: boolean; onItems: boolean }[]
+  > {
+    return this.chart.locator('svg.it-arrows path.it-arrow').evaluateAll((paths) =>
+      paths.map((p) => {
+        const svg = p.closest('svg')!.getBoundingClientRect();
+        const item = (id: string) =>
+          p
+            .closest('.vis-panel')!
+            .querySelector<HTMLElement>(`.vis-item[data-id="${CSS.escape(id)}"]`);
+        const from = item(p.getAttribute('data-from')!);
+        const to = item(p.getAttribute('data-to')!);
+        const nums = (p.getAttribute('d') ?? '').match(/-?\d+(\.\d+)?/g)!.map(Number);
+        const near = (el: HTMLElement | null, x: number, y: number) => {
+          if (!el) return false;
+          const r = el.getBoundingClientRect();
+          return (
+            Math.abs(r.left - svg.left - x) < 2 && Math.abs(r.top + r.height / 2 - svg.top - y) < 2
+          );
+        };
+        return {
+          from: from?.dataset.event ?? '',
+          to: to?.dataset.event ?? '',
+          style: [...p.classList]
+            .find((c) => /^it-arrow-(chain|detection|response)$/.test(c))!
+            .slice(9),
+          dimmed: p.classList.contains('it-arrow-dimmed'),
+          onItems: near(from, nums[0]!, nums[1]!) && near(to, nums.at(-2)!, nums.at(-1)!),
+        };
+      }),
+    );
+  }
+
   /** Opens a local file through the "Open file…" button's file chooser. */
   async openFile(file: string | { name: string; mimeType: string; buffer: Buffer }) {
     await this.page.locator('input[type="file"]').setInputFiles(file);
@@ -360,11 +458,42 @@ export class TimelinePage {
   }
 
   get speakerNotes(): Locator {
-    return this.page.getByRole('region', { name: /Speaker notes/ });
+    return this.page.getByRole('region', { name: /Discussion prompts/ });
   }
 
   get nextUp(): Locator {
     return this.page.getByRole('region', { name: /Next step/ });
+  }
+
+  // Tabletop kit: the presenter view's capture, and the print views
+
+  get notesField(): Locator {
+    return this.page.getByRole('textbox', { name: /^(Notes|筆記)$/ });
+  }
+
+  tagBox(name: string): Locator {
+    return this.page.getByRole('checkbox', { name });
+  }
+
+  get saveStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: /Saved|Saving|saved|儲存/ });
+  }
+
+  get afterActionButton(): Locator {
+    return this.page.getByRole('button', { name: /^(After-action report|事後檢討報告)$/ });
+  }
+
+  get situationManualButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Situation manual|情境手冊)$/ });
+  }
+
+  /** The situation manual's modules, in order; each holds only what the room knows by its end. */
+  get manualModules(): Locator {
+    return this.page.locator('.manual-module');
+  }
+
+  get titleSlide(): Locator {
+    return this.page.locator('[data-step="title"]');
   }
 
   /** The URL's `event` and `inject` parameters: where the session is. */

@@ -5,6 +5,7 @@ import { IncidentScreen } from './components/incident-screen';
 import { IncidentWarnings } from './components/incident-warnings';
 import { LinkNotice } from './components/link-notice';
 import { PresentScreen } from './components/present-screen';
+import { UpdatePrompt } from './components/update-prompt';
 import { LoadRecovery } from './components/load-recovery';
 import { Empty, LoadError, Loading } from './components/load-status';
 import { useViewState } from './hooks/use-view-state';
@@ -56,6 +57,7 @@ export function App() {
             onTheme={(theme) => setView((s) => ({ ...s, theme }))}
           />
         )}
+        <UpdatePrompt />
         <LinkNotice ignored={resolved.ignored} malformed={malformed} />
         {incident && <IncidentWarnings key={src} incident={incident} src={src} />}
         <main>

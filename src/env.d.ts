@@ -1,5 +1,6 @@
 // Build-time settings read through import.meta.env (set them in the environment or a .env file when building).
 /// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/react" />
 
 interface ImportMetaEnv {
   /** Comma-separated origins, besides the page's own, that `?src=` may load incidents from; also widens CSP connect-src. */

@@ -9,7 +9,9 @@ import './styles/chart.css';
 import './styles/incident-screen.css';
 import './styles/embed.css';
 import './styles/present.css';
+import './styles/tabletop.css';
 import './styles/print.css';
+import './styles/overview.css';
 
 const queryClient = new QueryClient();
 

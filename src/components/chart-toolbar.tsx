@@ -10,13 +10,18 @@ interface Props {
   onZoomToPhase: (band: Band) => void;
   canZoomToSelected: boolean;
   onZoomToSelected: () => void;
-  toggles: { compress: boolean; bands: boolean; dim: boolean };
-  onToggle: (key: 'compress' | 'bands' | 'dim', value: boolean) => void;
+  toggles: { compress: boolean; bands: boolean; dim: boolean; links: boolean };
+  onToggle: (key: 'compress' | 'bands' | 'dim' | 'links', value: boolean) => void;
 }
 
 export function ChartToolbar(p: Props) {
   const { t } = useI18n();
-  const toggleLabels = { compress: t.compress, bands: t.phaseBands, dim: t.dimFiltered };
+  const toggleLabels = {
+    compress: t.compress,
+    bands: t.phaseBands,
+    dim: t.dimFiltered,
+    links: t.links,
+  };
   return (
     <div className="toolbar" role="toolbar" aria-label={t.groupBy}>
       <label>
@@ -60,7 +65,7 @@ export function ChartToolbar(p: Props) {
           ))}
         </select>
       </label>
-      {(['compress', 'bands', 'dim'] as const).map((key) => (
+      {(['compress', 'bands', 'dim', 'links'] as const).map((key) => (
         <label key={key} className="toggle">
           <input
             type="checkbox"

@@ -4,9 +4,11 @@ import { safeHref } from '../model/urls';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { sinceFirstActivity } from '../model/metrics';
 import { localize } from '../model/text';
-import { formatSpan } from '../model/time';
+import { formatSpan, formatSpanShort } from '../model/time';
 import { termLabel, type Facet } from '../model/vocabulary';
+import type { PathStep } from '../model/causal-links';
 import { CopyButton } from './copy-button';
+import { PathList } from './path-list';
 import { eventWhen } from '../i18n/format';
 
 interface Props {
@@ -14,9 +16,16 @@ interface Props {
   event: TimelineEvent | undefined;
   onSelect: (id: string | undefined) => void;
   onFilterTo: (facet: Facet, id: string) => void;
+  /** The traced path through the event, when "Show path" is on. */
+  path?: readonly PathStep[];
+  /** Turns "Show path" on or off; without it the button is not offered. */
+  onTogglePath?: (on: boolean) => void;
+  /** The embed's small card: T+ in its two largest units. */
+  compact?: boolean;
 }
 
-export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
+export function DetailsPanel(props: Props) {
+  const { incident, event, onSelect, onFilterTo, path, onTogglePath, compact } = props;
   const { t, lang, locale } = useI18n();
   if (!event) {
     return (
@@ -27,6 +36,8 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
   }
   const e = event;
   const since = sinceFirstActivity(incident, e);
+  const span = (ms: number) =>
+    compact ? formatSpanShort(ms, locale) : formatSpan(ms, e.precision, locale);
   const titleOf = (id: string) => {
     const other = incident.events.find((x) => x.id === id);
     return other ? localize(other.title, lang) : id;
@@ -65,6 +76,17 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
       <p className="details-when">
         <time dateTime={e.start}>{eventWhen(e, t)}</time>
       </p>
+      {onTogglePath && (
+        <button
+          type="button"
+          className="small-button"
+          aria-pressed={path !== undefined}
+          onClick={() => onTogglePath(path === undefined)}
+        >
+          {t.showPath}
+        </button>
+      )}
+      {path && <PathList steps={path} onSelect={onSelect} />}
       <dl className="details-facts">
         {e.end !== undefined && (
           <>
@@ -75,11 +97,7 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
         {since !== undefined && (
           <>
             <dt>{t.sinceFirst}</dt>
-            <dd>
-              {since >= 0
-                ? t.tPlus(formatSpan(since, e.precision, locale))
-                : t.tMinus(formatSpan(-since, e.precision, locale))}
-            </dd>
+            <dd>{since >= 0 ? t.tPlus(span(since)) : t.tMinus(span(-since))}</dd>
           </>
         )}
         <dt>{t.outcome}</dt>
@@ -176,7 +194,8 @@ export function DetailsPanel({ incident, event, onSelect, onFilterTo }: Props) {
           <ul className="indicators">
             {indicators.map((ind) => (
               <li key={ind.id}>
-                <code>{ind.defanged}</code> <span className="muted">({ind.type})</span>{' '}
+                <code>{ind.defanged}</code>{' '}
+                <span className="muted">({t.indicatorTypes[ind.type] ?? ind.type})</span>{' '}
                 <CopyButton value={ind.value} label={t.copyValue(ind.defanged)} />
                 <div className="muted small">{localize(ind.description, lang)}</div>
                 {ind.sha256 && <code className="hash">SHA-256 {ind.sha256}</code>}

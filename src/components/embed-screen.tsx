@@ -1,5 +1,6 @@
 import type { SetView } from '../hooks/use-view-state';
 import { useTimelineView } from '../hooks/use-timeline-view';
+import { useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
@@ -18,6 +19,15 @@ interface Props {
 export function EmbedScreen({ incident, view, setView }: Props) {
   const { t, lang } = useI18n();
   const tv = useTimelineView(incident, view, setView);
+  const [hint, setHint] = useState(false);
+  const hintTimer = useRef<number | undefined>(undefined);
+  // The plain wheel scrolls the page around the frame; say once in a while how to zoom instead.
+  const onWheel = (e: React.WheelEvent) => {
+    if (e.ctrlKey || e.metaKey) return;
+    setHint(true);
+    window.clearTimeout(hintTimer.current);
+    hintTimer.current = window.setTimeout(() => setHint(false), 2000);
+  };
   const fullView = appUrl(window.location.href, (s) => ({ ...s, mode: 'full', controls: false }));
   return (
     <div className="embed">
@@ -29,6 +39,9 @@ export function EmbedScreen({ incident, view, setView }: Props) {
             {t.eventsShown(tv.visible.length, incident.events.length)}
           </span>
         )}
+        <button type="button" className="embed-fit" onClick={() => tv.setWindow(tv.scene.fitted)}>
+          {t.fit}
+        </button>
         <a className="embed-open" href={fullView} target="_blank" rel="noopener noreferrer">
           {t.openFullView}
         </a>
@@ -40,8 +53,13 @@ export function EmbedScreen({ incident, view, setView }: Props) {
             <FilterPanel {...tv.filterPanel} />
           </details>
         )}
-        <div className="embed-chart">
-          <TimelineChart {...tv.chartProps} height="100%" />
+        <div className="embed-chart" onWheel={onWheel}>
+          <TimelineChart {...tv.chartProps} height="100%" ctrlZoom />
+          {hint && (
+            <p className="embed-hint" role="status">
+              {t.wheelHint}
+            </p>
+          )}
         </div>
         {tv.selected && (
           <div className="embed-details">
@@ -50,6 +68,7 @@ export function EmbedScreen({ incident, view, setView }: Props) {
               event={tv.selected}
               onSelect={tv.selectAndReveal}
               onFilterTo={tv.filterTo}
+              compact
             />
           </div>
         )}

@@ -1,17 +1,7 @@
 import { useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident, TimelineEvent } from '../model/incident';
-
-function download(name: string, type: string, content: string | Blob) {
-  const url = URL.createObjectURL(
-    content instanceof Blob ? content : new Blob([content], { type }),
-  );
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { download } from './download';
 
 interface Props {
   incident: Incident;
@@ -29,6 +19,7 @@ const FORMAT_IDS = [
   'timesketch-jsonl',
   'attack-navigator',
   'stix',
+  'attack-flow',
 ];
 
 async function exportAs(id: string, incident: Incident, events: TimelineEvent[], lang: string) {

@@ -14,6 +14,7 @@ import { ExportMenu } from './export-menu';
 import { PrintList } from './print-list';
 import { FilterPanel } from './filter-panel';
 import { MetricsStrip } from './metrics-strip';
+import { OverviewStrip } from './overview-strip';
 import { TimelineChart } from './timeline-chart';
 
 interface Props {
@@ -43,19 +44,27 @@ export function IncidentScreen({ incident, view, setView }: Props) {
             onGroup={(group) => setView((s) => ({ ...s, group }))}
             bands={tv.scene.bands}
             onZoom={tv.zoomBy}
-            onFit={() => tv.setWindow(undefined)}
+            onFit={() => tv.setWindow(tv.scene.fitted)}
             onZoomToPhase={(b) => tv.zoomToSpan(b.start, b.end)}
             canZoomToSelected={tv.selected !== undefined}
             onZoomToSelected={() =>
               tv.selected && tv.zoomToSpan(tv.selected.startMs, tv.selected.endMs)
             }
-            toggles={{ compress: view.compress, bands: view.bands, dim: view.dim }}
+            toggles={{
+              compress: view.compress,
+              bands: view.bands,
+              dim: view.dim,
+              links: view.links,
+            }}
             onToggle={(key, value) => setView((s) => ({ ...s, [key]: value }))}
           />
           <div className="chart-actions">
             <ChartLegend />
             <ExportMenu incident={incident} events={tv.visible} imageNode={() => capture.current} />
           </div>
+          {tv.shownWindow && (
+            <OverviewStrip scene={tv.scene} window={tv.shownWindow} onWindow={tv.setWindow} />
+          )}
           {tv.visible.length === 0 && (
             <p className="status" role="status">
               {t.noMatches}
@@ -84,6 +93,8 @@ export function IncidentScreen({ incident, view, setView }: Props) {
               event={tv.selected}
               onSelect={tv.selectAndReveal}
               onFilterTo={tv.filterTo}
+              path={tv.path}
+              onTogglePath={(path) => setView((s) => ({ ...s, path }))}
             />
           </div>
           <PrintList incident={incident} events={tv.visible} />

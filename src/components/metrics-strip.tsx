@@ -1,3 +1,4 @@
+import { useMediaQuery } from '../hooks/use-media-query';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
 import { computeMetrics } from '../model/metrics';
@@ -15,8 +16,10 @@ export function MetricsStrip({
 }) {
   const { t, lang, locale } = useI18n();
   const metrics = computeMetrics(incident);
+  // On a phone the chart and the list lead; the metrics wait, folded, below them.
+  const phone = useMediaQuery('(max-width: 600px)');
   if (metrics.length === 0) return null;
-  return (
+  const strip = (
     <section className="metrics" aria-label={t.metrics}>
       {metrics.map((m) => (
         <details key={m.id} className="metric" data-metric={m.id}>
@@ -37,5 +40,13 @@ export function MetricsStrip({
         </details>
       ))}
     </section>
+  );
+  return phone ? (
+    <details className="metrics-fold">
+      <summary>{t.metricsHeading}</summary>
+      {strip}
+    </details>
+  ) : (
+    strip
   );
 }

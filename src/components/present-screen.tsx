@@ -2,12 +2,15 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { SetView } from '../hooks/use-view-state';
 import { usePresentChannel, type StepMessage, type StepUpdate } from '../hooks/use-present-channel';
 import { useStepKeys } from '../hooks/use-step-keys';
+import { useI18n } from '../i18n/i18n';
+import { buildSearchIndex, filterEvents } from '../model/filters';
 import type { Incident } from '../model/incident';
 import { clampStep, phaseStep, presentSteps, stepIndex, stepRef } from '../model/present';
 import { appUrl, parseViewState, type ViewState } from '../model/view-state';
 import type { Navigation } from './present-controls';
 import { PresentStage } from './present-stage';
 import { PresenterView } from './presenter-view';
+import { TabletopPrint } from './tabletop-print';
 
 interface Props {
   incident: Incident;
@@ -15,18 +18,36 @@ interface Props {
   setView: SetView;
 }
 
+/** The title slide comes before step 1: it is where a link without `event` opens. */
+const TITLE = -1;
+
 /** `mode=present`: tabletop stepping through the incident, in the room's window or the facilitator's (`presenter=1`). */
 export function PresentScreen({ incident, view, setView }: Props) {
-  const steps = useMemo(() => presentSteps(incident.events), [incident]);
-  const index = stepIndex(steps, { event: view.event, inject: view.inject });
+  const { t } = useI18n();
+  const searchIndex = useMemo(() => buildSearchIndex(incident), [incident]);
+  // The link's filters choose the steps, so a 60-minute exercise can leave events out.
+  const steps = useMemo(
+    () =>
+      presentSteps(
+        filterEvents(incident.events, { filters: view.filters, q: view.q }, searchIndex),
+      ),
+    [incident, view.filters, view.q, searchIndex],
+  );
+  const position = useCallback(
+    (s: Pick<ViewState, 'event' | 'inject'>) =>
+      s.event === undefined ? TITLE : stepIndex(steps, { event: s.event, inject: s.inject }),
+    [steps],
+  );
+  const index = position(view);
 
   const messageFor = useCallback(
-    (s: ViewState): StepUpdate => ({
-      type: 'step',
-      ...stepRef(steps[stepIndex(steps, s)]!),
-      reveal: s.reveal,
-    }),
-    [steps],
+    (s: ViewState): StepUpdate => {
+      const at = position(s);
+      return at === TITLE
+        ? { type: 'step', inject: false, reveal: s.reveal }
+        : { type: 'step', ...stepRef(steps[at]!), reveal: s.reveal };
+    },
+    [steps, position],
   );
   const current = useCallback(
     () => messageFor(parseViewState(window.location.search).state),
@@ -34,8 +55,8 @@ export function PresentScreen({ incident, view, setView }: Props) {
   );
   const apply = useCallback(
     (m: StepMessage) => {
-      // A step names an event id: one this incident does not have is not a step of this session.
-      if (!steps.some((s) => s.event.id === m.event)) return;
+      // A step names an event id: one this session does not have is not a step of this session.
+      if (m.event !== undefined && !steps.some((s) => s.event.id === m.event)) return;
       setView((s) => ({ ...s, event: m.event, inject: m.inject, reveal: m.reveal }), {
         replace: true,
       });
@@ -54,12 +75,14 @@ export function PresentScreen({ incident, view, setView }: Props) {
   const move = useCallback(
     (to: (i: number) => number | undefined) => {
       setView((s) => {
-        const target = to(stepIndex(steps, s));
-        return target === undefined ? s : { ...s, ...stepRef(steps[clampStep(steps, target)]!) };
+        const target = to(position(s));
+        if (target === undefined) return s;
+        if (target < 0) return { ...s, event: undefined, inject: false };
+        return { ...s, ...stepRef(steps[clampStep(steps, target)]!) };
       });
       post(current());
     },
-    [setView, steps, post, current],
+    [setView, steps, post, current, position],
   );
   // Back and Forward in this window are local moves too.
   useEffect(() => {
@@ -86,15 +109,26 @@ export function PresentScreen({ incident, view, setView }: Props) {
           );
         },
   };
+  const goTo = (i: number) => move(() => i);
   useStepKeys({
     next: nav.next,
     previous: nav.previous,
-    first: () => move(() => 0),
+    first: () => move(() => TITLE),
     last: () => move(() => steps.length - 1),
     phase: (n) => move(() => phaseStep(incident, steps, n)),
   });
   const jump = (eventId: string) => move(() => stepIndex(steps, { event: eventId, inject: false }));
 
+  if (steps.length === 0) return <p className="present-empty">{t.tabletop.noSteps}</p>;
+  if (view.print)
+    return (
+      <TabletopPrint
+        incident={incident}
+        steps={steps}
+        print={view.print}
+        onBack={() => setView((s) => ({ ...s, print: undefined }))}
+      />
+    );
   if (view.presenter)
     return (
       <PresenterView
@@ -103,6 +137,8 @@ export function PresentScreen({ incident, view, setView }: Props) {
         index={index}
         reveal={view.reveal}
         nav={nav}
+        goTo={goTo}
+        onPrint={(print) => setView((s) => ({ ...s, print }))}
       />
     );
   return (

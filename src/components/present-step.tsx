@@ -4,14 +4,16 @@ import type { Incident, TimelineEvent } from '../model/incident';
 import { sinceFirstActivity } from '../model/metrics';
 import { elapsedBetween, isSingular, type Step } from '../model/present';
 import { localize } from '../model/text';
-import { formatSpan, formatSpanShort } from '../model/time';
-import { eventWhen } from '../i18n/format';
+import { DAY, formatSpan, formatSpanShort } from '../model/time';
+import { eventWhen, whenText } from '../i18n/format';
 
 interface Props {
   /** The incident as far as the room may see it (T+ needs its first adversary activity to be shown). */
   incident: Incident;
   step: Step;
   previous: TimelineEvent | undefined;
+  /** A range that ends after this step: the room reads "ongoing" instead of its end. */
+  ongoing?: boolean;
 }
 
 /** "2 days 18 hours pass", "The same day": how much time passed since the previous step's event. */
@@ -28,17 +30,38 @@ export function TimePasses({ from, to }: { from: TimelineEvent | undefined; to: 
   return <p className="present-passes">{text}</p>;
 }
 
-function When({ incident, event }: { incident: Incident; event: TimelineEvent }) {
+interface WhenProps {
+  incident: Incident;
+  event: TimelineEvent;
+  ongoing?: boolean;
+  /** The presenter view gives T+ to the second; the stage only its two largest units. */
+  exact?: boolean;
+}
+
+export function When({ incident, event, ongoing = false, exact = false }: WhenProps) {
   const { t, locale } = useI18n();
   const since = sinceFirstActivity(incident, event);
+  const span = (ms: number) =>
+    exact ? formatSpan(ms, event.precision, locale) : formatSpanShort(ms, locale);
+  // A day-precision event of the first day is neither before nor after it: "T− 0 days" read as an error.
+  const sameDay =
+    since !== undefined &&
+    (event.precision === 'day' || event.precision === 'month') &&
+    Math.abs(since) < DAY;
   return (
     <p className="present-when">
-      <time dateTime={event.start}>{eventWhen(event, t)}</time>
+      <time dateTime={event.start}>
+        {ongoing
+          ? t.tabletop.whenOngoing(whenText(event.startMs, event.precision, t))
+          : eventWhen(event, t)}
+      </time>
       {since !== undefined && (
-        <span className="present-tplus">
-          {since >= 0
-            ? t.tPlus(formatSpan(since, event.precision, locale))
-            : t.tMinus(formatSpan(-since, event.precision, locale))}
+        <span className={sameDay ? 'present-tplus present-same-day' : 'present-tplus'}>
+          {sameDay
+            ? t.tabletop.sameDay
+            : since >= 0
+              ? t.tPlus(span(since))
+              : t.tMinus(span(-since))}
         </span>
       )}
     </p>
@@ -46,14 +69,14 @@ function When({ incident, event }: { incident: Incident; event: TimelineEvent })
 }
 
 /** The current step for the room: an inject's question, or the event itself. */
-export function PresentStep({ incident, step, previous }: Props) {
+export function PresentStep({ incident, step, previous, ongoing }: Props) {
   const { t, lang } = useI18n();
   const e = step.event;
   if (step.inject && e.inject) {
     return (
       <article className="present-step present-inject" aria-live="polite" data-step="inject">
         <TimePasses from={previous} to={e} />
-        <When incident={incident} event={e} />
+        <When incident={incident} event={e} ongoing={ongoing} />
         <p className="present-inject-label">{t.present.inject}</p>
         <h2 className="present-question">{localize(e.inject.question, lang)}</h2>
         <p className="present-hint">{t.present.injectHint}</p>
@@ -69,7 +92,7 @@ export function PresentStep({ incident, step, previous }: Props) {
   return (
     <article className="present-step" aria-live="polite" data-step="event">
       <TimePasses from={previous} to={e} />
-      <When incident={incident} event={e} />
+      <When incident={incident} event={e} ongoing={ongoing} />
       <h2 className="present-title">{localize(e.title, lang)}</h2>
       <dl className="present-facts">
         {facts.map(([term, value]) => (

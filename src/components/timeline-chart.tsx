@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { axisLabel } from '../model/axis-labels';
 import type { Band } from '../model/chart-model';
 import { tooltipLines, type ChartView } from '../model/chart-view';
+import type { Arrow } from '../model/causal-links';
 import { binWindowOf } from '../model/level-of-detail';
 import type { TimeWindow } from '../model/time';
 import {
@@ -23,7 +24,9 @@ import {
   type VisGroup,
   type VisItem,
 } from './chart-templates';
+import { createArrowLayer, drawArrows } from './chart-arrows';
 import { scrollTarget } from './lane-scroll';
+import { placeFlags } from './milestone-flags';
 
 export interface TimelineChartProps {
   /** What to draw, from `chartView`. */
@@ -36,9 +39,14 @@ export interface TimelineChartProps {
   onZoomTo?: (w: TimeWindow) => void;
   /** A fixed height (CSS length, e.g. 100% to fill an embed); by default the chart grows with its lanes up to 62vh. */
   height?: string;
+  /** Link arrows between items, from `arrowsInView`; none when links are off. */
+  arrows?: readonly Arrow[];
+  /** The wheel zooms only with Ctrl held (an embed, where the plain wheel belongs to the page around it). */
+  ctrlZoom?: boolean;
 }
 
 const NO_BANDS: Band[] = [];
+const mergedFlag = (first: string, more: number) => `${first} +${more}`;
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export function TimelineChart(props: TimelineChartProps) {
@@ -56,6 +64,7 @@ export function TimelineChart(props: TimelineChartProps) {
   const groupsRef = useRef(new DataSet<VisGroup, 'id'>());
   const markersRef = useRef<string[]>([]);
   const placedRef = useRef(false);
+  const redrawArrowsRef = useRef<() => void>(() => {});
   const latest = useRef({ ...props, marks });
   useEffect(() => {
     latest.current = { ...props, marks };
@@ -80,7 +89,7 @@ export function TimelineChart(props: TimelineChartProps) {
             ? renderTooltip(tooltipLines(latest.current.view.scene, data.item))
             : '') as unknown as NonNullable<TimelineOptions['tooltip']>['template'],
       },
-      dataAttributes: ['event'],
+      dataAttributes: ['event', 'id'],
       groupOrder: 'order',
       orientation: { axis: 'top', item: 'top' },
       stack: true,
@@ -90,6 +99,7 @@ export function TimelineChart(props: TimelineChartProps) {
       zoomMin: 10 * 1000,
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 20,
       verticalScroll: true,
+      ...(latest.current.ctrlZoom && { zoomKey: 'ctrlKey' as const }),
       ...(latest.current.height ? { height: latest.current.height } : { maxHeight: '62vh' }),
       margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
     };
@@ -97,9 +107,19 @@ export function TimelineChart(props: TimelineChartProps) {
     timelineRef.current = timeline;
     // vis-timeline's lane-name column scrolls the lanes (and the items with them) but cannot take focus on its own.
     laneColumnRef.current = host.querySelector<HTMLElement>('.vis-panel.vis-left');
+    // Arrows are redrawn after every redraw of the items, so they follow pan, zoom, scrolling, lanes and folds.
+    const panel = host.querySelector<HTMLElement>('.vis-panel.vis-center');
+    const arrowLayer = createArrowLayer();
+    panel?.appendChild(arrowLayer);
+    redrawArrowsRef.current = () =>
+      panel && drawArrows(arrowLayer, panel, latest.current.arrows ?? []);
     let reported = false;
     timeline.on('changed', () => {
+      redrawArrowsRef.current();
       if (BENCH_HOOKS) notifyDrawn();
+      const { scene } = latest.current.view;
+      const { start, end } = timeline.getWindow();
+      placeFlags(host, scene.markers, { from: +start, to: +end }, scene.hidden, mergedFlag);
       if (!reported && itemsRef.current.length > 0) {
         reported = true;
         markReady();
@@ -119,8 +139,13 @@ export function TimelineChart(props: TimelineChartProps) {
         if (byUser) latest.current.onWindowChange?.({ from: start.getTime(), to: end.getTime() });
       },
     );
+    // vis-timeline polls its size once a second; an embed's details card narrows the chart at once.
+    const resized = new ResizeObserver(() => timeline.redraw());
+    resized.observe(host);
     return () => {
+      resized.disconnect();
       timelineRef.current = null;
+      redrawArrowsRef.current = () => {};
       laneColumnRef.current = null;
       markersRef.current = [];
       placedRef.current = false;
@@ -181,6 +206,8 @@ export function TimelineChart(props: TimelineChartProps) {
     // Items rebuilt for a new window are mostly the same; updating only those that changed saves vis-timeline redraws.
     data.update(next.filter((i) => !sameItem(data.get(i.id), i)));
   }, [items, bands]);
+
+  useEffect(() => redrawArrowsRef.current(), [props.arrows]);
 
   useEffect(() => {
     const timeline = timelineRef.current;

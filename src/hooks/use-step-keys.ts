@@ -5,7 +5,7 @@ export interface StepKeys {
   previous: () => void;
   first: () => void;
   last: () => void;
-  /** 1-based phase number from the digit keys. */
+  /** 1-based phase number from the digit keys; 0 is the tenth. */
   phase: (n: number) => void;
 }
 
@@ -13,8 +13,8 @@ const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 const ACTIVATES = new Set(['BUTTON', 'A', 'SUMMARY']);
 
 /**
- * Page-wide stepping keys. Presentation clickers send PageUp/PageDown (some send arrows), so those work wherever
- * focus is, except in form fields; Space and Enter on a focused button keep their usual meaning.
+ * Page-wide stepping keys. Presentation clickers send PageUp/PageDown (some send arrows), so those and Space work
+ * wherever focus is, except in form fields; Enter on a focused button keeps its usual meaning.
  */
 export function useStepKeys(keys: StepKeys) {
   const latest = useRef(keys);
@@ -26,7 +26,7 @@ export function useStepKeys(keys: StepKeys) {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target instanceof HTMLElement ? e.target : null;
       if (target && (TYPING.has(target.tagName) || target.isContentEditable)) return;
-      if (target && ACTIVATES.has(target.tagName) && (e.key === ' ' || e.key === 'Enter')) return;
+      if (target && ACTIVATES.has(target.tagName) && e.key === 'Enter') return;
       const k = latest.current;
       const action: (() => void) | undefined = {
         ArrowRight: k.next,
@@ -38,7 +38,7 @@ export function useStepKeys(keys: StepKeys) {
         End: k.last,
       }[e.key];
       if (action) action();
-      else if (/^[1-9]$/.test(e.key)) k.phase(Number(e.key));
+      else if (/^[0-9]$/.test(e.key)) k.phase(Number(e.key) || 10);
       else return;
       e.preventDefault();
     };

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { arrowsInView, linksOf, offPath, tracePath } from '../model/causal-links';
+import { laneIdsOf } from '../model/chart-model';
 import { chartScene, chartView, windowRevealing } from '../model/chart-view';
 import { buildSearchIndex, dimmedIds, facetCounts, filterEvents } from '../model/filters';
 import type { Incident } from '../model/incident';
@@ -30,9 +32,15 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     () => facetCounts(incident.events, query, searchIndex),
     [incident, query, searchIndex],
   );
+  const path = useMemo(
+    () => (view.path && view.event ? tracePath(incident.events, view.event) : undefined),
+    [view.path, view.event, incident],
+  );
+  // A traced path greys out every event off it, on top of the filtered-out ones when those are dimmed.
   const dimmed = useMemo(
-    () => (view.dim ? dimmedIds(incident.events, visible) : undefined),
-    [view.dim, incident, visible],
+    () =>
+      offPath(path, view.dim ? dimmedIds(incident.events, visible) : undefined, incident.events),
+    [path, view.dim, incident, visible],
   );
   const scene = useMemo(
     () =>
@@ -49,6 +57,23 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     [incident, view.dim, visible, dimmed, view.group, lang, view.bands, view.compress, words],
   );
   const chart = useMemo(() => chartView(scene, view.window), [scene, view.window]);
+  const links = useMemo(() => linksOf(incident.events), [incident]);
+  const arrows = useMemo(
+    () =>
+      view.links
+        ? arrowsInView(
+            links,
+            chart.items,
+            chart.window,
+            (id) => scene.byId.get(id)?.startMs,
+            (id) => {
+              const e = scene.byId.get(id);
+              return e ? laneIdsOf(e, scene.groupBy) : [];
+            },
+          )
+        : undefined,
+    [view.links, links, chart, scene],
+  );
   const shownWindow = chart.window;
   const { limits } = scene;
   const selected = view.event === undefined ? undefined : scene.byId.get(view.event);
@@ -98,6 +123,7 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
 
   const chartProps = {
     view: chart,
+    arrows,
     selectedEventId: view.event,
     onSelect: actions.select,
     onWindowChange: actions.setWindow,
@@ -111,6 +137,7 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     scene,
     shownWindow,
     selected,
+    path,
     chartProps,
     selectAndReveal,
   };

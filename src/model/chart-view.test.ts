@@ -51,8 +51,14 @@ describe('chartScene and chartView on a small incident', () => {
     for (const item of items) expect(laneIds.has(item.lane!)).toBe(true);
   });
 
-  it('fits the window over every event when none is asked for, and keeps the one asked for', () => {
-    const fitted = chartView(scene, undefined).window!;
+  it('opens on 14–24 November when no window is asked for, folded on every event, and keeps the one asked for', () => {
+    const first = chartView(scene, undefined).window!;
+    expect(first.from).toBeLessThanOrEqual(Date.UTC(2023, 10, 14));
+    expect(first.from).toBeGreaterThan(Date.UTC(2023, 10, 10));
+    expect(first.to).toBeGreaterThanOrEqual(Date.UTC(2023, 10, 25));
+    expect(first.to).toBeLessThan(Date.UTC(2023, 11, 1));
+    const fitted = chartView(sceneOf(bundled, { compress: true }), undefined).window!;
+    expect(fitted).toEqual(scene.fitted);
     for (const e of bundled.events) {
       expect(e.startMs).toBeGreaterThanOrEqual(fitted.from);
       expect(e.endMs).toBeLessThanOrEqual(fitted.to);

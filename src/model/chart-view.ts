@@ -17,6 +17,7 @@ import {
   type Side,
 } from './chart-model';
 import { buildEventIndex, type EventIndex } from './event-index';
+import { firstWindow } from './first-window';
 import type { Incident, MilestoneKind, TimelineEvent } from './incident';
 import { levelOfDetail, MAX_CHART_ITEMS, windowShowing } from './level-of-detail';
 import { milestones } from './metrics';
@@ -83,6 +84,8 @@ export interface ChartScene extends Omit<Required<SceneInput>, 'bands' | 'compre
   markers: Marker[];
   /** The window over every drawn event; undefined when there are none. */
   fitted: TimeWindow | undefined;
+  /** Shown when the link names no window: the busiest stretch, or every event when quiet periods are folded. */
+  initial: TimeWindow | undefined;
   /** How far zooming out and panning may go: the incident's span with a margin. */
   limits: TimeWindow | undefined;
   byId: ReadonlyMap<string, TimelineEvent>;
@@ -135,6 +138,11 @@ function markersOf(incident: Incident, hidden: TimeWindow[], words: ChartWords):
 export function chartScene(input: SceneInput): ChartScene {
   const { incident, events, groupBy, lang, words } = input;
   const hidden = input.compress ? quietPeriods(incident.events, QUIET_GAP, QUIET_KEEP) : [];
+  const index = memo(indexes, events, buildEventIndex);
+  const fitted = fitWindow(events.length > 0 ? events : incident.events);
+  const limits =
+    input.limit === false ? undefined : memo(limitsOf, incident, (i) => zoomLimits(i.events));
+  const busiest = input.compress ? undefined : firstWindow(index, QUIET_GAP);
   return {
     incident,
     events,
@@ -143,15 +151,15 @@ export function chartScene(input: SceneInput): ChartScene {
     words,
     dimmed: input.dimmed ?? NOTHING_DIMMED,
     lanes: groupBy === 'none' ? null : lanesFor(incident, events, groupBy, lang),
-    index: memo(indexes, events, buildEventIndex),
+    index,
     detailed: itemCountOf(events, groupBy) > MAX_CHART_ITEMS,
     bands: phaseBands(incident, incident.events, lang),
     showBands: input.bands,
     hidden,
     markers: markersOf(incident, hidden, words),
-    fitted: fitWindow(events.length > 0 ? events : incident.events),
-    limits:
-      input.limit === false ? undefined : memo(limitsOf, incident, (i) => zoomLimits(i.events)),
+    fitted,
+    initial: busiest ? clampWindow(busiest, limits) : fitted,
+    limits,
     byId: memo(lookups, incident, (i) => new Map(i.events.map((e) => [e.id, e]))),
   };
 }
@@ -161,7 +169,7 @@ export function chartScene(input: SceneInput): ChartScene {
  * window beyond the limits (a hand-edited link) is brought within them.
  */
 export function chartView(scene: ChartScene, requested: TimeWindow | undefined): ChartView {
-  const window = requested ? clampWindow(requested, scene.limits) : scene.fitted;
+  const window = requested ? clampWindow(requested, scene.limits) : scene.initial;
   const { incident, events, groupBy, lang, dimmed, index, words } = scene;
   const items =
     scene.detailed && window

@@ -87,6 +87,18 @@ const cases: [string, Mutation, string, RegExp][] = [
     /unknown events id/,
   ],
   [
+    'a cycle of led-to and enabled links',
+    (f) => void (f.events[0]!.related = [{ event: 'second-login', kind: 'enabled' }]),
+    'events[0].related',
+    /^the led-to and enabled links form a cycle: "first-login" → "second-login" → "first-login"; expected no event to lead to itself$/,
+  ],
+  [
+    'an event that led to itself',
+    (f) => void (f.events[1]!.related = [{ event: 'second-login', kind: 'led-to' }]),
+    'events[1].related',
+    /cycle: "second-login" → "second-login"/,
+  ],
+  [
     'duplicate event id',
     (f) => void (f.events[1]!.id = 'first-login'),
     'events[1].id',

@@ -1,5 +1,6 @@
 // Incident file format: zod schemas (the single source of truth), inferred types and parseIncident().
 import { z } from 'zod';
+import { findCausalCycle } from './causal-links';
 import { capProblems } from './problems';
 import { intervalOf, isAlignedToPrecision, precisionEnd, PRECISIONS } from './time';
 
@@ -230,6 +231,10 @@ const Event = z
       description:
         'A tabletop inject: the room is asked this question before the event is revealed.',
     }),
+    presentText: LocalizedText.optional().meta({
+      description:
+        'What the room may read in present mode instead of the description, when the description gives away later events.',
+    }),
     extra: z
       .record(z.string(), z.string())
       .optional()
@@ -269,6 +274,10 @@ const IncidentObject = z
     id: Id,
     title: LocalizedText,
     summary: LocalizedText,
+    briefing: LocalizedText.optional().meta({
+      description:
+        "The scenario as a tabletop exercise's title slide and situation manual open it: what the room knows at the start.",
+    }),
     timeZone: z.literal('UTC').meta({ description: 'All times in this file are UTC.' }),
     languages: z
       .array(z.string().refine(isKnownLanguageTag, 'expected a known language tag'))
@@ -412,6 +421,14 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
     once(ind.events, ['indicators', i, 'events']);
     cite(ind.citations, ['indicators', i]);
   });
+  const cycle = findCausalCycle(file.events);
+  if (cycle) {
+    const first = file.events.findIndex((e) => e.id === cycle[0]);
+    issue(
+      ['events', first, 'related'],
+      `the led-to and enabled links form a cycle: ${cycle.map((id) => `"${id}"`).join(' → ')}; expected no event to lead to itself`,
+    );
+  }
 }
 
 /**

@@ -185,6 +185,7 @@ describe('sync messages', () => {
     [{ ...step, event: 'x'.repeat(121) }, false],
     [{ ...step, reveal: 'yes' }, false],
     [{ type: 'step', from: 'presenter', event: 'x' }, false],
+    [{ type: 'step', from: 'presenter', inject: false, reveal: false }, true],
     [{ ...step, extra: 1 }, false],
     [[step], false],
     ['step', false],

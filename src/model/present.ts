@@ -67,7 +67,9 @@ export function revealedEvents(steps: readonly Step[], index: number): TimelineE
  * whole story, so it is replaced by the title.
  */
 export function revealedIncident(incident: Incident, events: TimelineEvent[]): Incident {
-  if (events.length === incident.events.length) return incident;
+  // Only the very same events keep the whole incident: the room's copies may be cut short or reworded.
+  if (events.length === incident.events.length && events.every((e, i) => e === incident.events[i]))
+    return incident;
   const ids = new Set(events.map((e) => e.id));
   const used = (key: 'phase' | 'actor' | 'action') => new Set(events.map((e) => e[key]));
   const phases = used('phase');
@@ -184,7 +186,8 @@ export const PresentMessage = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('step'),
     from: Role,
-    event: z.string().min(1).max(MAX_EVENT_ID),
+    /** Absent on the title slide, before the first step. */
+    event: z.string().min(1).max(MAX_EVENT_ID).optional(),
     inject: z.boolean(),
     reveal: z.boolean(),
   }),

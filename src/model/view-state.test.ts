@@ -38,6 +38,8 @@ const viewState: fc.Arbitrary<ViewState> = fc.record({
   bands: fc.boolean(),
   compress: fc.boolean(),
   controls: fc.boolean(),
+  links: fc.boolean(),
+  path: fc.boolean(),
   reveal: fc.boolean(),
   inject: fc.boolean(),
   presenter: fc.boolean(),
@@ -70,6 +72,12 @@ describe('view state in the URL', () => {
     );
   });
 
+  it('writes links and a traced path as flags', () => {
+    const state = { ...DEFAULT_VIEW, event: 'sliver-installed', links: true, path: true };
+    expect(serializeViewState(state)).toBe('?event=sliver-installed&links=1&path=1');
+    expect(parseViewState('?links=1&path=1&event=sliver-installed').state).toEqual(state);
+  });
+
   it('writes a present-mode step with its inject sub-step and the presenter view', () => {
     const state = {
       ...DEFAULT_VIEW,
@@ -95,6 +103,7 @@ describe('view state in the URL', () => {
     ['from=2023-02-31&to=2023-03-05', ['from', 'to'], { window: undefined }],
     ['from=2023-11-20&to=2023-11-31T10:00Z', ['to', 'from'], { window: undefined }],
     ['lang=fr&dim=yes', ['lang', 'dim'], { lang: undefined, dim: false }],
+    ['links=on&path=2', ['links', 'path'], { links: false, path: false }],
     ['session=incident-timeline', ['session'], { session: undefined }],
   ])('falls back to defaults for %s', (query, malformed, expected) => {
     const parsed = parseViewState(query);

@@ -32,6 +32,10 @@ export interface ViewState {
   compress: boolean;
   /** Embed mode shows the filter panel. */
   controls: boolean;
+  /** Arrows drawn between linked events. */
+  links: boolean;
+  /** The selected event's causal path is traced: listed, and the rest of the chart dimmed. */
+  path: boolean;
   /** Present mode shows every event instead of only those up to the current step. */
   reveal: boolean;
   /** Present mode: the current step is the inject question of `event`, asked before the event is shown. */
@@ -40,7 +44,12 @@ export interface ViewState {
   presenter: boolean;
   /** Present mode, presenter view: the random id of its audience window's session, which names their private channel. */
   session?: string;
+  /** Present mode: a print view (after-action report, or the situation manual for players or the facilitator). */
+  print?: PrintView;
 }
+
+export const PRINT_VIEWS = ['report', 'manual', 'manual-facilitator'] as const;
+export type PrintView = (typeof PRINT_VIEWS)[number];
 
 export const DEFAULT_VIEW: ViewState = {
   filters: { phase: [], system: [], actor: [], action: [], outcome: [] },
@@ -51,6 +60,8 @@ export const DEFAULT_VIEW: ViewState = {
   bands: true,
   compress: false,
   controls: false,
+  links: false,
+  path: false,
   reveal: false,
   inject: false,
   presenter: false,
@@ -94,10 +105,13 @@ const PARAMS = {
   bands: flag,
   compress: flag,
   controls: flag,
+  links: flag,
+  path: flag,
   reveal: flag,
   inject: flag,
   presenter: flag,
   session: SessionId,
+  print: z.enum(PRINT_VIEWS),
 };
 type Params = { [K in keyof typeof PARAMS]?: z.output<(typeof PARAMS)[K]> };
 
@@ -146,10 +160,13 @@ export function parseViewState(search: string): Parsed {
       bands: got.bands ?? d.bands,
       compress: got.compress ?? d.compress,
       controls: got.controls ?? d.controls,
+      links: got.links ?? d.links,
+      path: got.path ?? d.path,
       reveal: got.reveal ?? d.reveal,
       inject: got.inject ?? d.inject,
       presenter: got.presenter ?? d.presenter,
       session: got.session,
+      print: got.print,
     },
     malformed,
   };
@@ -175,12 +192,15 @@ export function serializeViewState(state: ViewState): string {
     'bands',
     'compress',
     'controls',
+    'links',
+    'path',
     'reveal',
     'inject',
     'presenter',
   ] as const)
     if (state[key] !== DEFAULT_VIEW[key]) p.set(key, state[key] ? '1' : '0');
   if (state.session) p.set('session', state.session);
+  if (state.print) p.set('print', state.print);
   const text = p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
   return text ? `?${text}` : '';
 }

@@ -74,3 +74,12 @@ export const ACTIVITY: Record<'adversary' | 'defender' | 'third-party', string> 
   defender: 'Response activity',
   'third-party': 'Third-party activity',
 };
+
+/** How each placeholder of ours reads, in each language the app speaks. */
+export const PLACEHOLDER_LABELS = new Map<string, { en: string; 'zh-Hant': string }>([
+  [UNKNOWN, { en: UNKNOWN, 'zh-Hant': '不明' }],
+  [NO_PHASE, { en: NO_PHASE, 'zh-Hant': '無階段' }],
+  [ACTIVITY.adversary, { en: ACTIVITY.adversary, 'zh-Hant': '攻擊者活動' }],
+  [ACTIVITY.defender, { en: ACTIVITY.defender, 'zh-Hant': '應變活動' }],
+  [ACTIVITY['third-party'], { en: ACTIVITY['third-party'], 'zh-Hant': '第三方活動' }],
+]);

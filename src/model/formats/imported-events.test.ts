@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cpuMsSince } from '../cpu-time.test-helper';
 import { phaseBands } from '../chart-model';
 import { parseIncident } from '../incident';
+import { localize } from '../text';
 import { readIsoTime } from './foreign-time';
 import { type Columns, recordsToIncident, type SourceRecord } from './imported-events';
 
@@ -100,7 +101,9 @@ describe('recordsToIncident', () => {
       citations: [{ source: 'log-csv', locator: 'row 2' }],
     });
     expect(e!.description).toBeUndefined();
-    expect(incident.phases).toEqual([expect.objectContaining({ label: 'No phase', band: false })]);
+    expect(incident.phases).toEqual([
+      expect.objectContaining({ label: { en: 'No phase', 'zh-Hant': '無階段' }, band: false }),
+    ]);
     expect(phaseBands(incident, incident.events, 'en')).toEqual([]);
   });
 
@@ -150,8 +153,8 @@ describe('recordsToIncident', () => {
       ['Blue Kitten', 'adversary'],
       ['IT Helpdesk', 'defender'],
     ]);
-    expect(phases.map((p) => p.label)).toEqual(['Containment', 'No phase']);
-    expect(actions.map((a) => a.label)).toEqual(['Response activity', 'Phishing']);
+    expect(phases.map((p) => localize(p.label, 'en'))).toEqual(['Containment', 'No phase']);
+    expect(actions.map((a) => localize(a.label, 'zh-Hant'))).toEqual(['應變活動', 'Phishing']);
     expect(events[0]!.outcome).toBe('succeeded');
   });
 

@@ -4,6 +4,7 @@ import type {
   Actor,
   EventFile,
   IncidentFile,
+  LocalizedText,
   Phase,
   Problem,
   System,
@@ -13,7 +14,15 @@ import { capProblems } from '../problems';
 import { toIsoUtc } from '../time';
 import { finer, type ParsedTime, type TimeReader } from './foreign-time';
 import { ATTACK_NAMES } from './attack-names';
-import { ACTIVITY, guessActorKind, NO_PHASE, OUTCOMES, PALETTE, UNKNOWN } from './import-guesses';
+import {
+  ACTIVITY,
+  guessActorKind,
+  NO_PHASE,
+  OUTCOMES,
+  PALETTE,
+  PLACEHOLDER_LABELS,
+  UNKNOWN,
+} from './import-guesses';
 import { groupProblems } from './import-problems';
 import { slugify, terms, uniqueIds } from './import-ids';
 
@@ -299,6 +308,8 @@ function buildFile(
     t: ReturnType<typeof terms>,
     make: (id: string, label: string, i: number) => T,
   ): T[] => [...t.byLabel].map(([label, id], i) => make(id, label, i));
+  // The placeholder for a missing column is ours, not the file's, so it speaks the reader's language.
+  const labelOf = (label: string): LocalizedText => PLACEHOLDER_LABELS.get(label) ?? label;
 
   return {
     schemaVersion: '1.0',
@@ -310,19 +321,27 @@ function buildFile(
     sources: [{ id: sourceId, title: fileName, note: `Imported from a ${formatLabel} file.` }],
     phases: list<Phase>(phases, (id, label, order) => ({
       id,
-      label,
+      label: labelOf(label),
       order,
       color: PALETTE[order % PALETTE.length]!,
       ...(label === NO_PHASE && { band: false as const }),
     })),
     systems: list<System>(systems, (id, label) => ({
       id,
-      label,
+      label: labelOf(label),
       kind: 'other',
       ownership: 'first-party',
     })),
-    actors: list<Actor>(actors, (id, label) => ({ id, label, kind: actorKind.get(id)! })),
-    actions: list<Action>(actions, (id, label) => ({ id, label, actorKind: actionKind.get(id)! })),
+    actors: list<Actor>(actors, (id, label) => ({
+      id,
+      label: labelOf(label),
+      kind: actorKind.get(id)!,
+    })),
+    actions: list<Action>(actions, (id, label) => ({
+      id,
+      label: labelOf(label),
+      actorKind: actionKind.get(id)!,
+    })),
     ...(techniqueIds.size > 0 && {
       techniques: [...techniqueIds]
         .sort()

@@ -7,6 +7,7 @@ import {
   type DecodeProgress,
 } from '../incident-file';
 import { exportAppJson } from './app-json';
+import { exportAttackFlow } from './attack-flow';
 import { exportAttackNavigator } from './attack-navigator';
 import { readCsvFirstRecord, readCsvHeaders } from './csv-cells';
 import { exportCsv } from './csv';
@@ -94,6 +95,13 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
     extension: 'stix.json',
     mimeType: 'application/stix+json;version=2.1',
     export: exportStix,
+  },
+  {
+    id: 'attack-flow',
+    label: 'Attack Flow',
+    extension: 'attack-flow.json',
+    mimeType: 'application/stix+json;version=2.1',
+    export: exportAttackFlow,
   },
 ];
 

@@ -4,7 +4,7 @@ import type { Incident, Indicator, TimelineEvent } from '../incident';
 import { localize } from '../text';
 
 // Generated once for this app (a random v4 UUID); changing it would change every exported id.
-const NAMESPACE = '0e89b289-f4dd-46b5-a252-c887c612ffb2';
+export const NAMESPACE = '0e89b289-f4dd-46b5-a252-c887c612ffb2';
 
 const SHA256 = /^[0-9a-f]{64}$/i;
 
@@ -33,7 +33,7 @@ export function stixPattern(indicator: Indicator): string {
   }
 }
 
-interface StixIndicator {
+export interface StixIndicator {
   type: 'indicator';
   spec_version: '2.1';
   id: string;
@@ -47,7 +47,7 @@ interface StixIndicator {
 }
 
 /** A fixed creation time: the earliest source publication date, else the first event, else the epoch. */
-function creationTime(incident: Incident): string {
+export function creationTime(incident: Incident): string {
   const published = incident.sources.flatMap((s) => (s.published ? [s.published] : [])).sort()[0];
   if (published) return `${published}T00:00:00.000Z`;
   // parseIncident sorts events, so the first one is the earliest.
@@ -55,11 +55,15 @@ function creationTime(incident: Incident): string {
 }
 
 /**
- * A bundle of indicators related to the given events, or of all indicators when none relates to them.
+ * The indicators related to the given events, or all of them when none relates to them, as STIX indicator objects.
  * Ids are UUIDv5 of the incident id and pattern (the incident id keeps two incidents' different descriptions of
- * one address apart), and the bundle id is UUIDv5 of its content, so equal data exports byte-identical files.
+ * one address apart).
  */
-export function exportStix(incident: Incident, events: TimelineEvent[], lang: string): string {
+export function stixIndicators(
+  incident: Incident,
+  events: readonly TimelineEvent[],
+  lang: string,
+): StixIndicator[] {
   const shown = new Set(events.map((e) => e.id));
   const all = incident.indicators ?? [];
   const related = all.filter((ind) => ind.events?.some((id) => shown.has(id)));
@@ -92,7 +96,12 @@ export function exportStix(incident: Incident, events: TimelineEvent[], lang: st
       valid_from: first < Infinity ? new Date(first).toISOString() : created,
     });
   }
-  const objects = [...byPattern.values()];
+  return [...byPattern.values()];
+}
+
+/** A bundle of `stixIndicators`; its id is UUIDv5 of its content, so equal data exports byte-identical files. */
+export function exportStix(incident: Incident, events: TimelineEvent[], lang: string): string {
+  const objects = stixIndicators(incident, events, lang);
   const bundle = {
     type: 'bundle',
     id: `bundle--${uuidv5(JSON.stringify(objects), NAMESPACE)}`,

@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { v4 as uuidv4 } from 'uuid';
+import { DEFAULT_TARGET_MINUTES, EMPTY_NOTE, type Session, type StepNote } from '../model/tabletop';
+import { appTabletopStore } from '../store/tabletop-store';
+
+export type SaveStatus = 'saved' | 'saving' | 'failed';
+
+/** Typing is saved this long after the last key, well under a second. */
+const SAVE_DELAY = 300;
+
+const currentKey = (incidentId: string) => `incident-timeline:tabletop-session:${incidentId}`;
+
+function rememberCurrent(incidentId: string, id: string) {
+  try {
+    localStorage.setItem(currentKey(incidentId), id);
+  } catch {
+    // Blocked storage only costs resuming after a reload; the notes are in IndexedDB.
+  }
+}
+
+function rememberedCurrent(incidentId: string): string | null {
+  try {
+    return localStorage.getItem(currentKey(incidentId));
+  } catch {
+    return null;
+  }
+}
+
+const newSession = (incidentId: string, now = Date.now()): Session => ({
+  id: uuidv4(),
+  incidentId,
+  startedAt: now,
+  elapsedMs: 0,
+  runningSince: now,
+  targetMinutes: DEFAULT_TARGET_MINUTES,
+});
+
+/**
+ * The facilitator's exercise session of an incident, kept in the browser database: the last one is resumed after a
+ * reload, notes are saved as they are typed, and a new session can be started or an earlier one resumed.
+ */
+export function useTabletopSession(incidentId: string) {
+  const store = appTabletopStore();
+  const [session, setSessionState] = useState<Session>();
+  const [sessions, setSessions] = useState<Session[]>([]);
+  const [notes, setNotes] = useState<Record<string, StepNote>>({});
+  const [status, setStatus] = useState<SaveStatus>('saved');
+  const pending = useRef(new Map<string, StepNote>());
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const sessionRef = useRef<Session>(undefined);
+
+  const fail = useCallback(() => setStatus('failed'), []);
+
+  const flush = useCallback(() => {
+    clearTimeout(timer.current);
+    const s = sessionRef.current;
+    if (!s || pending.current.size === 0) return;
+    const rows = [...pending.current];
+    pending.current.clear();
+    Promise.all(rows.map(([step, note]) => store.saveNote(incidentId, s.id, step, note))).then(
+      () => setStatus((st) => (st === 'failed' ? st : 'saved')),
+      fail,
+    );
+  }, [store, incidentId, fail]);
+
+  const open = useCallback(
+    async (s: Session) => {
+      flush();
+      sessionRef.current = s;
+      setSessionState(s);
+      rememberCurrent(incidentId, s.id);
+      try {
+        setNotes(await store.notes(incidentId, s.id));
+        setSessions(await store.sessions(incidentId));
+      } catch {
+        fail();
+      }
+    },
+    [flush, incidentId, store, fail],
+  );
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const id = rememberedCurrent(incidentId);
+      let s: Session | undefined;
+      try {
+        s = id ? await store.session(id) : undefined;
+        if (!s) {
+          s = newSession(incidentId);
+          await store.saveSession(s);
+        }
+      } catch {
+        s ??= newSession(incidentId);
+        fail();
+      }
+      if (live) await open(s);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [incidentId, store, open, fail]);
+
+  // A closing or reloading window saves what is still waiting.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [flush]);
+
+  const updateNote = useCallback(
+    (step: string, change: (n: StepNote) => StepNote, quiet = false) => {
+      setNotes((all) => {
+        const next = change(all[step] ?? EMPTY_NOTE);
+        pending.current.set(step, next);
+        return { ...all, [step]: next };
+      });
+      if (!quiet) setStatus((st) => (st === 'failed' ? st : 'saving'));
+      clearTimeout(timer.current);
+      timer.current = setTimeout(flush, SAVE_DELAY);
+    },
+    [flush],
+  );
+
+  const saveSession = useCallback(
+    (change: (s: Session) => Session) => {
+      const s = sessionRef.current;
+      if (!s) return;
+      const next = change(s);
+      sessionRef.current = next;
+      setSessionState(next);
+      store.saveSession(next).catch(fail);
+    },
+    [store, fail],
+  );
+
+  const startNew = useCallback(async () => {
+    const s = newSession(incidentId);
+    try {
+      await store.saveSession(s);
+    } catch {
+      fail();
+    }
+    await open(s);
+  }, [incidentId, store, open, fail]);
+
+  const resume = useCallback(
+    async (id: string) => {
+      const s = sessions.find((x) => x.id === id);
+      if (s) await open(s);
+    },
+    [sessions, open],
+  );
+
+  return { session, sessions, notes, status, updateNote, saveSession, startNew, resume };
+}
+
+export type TabletopSession = ReturnType<typeof useTabletopSession>;

@@ -1,0 +1,296 @@
+// Causal links between events: which arrows the chart draws, cycles the loader refuses, and the path through an event.
+import type { ChartItem } from './chart-model';
+import type { RelationKind, TimelineEvent } from './incident';
+import { coarser, DAY, type TimeWindow } from './time';
+
+/** How an arrow looks: the adversary's chain, a detection, or the defenders' response. */
+export type ArrowStyle = 'chain' | 'detection' | 'response';
+
+/** The kinds drawn as arrows; `part-of` groups events rather than ordering them, so it is not one. */
+export const ARROW_STYLES: Partial<Record<RelationKind, ArrowStyle>> = {
+  'led-to': 'chain',
+  enabled: 'chain',
+  detected: 'detection',
+  contained: 'response',
+  eradicated: 'response',
+  'responded-to': 'response',
+};
+
+/** Kinds that say one event caused the next; a cycle of these is impossible. */
+const FORWARD: ReadonlySet<RelationKind> = new Set(['led-to', 'enabled']);
+/** Kinds that say an event answered an earlier one: the cause is the event linked to. */
+const BACKWARD: ReadonlySet<RelationKind> = new Set([
+  'detected',
+  'contained',
+  'eradicated',
+  'responded-to',
+]);
+
+interface Linked {
+  id: string;
+  related?: readonly { event: string; kind: RelationKind }[];
+}
+
+/** One arrow, from the event holding the link to the event it names. */
+export interface Link {
+  from: string;
+  to: string;
+  kind: RelationKind;
+  style: ArrowStyle;
+}
+
+/** Every link drawn as an arrow, in the events' order. */
+export function linksOf(events: readonly Linked[]): Link[] {
+  return events.flatMap((e) =>
+    (e.related ?? []).flatMap((r) => {
+      const style = ARROW_STYLES[r.kind];
+      return style ? [{ from: e.id, to: r.event, kind: r.kind, style }] : [];
+    }),
+  );
+}
+
+/**
+ * A cycle of `led-to` / `enabled` links, as the ids around it with the first repeated at the end
+ * (`["a", "b", "a"]`); undefined when there is none. Links to unknown events are ignored (refused elsewhere).
+ */
+export function findCausalCycle(events: readonly Linked[]): string[] | undefined {
+  const next = new Map<string, string[]>();
+  for (const e of events) next.set(e.id, []);
+  for (const e of events)
+    for (const r of e.related ?? [])
+      if (FORWARD.has(r.kind) && next.has(r.event)) next.get(e.id)!.push(r.event);
+  // Iterative depth-first search with three colours, so a long chain cannot overflow the stack.
+  const state = new Map<string, 'open' | 'done'>();
+  for (const root of next.keys()) {
+    if (state.has(root)) continue;
+    const stack: { id: string; k: number }[] = [{ id: root, k: 0 }];
+    state.set(root, 'open');
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      const out = next.get(top.id)!;
+      if (top.k === out.length) {
+        state.set(top.id, 'done');
+        stack.pop();
+        continue;
+      }
+      const to = out[top.k++]!;
+      const seen = state.get(to);
+      if (seen === 'open') {
+        const from = stack.findIndex((s) => s.id === to);
+        return [...stack.slice(from).map((s) => s.id), to];
+      }
+      if (seen === undefined) {
+        state.set(to, 'open');
+        stack.push({ id: to, k: 0 });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Cause-to-effect edges both ways: `led-to`/`enabled` point forward, a detection or response back at its cause. */
+function causalGraph(events: readonly Linked[]) {
+  const effects = new Map<string, string[]>();
+  const causes = new Map<string, string[]>();
+  const add = (map: Map<string, string[]>, key: string, value: string) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const e of events)
+    for (const r of e.related ?? []) {
+      const [cause, effect] = FORWARD.has(r.kind)
+        ? [e.id, r.event]
+        : BACKWARD.has(r.kind)
+          ? [r.event, e.id]
+          : [];
+      if (cause === undefined || effect === undefined) continue;
+      add(effects, cause, effect);
+      add(causes, effect, cause);
+    }
+  return { effects, causes };
+}
+
+function reach(start: string, edges: Map<string, string[]>): Set<string> {
+  const seen = new Set<string>();
+  const todo = [start];
+  while (todo.length > 0)
+    for (const next of edges.get(todo.pop()!) ?? [])
+      if (next !== start && !seen.has(next)) {
+        seen.add(next);
+        todo.push(next);
+      }
+  return seen;
+}
+
+export interface PathStep {
+  event: TimelineEvent;
+  /** Before, the event itself, or after it in the chain. */
+  role: 'cause' | 'self' | 'effect';
+  /** Time since the previous step, as far as both times are known (whole days when either is a date); undefined first. */
+  gap?: { ms: number; days: boolean };
+}
+
+/**
+ * Everything that led to `id` and everything it led to, transitively, with the event itself: causes before their
+ * effects, otherwise in the order of `events` (an incident's reading order; a date's events can share a day with the
+ * timed event they followed). Empty when the event is unknown.
+ */
+export function tracePath(events: readonly TimelineEvent[], id: string): PathStep[] {
+  const index = new Map(events.map((e, i) => [e.id, i]));
+  if (!index.has(id)) return [];
+  const { effects, causes } = causalGraph(events);
+  const before = reach(id, causes);
+  const after = reach(id, effects);
+  const on = new Set([...before, id, ...after]);
+  // Kahn's topological sort over the path, always taking the earliest ready event next.
+  const waiting = new Map<string, number>();
+  for (const e of on) waiting.set(e, (causes.get(e) ?? []).filter((c) => on.has(c)).length);
+  const key = (e: string) => events[index.get(e)!]!;
+  const earlier = (a: string, b: string) => index.get(a)! - index.get(b)!;
+  const ready = [...on].filter((e) => waiting.get(e) === 0).sort(earlier);
+  const steps: PathStep[] = [];
+  let previous: TimelineEvent | undefined;
+  while (ready.length > 0) {
+    const next = ready.shift()!;
+    const event = key(next);
+    const role = next === id ? 'self' : before.has(next) ? 'cause' : 'effect';
+    steps.push({ event, role, gap: previous && gapBetween(previous, event) });
+    previous = event;
+    for (const effect of effects.get(next) ?? []) {
+      if (!on.has(effect)) continue;
+      const left = waiting.get(effect)! - 1;
+      waiting.set(effect, left);
+      if (left === 0) {
+        const at = ready.findIndex((r) => earlier(effect, r) < 0);
+        ready.splice(at < 0 ? ready.length : at, 0, effect);
+      }
+    }
+  }
+  return steps;
+}
+
+/** The ids to grey out: those off a traced path (when there is one) and those already `dimmed`. */
+export function offPath(
+  path: readonly PathStep[] | undefined,
+  dimmed: ReadonlySet<string> | undefined,
+  events: readonly { id: string }[],
+): ReadonlySet<string> | undefined {
+  if (!path || path.length === 0) return dimmed;
+  const on = new Set(path.map((s) => s.event.id));
+  const off = new Set(dimmed);
+  for (const e of events) if (!on.has(e.id)) off.add(e.id);
+  return off;
+}
+
+function gapBetween(a: TimelineEvent, b: TimelineEvent): PathStep['gap'] {
+  const p = coarser(a.precision, b.precision);
+  // A date has no time of day, so a gap with a date at either end counts calendar days, as the metrics do.
+  if (p === 'day' || p === 'month')
+    return { ms: (Math.floor(b.startMs / DAY) - Math.floor(a.startMs / DAY)) * DAY, days: true };
+  return { ms: b.startMs - a.startMs, days: false };
+}
+
+/** The aggregate (sorted by start) whose bin holds `time`, by binary search. */
+function binAt(sorted: readonly ChartItem[] | undefined, time: number): ChartItem | undefined {
+  if (!sorted) return undefined;
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const a = sorted[mid]!;
+    if (time < a.start) hi = mid - 1;
+    else if (time >= (a.end ?? a.start)) lo = mid + 1;
+    else return a;
+  }
+  return undefined;
+}
+
+/** An arrow between two items on the chart. */
+export interface Arrow {
+  /** Stable while panning: the two items' ids. */
+  id: string;
+  fromItem: string;
+  toItem: string;
+  style: ArrowStyle;
+  /** Either end is drawn greyed out (filtered out, or off a traced path). */
+  dimmed: boolean;
+}
+
+interface Spot {
+  item: ChartItem;
+  lane: string;
+}
+
+/**
+ * The arrows to draw for a chart's items in a window: each link whose two ends are drawn (an event counted in an
+ * aggregate is drawn as that aggregate) and both ends are in the window; links within one aggregate and
+ * repeats between the same two items are dropped. An event drawn in several lanes is joined at the nearest pair.
+ */
+export function arrowsInView(
+  links: readonly Link[],
+  items: readonly ChartItem[],
+  window: TimeWindow | undefined,
+  startOf: (eventId: string) => number | undefined,
+  lanesOf: (eventId: string) => readonly string[],
+): Arrow[] {
+  const byEvent = new Map<string, Spot[]>();
+  const aggregates = new Map<string, ChartItem[]>();
+  const laneOrder = new Map<string, number>();
+  for (const item of items) {
+    const lane = item.lane ?? '';
+    if (!laneOrder.has(lane)) laneOrder.set(lane, laneOrder.size);
+    if (item.shape === 'aggregate') {
+      const list = aggregates.get(lane);
+      if (list) list.push(item);
+      else aggregates.set(lane, [item]);
+    } else {
+      const list = byEvent.get(item.eventId);
+      if (list) list.push({ item, lane });
+      else byEvent.set(item.eventId, [{ item, lane }]);
+    }
+  }
+  for (const list of aggregates.values()) list.sort((a, b) => a.start - b.start);
+  // Only an event starting near the window can be counted in an aggregate drawn in it (bins are narrower than that).
+  const span = window ? window.to - window.from : Infinity;
+  const near = (start: number) =>
+    !window || (start >= window.from - span && start <= window.to + span);
+  const spotsOf = (eventId: string): Spot[] => {
+    const drawn = byEvent.get(eventId);
+    if (drawn) return drawn;
+    const start = startOf(eventId);
+    if (start === undefined || aggregates.size === 0 || !near(start)) return [];
+    const lanes = lanesOf(eventId);
+    return (lanes.length > 0 ? lanes : ['']).flatMap((lane) => {
+      const hit = binAt(aggregates.get(lane), start);
+      return hit ? [{ item: hit, lane }] : [];
+    });
+  };
+  const inWindow = (item: ChartItem) =>
+    !window || (item.start <= window.to && (item.end ?? item.start) >= window.from);
+  const arrows = new Map<string, Arrow>();
+  for (const link of links) {
+    const from = spotsOf(link.from);
+    const to = spotsOf(link.to);
+    let best: [Spot, Spot] | undefined;
+    let distance = Infinity;
+    for (const a of from)
+      for (const b of to) {
+        const d = Math.abs((laneOrder.get(a.lane) ?? 0) - (laneOrder.get(b.lane) ?? 0));
+        if (d < distance) [best, distance] = [[a, b], d];
+      }
+    if (!best) continue;
+    const [a, b] = best;
+    if (a.item.id === b.item.id || !inWindow(a.item) || !inWindow(b.item)) continue;
+    const id = `${a.item.id}\u0000${b.item.id}`;
+    if (!arrows.has(id))
+      arrows.set(id, {
+        id,
+        fromItem: a.item.id,
+        toItem: b.item.id,
+        style: link.style,
+        dimmed: a.item.dimmed || b.item.dimmed,
+      });
+  }
+  return [...arrows.values()];
+}
