@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/i18n';
 import type { ImportChoices } from '../model/formats/generic-csv';
 import { guessActorKind, guessOutcome, PHASE_TERMS } from '../model/formats/import-guesses';
-import { type ColumnsToMap, MAX_DISTINCT, timeQuestions } from '../model/formats/mapping-step';
+import { type ColumnsToMap, MAX_DISTINCT, own, timeQuestions } from '../model/formats/mapping-step';
 import type { ActorKind } from '../model/incident';
 
 interface Props {
@@ -68,7 +68,7 @@ export function MappingSides({ columns, mapping, onChange }: Props) {
   const s = t.importStep;
   const column = mapping.actor;
   if (column === undefined || columns.many.includes(column)) return null;
-  const actors = columns.distinct[column] ?? [];
+  const actors = own(columns.distinct, column) ?? [];
   if (actors.length === 0) return null;
   return (
     <fieldset className="mapping-section">
@@ -76,7 +76,7 @@ export function MappingSides({ columns, mapping, onChange }: Props) {
       <p className="muted small">{s.whoIsWhoHelp}</p>
       <div className="mapping-grid">
         {actors.map((actor) => {
-          const chosen = mapping.actorKinds?.[actor];
+          const chosen = own(mapping.actorKinds, actor);
           return (
             <label key={actor}>
               <span>
@@ -116,7 +116,7 @@ export function MappingTerms({ columns, mapping, onChange, field }: Props & { fi
   const column = mapping[field];
   if (column === undefined) return null;
   const name = t.fields[field]!;
-  const values = columns.distinct[column] ?? [];
+  const values = own(columns.distinct, column) ?? [];
   const key = TERM_KEYS[field];
   const terms: Record<string, string> = mapping[key] ?? {};
   const set = (value: string, term: string) =>
@@ -134,7 +134,7 @@ export function MappingTerms({ columns, mapping, onChange, field }: Props & { fi
               {field === 'outcome' ? (
                 <select
                   aria-label={s.termOf(name, value)}
-                  value={terms[value] ?? guessOutcome(value)}
+                  value={own(terms, value) ?? guessOutcome(value)}
                   onChange={(e) => set(value, e.target.value)}
                 >
                   {OUTCOME_IDS.map((o) => (
@@ -148,7 +148,7 @@ export function MappingTerms({ columns, mapping, onChange, field }: Props & { fi
                   type="text"
                   aria-label={s.termOf(name, value)}
                   list={field === 'phase' ? 'import-phases' : undefined}
-                  value={terms[value] ?? value}
+                  value={own(terms, value) ?? value}
                   onChange={(e) => set(value, e.target.value)}
                 />
               )}

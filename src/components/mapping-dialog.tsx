@@ -5,6 +5,7 @@ import { Dialog } from './dialog';
 import { ImportPreview } from './import-preview';
 import { guessOutcome } from '../model/formats/import-guesses';
 import { MappingSides, MappingTerms, MappingTimes } from './mapping-choices';
+import { own } from '../model/formats/mapping-step';
 
 const REQUIRED = new Set<string>(['time', 'title']);
 
@@ -21,7 +22,7 @@ function withShownOutcomes(p: PendingMapping): Partial<ImportChoices> {
   const column = p.mapping.outcome;
   if (column === undefined) return p.mapping;
   const shown = Object.fromEntries(
-    (p.columns.distinct[column] ?? []).map((v) => [v, guessOutcome(v)]),
+    (own(p.columns.distinct, column) ?? []).map((v) => [v, guessOutcome(v)]),
   );
   return { ...p.mapping, outcomeTerms: { ...shown, ...p.mapping.outcomeTerms } };
 }

@@ -61,3 +61,32 @@ describe('the mapping step', () => {
     });
   });
 });
+
+describe('the mapping step with columns named like Object’s own properties', () => {
+  const hostile = [
+    'Time,Title,constructor,toString,__proto__',
+    '2024-07-01T08:14:00Z,Key added,web01,a,b',
+    '2024-07-01T09:14:00Z,Key used,,toString,constructor',
+  ].join('\n');
+  // The worker hands the columns over by structured clone, which gives every record a prototype again.
+  const columns = structuredClone(readColumnsToMap(hostile, 'proto.csv')!);
+
+  it('previews an empty "constructor" cell as empty, whatever columns and values are chosen', () => {
+    const rows = previewRows(columns, {
+      time: 'Time',
+      title: 'constructor',
+      system: 'constructor',
+      actor: 'toString',
+    });
+    expect(rows.map((r) => [r.title, r.lane, r.side])).toEqual([
+      ['web01', 'web01', 'adversary'],
+      ['', '', 'adversary'],
+    ]);
+  });
+
+  it('asks the date order of a "__proto__" column of slashed dates the data leaves open', () => {
+    const dates = readColumnsToMap('__proto__,Title\n03/04/2024,One\n05/06/2024,Two\n', 'p.csv')!;
+    expect(timeQuestions(structuredClone(dates), { time: '__proto__' }).askOrder).toBe(true);
+    expect(timeQuestions(columns, { time: 'toString' }).askOrder).toBe(false);
+  });
+});

@@ -32,6 +32,14 @@ export interface ColumnsToMap {
   dateOrders: Record<string, DateOrder | 'ambiguous' | 'conflicting'>;
 }
 
+/** A record's own value for a key: a column or value named "constructor" or "toString" finds nothing inherited. */
+export function own<T>(
+  record: Readonly<Record<string, T>> | undefined,
+  key: string,
+): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Reads a CSV once for the mapping step. */
 export function readColumnsToMap(text: string, fileName: string): ColumnsToMap | undefined {
   const table = readCsv(text, fileName);
@@ -51,7 +59,8 @@ export function readColumnsToMap(text: string, fileName: string): ColumnsToMap |
       seen[i]!.add(v);
     }
   });
-  const dateOrders: ColumnsToMap['dateOrders'] = {};
+  // No prototype, so a column named "__proto__" is kept like any other.
+  const dateOrders: ColumnsToMap['dateOrders'] = Object.create(null);
   for (const h of headers) {
     const order = detectDateOrder(records.map((r) => r.cells[h] ?? ''));
     if (
@@ -74,7 +83,7 @@ export function readColumnsToMap(text: string, fileName: string): ColumnsToMap |
 export function timeQuestions(columns: ColumnsToMap, choices: Partial<ImportChoices>) {
   const time = choices.time;
   const headerZone = time === undefined ? undefined : zoneFromHeader(time);
-  const order = time === undefined ? undefined : columns.dateOrders[time];
+  const order = time === undefined ? undefined : own(columns.dateOrders, time);
   return {
     /** The zone the header names, shown as the default. */
     headerZone: headerZone && zoneText(headerZone),
@@ -103,19 +112,22 @@ export function previewRows(columns: ColumnsToMap, choices: Partial<ImportChoice
       : undefined;
   const rules = { zone, dateOrder: choices.dateOrder ?? q.detectedOrder };
   return columns.sample.map(({ row, cells }) => {
-    const cell = choices.time === undefined ? undefined : cells[choices.time];
+    // The sample may have crossed from the worker, which gives its cells a prototype again.
+    const cell = (column: string | undefined) =>
+      column === undefined ? undefined : own(cells, column);
+    const time = cell(choices.time);
     const read =
-      cell === undefined ? 'required: expected a time' : readSpreadsheetTime(cell, rules);
-    const actor = choices.actor === undefined ? undefined : cells[choices.actor]?.trim();
+      time === undefined ? 'required: expected a time' : readSpreadsheetTime(time, rules);
+    const actor = cell(choices.actor)?.trim();
     return {
       row,
       time:
         typeof read === 'string'
           ? { ok: false, message: read }
           : { ok: true, text: utcStamp(read.ms, read.precision), precision: read.precision },
-      title: (choices.title && cells[choices.title]) || '',
-      lane: splitList(choices.system && cells[choices.system]).join(', '),
-      side: actor ? (choices.actorKinds?.[actor] ?? guessActorKind(actor)) : undefined,
+      title: cell(choices.title) ?? '',
+      lane: splitList(cell(choices.system)).join(', '),
+      side: actor ? (own(choices.actorKinds, actor) ?? guessActorKind(actor)) : undefined,
     };
   });
 }
