@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { bundled, expect, test } from './fixtures';
 import type { TimelinePage } from './timeline-page';
@@ -59,10 +60,10 @@ test.describe("importing a responder's spreadsheet", () => {
     await expect(app.summary).toHaveText('1 of 25 events');
     await app.listRows.first().click();
     await expect(app.importedFields.getByRole('term')).toHaveText(['Source']);
-    const exported = (await app.exportAs('Spreadsheet (CSV)')).body.toString('utf8');
+    const exported = await app.exportNamed('Spreadsheet (CSV)');
     expect(exported.split('\r\n')[0]).toMatch(/,Source$/);
     expect(exported).toContain('Chain of custody form');
-    const markdown = (await app.exportAs('Markdown table')).body.toString('utf8');
+    const markdown = await app.exportNamed('Markdown table');
     expect(markdown).toContain('| Source |');
     expect(markdown).toContain('Chain of custody form');
   });
@@ -119,9 +120,9 @@ test.describe("importing a responder's spreadsheet", () => {
 });
 
 test.describe('forensic timelines, without a mapping step', () => {
-  for (const [name, first] of [
-    ['plaso-l2tcsv.csv', '2024-03-04 08:15:02 UTC'],
-    ['plaso-dynamic.csv', '2024-03-04 08:15:02 UTC'],
+  for (const [name, first, last] of [
+    ['plaso-l2tcsv.csv', '2024-03-04 08:15:02 UTC', '2024-03-05 11:52:42 UTC'],
+    ['plaso-dynamic.csv', '2024-03-04 08:15:02 UTC', '2024-03-05 11:52:42 UTC'],
   ])
     test(`${name} opens with its times in UTC`, async ({ app }) => {
       await app.goto();
@@ -130,7 +131,29 @@ test.describe('forensic timelines, without a mapping step', () => {
       await expect(app.mappingDialog).toBeHidden();
       await app.listRows.first().click();
       await expect(app.detailsWhen).toHaveText(first);
+      await app.listRows.last().click();
+      await expect(app.detailsWhen).toHaveText(last);
     });
+
+  test('rows sharing a time and host become one event when the user asks, and apart again', async ({
+    app,
+  }) => {
+    await app.goto();
+    await expect(app.groupForensicRows).toHaveCount(0);
+    const [header, ...rows] = readFileSync(fixture('plaso-l2tcsv.csv'), 'utf8').split('\n');
+    // Plaso writes one row per timestamp kind: the same second on the same host, twice.
+    const twice = rows[0]!.replace('.A..', 'M...').replace('Creation Time', 'Modification Time');
+    await app.openFile(csv('l2t.csv', [header, rows[0], twice, rows[1]].join('\n')));
+    await expect(app.summary).toHaveText('3 of 3 events');
+    await app.groupForensicRows.check();
+    await expect(app.summary).toHaveText('2 of 2 events');
+    await expect(app.listRows.first()).toContainText('(+1)');
+    await app.groupForensicRows.uncheck();
+    await expect(app.summary).toHaveText('3 of 3 events');
+    await app.openFile(fixture('responder-spreadsheet.csv'));
+    await app.mappingDialog.getByRole('button', { name: 'Open' }).click();
+    await expect(app.groupForensicRows).toHaveCount(0);
+  });
 });
 
 test.describe('bad input leaves the open incident open', () => {

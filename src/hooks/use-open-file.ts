@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { openFile } from '../loading/open-file';
+import { localSource, openFile } from '../loading/open-file';
+import { groupsRows } from '../model/formats';
 import type { Columns } from '../loading/parse-messages';
 import type { ImportChoices } from '../model/formats/generic-csv';
 import type { Problem } from '../model/incident';
@@ -22,13 +23,23 @@ export function useOpenFile(onOpened: (src: string) => void) {
   const [reading, setReading] = useState<string>();
   const [pending, setPending] = useState<PendingMapping>();
   const [failure, setFailure] = useState<{ name: string; problems: Problem[] }>();
+  // The forensic timeline opened last, which can be opened again with its rows grouped or not.
+  const [forensic, setForensic] = useState<{ file: OpenedFile; grouped: boolean }>();
 
-  const open = async (file: OpenedFile, attempt?: PendingMapping) => {
+  const open = async (
+    file: OpenedFile,
+    attempt?: PendingMapping,
+    mapping: Partial<ImportChoices> | undefined = attempt?.mapping,
+  ) => {
     setReading(file.name);
     try {
-      const result = await openFile(client, file, attempt?.mapping as ImportChoices | undefined);
+      const result = await openFile(client, file, mapping as ImportChoices | undefined);
       if (result.ok) {
         setPending(undefined);
+        // Only the header is read again: enough to tell the format of a file of any size.
+        const head = await file.slice(0, 64 * 1024).text();
+        const grouped = mapping?.groupSameTime ?? false;
+        setForensic(groupsRows(file.name, head) ? { file, grouped } : undefined);
         onOpened(result.src);
       } else if ('columns' in result) {
         const { columns } = result;
@@ -58,6 +69,11 @@ export function useOpenFile(onOpened: (src: string) => void) {
       void open(pending.file, { ...pending, mapping });
     },
     cancelMapping: () => setPending(undefined),
+    /** The forensic timeline open now, under its `src`, and whether its rows are grouped. */
+    forensic: forensic && { src: localSource(forensic.file.name), grouped: forensic.grouped },
+    regroup: (grouped: boolean) => {
+      if (forensic) void open(forensic.file, undefined, { groupSameTime: grouped });
+    },
     dismissFailure: () => setFailure(undefined),
   };
 }

@@ -383,6 +383,7 @@ export const en = {
   pathEarlier: (span: string) => `${span} earlier`,
   pathSameDay: 'the same day',
   pathSameMoment: 'at the same moment',
+  groupForensicRows: 'Group rows with the same time and host',
 };
 
 /** Every catalog has exactly these keys: zh-hant.ts is checked against it with `satisfies`. */

@@ -354,4 +354,5 @@ export const zhHant = {
   pathEarlier: (span) => `${span}前`,
   pathSameDay: '同一天',
   pathSameMoment: '同一時刻',
+  groupForensicRows: '將時間與主機相同的列合併',
 } satisfies Messages;

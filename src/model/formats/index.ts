@@ -139,6 +139,10 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
   return isForensicCsv(headers, readCsvFirstRecord(body)) ? 'forensic-csv' : 'generic-csv';
 }
 
+/** Forensic timelines open without a mapping step; rows sharing a time and host may still be grouped on request. */
+export const groupsRows = (fileName: string, text: string): boolean =>
+  ['plaso-l2tcsv', 'plaso-dynamic', 'forensic-csv'].includes(detectFormat(fileName, text));
+
 function validated(result: ImportResult, fileName: string): ParseResult {
   if (!result.ok) return result;
   const parsed = parseIncident(result.file);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParseResult } from '../incident';
-import { detectFormat, importFile } from './index';
+import { detectFormat, groupsRows, importFile } from './index';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../data/fixtures/import/${name}`, import.meta.url), 'utf8');
@@ -19,6 +19,13 @@ describe('forensic CSVs, read without a mapping step', () => {
     ['responder-spreadsheet.csv', 'generic-csv'],
   ])('%s is %s', (name, format) => {
     expect(detectFormat(name, fixture(name))).toBe(format);
+  });
+
+  it('offers grouping rows for the forensic formats, which have no mapping step to ask in', () => {
+    const offered = ['plaso-l2tcsv.csv', 'plaso-dynamic.csv', 'velociraptor-evtx.csv'];
+    for (const name of offered) expect(groupsRows(name, fixture(name))).toBe(true);
+    expect(groupsRows('sheet.csv', fixture('responder-spreadsheet.csv'))).toBe(false);
+    expect(groupsRows('x.json', '{"schemaVersion": "1.0"}')).toBe(false);
   });
 
   it('reads l2tcsv dates as month/day in the timezone column, short as title, host and user', () => {
@@ -44,6 +51,25 @@ describe('forensic CSVs, read without a mapping step', () => {
       title: 'https://mail.example.com/attachment/invoice.xlsm',
       extra: { datetime: '2024-03-04T08:15:43.324679+00:00', source_long: 'Chrome History' },
     });
+  });
+
+  it.each([
+    ['l2tcsv in a named zone', 'l2tcsv', '07/01/2024,16:15:02,Asia/Taipei', '2024-07-01T08:15:02Z'],
+    [
+      'l2tcsv in summer time',
+      'l2tcsv',
+      '07/01/2024,10:15:02,Europe/Berlin',
+      '2024-07-01T08:15:02Z',
+    ],
+    ['l2tcsv day above 12', 'l2tcsv', '12/31/2024,23:59:59,UTC', '2024-12-31T23:59:59Z'],
+    ['dynamic with an offset', 'dynamic', '2024-07-01T16:15:02.5+08:00', '2024-07-01T08:15:02Z'],
+  ])('reads the time of %s', (_, kind, when, start) => {
+    const l2t = `${when},.A..,FILE,NTFS $MFT,Creation Time,-,WS1,a.exe,C:/a.exe,2,img,-,-,mft,-`;
+    const text =
+      kind === 'l2tcsv'
+        ? `${fixture('plaso-l2tcsv.csv').split('\n')[0]}\n${l2t}\n`
+        : `datetime,timestamp_desc,source,source_long,message,parser,display_name,tag\n${when},Creation Time,FILE,NTFS $MFT,a.exe,mft,WS1,-\n`;
+    expect(incident(importFile('t.csv', text)).events[0]!.start).toBe(start);
   });
 
   it('reads a Velociraptor CSV with its ISO times, computers as systems', () => {
