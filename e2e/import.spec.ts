@@ -60,6 +60,9 @@ test.describe("importing a responder's spreadsheet", () => {
     await expect(app.summary).toHaveText('1 of 25 events');
     await app.listRows.first().click();
     await expect(app.importedFields.getByRole('term')).toHaveText(['Source']);
+    // The column is the only "Source" in the panel: the row it was read from is under another heading.
+    await expect(app.details.getByText('Source', { exact: true })).toHaveCount(1);
+    await expect(app.details.getByRole('heading', { name: 'Cited from' })).toBeVisible();
     const exported = await app.exportNamed('Spreadsheet (CSV)');
     expect(exported.split('\r\n')[0]).toMatch(/,Source$/);
     expect(exported).toContain('Chain of custody form');
@@ -131,7 +134,9 @@ test.describe('forensic timelines, without a mapping step', () => {
       await expect(app.mappingDialog).toBeHidden();
       await app.listRows.first().click();
       await expect(app.detailsWhen).toHaveText(first);
-      await app.listRows.last().click();
+      await app.search.fill('whoami');
+      await expect(app.summary).toHaveText('1 of 30 events');
+      await app.listRows.first().click();
       await expect(app.detailsWhen).toHaveText(last);
     });
 
@@ -146,6 +151,7 @@ test.describe('forensic timelines, without a mapping step', () => {
     await app.openFile(csv('l2t.csv', [header, rows[0], twice, rows[1]].join('\n')));
     await expect(app.summary).toHaveText('3 of 3 events');
     await app.groupForensicRows.check();
+    await expect(app.groupForensicRows).toBeChecked();
     await expect(app.summary).toHaveText('2 of 2 events');
     await expect(app.listRows.first()).toContainText('(+1)');
     await app.groupForensicRows.uncheck();

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { localSource, openFile } from '../loading/open-file';
-import { groupsRows } from '../model/formats';
 import type { Columns } from '../loading/parse-messages';
 import type { ImportChoices } from '../model/formats/generic-csv';
 import type { Problem } from '../model/incident';
@@ -38,8 +37,13 @@ export function useOpenFile(onOpened: (src: string) => void) {
         setPending(undefined);
         // Only the header is read again: enough to tell the format of a file of any size.
         const head = await file.slice(0, 64 * 1024).text();
+        // Loaded on demand, as the exports are: the formats stay out of the first download.
+        const groupable = await import('../model/formats').then(
+          (formats) => formats.groupsRows(file.name, head),
+          () => false,
+        );
         const grouped = mapping?.groupSameTime ?? false;
-        setForensic(groupsRows(file.name, head) ? { file, grouped } : undefined);
+        setForensic(groupable ? { file, grouped } : undefined);
         onOpened(result.src);
       } else if ('columns' in result) {
         const { columns } = result;
@@ -72,7 +76,10 @@ export function useOpenFile(onOpened: (src: string) => void) {
     /** The forensic timeline open now, under its `src`, and whether its rows are grouped. */
     forensic: forensic && { src: localSource(forensic.file.name), grouped: forensic.grouped },
     regroup: (grouped: boolean) => {
-      if (forensic) void open(forensic.file, undefined, { groupSameTime: grouped });
+      if (!forensic) return;
+      // The box follows the click at once; the file is read again behind it.
+      setForensic({ ...forensic, grouped });
+      void open(forensic.file, undefined, { groupSameTime: grouped });
     },
     dismissFailure: () => setFailure(undefined),
   };

@@ -101,7 +101,7 @@ export const en = {
   outcome: 'Outcome',
   techniques: 'ATT&CK techniques',
   inEnglish: '(English)',
-  citation: 'Source',
+  citation: 'Cited from',
   inferred: 'Inferred',
   related: 'Related events',
   relations: {

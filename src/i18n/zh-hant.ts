@@ -84,7 +84,7 @@ export const zhHant = {
   outcome: '結果',
   techniques: 'ATT&CK 技術',
   inEnglish: '(英文)',
-  citation: '來源',
+  citation: '出處',
   inferred: '推斷',
   related: '相關事件',
   relations: {
