@@ -89,6 +89,8 @@ test.describe("importing a responder's spreadsheet", () => {
     await expect(alert).toContainText('first.csv: 2 rows, column When');
     await expect(alert).toContainText('e.g. row 2');
     await expect(dialog.getByRole('combobox', { name: /^Title/ })).toHaveValue('What');
+    // The step with its problems and a preview of failing rows is as accessible as the first one.
+    expect(await axeViolations(app)).toEqual([]);
     await dialog.getByRole('combobox', { name: /^Time zone/ }).fill('Asia/Taipei');
     await expect(app.importPreviewRows.first()).toContainText('2024-03-04 00:12');
     await dialog.getByRole('button', { name: 'Open' }).click();
