@@ -19,6 +19,29 @@ test('the embed fills a 640×360 frame with no scrollbars and links to the full 
   await app.page.screenshot({ path: 'test-results/embed-640x360.png' });
 });
 
+test('the embed draws one stack without lanes unless its link names lanes, and opens its legend on demand', async ({
+  app,
+}) => {
+  await app.goto('?mode=embed');
+  await expect(app.chartItem('okta-login-denied').first()).toBeVisible();
+  await expect(app.chart.locator('.vis-labelset').getByText('Okta', { exact: true })).toHaveCount(
+    0,
+  );
+  const legend = app.page.getByRole('list', { name: 'Legend' });
+  await expect(legend).toBeHidden();
+  await app.page.getByText('Legend', { exact: true }).click();
+  await expect(legend).toContainText('Adversary');
+  expect(await hasScrollbars(app.page)).toBe(false);
+  const full = new URL(
+    (await app.page.getByRole('link', { name: /Open full view/ }).getAttribute('href'))!,
+    app.page.url(),
+  );
+  expect(full.searchParams.get('group')).toBeNull();
+
+  await app.goto('?mode=embed&group=system');
+  await expect(app.chart.locator('.vis-labelset').getByText('Okta', { exact: true })).toBeVisible();
+});
+
 test('selecting an item in the embed shows its details, still without scrollbars', async ({
   app,
 }) => {

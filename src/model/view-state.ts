@@ -67,6 +67,11 @@ export const DEFAULT_VIEW: ViewState = {
   presenter: false,
 };
 
+/** Lanes when the link names none: a 640×360 embed reads best as one stack, with no lane-label column. */
+export function defaultGroup(mode: Mode): GroupBy {
+  return mode === 'embed' ? 'none' : DEFAULT_VIEW.group;
+}
+
 const list = z.string().transform((s) => [
   ...new Set(
     s
@@ -151,7 +156,7 @@ export function parseViewState(search: string): Parsed {
       },
       q: got.q ?? '',
       event: got.event,
-      group: got.group ?? d.group,
+      group: got.group ?? defaultGroup(got.mode ?? d.mode),
       window,
       lang: got.lang,
       mode: got.mode ?? d.mode,
@@ -179,7 +184,7 @@ export function serializeViewState(state: ViewState): string {
   for (const f of FACETS) if (state.filters[f].length > 0) p.set(f, state.filters[f].join(','));
   if (state.q) p.set('q', state.q);
   if (state.event) p.set('event', state.event);
-  if (state.group !== DEFAULT_VIEW.group) p.set('group', state.group);
+  if (state.group !== defaultGroup(state.mode)) p.set('group', state.group);
   if (state.window) {
     p.set('from', toIsoUtc(state.window.from));
     p.set('to', toIsoUtc(state.window.to));
