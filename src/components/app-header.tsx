@@ -80,7 +80,7 @@ export function AppHeader({
         <button type="button" onClick={copy}>
           {copied ? t.linkCopied : t.copyLink}
         </button>
-        <ImportFile onOpened={onOpened} />
+        <ImportFile current={sourceOpen ? source : undefined} onOpened={onOpened} />
         <EmbedDialog title={title} />
         <span className="visually-hidden" role="status">
           {copied ? t.linkCopied : ''}

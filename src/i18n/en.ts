@@ -101,7 +101,7 @@ export const en = {
   outcome: 'Outcome',
   techniques: 'ATT&CK techniques',
   inEnglish: '(English)',
-  citation: 'Source',
+  citation: 'Cited from',
   inferred: 'Inferred',
   related: 'Related events',
   relations: {
@@ -252,6 +252,37 @@ export const en = {
     cancelledText: (src: string) => `You stopped loading ${src}. Nothing of it was opened.`,
     tryAgain: 'Load it again',
   },
+  importStep: {
+    precisions: { second: 'second', minute: 'minute', hour: 'hour', day: 'day', month: 'month' },
+    times: 'Times',
+    zone: 'Time zone of times written without one',
+    zoneHelp: 'UTC, an offset such as +08:00, or a zone such as Europe/Berlin.',
+    zoneFromHeader: (zone: string) => `The column name says ${zone}.`,
+    zoneNeeded: 'The times have no zone: say which one they are in.',
+    dateOrder: 'Dates such as 03/04/2024 are',
+    chooseOrder: 'Choose…',
+    mdy: 'month first (March 4)',
+    dmy: 'day first (3 April)',
+    whoIsWho: 'Who is who',
+    whoIsWhoHelp: 'Each actor’s side is guessed from its name; change any guess that is wrong.',
+    sideOf: (actor: string) => `Side of ${actor}`,
+    guessed: '(guessed)',
+    sides: { adversary: 'Adversary', defender: 'Defender', 'third-party': 'Third party' },
+    termsFor: (field: string) => `${field}: terms`,
+    termOf: (field: string, value: string) => `${field} for “${value}”`,
+    tooMany: (n: string) => `More than ${n} different values: each is kept as its own term.`,
+    group: 'Group rows with the same time and system into one event',
+    preview: 'Preview of the first rows, as they will be imported',
+    previewColumns: {
+      row: 'Row',
+      time: 'Time (UTC)',
+      precision: 'Precision',
+      title: 'Title',
+      lane: 'Systems',
+      side: 'Side',
+    },
+    failed: 'That did not import. The mapping is kept: fix what is named below and open again.',
+  },
   tabletop: {
     noSteps:
       'No event matches the link’s filters, so there is nothing to present. Remove a filter from the link.',
@@ -361,6 +392,7 @@ export const en = {
   pathEarlier: (span: string) => `${span} earlier`,
   pathSameDay: 'the same day',
   pathSameMoment: 'at the same moment',
+  groupForensicRows: 'Group rows with the same time and host',
 };
 
 /** Every catalog has exactly these keys: zh-hant.ts is checked against it with `satisfies`. */

@@ -1,5 +1,6 @@
 // The messages between the app and the parse worker, and the app's side of the exchange.
-import type { ColumnMapping } from '../model/formats/generic-csv';
+import type { ImportChoices } from '../model/formats/generic-csv';
+import type { ColumnsToMap } from '../model/formats/mapping-step';
 import type { Incident, ParseResult, Problem } from '../model/incident';
 import type { DecodeProgress } from '../model/incident-file';
 import type { Warning } from '../model/incident-warnings';
@@ -19,14 +20,11 @@ export interface ParseRequest {
   /** A file opened from this computer may be any format the app imports; a `?src=` file is the app's JSON. */
   anyFormat?: boolean;
   /** How a generic CSV's columns map to event fields; without it, such a file asks for one. */
-  mapping?: ColumnMapping;
+  mapping?: ImportChoices;
 }
 
-/** A generic CSV's columns, for the user to map, with a guess from their names. */
-export interface Columns {
-  headers: string[];
-  guess: Partial<ColumnMapping>;
-}
+/** A generic CSV's columns, for the user to map, with a guess from their names and a sample for the preview. */
+export type Columns = ColumnsToMap;
 
 /** An incident, its problems, or (for a generic CSV read without a mapping) the columns to map first. */
 export type ReadResult = ParseResult | { ok: false; problems: Problem[]; columns: Columns };

@@ -169,6 +169,9 @@ const Phase = z.strictObject({
     .array(LocalizedText)
     .optional()
     .meta({ description: 'Tabletop discussion prompts for this phase.' }),
+  band: z.literal(false).optional().meta({
+    description: 'false: no background band, for events an import could not place in a phase.',
+  }),
 });
 
 export const SystemKind = z.enum([
@@ -218,7 +221,9 @@ const Event = z
     end: IsoUtc.optional().meta({ description: 'End of a range; absent for a point in time.' }),
     precision: Precision,
     title: LocalizedText,
-    description: LocalizedText,
+    description: LocalizedText.optional().meta({
+      description: 'Absent when the source gives only a title (an imported row without details).',
+    }),
     phase: Id,
     actor: Id,
     action: Id,
