@@ -89,7 +89,7 @@ test('the embed dialog gives an iframe snippet of the current view that renders'
   await expect(frame.locator('.details-when')).toHaveText('2023-11-23 16:00 UTC');
 });
 
-test('in the embed the plain wheel does not zoom but says how to; Ctrl+wheel zooms; Fit shows everything', async ({
+test('in the embed the plain wheel does not zoom but says how to; Ctrl+wheel and ⌘+wheel zoom; Fit shows everything', async ({
   app,
 }) => {
   await app.goto('?mode=embed&group=none');
@@ -100,6 +100,16 @@ test('in the embed the plain wheel does not zoom but says how to; Ctrl+wheel zoo
   await app.wheelOverChart(400, 3);
   await app.page.keyboard.up('Control');
   await expect.poll(async () => (await app.query()).has('from')).toBe(true);
+  // ⌘ zooms as Ctrl does, for a Mac.
+  const span = async () => {
+    const q = await app.query();
+    return Date.parse(q.get('to')!) - Date.parse(q.get('from')!);
+  };
+  const before = await span();
+  await app.page.keyboard.down('Meta');
+  await app.wheelOverChart(-400, 1);
+  await app.page.keyboard.up('Meta');
+  await expect.poll(span).toBeLessThan(before);
   await app.fitAllButton.click();
   await expect.poll(() => app.chartItem('post-published').count()).toBeGreaterThan(0);
 });

@@ -204,7 +204,7 @@ export const en = {
   embedFullWidth: 'Full width × 480',
   embedSnippet: 'Embed code',
   overview: 'Overview',
-  wheelHint: 'Hold Ctrl and turn the wheel to zoom (or pinch)',
+  wheelHint: 'Hold Ctrl (⌘ on a Mac) and turn the wheel to zoom (or pinch)',
   fit: 'Fit',
   indicatorTypes: {
     ipv4: 'IPv4',

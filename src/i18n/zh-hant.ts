@@ -183,7 +183,7 @@ export const zhHant = {
   embedFullWidth: '全寬 × 480',
   embedSnippet: '嵌入程式碼',
   overview: '總覽',
-  wheelHint: '按住 Ctrl 再轉動滾輪即可縮放(或用雙指縮放)',
+  wheelHint: '按住 Ctrl(Mac 上為 ⌘)再轉動滾輪即可縮放(或用雙指縮放)',
   fit: '顯示全部',
   indicatorTypes: {
     ipv4: 'IPv4',
