@@ -15,6 +15,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'node_modules',
+      'src/model/incident-validator.generated.js',
     ],
   },
   {

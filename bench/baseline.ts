@@ -36,8 +36,8 @@ async function main() {
   let terms: string[] = [];
   let group: BenchGroupBy = 'system';
   let all = items.get();
-  const allText = (t: EventFile['title']) =>
-    typeof t === 'string' ? t : Object.values(t).join(' ');
+  const allText = (t: EventFile['description']) =>
+    t === undefined ? '' : typeof t === 'string' ? t : Object.values(t).join(' ');
   const matches = (e: EventFile) =>
     (!filter ||
       (filter.facet === 'system'

@@ -70,7 +70,7 @@ describe('generateIncident, full fields', () => {
     const file = generateIncident(1000, 1, 'full');
     expect(file.languages).toEqual(['en', 'zh-Hant']);
     for (const e of file.events) {
-      for (const text of [e.title, e.description, ...e.citations.map((c) => c.locator)])
+      for (const text of [e.title, e.description!, ...e.citations.map((c) => c.locator)])
         expect(Object.keys(text).sort()).toEqual(['en', 'zh-Hant']);
       const kind = file.actions.find((a) => a.id === e.action)!.actorKind;
       if (kind === 'adversary') expect(e.techniques?.length).toBeGreaterThan(0);

@@ -87,6 +87,8 @@ test.describe('Show path', () => {
     // 11-15, a date, to 11-22 14:18:22: counted in days.
     expect(steps[3]).toContain('7 days later');
 
+    // The first window is the busiest stretch of November; the whole span brings October's compromise in.
+    await app.page.getByRole('button', { name: 'Fit all' }).click();
     await expect(app.chartItem('sliver-installed').first()).not.toHaveClass(/it-dimmed/);
     await expect(app.chartItem('okta-compromise').first()).not.toHaveClass(/it-dimmed/);
     await expect(app.chartItem('automated-alert').first()).toHaveClass(/it-dimmed/);

@@ -19,6 +19,29 @@ test('the embed fills a 640×360 frame with no scrollbars and links to the full 
   await app.page.screenshot({ path: 'test-results/embed-640x360.png' });
 });
 
+test('the embed draws one stack without lanes unless its link names lanes, and opens its legend on demand', async ({
+  app,
+}) => {
+  await app.goto('?mode=embed');
+  await expect(app.chartItem('okta-login-denied').first()).toBeVisible();
+  await expect(app.chart.locator('.vis-labelset').getByText('Okta', { exact: true })).toHaveCount(
+    0,
+  );
+  const legend = app.page.getByRole('list', { name: 'Legend' });
+  await expect(legend).toBeHidden();
+  await app.page.getByText('Legend', { exact: true }).click();
+  await expect(legend).toContainText('Adversary');
+  expect(await hasScrollbars(app.page)).toBe(false);
+  const full = new URL(
+    (await app.page.getByRole('link', { name: /Open full view/ }).getAttribute('href'))!,
+    app.page.url(),
+  );
+  expect(full.searchParams.get('group')).toBeNull();
+
+  await app.goto('?mode=embed&group=system');
+  await expect(app.chart.locator('.vis-labelset').getByText('Okta', { exact: true })).toBeVisible();
+});
+
 test('selecting an item in the embed shows its details, still without scrollbars', async ({
   app,
 }) => {
@@ -66,7 +89,7 @@ test('the embed dialog gives an iframe snippet of the current view that renders'
   await expect(frame.locator('.details-when')).toHaveText('2023-11-23 16:00 UTC');
 });
 
-test('in the embed the plain wheel does not zoom but says how to; Ctrl+wheel zooms; Fit shows everything', async ({
+test('in the embed the plain wheel does not zoom but says how to; Ctrl+wheel and ⌘+wheel zoom; Fit shows everything', async ({
   app,
 }) => {
   await app.goto('?mode=embed&group=none');
@@ -77,6 +100,16 @@ test('in the embed the plain wheel does not zoom but says how to; Ctrl+wheel zoo
   await app.wheelOverChart(400, 3);
   await app.page.keyboard.up('Control');
   await expect.poll(async () => (await app.query()).has('from')).toBe(true);
+  // ⌘ zooms as Ctrl does, for a Mac.
+  const span = async () => {
+    const q = await app.query();
+    return Date.parse(q.get('to')!) - Date.parse(q.get('from')!);
+  };
+  const before = await span();
+  await app.page.keyboard.down('Meta');
+  await app.wheelOverChart(-400, 1);
+  await app.page.keyboard.up('Meta');
+  await expect.poll(span).toBeLessThan(before);
   await app.fitAllButton.click();
   await expect.poll(() => app.chartItem('post-published').count()).toBeGreaterThan(0);
 });

@@ -179,7 +179,7 @@ test.describe('imports', () => {
     await app.goto();
     await app.openFile(fixture('generic.csv'));
     await expect(app.mappingDialog).toBeVisible();
-    await expect(app.mappingDialog.getByRole('combobox', { name: /^Time/ })).toHaveValue('Time');
+    await expect(app.mappingDialog.getByRole('combobox', { name: /^Time \*/ })).toHaveValue('Time');
     await app.mappingDialog.getByRole('combobox', { name: /^Title/ }).selectOption('Summary');
     await app.mappingDialog.getByRole('combobox', { name: /^System/ }).selectOption('Host');
     await app.mappingDialog.getByRole('button', { name: 'Open' }).click();

@@ -82,6 +82,7 @@ test('a merged milestone flag lists its milestones on focus', async ({ app }) =>
 test('the overview brush moves the chart by mouse and by keyboard, and follows the chart', async ({
   app,
 }) => {
+  test.setTimeout(90_000);
   await app.goto('?group=none');
   const start = await app.overviewWindow();
   const width = start.to - start.from;

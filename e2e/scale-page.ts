@@ -57,4 +57,30 @@ export class ScalePage extends TimelinePage {
       route.fulfill({ contentType: 'application/json', body: json }),
     );
   }
+
+  /** The bar showing bytes received of the file's size while it downloads. */
+  get downloadProgress(): Locator {
+    return this.page.getByRole('progressbar', { name: /^(Download progress|下載進度)$/ });
+  }
+
+  get cancelLoadButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Cancel|取消)$/ });
+  }
+
+  /** What the page says after a load was cancelled. */
+  get loadCancelled(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: /Loading was cancelled|已取消載入/ });
+  }
+
+  get zoomInButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Zoom in|放大)$/ });
+  }
+
+  /**
+   * Answers requests for `path` (same origin) from `url`, another server, without the page seeing the switch: the
+   * body streams from that server's socket through the browser's own network stack, not through the test protocol.
+   */
+  async serveFrom(path: string, url: string) {
+    await this.page.route(`**/${path}`, (route) => route.continue({ url }));
+  }
 }

@@ -29,6 +29,15 @@ test('README screenshot, 20,000 generated events drawn as per-lane counts', asyn
   await app.page.screenshot({ path: 'docs/screenshot-scale.png' });
 });
 
+test('README screenshot, the import step with its preview', async ({ app }) => {
+  await app.goto('?theme=light');
+  await app.openFile(
+    new URL('../data/fixtures/import/responder-spreadsheet.csv', import.meta.url).pathname,
+  );
+  await app.importPreviewRows.first().waitFor();
+  await app.mappingDialog.screenshot({ path: 'docs/screenshot-import.png' });
+});
+
 test('README screenshot, the path traced through Sliver’s installation, with links', async ({
   app,
 }) => {

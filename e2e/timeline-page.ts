@@ -399,6 +399,21 @@ export class TimelinePage {
     return this.page.getByRole('dialog', { name: 'Which column holds what?' });
   }
 
+  /** The choice, after a forensic timeline opens, to group its rows sharing a time and host. */
+  get groupForensicRows(): Locator {
+    return this.page.getByRole('checkbox', { name: 'Group rows with the same time and host' });
+  }
+
+  /** The mapping step's preview table: its body rows, one per sample row. */
+  get importPreviewRows(): Locator {
+    return this.mappingDialog.getByRole('region', { name: /^Preview/ }).locator('tbody tr');
+  }
+
+  /** The mapping step's choice of one actor's side. */
+  sideOf(actor: string): Locator {
+    return this.mappingDialog.getByRole('combobox', { name: `Side of ${actor}` });
+  }
+
   // Present mode (mode=present)
 
   /** Opens present mode; `query` is the rest of the query string without "?", e.g. "event=sliver-installed". */

@@ -7,7 +7,7 @@ code, pre, .data-source code { font-family: 'DejaVu Sans Mono', 'Noto Sans Mono 
 // The fonts are pinned by a stylesheet injected past the page's CSP, so that a fresh machine draws the same glyphs.
 test.use({ bypassCSP: true });
 test.setTimeout(90_000);
-const options = { maxDiffPixelRatio: 0.01, animations: 'disabled', caret: 'hide' } as const;
+const options = { maxDiffPixelRatio: 0.002, animations: 'disabled', caret: 'hide' } as const;
 
 const views = [
   { name: 'full', query: '', size: { width: 1440, height: 900 } },

@@ -87,7 +87,7 @@ export function AppHeader({
           {copied ? t.linkCopied : t.copyLink}
         </button>
         {extra}
-        <ImportFile onOpened={onOpened} />
+        <ImportFile current={sourceOpen ? source : undefined} onOpened={onOpened} />
         <EmbedDialog title={title} draftOnly={draftOnly} />
         <span className="visually-hidden" role="status">
           {copied ? t.linkCopied : ''}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { techniqueUrl } from '../model/attack';
 import { safeHref } from '../model/urls';
@@ -24,7 +25,7 @@ interface Props {
   compact?: boolean;
 }
 
-export function DetailsPanel(props: Props) {
+export const DetailsPanel = memo(function DetailsPanel(props: Props) {
   const { incident, event, onSelect, onFilterTo, path, onTogglePath, compact } = props;
   const { t, lang, locale } = useI18n();
   if (!event) {
@@ -229,4 +230,4 @@ export function DetailsPanel(props: Props) {
       )}
     </aside>
   );
-}
+});

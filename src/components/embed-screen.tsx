@@ -4,7 +4,8 @@ import { useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
-import { appUrl, type ViewState } from '../model/view-state';
+import { appUrl, defaultGroup, type ViewState } from '../model/view-state';
+import { ChartLegend } from './chart-toolbar';
 import { DetailsPanel } from './details-panel';
 import { FilterPanel } from './filter-panel';
 import { TimelineChart } from './timeline-chart';
@@ -15,7 +16,7 @@ interface Props {
   setView: SetView;
 }
 
-/** `mode=embed`: the chart filling its frame, details on selection, filters only with `controls=1`. */
+/** `mode=embed`: the chart filling its frame, details on selection, the legend on demand, filters only with `controls=1`. */
 export function EmbedScreen({ incident, view, setView }: Props) {
   const { t, lang } = useI18n();
   const tv = useTimelineView(incident, view, setView);
@@ -28,7 +29,13 @@ export function EmbedScreen({ incident, view, setView }: Props) {
     window.clearTimeout(hintTimer.current);
     hintTimer.current = window.setTimeout(() => setHint(false), 2000);
   };
-  const fullView = appUrl(window.location.href, (s) => ({ ...s, mode: 'full', controls: false }));
+  // Lanes left at the embed's default open as the full view's default lanes.
+  const fullView = appUrl(window.location.href, (s) => ({
+    ...s,
+    mode: 'full',
+    controls: false,
+    group: s.group === defaultGroup('embed') ? defaultGroup('full') : s.group,
+  }));
   return (
     <div className="embed">
       <div className="embed-bar">
@@ -42,6 +49,10 @@ export function EmbedScreen({ incident, view, setView }: Props) {
         <button type="button" className="embed-fit" onClick={() => tv.setWindow(tv.scene.fitted)}>
           {t.fit}
         </button>
+        <details className="embed-legend">
+          <summary>{t.legend}</summary>
+          <ChartLegend />
+        </details>
         <a className="embed-open" href={fullView} target="_blank" rel="noopener noreferrer">
           {t.openFullView}
         </a>

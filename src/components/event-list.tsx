@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, memo, useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { termLabel } from '../model/vocabulary';
@@ -21,7 +21,13 @@ const ROW_HEIGHT = 36;
  * The accessible form of the chart: a grid of the same events in time order. Virtualized, so 100,000 rows cost
  * what 50 do; focus stays on the grid and aria-activedescendant names the selected row.
  */
-export function EventList({ incident, events, selectedId, onSelect, q }: Props) {
+export const EventList = memo(function EventList({
+  incident,
+  events,
+  selectedId,
+  onSelect,
+  q,
+}: Props) {
   const { t, lang } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -135,4 +141,4 @@ export function EventList({ incident, events, selectedId, onSelect, q }: Props) 
       </div>
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { download } from './download';
@@ -31,7 +31,7 @@ async function exportAs(id: string, incident: Incident, events: TimelineEvent[],
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Exports the events shown now (after filters) in the formats responders use, as a PNG, or to the printer. */
-export function ExportMenu({ incident, events, imageNode }: Props) {
+export const ExportMenu = memo(function ExportMenu({ incident, events, imageNode }: Props) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
@@ -111,4 +111,4 @@ export function ExportMenu({ incident, events, imageNode }: Props) {
       )}
     </div>
   );
-}
+});

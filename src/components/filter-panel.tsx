@@ -1,7 +1,8 @@
+import { memo, useMemo } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
-import { FACETS, termsOf, type Facet } from '../model/vocabulary';
+import { FACETS, outcomesIn, termsOf, type Facet } from '../model/vocabulary';
 import type { FacetFilters } from '../model/filters';
 
 interface Props {
@@ -16,7 +17,7 @@ interface Props {
   onClear: () => void;
 }
 
-export function FilterPanel({
+export const FilterPanel = memo(function FilterPanel({
   incident,
   filters,
   counts,
@@ -28,8 +29,13 @@ export function FilterPanel({
   onClear,
 }: Props) {
   const { t, lang } = useI18n();
+  const outcomes = useMemo(() => new Set(outcomesIn(incident).map((x) => x.id)), [incident]);
+  const terms = (facet: Facet) =>
+    facet === 'outcome'
+      ? termsOf(incident, facet).filter((x) => outcomes.has(x.id) || filters.outcome.includes(x.id))
+      : termsOf(incident, facet);
   const options = (facet: Facet) =>
-    termsOf(incident, facet).map((x) => ({
+    terms(facet).map((x) => ({
       id: x.id,
       label: facet === 'outcome' ? (t.outcomes[x.id] ?? x.id) : localize(x.label, lang),
     }));
@@ -75,4 +81,4 @@ export function FilterPanel({
       ))}
     </aside>
   );
-}
+});

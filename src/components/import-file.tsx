@@ -11,7 +11,14 @@ import { ProblemsDialog } from './problems-dialog';
  * Opens an incident from this computer, by button, by dropping a file anywhere on the page, or by pasting. The
  * file is read in the browser and never sent; a bad one shows its problems and leaves the open incident as it was.
  */
-export function ImportFile({ onOpened }: { onOpened: (src: string) => void }) {
+export function ImportFile({
+  current,
+  onOpened,
+}: {
+  /** The `src` of the incident open now. */
+  current: string | undefined;
+  onOpened: (src: string) => void;
+}) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
   const files = useOpenFile(onOpened);
@@ -37,9 +44,21 @@ export function ImportFile({ onOpened }: { onOpened: (src: string) => void }) {
           <LoadProgressText src={localSource(files.reading)} fallback={t.opening(files.reading)} />
         </span>
       )}
+      {files.forensic && files.forensic.src === current && (
+        <label className="import-group">
+          <input
+            type="checkbox"
+            checked={files.forensic.grouped}
+            disabled={files.reading !== undefined}
+            onChange={(e) => files.regroup(e.target.checked)}
+          />
+          {t.groupForensicRows}
+        </label>
+      )}
       <DropZone onFile={files.open} />
       <MappingDialog
         pending={files.pending}
+        busy={files.reading !== undefined}
         onChange={files.remap}
         onConfirm={files.confirmMapping}
         onCancel={files.cancelMapping}

@@ -1,6 +1,6 @@
 import type { SetView } from '../hooks/use-view-state';
 import { useTimelineView } from '../hooks/use-timeline-view';
-import { useRef, type ReactNode } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
@@ -32,6 +32,8 @@ export function IncidentScreen({ incident, view, setView, aside, editing }: Prop
   const { t, lang } = useI18n();
   const tv = useTimelineView(incident, view, setView);
   const capture = useRef<HTMLDivElement>(null);
+  const imageNode = useCallback(() => capture.current, []);
+  const togglePath = useCallback((path: boolean) => setView((s) => ({ ...s, path })), [setView]);
   const active = FACETS.filter((f) => view.filters[f].length > 0).map(
     (f) =>
       `${t.facets[f]}: ${view.filters[f].map((id) => (f === 'outcome' ? (t.outcomes[id] ?? id) : termLabel(incident, f, id, lang))).join(', ')}`,
@@ -64,7 +66,7 @@ export function IncidentScreen({ incident, view, setView, aside, editing }: Prop
           />
           <div className="chart-actions">
             <ChartLegend />
-            <ExportMenu incident={incident} events={tv.visible} imageNode={() => capture.current} />
+            <ExportMenu incident={incident} events={tv.visible} imageNode={imageNode} />
           </div>
           {tv.shownWindow && (
             <OverviewStrip scene={tv.scene} window={tv.shownWindow} onWindow={tv.setWindow} />
@@ -99,7 +101,7 @@ export function IncidentScreen({ incident, view, setView, aside, editing }: Prop
                 onSelect={tv.selectAndReveal}
                 onFilterTo={tv.filterTo}
                 path={tv.path}
-                onTogglePath={(path) => setView((s) => ({ ...s, path }))}
+                onTogglePath={togglePath}
               />
             )}
           </div>

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { warningsFor } from '../loading/known-warnings';
 import { isLocal, LOCAL_PREFIX } from '../loading/open-file';
 import type { Incident } from '../model/incident';
-import { incidentWarnings } from '../model/incident-warnings';
 
 // A file full of live indicators would otherwise push the incident off the screen.
 const SHOWN = 20;
@@ -10,7 +10,7 @@ const SHOWN = 20;
 /** Lists what looks wrong in a file that loaded anyway, by field path, without blocking the incident. */
 export function IncidentWarnings({ incident, src }: { incident: Incident; src: string }) {
   const { t } = useI18n();
-  const warnings = useMemo(() => incidentWarnings(incident), [incident]);
+  const warnings = useMemo(() => warningsFor(incident), [incident]);
   const [dismissed, setDismissed] = useState(false);
   if (dismissed || warnings.length === 0) return null;
   const file = isLocal(src) ? src.slice(LOCAL_PREFIX.length) : src;

@@ -1,5 +1,6 @@
 import { useI18n } from '../i18n/i18n';
 import { IncidentFileError, useLoadProgress } from '../loading/incident-query';
+import { cancelLoad, LoadCancelledError } from '../loading/load-cancel';
 import { isLocal } from '../loading/open-file';
 import { formatBytes } from '../model/incident-file';
 
@@ -9,7 +10,12 @@ export function LoadProgressText({ src, fallback }: { src: string; fallback: str
   const progress = useLoadProgress(src);
   switch (progress?.stage) {
     case 'downloading':
-      return t.progress.downloading;
+      return progress.received > 0
+        ? t.loadControl.downloaded(
+            formatBytes(progress.received),
+            progress.total === undefined ? undefined : formatBytes(progress.total),
+          )
+        : t.progress.downloading;
     case 'reading':
       return t.progress.reading(formatBytes(progress.bytes));
     case 'validating':
@@ -23,16 +29,40 @@ export function LoadProgressText({ src, fallback }: { src: string; fallback: str
 
 export function Loading({ src }: { src: string }) {
   const { t } = useI18n();
+  const progress = useLoadProgress(src);
   return (
-    <p className="status" role="status">
-      {t.loading(isLocal(src) ? t.localFileClosed : src)} <LoadProgressText src={src} fallback="" />
-    </p>
+    <div className="status load-status">
+      <p role="status">
+        {t.loading(isLocal(src) ? t.localFileClosed : src)}{' '}
+        <LoadProgressText src={src} fallback="" />
+      </p>
+      {progress?.stage === 'downloading' && progress.total !== undefined && (
+        <progress
+          aria-label={t.loadControl.downloadProgress}
+          max={progress.total}
+          value={progress.received}
+        />
+      )}
+      <button type="button" onClick={() => cancelLoad(src)}>
+        {t.loadControl.cancel}
+      </button>
+    </div>
   );
 }
 
-/** A load failure, with every validation problem listed by path. */
+/** A load failure, with every validation problem listed by path; a cancelled load says only that. */
 export function LoadError({ error }: { error: Error }) {
   const { t } = useI18n();
+  if (error instanceof LoadCancelledError)
+    return (
+      <section className="status" role="alert">
+        <h2>{t.loadControl.cancelled}</h2>
+        <p>{t.loadControl.cancelledText(isLocal(error.file) ? t.localFileClosed : error.file)}</p>
+        <p>
+          <a href={window.location.href}>{t.loadControl.tryAgain}</a>
+        </p>
+      </section>
+    );
   return (
     <section className="status status-error" role="alert">
       <h2>{t.loadFailed}</h2>

@@ -1,45 +1,64 @@
 import type { PendingMapping } from '../hooks/use-open-file';
 import { useI18n } from '../i18n/i18n';
-import type { ColumnMapping } from '../model/formats/generic-csv';
+import { type ImportChoices, MAPPED_FIELDS } from '../model/formats/generic-csv';
 import { Dialog } from './dialog';
+import { ImportPreview } from './import-preview';
+import { guessOutcome } from '../model/formats/import-guesses';
+import { MappingSides, MappingTerms, MappingTimes } from './mapping-choices';
+import { own } from '../model/formats/mapping-step';
 
-const FIELDS: (keyof ColumnMapping)[] = [
-  'time',
-  'title',
-  'end',
-  'description',
-  'system',
-  'actor',
-  'action',
-  'phase',
-  'outcome',
-  'technique',
-];
-const REQUIRED = new Set<keyof ColumnMapping>(['time', 'title']);
+const REQUIRED = new Set<string>(['time', 'title']);
 
 interface Props {
   pending: PendingMapping | undefined;
-  onChange: (mapping: Partial<ColumnMapping>) => void;
-  onConfirm: () => void;
+  busy: boolean;
+  onChange: (mapping: Partial<ImportChoices>) => void;
+  onConfirm: (mapping: Partial<ImportChoices>) => void;
   onCancel: () => void;
 }
 
-/** Which column of a CSV of no known shape holds which event field, pre-filled from the column names. */
-export function MappingDialog({ pending, onChange, onConfirm, onCancel }: Props) {
+/** The outcomes the dialog shows as defaults, made explicit, so what is imported is what was shown. */
+function withShownOutcomes(p: PendingMapping): Partial<ImportChoices> {
+  const column = p.mapping.outcome;
+  if (column === undefined) return p.mapping;
+  const shown = Object.fromEntries(
+    (own(p.columns.distinct, column) ?? []).map((v) => [v, guessOutcome(v)]),
+  );
+  return { ...p.mapping, outcomeTerms: { ...shown, ...p.mapping.outcomeTerms } };
+}
+
+/**
+ * Which column of a CSV of no known shape holds which event field, how its times read, who is who and what its
+ * terms mean, with a preview of the first rows; pre-filled from the column names or the last mapping of this header.
+ */
+export function MappingDialog({ pending, busy, onChange, onConfirm, onCancel }: Props) {
   const { t } = useI18n();
   return (
     <Dialog open={pending !== undefined} title={t.mapColumns} onClose={onCancel}>
       {pending && (
         <form
           method="dialog"
+          className="mapping-form"
           onSubmit={(e) => {
             e.preventDefault();
-            onConfirm();
+            onConfirm(withShownOutcomes(pending));
           }}
         >
           <p className="muted small">{t.mapColumnsHelp(pending.file.name)}</p>
+          {pending.problems && (
+            <div role="alert" className="mapping-problems">
+              <p>{t.importStep.failed}</p>
+              <ul className="problems">
+                {pending.problems.map((p, i) => (
+                  <li key={i}>
+                    <code>{p.path}</code>: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className="mapping-grid">
-            {FIELDS.map((field) => (
+            {MAPPED_FIELDS.map((field) => (
               <label key={field}>
                 {t.fields[field]}
                 {REQUIRED.has(field) && ' *'}
@@ -60,11 +79,35 @@ export function MappingDialog({ pending, onChange, onConfirm, onCancel }: Props)
               </label>
             ))}
           </div>
+          <MappingTimes columns={pending.columns} mapping={pending.mapping} onChange={onChange} />
+          <ImportPreview columns={pending.columns} mapping={pending.mapping} />
+          <MappingSides columns={pending.columns} mapping={pending.mapping} onChange={onChange} />
+          {(['phase', 'action', 'outcome'] as const).map((field) => (
+            <MappingTerms
+              key={field}
+              field={field}
+              columns={pending.columns}
+              mapping={pending.mapping}
+              onChange={onChange}
+            />
+          ))}
+          <label className="mapping-check">
+            <input
+              type="checkbox"
+              checked={pending.mapping.groupSameTime ?? false}
+              onChange={(e) =>
+                onChange({ ...pending.mapping, groupSameTime: e.target.checked || undefined })
+              }
+            />
+            {t.importStep.group}
+          </label>
           <div className="dialog-actions">
             <button type="button" onClick={onCancel}>
               {t.cancel}
             </button>
-            <button type="submit">{t.importButton}</button>
+            <button type="submit" disabled={busy}>
+              {t.importButton}
+            </button>
           </div>
         </form>
       )}

@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import { useMediaQuery } from '../hooks/use-media-query';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
@@ -7,7 +8,7 @@ import { formatSpan } from '../model/time';
 import { eventWhen } from '../i18n/format';
 
 /** Headline durations computed from the data's milestone flags; each opens to show its two endpoints. */
-export function MetricsStrip({
+export const MetricsStrip = memo(function MetricsStrip({
   incident,
   onSelect,
 }: {
@@ -15,7 +16,7 @@ export function MetricsStrip({
   onSelect: (id: string) => void;
 }) {
   const { t, lang, locale } = useI18n();
-  const metrics = computeMetrics(incident);
+  const metrics = useMemo(() => computeMetrics(incident), [incident]);
   // On a phone the chart and the list lead; the metrics wait, folded, below them.
   const phone = useMediaQuery('(max-width: 600px)');
   if (metrics.length === 0) return null;
@@ -49,4 +50,4 @@ export function MetricsStrip({
   ) : (
     strip
   );
-}
+});

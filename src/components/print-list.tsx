@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { termLabel } from '../model/vocabulary';
@@ -9,7 +9,13 @@ import { eventWhen } from '../i18n/format';
  * Every shown event as a plain table, for paper: the on-screen list is virtualized and would print only the rows
  * in view. Rendered only while printing, so a large incident costs nothing until then.
  */
-export function PrintList({ incident, events }: { incident: Incident; events: TimelineEvent[] }) {
+export const PrintList = memo(function PrintList({
+  incident,
+  events,
+}: {
+  incident: Incident;
+  events: TimelineEvent[];
+}) {
   const { t, lang } = useI18n();
   const [printing, setPrinting] = useState(false);
   useEffect(() => {
@@ -49,4 +55,4 @@ export function PrintList({ incident, events }: { incident: Incident; events: Ti
       </tbody>
     </table>
   );
-}
+});

@@ -154,10 +154,24 @@ export function TimelineChart(props: TimelineChartProps) {
         if (byUser) latest.current.onWindowChange?.({ from: start.getTime(), to: end.getTime() });
       },
     );
+    // vis-timeline takes one zoomKey, so ⌘ and the wheel (a Mac's Ctrl) zooms here, reported like a user's zoom.
+    const onMetaWheel = (e: WheelEvent) => {
+      if (!latest.current.ctrlZoom || !e.metaKey || e.ctrlKey || e.deltaY === 0) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const { start, end } = timeline.getWindow();
+      const mid = (+start + +end) / 2;
+      const half = ((+end - +start) * (e.deltaY < 0 ? 0.8 : 1.25)) / 2;
+      timeline.setWindow(mid - half, mid + half, { animation: false });
+      const now = timeline.getWindow();
+      latest.current.onWindowChange?.({ from: +now.start, to: +now.end });
+    };
+    host.addEventListener('wheel', onMetaWheel, { capture: true, passive: false });
     // vis-timeline polls its size once a second; an embed's details card narrows the chart at once.
     const resized = new ResizeObserver(() => timeline.redraw());
     resized.observe(host);
     return () => {
+      host.removeEventListener('wheel', onMetaWheel, { capture: true });
       resized.disconnect();
       timelineRef.current = null;
       redrawArrowsRef.current = () => {};

@@ -1,16 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { openFile } from '../loading/open-file';
+import { localSource, openFile } from '../loading/open-file';
 import type { Columns } from '../loading/parse-messages';
-import type { ColumnMapping } from '../model/formats/generic-csv';
+import type { ImportChoices } from '../model/formats/generic-csv';
 import type { Problem } from '../model/incident';
+import { rememberedMapping, rememberMapping } from './remembered-mapping';
 
 type OpenedFile = Blob & { name: string };
 
 export interface PendingMapping {
   file: OpenedFile;
   columns: Columns;
-  mapping: Partial<ColumnMapping>;
+  mapping: Partial<ImportChoices>;
+  /** Why the last attempt with this mapping failed. */
+  problems?: Problem[];
 }
 
 /** Opening files from this computer: the file being read, the CSV waiting for its columns, the last failure. */
@@ -19,18 +22,38 @@ export function useOpenFile(onOpened: (src: string) => void) {
   const [reading, setReading] = useState<string>();
   const [pending, setPending] = useState<PendingMapping>();
   const [failure, setFailure] = useState<{ name: string; problems: Problem[] }>();
+  // The forensic timeline opened last, which can be opened again with its rows grouped or not.
+  const [forensic, setForensic] = useState<{ file: OpenedFile; grouped: boolean }>();
 
-  const open = async (file: OpenedFile, mapping?: ColumnMapping) => {
+  const open = async (
+    file: OpenedFile,
+    attempt?: PendingMapping,
+    mapping: Partial<ImportChoices> | undefined = attempt?.mapping,
+  ) => {
     setReading(file.name);
     try {
-      const result = await openFile(client, file, mapping);
-      if (result.ok) onOpened(result.src);
-      else if ('columns' in result)
-        setPending({ file, columns: result.columns, mapping: result.columns.guess });
+      const result = await openFile(client, file, mapping as ImportChoices | undefined);
+      if (result.ok) {
+        setPending(undefined);
+        // Only the header is read again: enough to tell the format of a file of any size.
+        const head = await file.slice(0, 64 * 1024).text();
+        // Loaded on demand, as the exports are: the formats stay out of the first download.
+        const groupable = await import('../model/formats').then(
+          (formats) => formats.groupsRows(file.name, head),
+          () => false,
+        );
+        const grouped = mapping?.groupSameTime ?? false;
+        setForensic(groupable ? { file, grouped } : undefined);
+        onOpened(result.src);
+      } else if ('columns' in result) {
+        const { columns } = result;
+        setPending({ file, columns, mapping: rememberedMapping(columns.headers) ?? columns.guess });
+      } else if (attempt) setPending({ ...attempt, problems: result.problems });
       else setFailure({ name: file.name, problems: result.problems });
     } catch (error) {
       // Nothing fails silently: a file that cannot even be read says why, like a file that does not validate.
       const message = error instanceof Error ? error.message : String(error);
+      setPending(undefined);
       setFailure({ name: file.name, problems: [{ path: `${file.name}: (file)`, message }] });
     } finally {
       setReading(undefined);
@@ -42,13 +65,22 @@ export function useOpenFile(onOpened: (src: string) => void) {
     pending,
     failure,
     open: (file: OpenedFile) => void open(file),
-    remap: (mapping: Partial<ColumnMapping>) => setPending((p) => p && { ...p, mapping }),
-    confirmMapping: () => {
+    remap: (mapping: Partial<ImportChoices>) => setPending((p) => p && { ...p, mapping }),
+    confirmMapping: (mapping: Partial<ImportChoices>) => {
       if (!pending) return;
-      setPending(undefined);
-      void open(pending.file, pending.mapping as ColumnMapping);
+      // Remembered before the attempt, so a mapping that fails is still offered for the next file of this shape.
+      rememberMapping(pending.columns.headers, mapping);
+      void open(pending.file, { ...pending, mapping });
     },
     cancelMapping: () => setPending(undefined),
+    /** The forensic timeline open now, under its `src`, and whether its rows are grouped. */
+    forensic: forensic && { src: localSource(forensic.file.name), grouped: forensic.grouped },
+    regroup: (grouped: boolean) => {
+      if (!forensic) return;
+      // The box follows the click at once; the file is read again behind it.
+      setForensic({ ...forensic, grouped });
+      void open(forensic.file, undefined, { groupSameTime: grouped });
+    },
     dismissFailure: () => setFailure(undefined),
   };
 }

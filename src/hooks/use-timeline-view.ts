@@ -1,9 +1,15 @@
-import { useMemo } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { arrowsInView, linksOf, offPath, tracePath } from '../model/causal-links';
 import { laneIdsOf } from '../model/chart-model';
 import { chartScene, chartView, windowRevealing } from '../model/chart-view';
-import { buildSearchIndex, dimmedIds, facetCounts, filterEvents } from '../model/filters';
+import {
+  buildSearchIndex,
+  dimmedIds,
+  facetCounts,
+  filterEvents,
+  searchTerms,
+} from '../model/filters';
 import type { Incident } from '../model/incident';
 import * as act from '../model/view-actions';
 import type { ViewState } from '../model/view-state';
@@ -16,7 +22,12 @@ import type { SetView } from './use-view-state';
 export function useTimelineView(incident: Incident, view: ViewState, setView: SetView) {
   const { lang } = useI18n();
   const words = useChartWords();
-  const searchIndex = useMemo(() => buildSearchIndex(incident), [incident]);
+  // Built on the first search, not with the page: at 100,000 events it is large and slow to build.
+  const searching = searchTerms(view.q).length > 0;
+  const searchIndex = useMemo(
+    () => (searching ? buildSearchIndex(incident) : new Map<string, string>()),
+    [incident, searching],
+  );
   // Every URL change parses to new arrays; keyed by content, the filters keep their identity across pan and zoom,
   // so nothing derived from them (filtering, counts, the chart's scene) is recomputed.
   const filtersKey = JSON.stringify(view.filters);
@@ -80,38 +91,57 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
 
   useBenchHooks(setView, shownWindow);
 
-  const actions = useMemo(() => {
-    const setWindow = (w: ViewState['window']) =>
-      setView(act.showWindow(w, limits), { replace: true });
-    return {
+  // Unchanged by pan and zoom, so the memoized panels that take them do not re-render then.
+  const stable = useMemo(
+    () => ({
       select: (id: string | undefined) => setView(act.select(id)),
-      setWindow,
       toggleFacet: (facet: Facet, id: string, on: boolean) =>
         setView(act.toggleFacet(facet, id, on)),
       filterTo: (facet: Facet, id: string) => setView(act.filterTo(facet, id)),
       clearFilters: () => setView(act.clearFilters),
+    }),
+    [setView],
+  );
+  const actions = useMemo(() => {
+    const setWindow = (w: ViewState['window']) =>
+      setView(act.showWindow(w, limits), { replace: true });
+    return {
+      ...stable,
+      setWindow,
       zoomBy: (factor: number) =>
         setView(act.zoomBy(shownWindow, factor, limits), { replace: true }),
       zoomToSpan: (start: number, end: number) =>
         setView(act.zoomToSpan(start, end, limits), { replace: true }),
     };
-  }, [setView, shownWindow, limits]);
+  }, [setView, stable, shownWindow, limits]);
 
   // From the list or a link: also pan the chart to the event, keeping the zoom level where it can be seen.
-  const selectAndReveal = (id: string | undefined) => {
-    const e = id === undefined ? undefined : scene.byId.get(id);
-    setView((s) => ({
-      ...act.select(id)(s),
-      window: e && shownWindow ? windowRevealing(scene, shownWindow, e) : s.window,
-    }));
-  };
+  // It reads the latest scene and window through a ref, so its identity survives pan and zoom.
+  const latest = useRef({ scene, shownWindow });
+  useLayoutEffect(() => {
+    latest.current = { scene, shownWindow };
+  }, [scene, shownWindow]);
+  const selectAndReveal = useCallback(
+    (id: string | undefined) => {
+      const { scene, shownWindow } = latest.current;
+      const e = id === undefined ? undefined : scene.byId.get(id);
+      setView((s) => ({
+        ...act.select(id)(s),
+        window: e && shownWindow ? windowRevealing(scene, shownWindow, e) : s.window,
+      }));
+    },
+    [setView],
+  );
 
   // Typing on in the search box replaces the entry, so Back skips the intermediate keystrokes.
-  const search = (q: string) => setView(act.search(q), { replace: q !== '' && view.q !== '' });
+  const search = useCallback(
+    (q: string) => setView(act.search(q), { replace: q !== '' && view.q !== '' }),
+    [setView, view.q],
+  );
 
   const filterPanel = {
     incident,
-    filters: view.filters,
+    filters: query.filters,
     counts,
     q: view.q,
     shown: visible.length,

@@ -101,7 +101,7 @@ export const en = {
   outcome: 'Outcome',
   techniques: 'ATT&CK techniques',
   inEnglish: '(English)',
-  citation: 'Source',
+  citation: 'Cited from',
   inferred: 'Inferred',
   related: 'Related events',
   relations: {
@@ -204,7 +204,7 @@ export const en = {
   embedFullWidth: 'Full width × 480',
   embedSnippet: 'Embed code',
   overview: 'Overview',
-  wheelHint: 'Hold Ctrl and turn the wheel to zoom (or pinch)',
+  wheelHint: 'Hold Ctrl (⌘ on a Mac) and turn the wheel to zoom (or pinch)',
   fit: 'Fit',
   indicatorTypes: {
     ipv4: 'IPv4',
@@ -242,6 +242,46 @@ export const en = {
     onScreen: 'On the screen now',
     nextUp: 'Next step',
     lastStep: 'This is the last step.',
+  },
+  loadControl: {
+    downloaded: (received: string, total: string | undefined) =>
+      total ? `Downloading: ${received} of ${total}` : `Downloading: ${received}`,
+    downloadProgress: 'Download progress',
+    cancel: 'Cancel',
+    cancelled: 'Loading was cancelled',
+    cancelledText: (src: string) => `You stopped loading ${src}. Nothing of it was opened.`,
+    tryAgain: 'Load it again',
+  },
+  importStep: {
+    precisions: { second: 'second', minute: 'minute', hour: 'hour', day: 'day', month: 'month' },
+    times: 'Times',
+    zone: 'Time zone of times written without one',
+    zoneHelp: 'UTC, an offset such as +08:00, or a zone such as Europe/Berlin.',
+    zoneFromHeader: (zone: string) => `The column name says ${zone}.`,
+    zoneNeeded: 'The times have no zone: say which one they are in.',
+    dateOrder: 'Dates such as 03/04/2024 are',
+    chooseOrder: 'Choose…',
+    mdy: 'month first (March 4)',
+    dmy: 'day first (3 April)',
+    whoIsWho: 'Who is who',
+    whoIsWhoHelp: 'Each actor’s side is guessed from its name; change any guess that is wrong.',
+    sideOf: (actor: string) => `Side of ${actor}`,
+    guessed: '(guessed)',
+    sides: { adversary: 'Adversary', defender: 'Defender', 'third-party': 'Third party' },
+    termsFor: (field: string) => `${field}: terms`,
+    termOf: (field: string, value: string) => `${field} for “${value}”`,
+    tooMany: (n: string) => `More than ${n} different values: each is kept as its own term.`,
+    group: 'Group rows with the same time and system into one event',
+    preview: 'Preview of the first rows, as they will be imported',
+    previewColumns: {
+      row: 'Row',
+      time: 'Time (UTC)',
+      precision: 'Precision',
+      title: 'Title',
+      lane: 'Systems',
+      side: 'Side',
+    },
+    failed: 'That did not import. The mapping is kept: fix what is named below and open again.',
   },
   tabletop: {
     noSteps:
@@ -438,6 +478,7 @@ export const en = {
     singleFailed: (why: string) => `The single HTML file could not be made: ${why}`,
     dismiss: 'Dismiss',
   },
+  groupForensicRows: 'Group rows with the same time and host',
 };
 
 /** Every catalog has exactly these keys: zh-hant.ts is checked against it with `satisfies`. */

@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { capProblems } from '../model/problems';
 import { minimalIncident } from '../model/test-incident';
 import { IncidentFileError, LOCAL_FILE_GONE, loadIncident } from './incident-query';
+import { cancelLoad, LoadCancelledError } from './load-cancel';
+import { getLoadProgress } from './load-progress';
 
 const PAGE = 'https://timeline.example.org/';
 const body = JSON.stringify(minimalIncident());
@@ -126,5 +128,27 @@ describe('IncidentFileError', () => {
     expect(new IncidentFileError('big.json', problems).message).toBe(
       'big.json is not a valid incident file (250 problems)',
     );
+  });
+
+  it('stops a download when cancelled, with an error that says so, and clears its progress', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new Uint8Array(1000)),
+      pull: () => new Promise(() => undefined),
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(body, { headers: { 'content-length': '5000' } })),
+    );
+    const loading = loadIncident('data/slow.json', { pageUrl: PAGE, allowlist: [] });
+    await vi.waitFor(() =>
+      expect(getLoadProgress('data/slow.json')).toEqual({
+        stage: 'downloading',
+        received: 1000,
+        total: 5000,
+      }),
+    );
+    cancelLoad('data/slow.json');
+    await expect(loading).rejects.toBeInstanceOf(LoadCancelledError);
+    expect(getLoadProgress('data/slow.json')).toBeUndefined();
   });
 });

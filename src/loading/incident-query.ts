@@ -3,7 +3,9 @@ import { problemCount, type Problem } from '../model/incident';
 import { tooLargeProblem } from '../model/incident-file';
 import { checkSource } from '../model/urls';
 import { ALLOWED_SOURCES, MAX_INCIDENT_BYTES } from './limits';
+import { cancellable, LoadCancelledError } from './load-cancel';
 import { setLoadProgress } from './load-progress';
+import { readBody, type BodyProgress } from './read-body';
 import { isLocal } from './open-file';
 import { isDraftSource, loadDraft } from './draft-source';
 export { useLoadProgress, type LoadProgress } from './load-progress';
@@ -43,10 +45,13 @@ async function download(
   src: string,
   url: string,
   signal: AbortSignal | undefined,
+  cancel: AbortSignal,
   maxBytes: number,
+  onProgress: (progress: BodyProgress) => void,
 ): Promise<Uint8Array> {
   // Redirects are not followed: the source policy checked this URL, not wherever a server would send the request.
-  const response = await fetch(url, { signal, redirect: 'manual' });
+  const requested = fetch(url, { signal, redirect: 'manual' });
+  const response = await untilCancelled(requested, cancel);
   if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
     await response.body?.cancel();
     throw new Error(
@@ -63,9 +68,19 @@ async function download(
     await response.body?.cancel();
     throw tooLarge(src, declared, maxBytes);
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength > maxBytes) throw tooLarge(src, bytes.byteLength, maxBytes);
-  return bytes;
+  return readBody(response, maxBytes, (size) => tooLarge(src, size, maxBytes), onProgress, cancel);
+}
+
+/** The response, or a rejection as soon as the user cancels; a response that arrives after that is dropped. */
+function untilCancelled(requested: Promise<Response>, cancel: AbortSignal): Promise<Response> {
+  requested.then(
+    (response) => (cancel.aborted ? response.body?.cancel() : undefined),
+    () => undefined,
+  );
+  return new Promise((resolve, reject) => {
+    cancel.addEventListener('abort', () => reject(cancel.reason), { once: true });
+    requested.then(resolve, reject);
+  });
 }
 
 /** The single-file build carries the bundled incident in a JSON data block, since file:// pages cannot fetch. */
@@ -94,18 +109,27 @@ export async function loadIncident(
   // Before any request: a refused URL is never fetched, and the URL that passed the check is the one fetched.
   const check = bundled ? undefined : checkSource(src, pageUrl, allowlist);
   if (check && !check.ok) throw new Error(check.reason);
-  setLoadProgress(src, { stage: 'downloading' });
+  setLoadProgress(src, { stage: 'downloading', received: 0 });
+  const cancel = cancellable(src);
+  const both = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
   try {
-    const bytes = bundled ?? (await download(src, check!.url, signal, maxBytes));
+    const bytes =
+      bundled ??
+      (await download(src, check!.url, signal, cancel.signal, maxBytes, (progress) =>
+        setLoadProgress(src, { stage: 'downloading', ...progress }),
+      ));
     const result = await parseIncidentBytes(
       bytes,
       src,
       (progress) => setLoadProgress(src, progress),
-      { signal },
+      { signal: both },
     );
     if (!result.ok) throw new IncidentFileError(src, result.problems);
     return result.incident;
+  } catch (error) {
+    throw cancel.signal.aborted ? new LoadCancelledError(src) : error;
   } finally {
+    cancel.release();
     setLoadProgress(src, undefined);
   }
 }

@@ -27,7 +27,7 @@ describe('load progress', () => {
   });
 
   it('is read by useLoadProgress', () => {
-    setLoadProgress('c.json', { stage: 'downloading' });
+    setLoadProgress('c.json', { stage: 'downloading', received: 0 });
     expect(renderToString(createElement(Stage, { src: 'c.json' }))).toBe('<p>downloading</p>');
     setLoadProgress('c.json', undefined);
     expect(renderToString(createElement(Stage, { src: 'c.json' }))).toBe('<p>idle</p>');

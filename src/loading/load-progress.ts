@@ -1,9 +1,10 @@
 // How far loading each incident source has got, as a tiny external store the view reads with useLoadProgress.
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ParseProgress } from './parse-in-worker';
+import type { BodyProgress } from './read-body';
 
-/** `downloading` until the bytes are in, then the parser's stages; absent when not loading. */
-export type LoadProgress = { stage: 'downloading' } | ParseProgress;
+/** `downloading` (bytes received, of the total when known) until the bytes are in, then the parser's stages. */
+export type LoadProgress = ({ stage: 'downloading' } & BodyProgress) | ParseProgress;
 
 const progressBySource = new Map<string, LoadProgress>();
 const listeners = new Set<() => void>();

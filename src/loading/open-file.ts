@@ -1,6 +1,6 @@
 // Opening a file from this computer: read in the browser, parsed on the same worker path as `?src=` loads.
 import type { QueryClient } from '@tanstack/react-query';
-import type { ColumnMapping } from '../model/formats/generic-csv';
+import type { ImportChoices } from '../model/formats/generic-csv';
 import type { Incident, Problem } from '../model/incident';
 import { tooLargeProblem } from '../model/incident-file';
 import { MAX_INCIDENT_BYTES } from './limits';
@@ -35,7 +35,7 @@ export type Opened =
 export async function openFile(
   client: QueryClient,
   file: Blob & { name: string },
-  mapping?: ColumnMapping,
+  mapping?: ImportChoices,
   maxBytes = MAX_INCIDENT_BYTES,
 ): Promise<Opened> {
   // Refused before a byte is read, with the same message as a download over the limit.

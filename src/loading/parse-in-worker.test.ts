@@ -10,6 +10,7 @@ import {
   type ParseProgress,
   type WorkerLike,
 } from './parse-in-worker';
+import { warningsFor } from './known-warnings';
 import { handleParseRequest } from './parse-handler';
 import { EVENTS_PER_MESSAGE, type ParseReply, type ParseRequest } from './parse-messages';
 
@@ -210,5 +211,30 @@ describe('parseIncidentBytes', () => {
 
   it('uses a 2 MiB threshold', () => {
     expect(WORKER_THRESHOLD_BYTES).toBe(2 * 1024 * 1024);
+  });
+
+  it("brings the incident's warnings from the worker, so the page does not scan every event again", async () => {
+    const file = JSON.parse(
+      readFileSync(new URL('../../data/fixtures/warnings.json', import.meta.url), 'utf8'),
+    ) as { events: unknown[] };
+    const sent: ParseReply[] = [];
+    let worker: FakeWorker | undefined;
+    const result = await parseIncidentBytes(bytesOf(file), 'warnings.json', undefined, {
+      threshold: 0,
+      createWorker: () => {
+        worker = new FakeWorker();
+        const reply = worker['reply'].bind(worker);
+        worker['reply'] = (data: ParseReply) => {
+          sent.push(data);
+          reply(data);
+        };
+        return worker;
+      },
+    });
+    if (!result.ok || 'columns' in result) throw new Error('expected an incident');
+    const head = sent.find((r) => r.type === 'incident');
+    expect(head?.type === 'incident' && head.warnings.length).toBeGreaterThan(0);
+    // The same array the worker sent: nothing was computed again on this thread.
+    expect(warningsFor(result.incident)).toBe(head?.type === 'incident' && head.warnings);
   });
 });

@@ -1,5 +1,5 @@
 // Decodes an incident file's bytes on the main thread when small, in a Web Worker when large enough to freeze the page.
-import type { ColumnMapping } from '../model/formats/generic-csv';
+import type { ImportChoices } from '../model/formats/generic-csv';
 import { decodeIncidentFile, type DecodeProgress } from '../model/incident-file';
 import {
   incidentReceiver,
@@ -31,7 +31,7 @@ export interface ParseBytesOptions {
   /** A file opened from this computer: any format the app imports, not only its JSON. */
   anyFormat?: boolean;
   /** The column mapping for a generic CSV. */
-  mapping?: ColumnMapping;
+  mapping?: ImportChoices;
 }
 
 // Vite finds this exact `new Worker(new URL(...))` shape and bundles parse-worker.ts as its own chunk.

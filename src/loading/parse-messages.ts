@@ -1,7 +1,10 @@
 // The messages between the app and the parse worker, and the app's side of the exchange.
-import type { ColumnMapping } from '../model/formats/generic-csv';
+import type { ImportChoices } from '../model/formats/generic-csv';
+import type { ColumnsToMap } from '../model/formats/mapping-step';
 import type { Incident, ParseResult, Problem } from '../model/incident';
 import type { DecodeProgress } from '../model/incident-file';
+import type { Warning } from '../model/incident-warnings';
+import { rememberWarnings } from './known-warnings';
 
 /**
  * Events per `events` message. The parsed incident goes back as JSON text in slices rather than as one structured
@@ -17,14 +20,11 @@ export interface ParseRequest {
   /** A file opened from this computer may be any format the app imports; a `?src=` file is the app's JSON. */
   anyFormat?: boolean;
   /** How a generic CSV's columns map to event fields; without it, such a file asks for one. */
-  mapping?: ColumnMapping;
+  mapping?: ImportChoices;
 }
 
-/** A generic CSV's columns, for the user to map, with a guess from their names. */
-export interface Columns {
-  headers: string[];
-  guess: Partial<ColumnMapping>;
-}
+/** A generic CSV's columns, for the user to map, with a guess from their names and a sample for the preview. */
+export type Columns = ColumnsToMap;
 
 /** An incident, its problems, or (for a generic CSV read without a mapping) the columns to map first. */
 export type ReadResult = ParseResult | { ok: false; problems: Problem[]; columns: Columns };
@@ -36,7 +36,7 @@ export type ParseReply =
   | { type: 'problems'; problems: Problem[] }
   | { type: 'columns'; columns: Columns }
   /** The incident without its events, as JSON; `events` messages and then `end` follow. */
-  | { type: 'incident'; json: string; events: number }
+  | { type: 'incident'; json: string; events: number; warnings: Warning[] }
   /** The next slice of the sorted events, as a JSON array. */
   | { type: 'events'; json: string }
   | { type: 'end' };
@@ -44,6 +44,7 @@ export type ParseReply =
 /** The app's side: puts the incident back together from the replies; `receive` returns the incident on `end`. */
 export function incidentReceiver(onSlice?: (received: number, total: number) => void) {
   let head: Omit<Incident, 'events'> | undefined;
+  let warnings: Warning[] = [];
   let total = 0;
   const events: Incident['events'] = [];
   return (
@@ -52,10 +53,15 @@ export function incidentReceiver(onSlice?: (received: number, total: number) => 
     if (reply.type === 'incident') {
       head = JSON.parse(reply.json) as Omit<Incident, 'events'>;
       total = reply.events;
+      warnings = reply.warnings;
     } else if (reply.type === 'events') {
       for (const e of JSON.parse(reply.json) as Incident['events']) events.push(e);
       onSlice?.(events.length, total);
-    } else if (head) return { ...head, events };
+    } else if (head) {
+      const incident = { ...head, events };
+      rememberWarnings(incident, warnings);
+      return incident;
+    }
     return undefined;
   };
 }

@@ -1,8 +1,9 @@
 // Web Worker entry: decodes and validates a large incident file off the main thread (started by parse-in-worker.ts).
 // First, as in main.tsx: the worker is its own bundle, and its zod must not probe for eval either.
 import '../csp-compat';
+import { parseIncidentFast } from '../model/incident-fast';
+import { EVENTS_PER_MESSAGE, type ParseReply, type ParseRequest } from './parse-messages';
 import { handleParseRequest } from './parse-handler';
-import type { ParseReply, ParseRequest } from './parse-messages';
 
 // The app's TypeScript lib is DOM, not WebWorker; these are the two members of the worker scope used here.
 const scope = globalThis as unknown as {
@@ -10,5 +11,12 @@ const scope = globalThis as unknown as {
   postMessage: (reply: ParseReply) => void;
 };
 
-scope.onmessage = (event) => handleParseRequest(event.data, (reply) => scope.postMessage(reply));
+// The generated validator is imported here only, so that it stays out of the page's own code.
+scope.onmessage = (event) =>
+  handleParseRequest(
+    event.data,
+    (reply) => scope.postMessage(reply),
+    EVENTS_PER_MESSAGE,
+    parseIncidentFast,
+  );
 scope.postMessage({ type: 'ready' });

@@ -120,7 +120,7 @@ export function phaseBands(
   return [...incident.phases]
     .sort((a, b) => a.order - b.order)
     .flatMap((p) => {
-      const s = span.get(p.id);
+      const s = p.band === false ? undefined : span.get(p.id);
       return s
         ? [
             {

@@ -21,6 +21,15 @@ describe('embedSnippet', () => {
     expect(html).toContain('width="640" height="360"');
   });
 
+  it('gives the embed its own lanes unless the reader chose some', () => {
+    const group = (href: string) => {
+      const src = /src="([^"]+)"/.exec(embedSnippet(href, 'I', '640', '360'))![1]!;
+      return parseViewState(new URL(src.replaceAll('&amp;', '&')).search).state.group;
+    };
+    expect(group('https://ir.example/')).toBe('none');
+    expect(group('https://ir.example/?group=actor')).toBe('actor');
+  });
+
   it('escapes the title so it cannot break out of the attribute', () => {
     expect(embedSnippet('https://a.example/', '"><script>x</script>', '1', '1')).toContain(
       'title="&quot;>&lt;script>x&lt;/script>"',

@@ -19,7 +19,7 @@ export function searchTerms(q: string): string[] {
 
 /**
  * One lowercased text per event holding everything search looks at, in every language the file has:
- * title, description, systems, techniques (ids and names) and related indicators (refanged and defanged).
+ * title, description, systems, techniques (ids and names), related indicators (refanged and defanged) and imported columns.
  */
 export function buildSearchIndex(incident: Incident): Map<string, string> {
   const systems = new Map(incident.systems.map((s) => [s.id, allVersions(s.label)]));
@@ -40,6 +40,7 @@ export function buildSearchIndex(incident: Incident): Map<string, string> {
       ...e.systems.flatMap((s) => [s, ...(systems.get(s) ?? [])]),
       ...(e.techniques ?? []).flatMap((t) => [t, techniques.get(t) ?? '']),
       ...(indicators.get(e.id) ?? []),
+      ...Object.values(e.extra ?? {}),
     ];
     index.set(e.id, normalize(parts.join('\n')));
   }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIncident, type ParseResult } from './incident';
+import { parseIncidentFast } from './incident-fast';
 import { decodeIncidentFile } from './incident-file';
 
 const bundledText = readFileSync(
@@ -126,6 +127,19 @@ describe('parsing a mutated incident', () => {
         for (const m of mutations) apply(file, m);
         expectAnswer(parseIncident(file));
         expectAnswer(decodeIncidentFile(JSON.stringify(file) ?? '', 'mutated.json'));
+      }),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+
+  it('gets the same answer from the fast validator as from zod', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => {
+        const file = JSON.parse(bundledText) as Json;
+        for (const m of mutations) apply(file, m);
+        // Through JSON, as the loader sees a file: no undefined, no functions.
+        const text = JSON.stringify(file) ?? 'null';
+        expect(parseIncidentFast(JSON.parse(text))).toEqual(parseIncident(JSON.parse(text)));
       }),
       { numRuns: 150 },
     );

@@ -1,4 +1,5 @@
 // Incident file format: zod schemas (the single source of truth), inferred types and parseIncident().
+import './zod-jitless';
 import { z } from 'zod';
 import { findCausalCycle } from './causal-links';
 import { capProblems } from './problems';
@@ -12,13 +13,21 @@ const LANG_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?$/;
 
 /** A language tag the platform recognises and writes the same way (e.g. `en`, `zh-Hant`). */
 export function isKnownLanguageTag(tag: string): boolean {
-  if (!LANG_TAG.test(tag)) return false;
-  try {
-    return Intl.getCanonicalLocales(tag)[0] === tag;
-  } catch {
-    return false;
+  const known = knownTags.get(tag);
+  if (known !== undefined) return known;
+  let answer = false;
+  if (LANG_TAG.test(tag)) {
+    try {
+      answer = Intl.getCanonicalLocales(tag)[0] === tag;
+    } catch {
+      answer = false;
+    }
   }
+  // Files repeat a handful of tags on every text; the cap keeps a hostile file from growing the memo without end.
+  if (knownTags.size < 1000) knownTags.set(tag, answer);
+  return answer;
 }
+const knownTags = new Map<string, boolean>();
 
 const Id = z
   .string()
@@ -59,19 +68,31 @@ export const LocalizedText = z
   });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
+
+/** A time as the format writes it, naming a real moment of the calendar (no 2023-02-31). */
+function isCalendarTime(s: string): boolean {
+  const year = Number(s.slice(0, 4));
+  const ms = Date.parse(s);
+  if (year < 1 || !Number.isFinite(ms)) return false;
+  // Read back, the moment must have the fields as written: 2023-02-31 would come back as 03-03.
+  const d = new Date(ms);
+  return (
+    d.getUTCFullYear() === year &&
+    d.getUTCMonth() + 1 === Number(s.slice(5, 7)) &&
+    d.getUTCDate() === Number(s.slice(8, 10)) &&
+    d.getUTCHours() === Number(s.slice(11, 13)) &&
+    d.getUTCMinutes() === Number(s.slice(14, 16))
+  );
+}
+
+/** What the IsoUtc schema accepts, without zod: for the reference checks and the fast validator. */
+export const isIsoUtc = (s: string) => ISO_UTC.test(s) && isCalendarTime(s);
+
 const IsoUtc = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/,
-    'expected an ISO 8601 UTC time such as "2023-11-22T14:18:22Z"',
-  )
-  .refine((s) => {
-    const year = Number(s.slice(0, 4));
-    const ms = Date.parse(s);
-    return (
-      year >= 1 && Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 16) === s.slice(0, 16)
-    );
-  }, 'expected a real calendar time between years 0001 and 9999')
+  .regex(ISO_UTC, 'expected an ISO 8601 UTC time such as "2023-11-22T14:18:22Z"')
+  .refine(isCalendarTime, 'expected a real calendar time between years 0001 and 9999')
   .meta({ description: 'ISO 8601 time in UTC, ending in "Z".' });
 
 const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD.' });
@@ -148,6 +169,9 @@ const Phase = z.strictObject({
     .array(LocalizedText)
     .optional()
     .meta({ description: 'Tabletop discussion prompts for this phase.' }),
+  band: z.literal(false).optional().meta({
+    description: 'false: no background band, for events an import could not place in a phase.',
+  }),
 });
 
 export const SystemKind = z.enum([
@@ -197,7 +221,9 @@ const Event = z
     end: IsoUtc.optional().meta({ description: 'End of a range; absent for a point in time.' }),
     precision: Precision,
     title: LocalizedText,
-    description: LocalizedText,
+    description: LocalizedText.optional().meta({
+      description: 'Absent when the source gives only a title (an imported row without details).',
+    }),
     phase: Id,
     actor: Id,
     action: Id,
@@ -262,7 +288,8 @@ const Indicator = z.strictObject({
   citations: z.array(Citation).min(1),
 });
 
-const IncidentObject = z
+/** The format without the checks across lists; the fast validator runs it on a file's lists other than events. */
+export const IncidentObject = z
   .strictObject({
     $schema: z.string().optional(),
     schemaVersion: z.literal(SCHEMA_VERSION),
@@ -292,7 +319,9 @@ const IncidentObject = z
     description: 'A security incident as a list of cited, UTC-timed events.',
   });
 
-export const IncidentSchema = IncidentObject.superRefine(checkReferences);
+export const IncidentSchema = IncidentObject.superRefine((file, ctx) =>
+  checkReferences(file, (path, message) => ctx.addIssue({ code: 'custom', path, message })),
+);
 
 export type IncidentFile = z.infer<typeof IncidentObject>;
 export type EventFile = IncidentFile['events'][number];
@@ -327,10 +356,11 @@ export const problemCount = (problems: readonly Problem[]) =>
 
 export type ParseResult = { ok: true; incident: Incident } | { ok: false; problems: Problem[] };
 
-function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) =>
-    ctx.addIssue({ code: 'custom', path, message });
-
+/** What JSON Schema cannot say about a file that has its shape: unique ids, references, repeats, precision, order. */
+export function checkReferences(
+  file: IncidentFile,
+  issue: (path: (string | number)[], message: string) => void,
+): void {
   const idsOf = (list: { id: string }[] | undefined, key: string) => {
     const seen = new Set<string>();
     (list ?? []).forEach((item, i) => {
@@ -348,8 +378,10 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
   const events = idsOf(file.events, 'events');
   idsOf(file.indicators, 'indicators');
 
-  const ref = (set: Set<string>, id: string, path: (string | number)[], list: string) => {
-    if (!set.has(id)) issue(path, `unknown ${list} id "${id}": expected one of the ids in ${list}`);
+  // The path is built only for a problem: a large valid file makes millions of these checks.
+  const ref = (set: Set<string>, id: string, path: () => (string | number)[], list: string) => {
+    if (!set.has(id))
+      issue(path(), `unknown ${list} id "${id}": expected one of the ids in ${list}`);
   };
   // A list naming one thing twice says nothing more, and a long one would make every consumer of it slow.
   const once = (
@@ -370,32 +402,33 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
   };
   const cite = (citations: { source: string }[], base: (string | number)[]) =>
     citations.forEach((c, k) =>
-      ref(sources, c.source, [...base, 'citations', k, 'source'], 'sources'),
+      ref(sources, c.source, () => [...base, 'citations', k, 'source'], 'sources'),
     );
 
   file.events.forEach((e, i) => {
     const at = ['events', i];
-    ref(phases, e.phase, [...at, 'phase'], 'phases');
-    ref(actors, e.actor, [...at, 'actor'], 'actors');
-    ref(actions, e.action, [...at, 'action'], 'actions');
-    e.systems.forEach((s, k) => ref(systems, s, [...at, 'systems', k], 'systems'));
-    e.techniques?.forEach((t, k) => ref(techniques, t, [...at, 'techniques', k], 'techniques'));
-    e.related?.forEach((r, k) => ref(events, r.event, [...at, 'related', k, 'event'], 'events'));
-    once(e.systems, [...at, 'systems']);
-    once(e.techniques, [...at, 'techniques']);
-    // Related events are keyed by kind and id; a kind is a word and an id a slug, so the space cannot be ambiguous.
-    once(
-      e.related?.map((r) => `${r.kind} "${r.event}"`),
-      [...at, 'related'],
-      (link) => `the link ${link}`,
+    ref(phases, e.phase, () => [...at, 'phase'], 'phases');
+    ref(actors, e.actor, () => [...at, 'actor'], 'actors');
+    ref(actions, e.action, () => [...at, 'action'], 'actions');
+    e.systems.forEach((s, k) => ref(systems, s, () => [...at, 'systems', k], 'systems'));
+    e.techniques?.forEach((t, k) =>
+      ref(techniques, t, () => [...at, 'techniques', k], 'techniques'),
     );
+    e.related?.forEach((r, k) =>
+      ref(events, r.event, () => [...at, 'related', k, 'event'], 'events'),
+    );
+    if (e.systems.length > 1) once(e.systems, [...at, 'systems']);
+    if (e.techniques && e.techniques.length > 1) once(e.techniques, [...at, 'techniques']);
+    // Related events are keyed by kind and id; a kind is a word and an id a slug, so the space cannot be ambiguous.
+    if (e.related && e.related.length > 1)
+      once(
+        e.related.map((r) => `${r.kind} "${r.event}"`),
+        [...at, 'related'],
+        (link) => `the link ${link}`,
+      );
     cite(e.citations, at);
     // A time that already failed its own check gets no second, misleading message about precision or order.
-    if (
-      !IsoUtc.safeParse(e.start).success ||
-      (e.end !== undefined && !IsoUtc.safeParse(e.end).success)
-    )
-      return;
+    if (!isIsoUtc(e.start) || (e.end !== undefined && !isIsoUtc(e.end))) return;
     if (!isAlignedToPrecision(e.start, e.precision))
       issue(
         [...at, 'start'],
@@ -412,7 +445,7 @@ function checkReferences(file: IncidentFile, ctx: z.RefinementCtx): void {
     }
   });
   file.indicators?.forEach((ind, i) => {
-    ind.events?.forEach((id, k) => ref(events, id, ['indicators', i, 'events', k], 'events'));
+    ind.events?.forEach((id, k) => ref(events, id, () => ['indicators', i, 'events', k], 'events'));
     once(ind.events, ['indicators', i, 'events']);
     cite(ind.citations, ['indicators', i]);
   });
@@ -500,9 +533,14 @@ export function parseIncident(input: unknown): ParseResult {
     }));
     return { ok: false, problems: capProblems(problems, '(file)') };
   }
-  const kept = keepProtoEntries(input, result.data.events);
+  return finishParse(input, result.data);
+}
+
+/** A valid file as the app holds it: imported `__proto__` columns kept, intervals added, events in reading order. */
+export function finishParse(input: unknown, data: IncidentFile): ParseResult {
+  const kept = keepProtoEntries(input, data.events);
   if (kept.problems.length > 0)
     return { ok: false, problems: capProblems(kept.problems, '(file)') };
   const events = sortEvents(kept.events.map((e) => ({ ...e, ...intervalOf(e) })));
-  return { ok: true, incident: { ...result.data, events } };
+  return { ok: true, incident: { ...data, events } };
 }

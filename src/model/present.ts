@@ -1,4 +1,5 @@
 // Tabletop present mode as pure data: the steps, the current one from the URL, and what the room may see at it.
+import './zod-jitless';
 import { z } from 'zod';
 import type { Incident, TimelineEvent } from './incident';
 import {

@@ -1,14 +1,6 @@
 // UTC time math: precision windows, intervals in epoch ms, durations and labels. Nothing here reads the local time zone.
 import { UTCDate } from '@date-fns/utc';
-import {
-  addDays,
-  addHours,
-  addMinutes,
-  addMonths,
-  addSeconds,
-  formatDuration,
-  type Locale,
-} from 'date-fns';
+import { addMonths, formatDuration, type Locale } from 'date-fns';
 
 export const PRECISIONS = ['second', 'minute', 'hour', 'day', 'month'] as const;
 export type Precision = (typeof PRECISIONS)[number];
@@ -26,32 +18,32 @@ export const DAY = 24 * HOUR;
 
 /** The exclusive end of the precision window that starts at `ms` (a day-precision time covers the whole UTC day). */
 export function precisionEnd(ms: number, precision: Precision): number {
-  const d = new UTCDate(ms);
+  // UTC has no daylight saving, so up to a day the window is a fixed length; a month is not.
   switch (precision) {
     case 'second':
-      return addSeconds(d, 1).getTime();
+      return ms + 1000;
     case 'minute':
-      return addMinutes(d, 1).getTime();
+      return ms + 60_000;
     case 'hour':
-      return addHours(d, 1).getTime();
+      return ms + 3_600_000;
     case 'day':
-      return addDays(d, 1).getTime();
+      return ms + 86_400_000;
     case 'month':
-      return addMonths(d, 1).getTime();
+      return addMonths(new UTCDate(ms), 1).getTime();
   }
 }
 
 /** True when `iso` carries no more detail than `precision` (minute precision has zero seconds, day precision is midnight). */
 export function isAlignedToPrecision(iso: string, precision: Precision): boolean {
-  const d = new UTCDate(Date.parse(iso));
-  if (d.getMilliseconds() !== 0) return false;
+  const d = new Date(Date.parse(iso));
+  if (d.getUTCMilliseconds() !== 0) return false;
   if (precision === 'second') return true;
-  if (d.getSeconds() !== 0) return false;
+  if (d.getUTCSeconds() !== 0) return false;
   if (precision === 'minute') return true;
-  if (d.getMinutes() !== 0) return false;
+  if (d.getUTCMinutes() !== 0) return false;
   if (precision === 'hour') return true;
-  if (d.getHours() !== 0) return false;
-  return precision === 'day' || d.getDate() === 1;
+  if (d.getUTCHours() !== 0) return false;
+  return precision === 'day' || d.getUTCDate() === 1;
 }
 
 /** An event's interval: from its start to the end of the precision window of its end (or of its start, for a point). */

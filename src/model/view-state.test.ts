@@ -95,6 +95,17 @@ describe('view state in the URL', () => {
     ).toEqual(state);
   });
 
+  it('lets an embed default to a single stack of lanes, and keeps lanes a link names', () => {
+    expect(parseViewState('?mode=embed').state.group).toBe('none');
+    expect(parseViewState('?mode=embed&group=system').state.group).toBe('system');
+    expect(serializeViewState({ ...DEFAULT_VIEW, mode: 'embed', group: 'system' })).toBe(
+      '?group=system&mode=embed',
+    );
+    expect(serializeViewState({ ...DEFAULT_VIEW, mode: 'embed', group: 'none' })).toBe(
+      '?mode=embed',
+    );
+  });
+
   it.each([
     ['inject=yes&presenter=2', ['inject', 'presenter'], { inject: false, presenter: false }],
     ['group=sideways', ['group'], { group: 'system' }],

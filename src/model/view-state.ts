@@ -1,4 +1,5 @@
 // The URL contract: every shareable view state, parsed from and written to a query string (pure functions).
+import './zod-jitless';
 import { z } from 'zod';
 import { GROUP_BYS, type GroupBy } from './chart-model';
 import type { Incident } from './incident';
@@ -68,6 +69,11 @@ export const DEFAULT_VIEW: ViewState = {
   inject: false,
   presenter: false,
 };
+
+/** Lanes when the link names none: a 640×360 embed reads best as one stack, with no lane-label column. */
+export function defaultGroup(mode: Mode): GroupBy {
+  return mode === 'embed' ? 'none' : DEFAULT_VIEW.group;
+}
 
 const list = z.string().transform((s) => [
   ...new Set(
@@ -155,7 +161,7 @@ export function parseViewState(search: string): Parsed {
       },
       q: got.q ?? '',
       event: got.event,
-      group: got.group ?? d.group,
+      group: got.group ?? defaultGroup(got.mode ?? d.mode),
       window,
       lang: got.lang,
       mode: got.mode ?? d.mode,
@@ -184,7 +190,7 @@ export function serializeViewState(state: ViewState): string {
   for (const f of FACETS) if (state.filters[f].length > 0) p.set(f, state.filters[f].join(','));
   if (state.q) p.set('q', state.q);
   if (state.event) p.set('event', state.event);
-  if (state.group !== DEFAULT_VIEW.group) p.set('group', state.group);
+  if (state.group !== defaultGroup(state.mode)) p.set('group', state.group);
   if (state.window) {
     p.set('from', toIsoUtc(state.window.from));
     p.set('to', toIsoUtc(state.window.to));

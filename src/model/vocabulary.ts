@@ -30,6 +30,12 @@ export function termsOf(incident: Incident, facet: Facet): readonly Term[] {
   }
 }
 
+/** The outcomes the incident's events have, in the schema's order: an outcome no event has is not worth a filter. */
+export function outcomesIn(incident: Incident): readonly Term[] {
+  const seen = new Set<string>(incident.events.map((e) => e.outcome));
+  return termsOf(incident, 'outcome').filter((t) => seen.has(t.id));
+}
+
 /** The ids an event has under a facet (an event touches one or more systems). */
 export function valuesOf(e: TimelineEvent, facet: Facet): readonly string[] {
   switch (facet) {

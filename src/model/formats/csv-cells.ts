@@ -42,6 +42,14 @@ export function readCsvHeaders(text: string): string[] {
   return headerNames(parse(text, { preview: 1 }).data[0] ?? []);
 }
 
+/** The first data row by column name, without reading the rest of the file. */
+export function readCsvFirstRecord(text: string): Record<string, string> | undefined {
+  const [header, row] = parse(text, { preview: 2 }).data;
+  if (!header || !row) return undefined;
+  const names = headerNames(header);
+  return Object.fromEntries(names.map((h, i) => [h, row[i] ?? '']));
+}
+
 // A blank header cell still needs a name to be kept under in `extra`.
 const headerNames = (row: string[]) => row.map((h, i) => h.trim() || `column ${i + 1}`);
 

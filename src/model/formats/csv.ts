@@ -2,6 +2,7 @@
 import type { Incident, TimelineEvent } from '../incident';
 import { localize } from '../text';
 import { writeCsv } from './csv-cells';
+import { extraColumns, extraHeader, extraValue } from './extra-columns';
 import { eventLabels } from './labels';
 
 export const CSV_COLUMNS = [
@@ -21,9 +22,10 @@ export const CSV_COLUMNS = [
   'source locator',
 ] as const;
 
-/** Lists inside a cell (systems, techniques, citations) are joined with "; ". */
+/** Lists inside a cell (systems, techniques, citations) are joined with "; "; imported columns follow. */
 export function exportCsv(incident: Incident, events: TimelineEvent[], lang: string): string {
   const labels = eventLabels(incident, lang);
+  const extra = extraColumns(events);
   const sources = new Map(incident.sources.map((s) => [s.id, localize(s.title, lang)]));
   const rows = events.map((e) => {
     const l = labels(e);
@@ -45,8 +47,10 @@ export function exportCsv(incident: Incident, events: TimelineEvent[], lang: str
       e.citations
         .map((c) => `${sources.get(c.source) ?? c.source}: ${localize(c.locator, lang)}`)
         .join('; '),
+      ...extra.map((name) => extraValue(e, name)),
     ];
   });
+  const headers = [...CSV_COLUMNS, ...extra.map((name) => extraHeader(name, CSV_COLUMNS))];
   // Excel reads a CSV without a byte-order mark in the local code page, which garbles non-ASCII text.
-  return `\uFEFF${writeCsv(CSV_COLUMNS, rows)}`;
+  return `\uFEFF${writeCsv(headers, rows)}`;
 }

@@ -1,7 +1,17 @@
 // Import of any CSV timeline, with a user-chosen mapping from its columns to event fields.
-import { readCsv } from './csv-cells';
-import { fromEpochMs, readIsoTime, type TimeReader } from './foreign-time';
+import type { Actor, EventFile, Problem } from '../incident';
+import { readCsv, type CsvRecord } from './csv-cells';
+import type { TimeReader } from './foreign-time';
 import { type Columns, type ImportResult, recordsToIncident } from './imported-events';
+import {
+  type DateOrder,
+  detectDateOrder,
+  parseZone,
+  readSpreadsheetTime,
+  timeShape,
+  type TimeRules,
+  zoneFromHeader,
+} from './spreadsheet-time';
 
 /** Column names for each event field; `time` and `title` are required, anything unmapped goes to `extra`. */
 export interface ColumnMapping {
@@ -17,7 +27,34 @@ export interface ColumnMapping {
   technique?: string;
 }
 
-type Field = keyof ColumnMapping;
+/** A column mapping and the answers to what the columns leave open: zone, date order, sides and terms. */
+export interface ImportChoices extends ColumnMapping {
+  /** Zone of times written without one, as typed: "UTC", "+08:00", "Europe/Berlin"; else from the header. */
+  zone?: string;
+  /** Month or day first in slashed dates; else decided by the data where it can be. */
+  dateOrder?: DateOrder;
+  actorKinds?: Record<string, Actor['kind']>;
+  phaseTerms?: Record<string, string>;
+  actionTerms?: Record<string, string>;
+  outcomeTerms?: Record<string, EventFile['outcome']>;
+  groupSameTime?: boolean;
+}
+
+/** The mapped fields, without the answers: what guessMapping and the mapping step's selects deal in. */
+export const MAPPED_FIELDS = [
+  'time',
+  'title',
+  'end',
+  'description',
+  'system',
+  'actor',
+  'action',
+  'phase',
+  'outcome',
+  'technique',
+] as const satisfies readonly (keyof ColumnMapping)[];
+
+type Field = (typeof MAPPED_FIELDS)[number];
 
 // Common column names, compared without case or punctuation ("@timestamp" and "Event Time" too), best first.
 const NAMES: Record<Field, string[]> = {
@@ -44,7 +81,12 @@ const NAMES: Record<Field, string[]> = {
   technique: ['technique', 'techniques', 'techniqueid', 'attack', 'mitre'],
 };
 
-const normalize = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+// A zone in the name ("Timestamp (UTC)") says how to read the times, not what the column is.
+const normalize = (name: string) =>
+  name
+    .replace(/\([^)]*\)|\[[^\]]*\]|\b(utc|gmt|local)\b/gi, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 
 /** A first guess at the mapping from common column names; each column is used for one field at most. */
 export function guessMapping(headers: string[]): Partial<ColumnMapping> {
@@ -52,7 +94,7 @@ export function guessMapping(headers: string[]): Partial<ColumnMapping> {
   for (const h of headers) if (!byName.has(normalize(h))) byName.set(normalize(h), h);
   const taken = new Set<string>();
   const mapping: Partial<ColumnMapping> = {};
-  for (const field of Object.keys(NAMES) as Field[]) {
+  for (const field of MAPPED_FIELDS) {
     const column = NAMES[field]
       .map((n) => byName.get(n))
       .find((h) => h !== undefined && !taken.has(h));
@@ -63,42 +105,92 @@ export function guessMapping(headers: string[]): Partial<ColumnMapping> {
   return mapping;
 }
 
-const EPOCH = /^-?\d+(\.\d+)?$/;
-// 1e11 seconds is the year 5138 but 1e11 milliseconds is 1973, so larger numbers are read as milliseconds.
-const MS_THRESHOLD = 1e11;
-
-/** ISO 8601 with Z or an offset (converted to UTC), a plain date, or epoch seconds or milliseconds. */
-export const readGenericTime: TimeReader = (text) => {
-  const expected =
-    'expected an ISO 8601 time with Z or an offset (2023-11-22T14:18:22+01:00), a date, or epoch seconds or milliseconds';
-  if (!EPOCH.test(text)) return readIsoTime(text) ?? expected;
-  const n = Number(text);
-  return (
-    fromEpochMs(Math.abs(n) >= MS_THRESHOLD ? n : n * 1000) ??
-    'expected a time between the years 0001 and 9999'
-  );
+const SHAPE_NAMES = {
+  iso: 'year-month-day',
+  slashed: 'slashed dates',
+  excel: 'Excel serial dates',
+  other: 'other text',
 };
 
-/** Imports a CSV through a column mapping; problems name the row and column. */
+/** A time column written in more than one way is named, with a row of each way, rather than half misread. */
+function mixedShapes(fileName: string, column: string, records: CsvRecord[]): Problem | undefined {
+  const firstRow = new Map<string, number>();
+  for (const r of records) {
+    const cell = r.cells[column];
+    if (cell === undefined) continue;
+    const shape = timeShape(cell);
+    // Epoch numbers are machine times, unambiguous beside any written date.
+    if (shape !== 'other' && shape !== 'epoch' && !firstRow.has(shape)) firstRow.set(shape, r.row);
+  }
+  if (firstRow.size < 2) return undefined;
+  const ways = [...firstRow].map(
+    ([shape, row]) => `${SHAPE_NAMES[shape as keyof typeof SHAPE_NAMES]} (e.g. row ${row})`,
+  );
+  return {
+    path: `${fileName}: column ${column}`,
+    message: `mixes time formats: ${ways.join(', ')}; expected one format in a column`,
+  };
+}
+
+/** How a time column is read: its zone from the choice or the header, its date order from the choice or the data. */
+function timeReader(
+  fileName: string,
+  column: string,
+  records: CsvRecord[],
+  choices: ImportChoices,
+  problems: Problem[],
+): TimeReader {
+  const zone = choices.zone ? parseZone(choices.zone) : zoneFromHeader(column);
+  if (choices.zone && !zone)
+    problems.push({
+      path: `${fileName}: time zone`,
+      message: `"${choices.zone}" is not a zone; expected UTC, an offset such as +08:00, or a zone such as Europe/Berlin`,
+    });
+  const detected = detectDateOrder(records.map((r) => r.cells[column] ?? ''));
+  if (!choices.dateOrder && detected === 'conflicting')
+    problems.push({
+      path: `${fileName}: column ${column}`,
+      message: 'has dates with a day over 12 both first and second; expected one date order',
+    });
+  const mixed = mixedShapes(fileName, column, records);
+  if (mixed) problems.push(mixed);
+  const rules: TimeRules = {
+    zone,
+    dateOrder:
+      choices.dateOrder ?? (detected === 'mdy' || detected === 'dmy' ? detected : undefined),
+  };
+  return (text) => readSpreadsheetTime(text, rules);
+}
+
+/** Imports a CSV through a column mapping and the user's answers; problems name the rows and columns. */
 export function importGenericCsv(
   text: string,
   fileName: string,
-  mapping: ColumnMapping,
+  choices: ImportChoices,
 ): ImportResult {
   const table = readCsv(text, fileName);
   if (!table.ok) return table;
-  const problems = Object.entries(mapping)
-    .filter(([, column]) => column !== undefined && !table.headers.includes(column))
-    .map(([field, column]) => ({
-      path: `${fileName}: row 1`,
-      message: `no column "${column}" for ${field}; the header has ${table.headers.join(', ')}`,
-    }));
+  const problems: Problem[] = MAPPED_FIELDS.flatMap((field) => {
+    const column = choices[field];
+    return column !== undefined && !table.headers.includes(column)
+      ? [
+          {
+            path: `${fileName}: row 1`,
+            message: `no column "${column}" for ${field}; the header has ${table.headers.join(', ')}`,
+          },
+        ]
+      : [];
+  });
   if (problems.length > 0) return { ok: false, problems };
-  const { time, end, ...named } = mapping;
+  // The zone and date order are in the readers; everything else goes to the records' reading as it is.
+  const { time, end, ...named } = choices;
+  const start = timeReader(fileName, time, table.records, choices, problems);
+  const endRead = end && timeReader(fileName, end, table.records, choices, problems);
+  if (problems.length > 0) return { ok: false, problems };
   const columns: Columns = {
     ...named,
-    start: [{ column: time, read: readGenericTime }],
-    end: end === undefined ? undefined : { column: end, read: readGenericTime },
+    start: [{ column: time, read: start }],
+    end: end === undefined || !endRead ? undefined : { column: end, read: endRead },
   };
   const records = table.records.map((r) => ({ where: `row ${r.row}`, values: r.cells }));
   return recordsToIncident(records, columns, { fileName, formatLabel: 'CSV', cellWord: 'column' });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cpuMsSince } from '../cpu-time.test-helper';
+import { phaseBands } from '../chart-model';
 import { parseIncident } from '../incident';
+import { localize } from '../text';
 import { readIsoTime } from './foreign-time';
 import { type Columns, recordsToIncident, type SourceRecord } from './imported-events';
 
@@ -87,17 +89,87 @@ describe('recordsToIncident', () => {
     ).toEqual(['unknown']);
   });
 
-  it('fills what a record lacks: unknown phase, actor, action, system and outcome; the title as description', () => {
-    const [e] = imported({ time: '2024-01-01T10:00Z', title: 'Only a title' }).events;
+  it('fills what a record lacks without an "Unknown" phase band or a description repeating the title', () => {
+    const incident = imported({ time: '2024-01-01T10:00Z', title: 'Only a title' });
+    const [e] = incident.events;
     expect(e).toMatchObject({
-      phase: 'unknown',
+      phase: 'no-phase',
       actor: 'unknown',
-      action: 'unknown',
+      action: 'adversary-activity',
       systems: ['unknown'],
       outcome: 'unknown',
-      description: 'Only a title',
       citations: [{ source: 'log-csv', locator: 'row 2' }],
     });
+    expect(e!.description).toBeUndefined();
+    expect(incident.phases).toEqual([
+      expect.objectContaining({ label: { en: 'No phase', 'zh-Hant': '無階段' }, band: false }),
+    ]);
+    expect(phaseBands(incident, incident.events, 'en')).toEqual([]);
+  });
+
+  it('splits list cells on commas, semicolons and line breaks, dropping repeats', () => {
+    const incident = imported({
+      time: '2024-01-01T10:00Z',
+      title: 'Lateral movement',
+      system: 'WS-FIN-022, WS-FIN-031;WS-HR-004\nWS-FIN-022',
+      technique: 'T1560.001 T1560.001; t1021.002 (SMB)',
+    });
+    expect(incident.events[0]!.systems).toEqual(['ws-fin-022', 'ws-fin-031', 'ws-hr-004']);
+    expect(incident.events[0]!.techniques).toEqual(['T1560.001', 'T1021.002']);
+    expect(incident.techniques?.map((t) => t.name)).toEqual([
+      'Remote Services: SMB/Windows Admin Shares',
+      'Archive Collected Data: Archive via Utility',
+    ]);
+  });
+
+  it('takes the sides and terms the user chose, and guesses the rest from the names', () => {
+    const result = recordsToIncident(
+      records(
+        {
+          time: '2024-01-01T10:00Z',
+          title: 'a',
+          actor: 'Legal',
+          phase: 'contain',
+          outcome: 'done',
+        },
+        { time: '2024-01-01T11:00Z', title: 'b', actor: 'Forensics vendor' },
+        { time: '2024-01-01T12:00Z', title: 'c', actor: 'Blue Kitten', action: 'sent mail' },
+        { time: '2024-01-01T13:00Z', title: 'd', actor: 'IT Helpdesk' },
+      ),
+      {
+        ...columns,
+        actorKinds: { 'Forensics vendor': 'defender' },
+        phaseTerms: { contain: 'Containment' },
+        actionTerms: { 'sent mail': 'Phishing' },
+        outcomeTerms: { done: 'succeeded' },
+      },
+      options,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const { actors, phases, actions, events } = result.file;
+    expect(actors.map((a) => [a.label, a.kind])).toEqual([
+      ['Legal', 'defender'],
+      ['Forensics vendor', 'defender'],
+      ['Blue Kitten', 'adversary'],
+      ['IT Helpdesk', 'defender'],
+    ]);
+    expect(phases.map((p) => localize(p.label, 'en'))).toEqual(['Containment', 'No phase']);
+    expect(actions.map((a) => localize(a.label, 'zh-Hant'))).toEqual(['應變活動', 'Phishing']);
+    expect(events[0]!.outcome).toBe('succeeded');
+  });
+
+  it('groups records sharing a start and systems into one event when asked', () => {
+    const rows = records(
+      { time: '2024-01-01T10:00Z', title: 'Prefetch entry', system: 'WS1', type: 'prefetch' },
+      { time: '2024-01-01T10:00Z', title: 'Registry key', system: 'WS1', type: 'registry' },
+      { time: '2024-01-01T10:00Z', title: 'Other host', system: 'WS2' },
+    );
+    const result = recordsToIncident(rows, { ...columns, groupSameTime: true }, options);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.file.events.map((e) => [e.title, e.description, e.extra?.type])).toEqual([
+      ['Prefetch entry (+1)', 'Prefetch entry\nRegistry key', 'prefetch; registry'],
+      ['Other host', undefined, undefined],
+    ]);
   });
 
   it('sorts events by time and keeps ids from the id column unique', () => {
@@ -160,7 +232,7 @@ describe('recordsToIncident', () => {
     [
       { time: '2024-01-01T00:00Z', title: 'x', technique: 'Valid Accounts' },
       'log.csv: row 2, column technique',
-      'expected ATT&CK technique ids such as T1078 or T1059.001, separated by ";"',
+      '"Valid Accounts" has no ATT&CK technique id; expected ids such as T1078 or T1059.001',
     ],
   ])('reports %j', (values, path, message) => {
     expect(recordsToIncident(records(values), columns, options)).toEqual({
@@ -181,28 +253,28 @@ describe('recordsToIncident', () => {
       techniques: ['T1078', 'T1059.001'],
     });
     expect(incident.techniques).toEqual([
-      { id: 'T1059.001', name: 'T1059.001' },
-      { id: 'T1078', name: 'T1078' },
+      { id: 'T1059.001', name: 'Command and Scripting Interpreter: PowerShell' },
+      { id: 'T1078', name: 'Valid Accounts' },
     ]);
   });
 
-  it('lists the first 100 problems, every kind among them, then how many more', () => {
+  it('says a problem repeated in many rows once, counting the rows and naming the first', () => {
     const bad = [
-      ...Array.from({ length: 150 }, () => ({ time: 'soon', title: 'x' })),
+      ...Array.from({ length: 150 }, (_, i) => ({ time: `soon ${i}`, title: 'x' })),
       { time: '2024-01-01T00:00Z' },
     ];
     const result = recordsToIncident(records(...bad), columns, options);
     const problems = result.ok ? [] : result.problems;
-    expect(problems).toHaveLength(101);
-    expect(problems[99]).toEqual({
-      path: 'log.csv: row 152, column title',
-      message: 'required: expected the text of the event',
-    });
-    expect(problems[100]).toEqual({
-      path: 'log.csv',
-      message: 'and 51 more of the same kinds',
-      more: 51,
-    });
+    expect(problems).toEqual([
+      {
+        path: 'log.csv: 150 rows, column time',
+        message: 'expected a time, e.g. row 2',
+      },
+      {
+        path: 'log.csv: row 152, column title',
+        message: 'required: expected the text of the event',
+      },
+    ]);
   });
 
   it('refuses a file with no records', () => {

@@ -13,7 +13,17 @@ import type {
 import { capProblems } from '../problems';
 import { toIsoUtc } from '../time';
 import { finer, type ParsedTime, type TimeReader } from './foreign-time';
-import { DEFENDER, OUTCOMES, PALETTE, TECHNIQUE, UNKNOWN, UNKNOWN_LABEL } from './import-guesses';
+import { ATTACK_NAMES } from './attack-names';
+import {
+  ACTIVITY,
+  guessActorKind,
+  NO_PHASE,
+  OUTCOMES,
+  PALETTE,
+  PLACEHOLDER_LABELS,
+  UNKNOWN,
+} from './import-guesses';
+import { groupProblems } from './import-problems';
 import { slugify, terms, uniqueIds } from './import-ids';
 
 export type ImportResult = { ok: true; file: IncidentFile } | { ok: false; problems: Problem[] };
@@ -40,6 +50,15 @@ export interface Columns {
   system?: string;
   technique?: string;
   outcome?: string;
+  /** Side of each actor value, as the user chose; a value not listed is guessed from its name. */
+  actorKinds?: Record<string, Actor['kind']>;
+  /** The term each value of the phase or action column stands for; a value not listed is a term of its own. */
+  phaseTerms?: Record<string, string>;
+  actionTerms?: Record<string, string>;
+  /** The outcome each value of the outcome column stands for, beyond the everyday words read anyway. */
+  outcomeTerms?: Record<string, EventFile['outcome']>;
+  /** Records with the same start and systems become one event. */
+  groupSameTime?: boolean;
 }
 
 export interface ImportOptions {
@@ -55,7 +74,7 @@ interface Draft {
   start: ParsedTime;
   end?: ParsedTime;
   title: string;
-  description: string;
+  description?: string;
   phase: string;
   actor: string;
   action: string;
@@ -90,7 +109,8 @@ export function recordsToIncident(
     const draft = readRecord(record, columns, mapped, options, problems);
     if (draft) drafts.push(draft);
   }
-  if (problems.length > 0) return { ok: false, problems: capProblems(problems, options.fileName) };
+  if (problems.length > 0)
+    return { ok: false, problems: capProblems(groupProblems(problems), options.fileName) };
   if (drafts.length === 0)
     return {
       ok: false,
@@ -156,21 +176,23 @@ function readRecord(
     fail(columns.title, 'required: expected the text of the event');
 
   const outcomeText = text(columns.outcome);
-  const outcome = outcomeText === undefined ? 'unknown' : OUTCOMES.get(outcomeText.toLowerCase());
+  const outcome =
+    outcomeText === undefined
+      ? 'unknown'
+      : (chosen(columns.outcomeTerms, outcomeText) ?? OUTCOMES.get(outcomeText.toLowerCase()));
   if (outcome === undefined)
     fail(
       columns.outcome!,
       `"${outcomeText}" is not an outcome; expected succeeded, failed or unknown`,
     );
 
-  const techniques = (text(columns.technique) ?? '')
-    .split(/[;,\s]+/)
-    .filter(Boolean)
-    .map((t) => t.toUpperCase());
-  if (techniques.some((t) => !TECHNIQUE.test(t)))
+  const techniqueText = text(columns.technique) ?? '';
+  // Ids anywhere in the cell count, so "T1059.001 PowerShell" and "T1059.001, T1105" both read.
+  const techniques = [...techniqueText.toUpperCase().matchAll(TECHNIQUE_IN_TEXT)].map((m) => m[0]);
+  if (techniqueText !== '' && techniques.length === 0)
     fail(
       columns.technique!,
-      'expected ATT&CK technique ids such as T1078 or T1059.001, separated by ";"',
+      `"${techniqueText}" has no ATT&CK technique id; expected ids such as T1078 or T1059.001`,
     );
 
   if (problems.length > before || !start || title === undefined || outcome === undefined)
@@ -178,26 +200,64 @@ function readRecord(
 
   for (const [key, value] of Object.entries(record.values))
     if (!mapped.has(key)) extra[key] = value;
-  const systems = (text(columns.system) ?? '')
-    .split(';')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const systems = splitList(text(columns.system));
+  const phase = text(columns.phase);
+  const action = text(columns.action);
 
   return {
     record,
     start,
     end,
     title,
-    // The schema needs a description; a file without one repeats the title rather than invent text.
-    description: raw(columns.description) ?? title,
-    phase: text(columns.phase) ?? UNKNOWN,
+    description: text(columns.description),
+    phase: phase === undefined ? NO_PHASE : chosen(columns.phaseTerms, phase)?.trim() || phase,
     actor: text(columns.actor) ?? UNKNOWN,
-    action: text(columns.action) ?? UNKNOWN,
+    action: action === undefined ? '' : chosen(columns.actionTerms, action)?.trim() || action,
     systems: systems.length > 0 ? systems : [UNKNOWN],
     techniques: [...new Set(techniques)],
     outcome,
     extra,
   };
+}
+
+const TECHNIQUE_IN_TEXT = /\bT\d{4}(?:\.\d{3})?\b/g;
+
+/** A list cell split on commas, semicolons and line breaks, blanks and repeats dropped. */
+export function splitList(cell: string | undefined): string[] {
+  if (cell === undefined) return [];
+  return [...new Set(cell.split(/[,;\r\n]+/).map((s) => s.trim()))].filter(Boolean);
+}
+
+/** The user's choice for a value, looked up as an own key so "constructor" finds nothing. */
+function chosen<T>(choices: Record<string, T> | undefined, value: string): T | undefined {
+  return choices && Object.hasOwn(choices, value) ? choices[value] : undefined;
+}
+
+/** One draft for each run of drafts (already sorted) sharing a start and systems: titles listed, the rest merged. */
+function groupSameTime(drafts: Draft[]): Draft[] {
+  const groups: Draft[][] = [];
+  let key = '';
+  for (const d of drafts) {
+    const k = `${d.start.ms}\n${d.systems.join('\n')}`;
+    if (k === key) groups.at(-1)!.push(d);
+    else groups.push([d]);
+    key = k;
+  }
+  return groups.map((group) => {
+    if (group.length === 1) return group[0]!;
+    const [first] = group as [Draft, ...Draft[]];
+    const extra: Record<string, string> = Object.create(null);
+    for (const d of group)
+      for (const [k, v] of Object.entries(d.extra))
+        extra[k] = extra[k] === undefined || extra[k] === v ? v : `${extra[k]}; ${v}`;
+    return {
+      ...first,
+      title: `${first.title} (+${group.length - 1})`,
+      description: group.map((d) => d.title).join('\n'),
+      techniques: [...new Set(group.flatMap((d) => d.techniques))],
+      extra,
+    };
+  });
 }
 
 function buildFile(
@@ -206,7 +266,8 @@ function buildFile(
   { fileName, formatLabel }: ImportOptions,
 ): IncidentFile {
   // Stable sort: records with the same start keep their order in the file.
-  const drafts = [...unsorted].sort((a, b) => a.start.ms - b.start.ms);
+  const sorted = [...unsorted].sort((a, b) => a.start.ms - b.start.ms);
+  const drafts = columns.groupSameTime ? groupSameTime(sorted) : sorted;
   const phases = terms('phase');
   const actors = terms('actor');
   const actions = terms('action');
@@ -220,8 +281,8 @@ function buildFile(
   const events: EventFile[] = drafts.map((d) => {
     const actor = actors.idOf(d.actor);
     if (!actorKind.has(actor))
-      actorKind.set(actor, DEFENDER.test(d.actor) ? 'defender' : 'adversary');
-    const action = actions.idOf(d.action);
+      actorKind.set(actor, chosen(columns.actorKinds, d.actor) ?? guessActorKind(d.actor));
+    const action = actions.idOf(d.action || ACTIVITY[actorKind.get(actor)!]);
     if (!actionKind.has(action)) actionKind.set(action, actorKind.get(actor)!);
     d.techniques.forEach((t) => techniqueIds.add(t));
     const idText = ownValue(d.record, columns.id);
@@ -231,7 +292,7 @@ function buildFile(
       ...(d.end && { end: toIsoUtc(d.end.ms) }),
       precision: d.end ? finer(d.start.precision, d.end.precision) : d.start.precision,
       title: d.title,
-      description: d.description,
+      ...(d.description !== undefined && { description: d.description }),
       phase: phases.idOf(d.phase),
       actor,
       action,
@@ -248,7 +309,7 @@ function buildFile(
     make: (id: string, label: string, i: number) => T,
   ): T[] => [...t.byLabel].map(([label, id], i) => make(id, label, i));
   // The placeholder for a missing column is ours, not the file's, so it speaks the reader's language.
-  const labelOf = (label: string): LocalizedText => (label === UNKNOWN ? UNKNOWN_LABEL : label);
+  const labelOf = (label: string): LocalizedText => PLACEHOLDER_LABELS.get(label) ?? label;
 
   return {
     schemaVersion: '1.0',
@@ -263,6 +324,7 @@ function buildFile(
       label: labelOf(label),
       order,
       color: PALETTE[order % PALETTE.length]!,
+      ...(label === NO_PHASE && { band: false as const }),
     })),
     systems: list<System>(systems, (id, label) => ({
       id,
@@ -281,7 +343,9 @@ function buildFile(
       actorKind: actionKind.get(id)!,
     })),
     ...(techniqueIds.size > 0 && {
-      techniques: [...techniqueIds].sort().map((id): Technique => ({ id, name: id })),
+      techniques: [...techniqueIds]
+        .sort()
+        .map((id): Technique => ({ id, name: ATTACK_NAMES.get(id) ?? id })),
     }),
     events,
   };

@@ -9,9 +9,18 @@ import {
 import { exportAppJson } from './app-json';
 import { exportAttackFlow } from './attack-flow';
 import { exportAttackNavigator } from './attack-navigator';
-import { readCsvHeaders } from './csv-cells';
+import { readCsvFirstRecord, readCsvHeaders } from './csv-cells';
 import { exportCsv } from './csv';
-import { type ColumnMapping, guessMapping, importGenericCsv } from './generic-csv';
+import { guessMapping, type ImportChoices, importGenericCsv } from './generic-csv';
+import { type ColumnsToMap, readColumnsToMap } from './mapping-step';
+import {
+  importForensicCsv,
+  importL2tcsv,
+  importPlasoDynamic,
+  isForensicCsv,
+  isL2tcsvHeader,
+  isPlasoDynamicHeader,
+} from './plaso';
 import type { ImportResult } from './imported-events';
 import { exportMarkdown } from './markdown';
 import { exportStix } from './stix';
@@ -23,7 +32,7 @@ import {
   isTimesketchHeader,
 } from './timesketch';
 
-export type { ColumnMapping } from './generic-csv';
+export type { ColumnMapping, ImportChoices } from './generic-csv';
 export { guessMapping } from './generic-csv';
 export { readCsvHeaders } from './csv-cells';
 
@@ -96,7 +105,14 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
   },
 ];
 
-export type ImportFormat = 'app-json' | 'timesketch-jsonl' | 'timesketch-csv' | 'generic-csv';
+export type ImportFormat =
+  | 'app-json'
+  | 'timesketch-jsonl'
+  | 'timesketch-csv'
+  | 'plaso-l2tcsv'
+  | 'plaso-dynamic'
+  | 'forensic-csv'
+  | 'generic-csv';
 
 /** What a file holds, from its name and its first line. */
 export function detectFormat(fileName: string, text: string): ImportFormat {
@@ -115,8 +131,17 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
     return 'app-json';
   }
   if (body.startsWith('[') || /\.json$/i.test(fileName)) return 'app-json';
-  return isTimesketchHeader(readCsvHeaders(body)) ? 'timesketch-csv' : 'generic-csv';
+  const headers = readCsvHeaders(body);
+  if (isL2tcsvHeader(headers)) return 'plaso-l2tcsv';
+  // Checked before Timesketch: a dynamic CSV has the columns Timesketch needs, but none of the app's.
+  if (isPlasoDynamicHeader(headers)) return 'plaso-dynamic';
+  if (isTimesketchHeader(headers)) return 'timesketch-csv';
+  return isForensicCsv(headers, readCsvFirstRecord(body)) ? 'forensic-csv' : 'generic-csv';
 }
+
+/** Forensic timelines open without a mapping step; rows sharing a time and host may still be grouped on request. */
+export const groupsRows = (fileName: string, text: string): boolean =>
+  ['plaso-l2tcsv', 'plaso-dynamic', 'forensic-csv'].includes(detectFormat(fileName, text));
 
 function validated(result: ImportResult, fileName: string): ParseResult {
   if (!result.ok) return result;
@@ -133,14 +158,10 @@ export interface ImportOptions {
   onProgress?: (progress: DecodeProgress) => void;
 }
 
-/** A generic CSV's columns for the user to map, with a guess from their names; undefined for any other format. */
-export function columnsToMap(
-  fileName: string,
-  text: string,
-): { headers: string[]; guess: Partial<ColumnMapping> } | undefined {
+/** A generic CSV's columns for the user to map, its first rows and distinct values; undefined for any other format. */
+export function columnsToMap(fileName: string, text: string): ColumnsToMap | undefined {
   if (detectFormat(fileName, text) !== 'generic-csv') return undefined;
-  const headers = readCsvHeaders(text);
-  return { headers, guess: guessMapping(headers) };
+  return readColumnsToMap(text, fileName);
 }
 
 /**
@@ -151,7 +172,7 @@ export function columnsToMap(
 export function importFile(
   fileName: string,
   input: Uint8Array | string,
-  mapping?: ColumnMapping,
+  mapping?: ImportChoices,
   { maxBytes = DEFAULT_MAX_BYTES, onProgress }: ImportOptions = {},
 ): ParseResult {
   const decoded = decodeText(input, fileName, maxBytes, 'JSON or CSV');
@@ -163,6 +184,12 @@ export function importFile(
   if (format === 'timesketch-jsonl')
     return validated(importTimesketchJsonl(text, fileName), fileName);
   if (format === 'timesketch-csv') return validated(importTimesketchCsv(text, fileName), fileName);
+  const group = mapping?.groupSameTime;
+  if (format === 'plaso-l2tcsv') return validated(importL2tcsv(text, fileName, group), fileName);
+  if (format === 'plaso-dynamic')
+    return validated(importPlasoDynamic(text, fileName, group), fileName);
+  if (format === 'forensic-csv')
+    return validated(importForensicCsv(text, fileName, group), fileName);
   const chosen = mapping ?? guessMapping(readCsvHeaders(text));
   if (chosen.time === undefined || chosen.title === undefined)
     return {

@@ -2,6 +2,7 @@
 import type { Incident, TimelineEvent } from '../incident';
 import { localize } from '../text';
 import { utcStamp } from '../time';
+import { extraColumns, extraHeader, extraValue } from './extra-columns';
 import { eventLabels } from './labels';
 
 // Every ASCII punctuation character CommonMark lets a backslash escape, so no link, image, emphasis, entity, HTML or
@@ -20,9 +21,12 @@ export function markdownCell(text: string): string {
   return inline(text).replace(/\r\n|\r|\n/g, '<br>');
 }
 
+const HEADERS = ['Time (UTC)', 'Event', 'Phase', 'Actor', 'Systems', 'Outcome'];
+
 /** A heading naming the incident, then one table row per event; times are UTC at the event's precision. */
 export function exportMarkdown(incident: Incident, events: TimelineEvent[], lang: string): string {
   const labels = eventLabels(incident, lang);
+  const extra = extraColumns(events);
   const title = inline(localize(incident.title, lang).replace(/\s*[\r\n]+\s*/g, ' '));
   const rows = events.map((e) => {
     const l = labels(e);
@@ -36,14 +40,15 @@ export function exportMarkdown(incident: Incident, events: TimelineEvent[], lang
       l.actor,
       l.systems.join(', '),
       e.outcome,
+      ...extra.map((name) => extraValue(e, name)),
     ];
     return `| ${cells.map(markdownCell).join(' | ')} |`;
   });
   return [
     `## ${title}: timeline (All times UTC)`,
     '',
-    '| Time (UTC) | Event | Phase | Actor | Systems | Outcome |',
-    '| --- | --- | --- | --- | --- | --- |',
+    `| ${[...HEADERS, ...extra.map((name) => markdownCell(extraHeader(name, HEADERS)))].join(' | ')} |`,
+    `|${' --- |'.repeat(HEADERS.length + extra.length)}`,
     ...rows,
     '',
   ].join('\n');

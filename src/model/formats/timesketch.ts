@@ -10,6 +10,7 @@ import {
   recordsToIncident,
   type SourceRecord,
 } from './imported-events';
+import { extraColumns, extraHeader } from './extra-columns';
 import { eventLabels } from './labels';
 
 export const TIMESKETCH_COLUMNS = [
@@ -26,7 +27,8 @@ export const TIMESKETCH_COLUMNS = [
   'event_id',
 ] as const;
 
-type TimesketchRow = Record<(typeof TIMESKETCH_COLUMNS)[number], string | number>;
+type TimesketchRow = Record<(typeof TIMESKETCH_COLUMNS)[number], string | number> &
+  Record<string, string | number>;
 
 function toRows(incident: Incident, events: TimelineEvent[], lang: string): TimesketchRow[] {
   const labels = eventLabels(incident, lang);
@@ -46,6 +48,10 @@ function toRows(incident: Incident, events: TimelineEvent[], lang: string): Time
       technique: (e.techniques ?? []).join('; '),
       outcome: e.outcome,
       event_id: e.id,
+      // Imported columns become Timesketch's own extra fields, which it searches and shows by name.
+      ...Object.fromEntries(
+        Object.entries(e.extra ?? {}).map(([k, v]) => [extraHeader(k, TIMESKETCH_COLUMNS), v]),
+      ),
     };
   });
 }
@@ -56,9 +62,13 @@ export function exportTimesketchCsv(
   events: TimelineEvent[],
   lang: string,
 ): string {
+  const headers = [
+    ...TIMESKETCH_COLUMNS,
+    ...extraColumns(events).map((name) => extraHeader(name, TIMESKETCH_COLUMNS)),
+  ];
   return writeCsv(
-    TIMESKETCH_COLUMNS,
-    toRows(incident, events, lang).map((r) => TIMESKETCH_COLUMNS.map((c) => r[c])),
+    headers,
+    toRows(incident, events, lang).map((r) => headers.map((c) => r[c] ?? '')),
   );
 }
 

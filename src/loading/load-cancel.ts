@@ -1,0 +1,27 @@
+// Cancel for a load in progress: the loading view's button aborts the download or the parse of its source.
+
+/** Thrown by a load the user cancelled, so the view can say so instead of showing a failure. */
+export class LoadCancelledError extends Error {
+  constructor(readonly file: string) {
+    super(`Loading ${file} was cancelled`);
+  }
+}
+
+const controllers = new Map<string, AbortController>();
+
+/** A signal that `cancelLoad(src)` aborts, until `release` is called. */
+export function cancellable(src: string): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  controllers.set(src, controller);
+  return {
+    signal: controller.signal,
+    release: () => {
+      if (controllers.get(src) === controller) controllers.delete(src);
+    },
+  };
+}
+
+/** Stops loading `src`, if it is loading. */
+export function cancelLoad(src: string): void {
+  controllers.get(src)?.abort(new LoadCancelledError(src));
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { readBody, type BodyProgress } from './read-body';
+
+/** A response whose body arrives in `chunks`, each after the previous one was read; `hold` never ends the body. */
+function streamed(chunks: number[], headers: Record<string, string> = {}, hold = false) {
+  let i = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (i < chunks.length) controller.enqueue(new Uint8Array(chunks[i]!).fill(i++ + 1));
+      else if (!hold) controller.close();
+      else return new Promise(() => undefined);
+    },
+  });
+  return new Response(body, { headers });
+}
+
+const tooLarge = (size: number) => new Error(`too large: ${size}`);
+
+describe('readBody', () => {
+  it('reads every chunk, reporting bytes received of the declared total', async () => {
+    const seen: BodyProgress[] = [];
+    const bytes = await readBody(
+      streamed([3, 4, 5], { 'content-length': '12' }),
+      100,
+      tooLarge,
+      (p) => seen.push(p),
+      undefined,
+      0,
+    );
+    expect([...bytes]).toEqual([1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
+    expect(seen.map((p) => p.received)).toEqual([3, 7, 12, 12]);
+    expect(seen.every((p) => p.total === 12)).toBe(true);
+  });
+
+  it('reads a body of unknown size, with no total', async () => {
+    const seen: BodyProgress[] = [];
+    const bytes = await readBody(streamed([2, 2]), 100, tooLarge, (p) => seen.push(p));
+    expect([...bytes]).toEqual([1, 1, 2, 2]);
+    expect(seen.at(-1)).toEqual({ received: 4, total: undefined });
+  });
+
+  it('keeps every byte when the server sends more than it declared', async () => {
+    const bytes = await readBody(streamed([3, 3], { 'content-length': '4' }), 100, tooLarge);
+    expect([...bytes]).toEqual([1, 1, 1, 2, 2, 2]);
+  });
+
+  it('stops as soon as the body passes the limit', async () => {
+    await expect(readBody(streamed([6, 6], {}, true), 10, tooLarge)).rejects.toThrow(
+      'too large: 12',
+    );
+  });
+
+  it('rejects with the reason when cancelled while the body is still arriving', async () => {
+    const cancel = new AbortController();
+    const reading = readBody(streamed([4], {}, true), 100, tooLarge, undefined, cancel.signal);
+    setTimeout(() => cancel.abort(new Error('cancelled by the user')), 10);
+    await expect(reading).rejects.toThrow('cancelled by the user');
+  });
+});

@@ -1,0 +1,80 @@
+// Reads a response body as it streams in, reporting bytes received, so a large download shows how far it has got.
+
+/** Received so far, and the declared size when the server gave one. */
+export interface BodyProgress {
+  received: number;
+  total?: number;
+}
+
+/**
+ * The body's bytes, read chunk by chunk. `onProgress` is called at most every `everyMs` (and once at the end), so
+ * a 100 MB download does not re-render the page for each of its thousands of chunks. Rejects with `tooLarge()`
+ * as soon as more than `maxBytes` have arrived.
+ */
+export async function readBody(
+  response: Response,
+  maxBytes: number,
+  tooLarge: (size: number) => Error,
+  onProgress?: (progress: BodyProgress) => void,
+  signal?: AbortSignal,
+  everyMs = 100,
+): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  const total = declared > 0 ? declared : undefined;
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const stop = () => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    return await readAll(reader, maxBytes, total, tooLarge, onProgress, signal, everyMs);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+  }
+}
+
+async function readAll(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  maxBytes: number,
+  total: number | undefined,
+  tooLarge: (size: number) => Error,
+  onProgress: ((progress: BodyProgress) => void) | undefined,
+  signal: AbortSignal | undefined,
+  everyMs: number,
+): Promise<Uint8Array> {
+  // With a declared size, one buffer and no copies; a server that sends more than it declared falls back to chunks.
+  let buffer = total !== undefined && total <= maxBytes ? new Uint8Array(total) : undefined;
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  let reported = -Infinity;
+  for (;;) {
+    const { done, value } = await reader.read();
+    // A cancelled reader ends as if the body were complete; the bytes so far are not the file.
+    signal?.throwIfAborted();
+    if (done) break;
+    if (received + value.byteLength > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(received + value.byteLength);
+    }
+    if (buffer && received + value.byteLength <= buffer.byteLength) buffer.set(value, received);
+    else {
+      if (buffer) chunks.push(buffer.subarray(0, received));
+      buffer = undefined;
+      chunks.push(value);
+    }
+    received += value.byteLength;
+    const now = performance.now();
+    if (now - reported >= everyMs) {
+      reported = now;
+      onProgress?.({ received, total });
+    }
+  }
+  onProgress?.({ received, total });
+  if (buffer) return received === buffer.byteLength ? buffer : buffer.subarray(0, received);
+  const bytes = new Uint8Array(received);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}

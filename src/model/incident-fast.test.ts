@@ -1,0 +1,91 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { bundledText } from './bundled.test-helper';
+import { parseIncident } from './incident';
+import { EVENT_TEXT_PATHS, parseIncidentFast } from './incident-fast';
+import { incidentJsonSchema } from './json-schema';
+
+const fixtures = new URL('../../data/fixtures/', import.meta.url);
+const jsonFixtures = [
+  ...readdirSync(fixtures).filter((f) => f.endsWith('.json')),
+  ...readdirSync(new URL('bad/', fixtures))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => `bad/${f}`),
+];
+const parseable = jsonFixtures.flatMap((name): [string, string][] => {
+  const text = readFileSync(new URL(name, fixtures), 'utf8').replace(/^\uFEFF/, '');
+  try {
+    JSON.parse(text);
+    return [[name, text]];
+  } catch {
+    return [];
+  }
+});
+
+// The edits reach deep into a parsed file; typing each path would say nothing more than the edit itself.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+type Edit = (file: Loose) => void;
+
+/** Files of the right shape that zod still refuses: what JSON Schema cannot say. */
+const beyondSchema: [string, Edit][] = [
+  ['a deprecated language tag in a title', (f) => (f.events[0].title = { iw: 'x' })],
+  ['a language map with no language', (f) => (f.events[3].description = {})],
+  ['an unknown tag in a citation locator', (f) => (f.events[2].citations[0].locator = { in: 'x' })],
+  ['an unknown tag in an inferred reason', (f) => (f.events[1].inferred = { reason: { ji: 'x' } })],
+  ['an unknown tag in a prompt', (f) => (f.events[1].prompts = [{ mo: 'x' }])],
+  ['an unknown tag in an inject', (f) => (f.events[1].inject = { question: { 'iw-IL': '?' } })],
+  ['an unknown tag in the summary', (f) => (f.summary = { sh: 'x' })],
+  ['an unknown file language', (f) => (f.languages = ['en', 'iw'])],
+  ['a source URL that is not http(s)', (f) => (f.sources[0].url = 'javascript:alert(1)')],
+  ['31 February', (f) => (f.events[0].start = '2023-02-31T00:00:00Z')],
+  ['a range ending 24:00', (f) => (f.events[0].end = '2023-11-30T24:00Z')],
+  ['an unknown phase', (f) => (f.events[4].phase = 'no-such-phase')],
+  ['an unknown related event', (f) => (f.events[4].related = [{ event: 'nope', kind: 'led-to' }])],
+  ['an indicator naming no event', (f) => (f.indicators[0].events = ['nope'])],
+  ['a duplicate event id', (f) => (f.events[5].id = f.events[6].id)],
+  ['a system listed twice', (f) => f.events[0].systems.push(f.events[0].systems[0])],
+  ['seconds on a minute-precision time', (f) => setMinute(f, '2023-11-22T14:18:22Z')],
+  ['an end before its start', (f) => (f.events[7].end = '2000-01-01T00:00:00Z')],
+];
+
+function setMinute(f: Loose, start: string) {
+  f.events[0].start = start;
+  f.events[0].precision = 'minute';
+  delete f.events[0].end;
+}
+
+describe('parseIncidentFast', () => {
+  it.each(parseable)('answers as zod does for data/fixtures/%s', (_, text) => {
+    expect(parseIncidentFast(JSON.parse(text))).toEqual(parseIncident(JSON.parse(text)));
+  });
+
+  it('accepts the bundled incident exactly as zod does', () => {
+    const fast = parseIncidentFast(JSON.parse(bundledText));
+    expect(fast.ok).toBe(true);
+    expect(fast).toEqual(parseIncident(JSON.parse(bundledText)));
+  });
+
+  it.each(beyondSchema)("refuses %s with zod's message", (_, edit) => {
+    const file = JSON.parse(bundledText) as Record<string, unknown>;
+    edit(file);
+    const zod = parseIncident(structuredClone(file));
+    expect(zod.ok).toBe(false);
+    expect(parseIncidentFast(file)).toEqual(zod);
+  });
+
+  it('checks the language tags of every text an event has', () => {
+    const schema = incidentJsonSchema() as { properties: { events: { items: unknown } } };
+    const found: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (typeof node !== 'object' || node === null) return;
+      const n = node as Record<string, unknown>;
+      if (n.$ref === '#/$defs/LocalizedText') return found.push(path);
+      if (n.items) walk(n.items, `${path}[]`);
+      for (const [key, child] of Object.entries((n.properties ?? {}) as Record<string, unknown>))
+        walk(child, path ? `${path}.${key}` : key);
+    };
+    walk(schema.properties.events.items, '');
+    expect(found.sort()).toEqual([...EVENT_TEXT_PATHS].sort());
+  });
+});

@@ -1,0 +1,4 @@
+// Types for the generated fast validator (scripts/incident-validator.ts writes the module).
+/** Whether `value` fits the shape the published JSON Schema describes; the schema's formats are not checked. */
+export declare function validate(value: unknown): boolean;
+export default validate;
