@@ -5,11 +5,14 @@ import {
   addLink,
   addTechnique,
   declareEventLanguages,
+  eventText,
   eventLinks,
   languageName,
+  linkChoices,
   promptLines,
   removeCitation,
   removeLink,
+  setEventText,
   setPromptsIn,
   textIn,
   textLanguages,
@@ -93,6 +96,34 @@ describe('texts per language', () => {
     // A new empty line while typing is kept, so the next prompt can be written.
     expect(setPromptsIn(two, 'en', ['Who?', 'When?', ''])).toHaveLength(3);
   });
+});
+
+describe('an event text in one language', () => {
+  const e = draft('Alert').file.events[0]!;
+  it.each(['title', 'description', 'citation-locator', 'inferred', 'inject', 'prompts'] as const)(
+    '%s: written in Chinese, read back, English kept',
+    (key) => {
+      const before = eventText(e, key, 'en');
+      const next = setEventText(e, key, 'zh-Hant', '中文');
+      expect(eventText(next, key, 'zh-Hant')).toBe('中文');
+      expect(eventText(next, key, 'en')).toBe(before);
+    },
+  );
+
+  it('a second citation has its own locator', () => {
+    const two = { ...e, citations: [...e.citations, { source: 'notes', locator: '' }] };
+    const next = setEventText(two, 'citation-locator', 'en', 'Page 2', 1);
+    expect(next.citations.map((c) => c.locator)).toEqual([{ en: 'Log' }, { en: 'Page 2' }]);
+  });
+
+  it.each(['inferred', 'inject', 'prompts'] as const)(
+    'an optional %s emptied in every language leaves the event',
+    (key) => {
+      const written = setEventText(e, key, 'en', 'Why');
+      expect(written).toHaveProperty(key);
+      expect(setEventText(written, key, 'en', '')).not.toHaveProperty(key);
+    },
+  );
 });
 
 describe('techniques', () => {
@@ -206,6 +237,15 @@ describe('links', () => {
     if (!a.ok) throw new Error(a.why);
     const r = addLink(a.doc, link);
     expect(r).toMatchObject({ ok: false, why });
+  });
+
+  it('labels events by title, telling a shared title apart by id', () => {
+    const doc = draft('Login', 'Alert', 'Login');
+    expect(linkChoices(doc.file, 'en')).toEqual([
+      { id: 'login', label: 'Login (login)' },
+      { id: 'alert', label: 'Alert' },
+      { id: 'login-2', label: 'Login (login-2)' },
+    ]);
   });
 
   it('checks a link among 1,000 events quickly', () => {

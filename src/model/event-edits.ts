@@ -8,6 +8,7 @@ import {
   type LocalizedText,
   type RelationKind,
 } from './incident';
+import { localize } from './text';
 
 /** The languages an event's texts are written in: the UI's first, then the file's, then English and Chinese. */
 export function textLanguages(file: IncidentFile, ui: string): string[] {
@@ -196,4 +197,76 @@ export function addLink(doc: DraftDoc, link: EventLink): LinkResult {
 /** Removes one link; the draft unchanged when there is no such link. */
 export function removeLink(doc: DraftDoc, link: EventLink): DraftDoc {
   return { ...doc, file: withLink(doc.file, link, false) };
+}
+
+/** The events a link can name, each labelled by its title; a title two events share is told apart by id. */
+export function linkChoices(file: IncidentFile, lang: string): { id: string; label: string }[] {
+  const titles = file.events.map((e) => localize(e.title, lang));
+  const count = new Map<string, number>();
+  for (const t of titles) count.set(t, (count.get(t) ?? 0) + 1);
+  return file.events.map((e, i) => {
+    const title = titles[i]!;
+    return {
+      id: e.id,
+      label: count.get(title)! > 1 || title === '' ? `${title} (${e.id})` : title,
+    };
+  });
+}
+
+/** The texts of an event the form writes per language; a citation's locator is one per citation. */
+export type TextKey =
+  'title' | 'description' | 'citation-locator' | 'inferred' | 'inject' | 'prompts';
+
+/** One of an event's texts in exactly `lang` (prompts one per line). */
+export function eventText(e: EventFile, key: TextKey, lang: string, index = 0): string {
+  switch (key) {
+    case 'title':
+    case 'description':
+      return textIn(e[key], lang);
+    case 'citation-locator':
+      return textIn(e.citations[index]?.locator, lang);
+    case 'inferred':
+      return textIn(e.inferred?.reason, lang);
+    case 'inject':
+      return textIn(e.inject?.question, lang);
+    case 'prompts':
+      return promptLines(e.prompts, lang);
+  }
+}
+
+/** The event with one text written in `lang`, the other languages kept; an optional text emptied everywhere goes. */
+export function setEventText(
+  e: EventFile,
+  key: TextKey,
+  lang: string,
+  value: string,
+  index = 0,
+): EventFile {
+  switch (key) {
+    case 'title':
+    case 'description':
+      return { ...e, [key]: setText(e[key], lang, value) };
+    case 'citation-locator':
+      return {
+        ...e,
+        citations: e.citations.map((c, i) =>
+          i === index ? { ...c, locator: setText(c.locator, lang, value) } : c,
+        ),
+      };
+    case 'inferred': {
+      const { inferred, ...rest } = e;
+      const reason = setText(inferred?.reason, lang, value);
+      return reason === '' ? rest : { ...rest, inferred: { reason } };
+    }
+    case 'inject': {
+      const { inject, ...rest } = e;
+      const question = setText(inject?.question, lang, value);
+      return question === '' ? rest : { ...rest, inject: { question } };
+    }
+    case 'prompts': {
+      const { prompts, ...rest } = e;
+      const next = setPromptsIn(prompts, lang, value.split('\n'));
+      return next ? { ...rest, prompts: next } : rest;
+    }
+  }
 }
