@@ -1,3 +1,5 @@
+import { generateIncident } from '../bench/generate';
+import { linkChoices } from '../src/model/event-edits';
 import { expect, test } from './fixtures';
 import type { TimelinePage } from './timeline-page';
 
@@ -195,4 +197,25 @@ test('a problem link selects its event and focuses the exact field, by mouse and
     });
   await page.keyboard.type('Page 2');
   await expect(page.getByText('1 problem to fix before export or present')).toBeVisible();
+});
+
+test('at 1,000 events a link is picked by its title and exported', async ({ app, page }) => {
+  const file = generateIncident(1000, 1);
+  await page.route('**/thousand.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify(file) }),
+  );
+  const [from, to] = [file.events[500]!, file.events[501]!];
+  await app.goto(`?src=thousand.json&event=${from.id}`);
+  await app.button('Edit').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  const label = linkChoices(file, 'en').find((c) => c.id === to.id)!.label;
+  await app.field('Linked event').fill(label);
+  await app.field('Kind of link').selectOption('responded-to');
+  await app.button('Add link').click();
+  await expect(app.button(`Remove link: ${label} (responded to)`)).toBeVisible();
+  const file2 = JSON.parse((await app.download('Save incident file')).text) as Exported;
+  expect(file2.events.find((e) => e.id === from.id)!.related).toContainEqual({
+    event: to.id,
+    kind: 'responded-to',
+  });
 });
