@@ -24,7 +24,7 @@ export function LinkFields({ doc, event, disabled, onChange }: Props) {
   const hintId = useId();
   const links = eventLinks(file, event.id);
   const what = (other: string, k: RelationKind) =>
-    `${labelOf.get(other) ?? other} (${t.relations[k] ?? k})`;
+    t.editor.linkLabel(labelOf.get(other) ?? other, t.relations[k] ?? k);
 
   const add = () => {
     const text = typed.trim();

@@ -492,6 +492,7 @@ export const en = {
     ledTo: 'Led to',
     followsFrom: 'Follows from',
     noLinks: 'None',
+    linkLabel: (title: string, kind: string) => `${title} (${kind})`,
     removeLink: (what: string) => `Remove link: ${what}`,
     linkRefused: {
       unknown: 'No event has this title: pick one from the list.',

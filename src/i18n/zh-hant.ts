@@ -457,6 +457,7 @@ export const zhHant = {
     ledTo: '導致',
     followsFrom: '源自',
     noLinks: '無',
+    linkLabel: (title: string, kind: string) => `${title}(${kind})`,
     removeLink: (what: string) => `移除連結:${what}`,
     linkRefused: {
       unknown: '沒有事件使用這個標題:請從清單中選擇。',
