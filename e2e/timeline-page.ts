@@ -557,6 +557,22 @@ export class TimelinePage {
     await this.page.mouse.up();
   }
 
+  /** A link under Problems, by the problem's field path. */
+  problemLink(path: string): Locator {
+    return this.page.getByRole('link', { name: path, exact: true });
+  }
+
+  /** The label of the field that has the focus, and the event whose form holds it. */
+  async focusedField(): Promise<{ label: string; event: string }> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      return {
+        label: el?.labels?.[0]?.textContent ?? '',
+        event: el?.closest<HTMLElement>('[data-event]')?.dataset.event ?? '',
+      };
+    });
+  }
+
   /** Clicks an editor button that saves a file, and returns the file's name and text. */
   async download(name: string): Promise<{ name: string; text: string }> {
     const [file] = await Promise.all([

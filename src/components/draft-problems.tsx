@@ -1,4 +1,6 @@
 import { useI18n } from '../i18n/i18n';
+import { textLanguages } from '../model/event-edits';
+import { fieldForPath } from '../model/field-paths';
 import type { IncidentFile, Problem } from '../model/incident';
 
 interface Props {
@@ -8,33 +10,21 @@ interface Props {
   onSelect: (eventId: string) => void;
 }
 
-// A problem's path names a field of the form: "events[2].citations[0].locator" -> event 2, "edit-citation-locator".
-function fieldOf(path: string, file: IncidentFile): { event?: string; field: string } | undefined {
-  const m = /^events\[(\d+)\]\.([a-zA-Z]+)(?:\[\d+\])?(?:\.([a-zA-Z]+))?/.exec(path);
-  if (m) {
-    const event = file.events[Number(m[1])]?.id;
-    const [, , key, sub] = m;
-    const field =
-      key === 'citations'
-        ? `citation-${sub ?? 'locator'}`
-        : key === 'presentText'
-          ? 'description'
-          : key!;
-    return { event, field };
-  }
-  if (path === 'title') return { field: 'incident-title' };
-  if (path === 'summary') return { field: 'summary' };
-  return undefined;
+/** Focuses the field once its event's form is there: another event's form renders a frame or two after it is selected. */
+function focusWhenShown(id: string, event: string | undefined, frames = 30) {
+  const el = document.getElementById(id);
+  const shown =
+    el && (event === undefined || el.closest<HTMLElement>('[data-event]')?.dataset.event === event);
+  if (el && shown) {
+    el.scrollIntoView({ block: 'center' });
+    el.focus();
+  } else if (frames > 0) requestAnimationFrame(() => focusWhenShown(id, event, frames - 1));
 }
 
 /** The schema's problems with the draft, each a link to its field. */
 export function DraftProblems({ file, problems, onSelect }: Props) {
-  const { t } = useI18n();
-  const go = (event: string | undefined, field: string) => {
-    if (event) onSelect(event);
-    // The form for the event renders on the next frame.
-    requestAnimationFrame(() => document.getElementById(`edit-${field}`)?.focus());
-  };
+  const { t, lang } = useI18n();
+  const langs = textLanguages(file, lang);
   return (
     <section className="draft-problems" aria-labelledby="draft-problems-heading">
       <h2 id="draft-problems-heading">{t.editor.problemsHeading}</h2>
@@ -42,15 +32,16 @@ export function DraftProblems({ file, problems, onSelect }: Props) {
       {problems.length > 0 && (
         <ul>
           {problems.map((p, i) => {
-            const target = fieldOf(p.path, file);
+            const target = fieldForPath(p.path, file, langs, lang);
             return (
               <li key={i}>
                 {target ? (
                   <a
-                    href={`#edit-${target.field}`}
+                    href={`#${target.id}`}
                     onClick={(e) => {
                       e.preventDefault();
-                      go(target.event, target.field);
+                      if (target.event) onSelect(target.event);
+                      requestAnimationFrame(() => focusWhenShown(target.id, target.event));
                     }}
                   >
                     <code>{p.path}</code>

@@ -59,6 +59,7 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
       lang={lang}
       readOnly={readOnly}
       onUpdate={ed.update}
+      onChange={(next) => ed.change(next)}
       onRemove={ed.remove}
     />
   );

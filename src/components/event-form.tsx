@@ -1,27 +1,32 @@
 import { useI18n } from '../i18n/i18n';
-import { setText, type DraftDoc } from '../model/draft';
+import type { DraftDoc } from '../model/draft';
+import { textLanguages } from '../model/event-edits';
 import { MilestoneKind, Outcome, type EventFile, type LocalizedText } from '../model/incident';
 import { localize } from '../model/text';
 import { PRECISIONS, type Precision } from '../model/time';
+import { CitationFields } from './citation-fields';
+import { LinkFields } from './link-fields';
+import { EventTextField } from './event-text-field';
+import { TechniqueFields } from './technique-fields';
 import { TimeField } from './time-field';
+import { TranslationFields } from './translation-fields';
 
 interface Props {
   doc: DraftDoc;
   eventId: string | undefined;
-  /** The language text fields write. */
+  /** The UI language: its text fields have the plain labels. */
   lang: string;
   readOnly: boolean;
   onUpdate: (id: string, change: (e: EventFile) => EventFile, key?: string) => void;
+  /** A change beyond the event: a technique added to the incident's list, a link held by another event. */
+  onChange: (doc: DraftDoc) => void;
   onRemove: (id: string) => void;
 }
-
-const exact = (text: LocalizedText | undefined, lang: string) =>
-  text === undefined ? '' : typeof text === 'string' ? text : (text[lang] ?? '');
 
 const selected = (el: HTMLSelectElement) => [...el.selectedOptions].map((o) => o.value);
 
 /** Every field of one event; ids are `edit-<field>` so a problem's link can focus its field. */
-export function EventForm({ doc, eventId, lang, readOnly, onUpdate, onRemove }: Props) {
+export function EventForm({ doc, eventId, lang, readOnly, onUpdate, onChange, onRemove }: Props) {
   const { t } = useI18n();
   const f = t.editor.fields;
   const { file } = doc;
@@ -35,35 +40,16 @@ export function EventForm({ doc, eventId, lang, readOnly, onUpdate, onRemove }: 
   const id = event.id;
   const set = (key: string, change: (e: EventFile) => EventFile) => onUpdate(id, change, key);
   const label = (text: LocalizedText) => localize(text, lang);
-  const text = (key: 'title' | 'description' | 'presentText', name: string, area = false) => {
-    const props = {
-      id: `edit-${key}`,
-      value: exact(event[key], lang),
-      placeholder: localize(event[key], lang),
-      disabled: readOnly,
-      onChange: (e: { target: { value: string } }) =>
-        set(key, (x) => ({ ...x, [key]: setText(x[key], lang, e.target.value) })),
-    };
-    return (
-      <div className="field">
-        <label htmlFor={props.id}>{name}</label>
-        {area ? <textarea rows={3} {...props} /> : <input type="text" {...props} />}
-      </div>
-    );
-  };
-  const citation = event.citations[0] ?? { source: '', locator: '' };
-  const setCitation = (c: typeof citation) =>
-    set('citation', (x) => ({ ...x, citations: [c, ...x.citations.slice(1)] }));
-  const others = file.events.filter((e) => e.id !== id);
-  const ledTo = (event.related ?? []).filter((r) => r.kind === 'led-to').map((r) => r.event);
-  const ledFrom = others.filter((e) => e.related?.some((r) => r.event === id));
+  const langs = textLanguages(file, lang);
+  const write = (change: (e: EventFile) => EventFile, key?: string) => onUpdate(id, change, key);
+  const texts = { event, lang, disabled: readOnly, onUpdate: write };
   return (
-    <section className="event-form" aria-labelledby="event-form-heading">
+    <section className="event-form" aria-labelledby="event-form-heading" data-event={id}>
       <h2 id="event-form-heading">
         {t.editor.eventHeading}: <code>{id}</code>
       </h2>
-      {text('title', f.title)}
-      {text('description', f.description, true)}
+      <EventTextField {...texts} field="title" label={f.title} />
+      <EventTextField {...texts} field="description" label={f.description} area />
       <div className="field-row">
         <TimeField
           id="edit-start"
@@ -182,114 +168,34 @@ export function EventForm({ doc, eventId, lang, readOnly, onUpdate, onRemove }: 
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="edit-related">{f.related}</label>
-          <select
-            id="edit-related"
-            multiple
-            size={Math.min(4, Math.max(2, others.length))}
-            value={ledTo}
-            disabled={readOnly}
-            onChange={(e) => {
-              const chosen = selected(e.target);
-              set('related', ({ related = [], ...x }) => {
-                const rest = [
-                  ...related.filter((r) => r.kind !== 'led-to'),
-                  ...chosen.map((event) => ({ event, kind: 'led-to' as const })),
-                ];
-                return rest.length > 0 ? { ...x, related: rest } : x;
-              });
-            }}
-          >
-            {others.map((o) => (
-              <option key={o.id} value={o.id}>
-                {label(o.title)}
-              </option>
-            ))}
-          </select>
-          {ledFrom.length > 0 && (
-            <p className="field-hint">
-              {t.relations['led-to'] ?? ''} ← {ledFrom.map((e) => label(e.title)).join(', ')}
-            </p>
-          )}
-        </div>
       </div>
+      <TechniqueFields
+        key={`techniques-${id}`}
+        doc={doc}
+        event={event}
+        disabled={readOnly}
+        onChange={onChange}
+        onUpdate={(change) => onUpdate(id, change)}
+      />
+      <CitationFields doc={doc} event={event} disabled={readOnly} onUpdate={write} />
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="edit-citation-source">{f.citationSource}</label>
-          <select
-            id="edit-citation-source"
-            value={citation.source}
-            disabled={readOnly}
-            onChange={(e) => setCitation({ ...citation, source: e.target.value })}
-          >
-            {file.sources.map((s) => (
-              <option key={s.id} value={s.id}>
-                {label(s.title)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="edit-citation-locator">{f.citationLocator}</label>
-          <input
-            id="edit-citation-locator"
-            type="text"
-            value={exact(citation.locator, lang)}
-            disabled={readOnly}
-            onChange={(e) =>
-              setCitation({ ...citation, locator: setText(citation.locator, lang, e.target.value) })
-            }
-          />
-        </div>
+        <EventTextField {...texts} field="inferred" label={f.inferred} />
+        <EventTextField {...texts} field="inject" label={f.inject} />
       </div>
-      <div className="field">
-        <label htmlFor="edit-inferred">{f.inferred}</label>
-        <input
-          id="edit-inferred"
-          type="text"
-          value={exact(event.inferred?.reason, lang)}
-          disabled={readOnly}
-          onChange={(e) =>
-            set('inferred', ({ inferred, ...x }) => {
-              const reason = setText(inferred?.reason, lang, e.target.value);
-              return reason === '' ? x : { ...x, inferred: { reason } };
-            })
-          }
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="edit-inject">{f.inject}</label>
-        <input
-          id="edit-inject"
-          type="text"
-          value={exact(event.inject?.question, lang)}
-          disabled={readOnly}
-          onChange={(e) =>
-            set('inject', ({ inject, ...x }) => {
-              const question = setText(inject?.question, lang, e.target.value);
-              return question === '' ? x : { ...x, inject: { question } };
-            })
-          }
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="edit-prompts">{f.prompts}</label>
-        <textarea
-          id="edit-prompts"
-          rows={2}
-          value={(event.prompts ?? []).map((p) => exact(p, lang)).join('\n')}
-          disabled={readOnly}
-          onChange={(e) =>
-            set('prompts', ({ prompts: _old, ...x }) => {
-              const lines = e.target.value.split('\n');
-              return lines.some((l) => l !== '')
-                ? { ...x, prompts: lines.map((l) => ({ [lang]: l })) }
-                : x;
-            })
-          }
-        />
-      </div>
+      <EventTextField {...texts} field="prompts" label={f.prompts} area />
+      <TranslationFields
+        event={event}
+        langs={langs.slice(1)}
+        disabled={readOnly}
+        onUpdate={write}
+      />
+      <LinkFields
+        key={`links-${id}`}
+        doc={doc}
+        event={event}
+        disabled={readOnly}
+        onChange={onChange}
+      />
       <button type="button" className="danger" disabled={readOnly} onClick={() => onRemove(id)}>
         {t.editor.deleteEvent}
       </button>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Messages } from '../i18n/en';
 import { addEvent, deleteEvent, moveEvent, updateEvent, type DraftDoc } from '../model/draft';
+import { declareEventLanguages } from '../model/event-edits';
 import type { EventFile } from '../model/incident';
 import { parseUtc } from '../model/time';
 import type { ViewState } from '../model/view-state';
@@ -46,7 +47,7 @@ export function useEditor(
   const update = (id: string, fn: (e: EventFile) => EventFile, key?: string) => {
     if (!doc) return;
     const r = updateEvent(doc, id, fn, lang);
-    change(r.doc, key && `${r.id}:${key}`);
+    change(declareEventLanguages(r.doc, r.id), key && `${r.id}:${key}`);
     if (r.id !== id) select(r.id);
   };
 

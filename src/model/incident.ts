@@ -1,7 +1,7 @@
 // Incident file format: zod schemas (the single source of truth), inferred types and parseIncident().
 import './zod-jitless';
 import { z } from 'zod';
-import { findCausalCycle } from './causal-links';
+import { cycleMessage, findCausalCycle } from './causal-links';
 import { capProblems } from './problems';
 import { intervalOf, isAlignedToPrecision, precisionEnd, PRECISIONS } from './time';
 
@@ -452,10 +452,7 @@ export function checkReferences(
   const cycle = findCausalCycle(file.events);
   if (cycle) {
     const first = file.events.findIndex((e) => e.id === cycle[0]);
-    issue(
-      ['events', first, 'related'],
-      `the led-to and enabled links form a cycle: ${cycle.map((id) => `"${id}"`).join(' → ')}; expected no event to lead to itself`,
-    );
+    issue(['events', first, 'related'], cycleMessage(cycle));
   }
 }
 

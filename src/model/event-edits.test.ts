@@ -1,0 +1,266 @@
+import { describe, expect, it } from 'vitest';
+import { addEvent, draftProblems, newIncident, updateEvent, type DraftDoc } from './draft';
+import {
+  addCitation,
+  addLink,
+  addTechnique,
+  declareEventLanguages,
+  eventText,
+  eventLinks,
+  languageName,
+  linkChoices,
+  promptLines,
+  removeCitation,
+  removeLink,
+  setEventText,
+  setPromptsIn,
+  textIn,
+  textLanguages,
+  withTechniques,
+} from './event-edits';
+import { parseIncident } from './incident';
+
+const words = {
+  lang: 'en',
+  title: 'Untitled incident',
+  summary: 'What happened.',
+  source: 'Responder notes',
+  phase: 'Incident',
+  system: 'System',
+  actor: 'Responder',
+  action: 'Observe',
+};
+const T = Date.UTC(2024, 2, 5, 9, 0);
+
+/** A draft with valid events titled `titles`, an hour apart. */
+function draft(...titles: string[]): DraftDoc {
+  let doc: DraftDoc = { file: newIncident('untitled', words), added: [] };
+  titles.forEach((title, i) => {
+    const r = addEvent(doc, { title, lang: 'en', startMs: T + i * 3_600_000 });
+    doc = updateEvent(
+      r.doc,
+      r.id,
+      (e) => ({
+        ...e,
+        description: { en: 'Seen.' },
+        citations: [{ source: 'notes', locator: { en: 'Log' } }],
+      }),
+      'en',
+    ).doc;
+  });
+  return doc;
+}
+
+describe('texts per language', () => {
+  it('lists the UI language first, then the declared ones, then English and Traditional Chinese', () => {
+    const file = { ...draft().file, languages: ['ja', 'en'] };
+    expect(textLanguages(file, 'zh-Hant')).toEqual(['zh-Hant', 'ja', 'en']);
+    expect(textLanguages(file, 'en')).toEqual(['en', 'ja', 'zh-Hant']);
+  });
+
+  it.each([
+    [undefined, 'en', ''],
+    ['Plain', 'en', 'Plain'],
+    ['Plain', 'zh-Hant', ''],
+    [{ en: 'Hi', 'zh-Hant': '嗨' }, 'zh-Hant', '嗨'],
+    [{ en: 'Hi' }, 'ja', ''],
+  ])('%j in %s reads %j', (text, lang, shown) => {
+    expect(textIn(text, lang)).toBe(shown);
+  });
+
+  it('names languages in the UI language', () => {
+    expect(languageName('zh-Hant', 'en')).toBe('Traditional Chinese');
+    expect(languageName('en', 'zh-Hant')).toBe('英文');
+  });
+
+  it('declares a language the event is newly written in, after the others', () => {
+    const doc = draft('Alert');
+    const written = updateEvent(
+      doc,
+      'alert',
+      (e) => ({ ...e, citations: [{ source: 'notes', locator: { en: 'Log', ja: 'ログ' } }] }),
+      'en',
+    ).doc;
+    expect(declareEventLanguages(written, 'alert').file.languages).toEqual(['en', 'ja']);
+    expect(declareEventLanguages(doc, 'alert')).toBe(doc);
+  });
+
+  it('writes one language of the prompts line by line and keeps the others', () => {
+    const two = setPromptsIn(undefined, 'en', ['Who?', 'When?'])!;
+    const both = setPromptsIn(two, 'zh-Hant', ['誰?']);
+    expect(both).toEqual([{ en: 'Who?', 'zh-Hant': '誰?' }, { en: 'When?' }]);
+    expect(promptLines(both, 'zh-Hant')).toBe('誰?\n');
+    // Emptied in English, the first prompt stays for its Chinese; the second has no text left.
+    expect(setPromptsIn(both, 'en', [''])).toEqual([{ 'zh-Hant': '誰?' }]);
+    expect(setPromptsIn(two, 'en', [''])).toBeUndefined();
+    // A new empty line while typing is kept, so the next prompt can be written.
+    expect(setPromptsIn(two, 'en', ['Who?', 'When?', ''])).toHaveLength(3);
+  });
+});
+
+describe('an event text in one language', () => {
+  const e = draft('Alert').file.events[0]!;
+  it.each(['title', 'description', 'citation-locator', 'inferred', 'inject', 'prompts'] as const)(
+    '%s: written in Chinese, read back, English kept',
+    (key) => {
+      const before = eventText(e, key, 'en');
+      const next = setEventText(e, key, 'zh-Hant', '中文');
+      expect(eventText(next, key, 'zh-Hant')).toBe('中文');
+      expect(eventText(next, key, 'en')).toBe(before);
+    },
+  );
+
+  it('a second citation has its own locator', () => {
+    const two = { ...e, citations: [...e.citations, { source: 'notes', locator: '' }] };
+    const next = setEventText(two, 'citation-locator', 'en', 'Page 2', 1);
+    expect(next.citations.map((c) => c.locator)).toEqual([{ en: 'Log' }, { en: 'Page 2' }]);
+  });
+
+  it.each(['inferred', 'inject', 'prompts'] as const)(
+    'an optional %s emptied in every language leaves the event',
+    (key) => {
+      const written = setEventText(e, key, 'en', 'Why');
+      expect(written).toHaveProperty(key);
+      expect(setEventText(written, key, 'en', '')).not.toHaveProperty(key);
+    },
+  );
+});
+
+describe('techniques', () => {
+  it('adds a new technique to the incident and the event', () => {
+    const r = addTechnique(draft('Alert'), 'alert', { id: ' T1078.004 ', name: 'Cloud Accounts' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.doc.file.techniques).toEqual([{ id: 'T1078.004', name: 'Cloud Accounts' }]);
+    expect(r.doc.file.events[0]!.techniques).toEqual(['T1078.004']);
+    expect(draftProblems(r.doc.file)).toEqual([]);
+  });
+
+  it('adds one the incident lists by id alone, once', () => {
+    const first = addTechnique(draft('Alert', 'Login'), 'alert', { id: 'T1078', name: 'Valid' });
+    if (!first.ok) throw new Error('refused');
+    const again = addTechnique(first.doc, 'login', { id: 'T1078', name: '' });
+    if (!again.ok) throw new Error('refused');
+    const twice = addTechnique(again.doc, 'login', { id: 'T1078', name: '' });
+    if (!twice.ok) throw new Error('refused');
+    expect(twice.doc.file.techniques).toHaveLength(1);
+    expect(twice.doc.file.events.map((e) => e.techniques)).toEqual([['T1078'], ['T1078']]);
+  });
+
+  it.each([
+    [
+      { id: 'T10', name: 'Short' },
+      'id',
+      'expected an ATT&CK Enterprise technique id such as "T1078.004"',
+    ],
+    [{ id: 't1078', name: 'Lower case' }, 'id', 'expected an ATT&CK Enterprise technique id'],
+    [{ id: 'T1078', name: ' ' }, 'name', 'Too small'],
+  ])('refuses %j with the schema message on its field', (technique, field, message) => {
+    const doc = draft('Alert');
+    const r = addTechnique(doc, 'alert', technique);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.field).toBe(field);
+    expect(r.message).toContain(message);
+  });
+
+  it('drops the field when no technique is left', () => {
+    const e = draft('Alert').file.events[0]!;
+    expect(withTechniques({ ...e, techniques: ['T1078'] }, [])).not.toHaveProperty('techniques');
+    expect(withTechniques(e, ['T1078']).techniques).toEqual(['T1078']);
+  });
+});
+
+describe('citations', () => {
+  it('adds one without a locator, which the schema then asks for', () => {
+    const doc = draft('Alert');
+    const e = addCitation(doc.file.events[0]!, 'notes');
+    expect(e.citations).toHaveLength(2);
+    const problems = draftProblems({ ...doc.file, events: [e] });
+    expect(problems.map((p) => p.path)).toEqual(['events[0].citations[1].locator']);
+  });
+
+  it('removes one, but never the last', () => {
+    const e = addCitation(draft('Alert').file.events[0]!, 'notes');
+    expect(removeCitation(e, 0).citations).toEqual([{ source: 'notes', locator: '' }]);
+    const one = removeCitation(e, 1);
+    expect(removeCitation(one, 0)).toBe(one);
+  });
+});
+
+describe('links', () => {
+  it('adds a link of any kind, shown both ways, and removes it', () => {
+    const doc = draft('Phish', 'Login', 'Alert');
+    const r = addLink(doc, { from: 'alert', to: 'login', kind: 'detected' });
+    if (!r.ok) throw new Error(r.why);
+    expect(eventLinks(r.doc.file, 'alert').out).toEqual([
+      { from: 'alert', to: 'login', kind: 'detected' },
+    ]);
+    expect(eventLinks(r.doc.file, 'login').in).toEqual([
+      { from: 'alert', to: 'login', kind: 'detected' },
+    ]);
+    expect(parseIncident(r.doc.file).ok).toBe(true);
+    const removed = removeLink(r.doc, { from: 'alert', to: 'login', kind: 'detected' });
+    expect(removed.file.events[2]).not.toHaveProperty('related');
+  });
+
+  it('refuses a led-to or enabled link that closes a cycle, with the message the loader gives', () => {
+    const a = addLink(draft('Phish', 'Login', 'Alert'), {
+      from: 'phish',
+      to: 'login',
+      kind: 'led-to',
+    });
+    if (!a.ok) throw new Error(a.why);
+    const b = addLink(a.doc, { from: 'login', to: 'alert', kind: 'enabled' });
+    if (!b.ok) throw new Error(b.why);
+    const cycle = addLink(b.doc, { from: 'alert', to: 'phish', kind: 'led-to' });
+    expect(cycle.ok).toBe(false);
+    if (cycle.ok || cycle.why !== 'cycle') throw new Error('not refused as a cycle');
+    // The file the link would make is refused by the loader with the same words.
+    const forced = {
+      ...b.doc.file,
+      events: b.doc.file.events.map((e) =>
+        e.id === 'alert' ? { ...e, related: [{ event: 'phish', kind: 'led-to' as const }] } : e,
+      ),
+    };
+    expect(draftProblems(forced).map((p) => p.message)).toContain(cycle.message);
+    // A response pointing back at its cause is no cycle.
+    expect(addLink(b.doc, { from: 'alert', to: 'phish', kind: 'responded-to' }).ok).toBe(true);
+  });
+
+  it.each([
+    [{ from: 'phish', to: 'phish', kind: 'part-of' as const }, 'self'],
+    [{ from: 'phish', to: 'nowhere', kind: 'led-to' as const }, 'unknown'],
+    [{ from: 'phish', to: 'login', kind: 'led-to' as const }, 'repeat'],
+  ])('refuses %j: %s', (link, why) => {
+    const a = addLink(draft('Phish', 'Login'), { from: 'phish', to: 'login', kind: 'led-to' });
+    if (!a.ok) throw new Error(a.why);
+    const r = addLink(a.doc, link);
+    expect(r).toMatchObject({ ok: false, why });
+  });
+
+  it('labels events by title, telling a shared title apart by id', () => {
+    const doc = draft('Login', 'Alert', 'Login');
+    expect(linkChoices(doc.file, 'en')).toEqual([
+      { id: 'login', label: 'Login (login)' },
+      { id: 'alert', label: 'Alert' },
+      { id: 'login-2', label: 'Login (login-2)' },
+    ]);
+  });
+
+  it('checks a link among 1,000 events quickly', () => {
+    const base = draft('Event');
+    const model = base.file.events[0]!;
+    // A chain event-0 -> event-1 -> ... -> event-999.
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      ...model,
+      id: `event-${i}`,
+      ...(i < 999 && { related: [{ event: `event-${i + 1}`, kind: 'led-to' as const }] }),
+    }));
+    const doc = { ...base, file: { ...base.file, events } };
+    const t0 = performance.now();
+    const r = addLink(doc, { from: 'event-999', to: 'event-0', kind: 'led-to' });
+    expect(r).toMatchObject({ ok: false, why: 'cycle' });
+    expect(performance.now() - t0).toBeLessThan(200);
+  });
+});

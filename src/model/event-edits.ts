@@ -1,0 +1,272 @@
+// Editing an event's texts per language, techniques, citations and links: pure operations on a draft.
+import { cycleMessage, findCausalCycle } from './causal-links';
+import { setText, type DraftDoc } from './draft';
+import {
+  IncidentObject,
+  type EventFile,
+  type IncidentFile,
+  type LocalizedText,
+  type RelationKind,
+} from './incident';
+import { localize } from './text';
+
+/** The languages an event's texts are written in: the UI's first, then the file's, then English and Chinese. */
+export function textLanguages(file: IncidentFile, ui: string): string[] {
+  return [...new Set([ui, ...file.languages, 'en', 'zh-Hant'])];
+}
+
+/** The text in exactly `lang`; a plain string counts as English, as `setText` writes it. */
+export function textIn(text: LocalizedText | undefined, lang: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return lang === 'en' ? text : '';
+  return text[lang] ?? '';
+}
+
+/** A language's name in the UI language ("Traditional Chinese", "英文"), or its tag when the browser has none. */
+export function languageName(tag: string, ui: string): string {
+  try {
+    return new Intl.DisplayNames([ui], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+function languagesOf(text: LocalizedText | undefined): string[] {
+  return text === undefined ? [] : typeof text === 'string' ? ['en'] : Object.keys(text);
+}
+
+/** Every language an event's texts are written in. */
+function eventLanguages(e: EventFile): string[] {
+  return [
+    e.title,
+    e.description,
+    e.presentText,
+    e.inferred?.reason,
+    e.inject?.question,
+    ...(e.prompts ?? []),
+    ...e.citations.map((c) => c.locator),
+  ].flatMap(languagesOf);
+}
+
+/** The file declaring every language the event is written in: a text in a new language adds it, after the others. */
+export function declareEventLanguages(doc: DraftDoc, id: string): DraftDoc {
+  const event = doc.file.events.find((e) => e.id === id);
+  if (!event) return doc;
+  const known = new Set(doc.file.languages);
+  const added = [...new Set(eventLanguages(event))].filter((l) => !known.has(l));
+  return added.length === 0
+    ? doc
+    : { ...doc, file: { ...doc.file, languages: [...doc.file.languages, ...added] } };
+}
+
+/**
+ * Prompts with the lines of one language written in: line k is prompt k in `lang`. A prompt still written in another
+ * language stays; one left with no text at all past the last line is dropped. Undefined when none is left.
+ */
+export function setPromptsIn(
+  prompts: readonly LocalizedText[] | undefined,
+  lang: string,
+  lines: readonly string[],
+): LocalizedText[] | undefined {
+  const old = prompts ?? [];
+  const typed = lines.length === 1 && lines[0] === '' ? [] : lines;
+  const kept = old.map((p) => setText(p, lang, ''));
+  const lastOther = kept.findLastIndex((p) => p !== '');
+  const next = Array.from({ length: Math.max(typed.length, lastOther + 1) }, (_, k) =>
+    setText(old[k], lang, typed[k] ?? ''),
+  );
+  return next.length === 0 ? undefined : next;
+}
+
+/** One language's prompts as lines. */
+export function promptLines(prompts: readonly LocalizedText[] | undefined, lang: string): string {
+  return (prompts ?? []).map((p) => textIn(p, lang)).join('\n');
+}
+
+const TechniqueSchema = IncidentObject.shape.techniques.unwrap().element;
+
+export type TechniqueResult =
+  { ok: true; doc: DraftDoc } | { ok: false; field: 'id' | 'name'; message: string };
+
+/**
+ * Adds a technique to an event by id: one the incident lists already, or a new one (id and name) added to its list.
+ * A new one is checked by the schema, whose message comes back with the field it is about.
+ */
+export function addTechnique(
+  doc: DraftDoc,
+  eventId: string,
+  technique: { id: string; name: string },
+): TechniqueResult {
+  const { file } = doc;
+  const id = technique.id.trim();
+  const listed = file.techniques?.some((t) => t.id === id) ?? false;
+  if (!listed) {
+    const checked = TechniqueSchema.safeParse({ id, name: technique.name.trim() });
+    if (!checked.success) {
+      const issue = checked.error.issues[0]!;
+      return { ok: false, field: issue.path[0] === 'name' ? 'name' : 'id', message: issue.message };
+    }
+  }
+  const techniques = listed
+    ? file.techniques
+    : [...(file.techniques ?? []), { id, name: technique.name.trim() }];
+  const events = file.events.map((e) =>
+    e.id !== eventId || e.techniques?.includes(id)
+      ? e
+      : { ...e, techniques: [...(e.techniques ?? []), id] },
+  );
+  return { ok: true, doc: { ...doc, file: { ...file, techniques, events } } };
+}
+
+/** The event with exactly these techniques; without the field when there are none. */
+export function withTechniques(e: EventFile, ids: readonly string[]): EventFile {
+  const { techniques: _old, ...rest } = e;
+  void _old;
+  return ids.length === 0 ? rest : { ...rest, techniques: [...ids] };
+}
+
+/** The event with one more citation, of `source` with no locator yet (the schema asks for one). */
+export function addCitation(e: EventFile, source: string): EventFile {
+  return { ...e, citations: [...e.citations, { source, locator: '' }] };
+}
+
+/** The event without its citation `k`; the last one stays, since an event must cite a source. */
+export function removeCitation(e: EventFile, k: number): EventFile {
+  return e.citations.length <= 1 ? e : { ...e, citations: e.citations.filter((_, i) => i !== k) };
+}
+
+/** One link as the event's form lists it: the other event, the kind, and which event holds it. */
+export interface EventLink {
+  /** The event holding the link. */
+  from: string;
+  /** The event it names. */
+  to: string;
+  kind: RelationKind;
+}
+
+/** An event's links both ways: those it holds ("led to …") and those other events hold to it ("follows from …"). */
+export function eventLinks(file: IncidentFile, id: string): { out: EventLink[]; in: EventLink[] } {
+  const event = file.events.find((e) => e.id === id);
+  return {
+    out: (event?.related ?? []).map((r) => ({ from: id, to: r.event, kind: r.kind })),
+    in: file.events.flatMap((e) =>
+      (e.related ?? [])
+        .filter((r) => r.event === id)
+        .map((r) => ({ from: e.id, to: id, kind: r.kind })),
+    ),
+  };
+}
+
+export type LinkResult =
+  | { ok: true; doc: DraftDoc }
+  | { ok: false; why: 'unknown' | 'self' | 'repeat' }
+  | { ok: false; why: 'cycle'; message: string };
+
+const withLink = (file: IncidentFile, link: EventLink, add: boolean): IncidentFile => ({
+  ...file,
+  events: file.events.map((e) => {
+    if (e.id !== link.from) return e;
+    const others = (e.related ?? []).filter((r) => r.event !== link.to || r.kind !== link.kind);
+    const related = add ? [...others, { event: link.to, kind: link.kind }] : others;
+    const { related: _old, ...rest } = e;
+    void _old;
+    return related.length === 0 ? rest : { ...rest, related };
+  }),
+});
+
+/**
+ * Links `from` to `to`. Refused: an unknown event, an event to itself, a link it has already, and one that would
+ * close a cycle of led-to / enabled links (with the message the loader gives for such a file).
+ */
+export function addLink(doc: DraftDoc, link: EventLink): LinkResult {
+  const { file } = doc;
+  const ids = new Set(file.events.map((e) => e.id));
+  if (!ids.has(link.from) || !ids.has(link.to)) return { ok: false, why: 'unknown' };
+  if (link.from === link.to) return { ok: false, why: 'self' };
+  const { out } = eventLinks(file, link.from);
+  if (out.some((l) => l.to === link.to && l.kind === link.kind))
+    return { ok: false, why: 'repeat' };
+  const next = withLink(file, link, true);
+  const cycle = findCausalCycle(next.events);
+  // A cycle the draft already has is listed under Problems; refuse only one this link closes.
+  if (cycle && !findCausalCycle(file.events))
+    return { ok: false, why: 'cycle', message: cycleMessage(cycle) };
+  return { ok: true, doc: { ...doc, file: next } };
+}
+
+/** Removes one link; the draft unchanged when there is no such link. */
+export function removeLink(doc: DraftDoc, link: EventLink): DraftDoc {
+  return { ...doc, file: withLink(doc.file, link, false) };
+}
+
+/** The events a link can name, each labelled by its title; a title two events share is told apart by id. */
+export function linkChoices(file: IncidentFile, lang: string): { id: string; label: string }[] {
+  const titles = file.events.map((e) => localize(e.title, lang));
+  const count = new Map<string, number>();
+  for (const t of titles) count.set(t, (count.get(t) ?? 0) + 1);
+  return file.events.map((e, i) => {
+    const title = titles[i]!;
+    return {
+      id: e.id,
+      label: count.get(title)! > 1 || title === '' ? `${title} (${e.id})` : title,
+    };
+  });
+}
+
+/** The texts of an event the form writes per language; a citation's locator is one per citation. */
+export type TextKey =
+  'title' | 'description' | 'citation-locator' | 'inferred' | 'inject' | 'prompts';
+
+/** One of an event's texts in exactly `lang` (prompts one per line). */
+export function eventText(e: EventFile, key: TextKey, lang: string, index = 0): string {
+  switch (key) {
+    case 'title':
+    case 'description':
+      return textIn(e[key], lang);
+    case 'citation-locator':
+      return textIn(e.citations[index]?.locator, lang);
+    case 'inferred':
+      return textIn(e.inferred?.reason, lang);
+    case 'inject':
+      return textIn(e.inject?.question, lang);
+    case 'prompts':
+      return promptLines(e.prompts, lang);
+  }
+}
+
+/** The event with one text written in `lang`, the other languages kept; an optional text emptied everywhere goes. */
+export function setEventText(
+  e: EventFile,
+  key: TextKey,
+  lang: string,
+  value: string,
+  index = 0,
+): EventFile {
+  switch (key) {
+    case 'title':
+    case 'description':
+      return { ...e, [key]: setText(e[key], lang, value) };
+    case 'citation-locator':
+      return {
+        ...e,
+        citations: e.citations.map((c, i) =>
+          i === index ? { ...c, locator: setText(c.locator, lang, value) } : c,
+        ),
+      };
+    case 'inferred': {
+      const { inferred, ...rest } = e;
+      const reason = setText(inferred?.reason, lang, value);
+      return reason === '' ? rest : { ...rest, inferred: { reason } };
+    }
+    case 'inject': {
+      const { inject, ...rest } = e;
+      const question = setText(inject?.question, lang, value);
+      return question === '' ? rest : { ...rest, inject: { question } };
+    }
+    case 'prompts': {
+      const { prompts, ...rest } = e;
+      const next = setPromptsIn(prompts, lang, value.split('\n'));
+      return next ? { ...rest, prompts: next } : rest;
+    }
+  }
+}
