@@ -1,10 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { showDraft } from '../loading/draft-source';
 import { EMPTY_HISTORY } from '../model/draft-history';
 import type { SessionState } from '../store/draft-session';
 import { sessionFor } from '../store/draft-sessions';
 
+/** How long the chart waits after the last change to a draft before it shows it. */
+const SHOW_AFTER_MS = 250;
 const NONE: SessionState = { history: EMPTY_HISTORY, status: { kind: 'loading' } };
 const noSubscribe = () => () => {};
 const none = () => NONE;
@@ -15,8 +17,17 @@ export function useDraft(id: string | undefined) {
   const state = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.snapshot ?? none);
   const client = useQueryClient();
   const file = state.doc?.file;
+  const shownOnce = useRef<string>(undefined);
   useEffect(() => {
-    if (id !== undefined && file) showDraft(client, id, file);
+    if (id === undefined || !file) return;
+    if (shownOnce.current !== id) {
+      shownOnce.current = id;
+      showDraft(client, id, file);
+      return;
+    }
+    // Checking and redrawing a large draft takes longer than a keystroke: the chart follows once typing pauses.
+    const timer = setTimeout(() => showDraft(client, id, file), SHOW_AFTER_MS);
+    return () => clearTimeout(timer);
   }, [client, id, file]);
   useEffect(() => {
     if (!session) return;
