@@ -567,6 +567,18 @@ export class TimelinePage {
     for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
     return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
   }
+
+  /** Pastes `text` where the focus is, as the browser does for Ctrl+V with text copied from a spreadsheet. */
+  async pasteText(text: string) {
+    await this.page.evaluate((copied) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', copied);
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
+  }
 }
 
 /** Whether the page scrolls in either direction (an embed must not). */

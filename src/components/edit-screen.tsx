@@ -11,6 +11,7 @@ import { DraftProblems } from './draft-problems';
 import { download } from './download';
 import { EventForm } from './event-form';
 import { IncidentScreen } from './incident-screen';
+import { PasteRows } from './paste-rows';
 
 interface Props {
   session: DraftSession | undefined;
@@ -101,6 +102,11 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
           </p>
         )}
         <p className="field-hint">{t.editor.draftOnly}</p>
+        <PasteRows
+          session={readOnly ? undefined : session}
+          lang={lang}
+          onAdded={(ids) => setView((s) => ({ ...s, event: ids[0] }), { replace: true })}
+        />
         <div className="field-row">
           <div className="field">
             <label htmlFor="edit-incident-title">{t.editor.incidentTitle}</label>
