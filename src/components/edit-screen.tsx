@@ -4,6 +4,7 @@ import type { SetView } from '../hooks/use-view-state';
 import { useI18n } from '../i18n/i18n';
 import { singleHtmlWith } from '../loading/single-html';
 import { draftProblems, setText, snapToPrecision } from '../model/draft';
+import { snapDrag } from '../model/drag-snap';
 import type { Incident } from '../model/incident';
 import type { ViewState } from '../model/view-state';
 import type { DraftSession, SessionState } from '../store/draft-session';
@@ -147,6 +148,10 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
               : {
                   onAdd: (ms, lane) => ed.add(snapToPrecision(ms, 'minute'), lane),
                   onMove: ed.move,
+                  snap: (id, start, end) => {
+                    const e = file.events.find((x) => x.id === id);
+                    return e ? snapDrag(start, end, e.precision) : { start, end };
+                  },
                 }
           }
         />
