@@ -241,3 +241,86 @@ test('a tab that only shows the draft allows no chart editing', async ({ app, co
   expect([...events.keys()].sort()).toEqual(all);
   expect(events.get('okta-login')?.start).toBe('2024-03-05T09:00:00Z');
 });
+
+test('every chart edit has a keyboard path through the list and the form', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const keys = page.keyboard;
+  await app.goto();
+  await app.openFile({
+    name: 'chart-editing.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(INCIDENT)),
+  });
+  await app.button('Edit').focus();
+  await keys.press('Enter');
+  await expect(app.draftStatus).toHaveText('Saved');
+
+  // Choose an event in the list with the arrow keys; Enter goes on to its form.
+  await app.list.focus();
+  await keys.press('Home');
+  await expect(app.field('Title')).toHaveValue('Okta login');
+  await keys.press('ArrowDown');
+  await expect(app.field('Title')).toHaveValue('Log review');
+  await keys.press('ArrowDown');
+  await expect.poll(async () => (await app.query()).get('event')).toBe('jira-browsing');
+  await keys.press('Enter');
+  await expect(app.field('Title')).toBeFocused();
+  await expect(app.field('Title')).toHaveValue('Jira browsing');
+
+  // Move it in time: the start field, two tabs on.
+  await keys.press('Tab');
+  await keys.press('Tab');
+  await expect(app.field('Start (UTC)')).toBeFocused();
+  await keys.press('Control+a');
+  await keys.type('2024-03-07');
+  await keys.press('Enter');
+  const x = await app.itemX('jira-browsing');
+  expect(x).toBeGreaterThan(await app.itemX('okta-login'));
+
+  // Another lane: its system, then its phase.
+  await app.field('Systems').focus();
+  await keys.press('Home');
+  await expect(app.field('Systems').locator('option:checked')).toHaveText(['Okta']);
+  await app.field('Phase').focus();
+  await keys.press('ArrowDown');
+  await expect(app.field('Phase')).toHaveValue('response');
+
+  // A range's end.
+  await app.list.focus();
+  await keys.press('Home');
+  await expect(app.field('Title')).toHaveValue('Okta login');
+  await keys.press('ArrowDown');
+  await expect(app.field('Title')).toHaveValue('Log review');
+  await app.field('End (UTC)').focus();
+  await keys.press('Control+a');
+  await keys.type('2024-03-06 18:00');
+  await keys.press('Tab');
+  await expect(app.field('End (UTC)')).toHaveValue('2024-03-06 18:00');
+
+  // Add one, then delete it with the form's button, and undo that.
+  await app.button('Add event').focus();
+  await keys.press('Enter');
+  await expect(app.field('Title')).toHaveValue('New event');
+  await app.field('Title').focus();
+  await keys.press('Control+a');
+  await keys.type('Session killed');
+  await expect.poll(async () => (await app.query()).get('event')).toBe('session-killed');
+  await app.button('Delete event').focus();
+  await keys.press('Enter');
+  await expect(app.field('Title')).toBeHidden();
+  await keys.press('Control+z');
+  await expect(app.field('Title')).toHaveValue('Session killed');
+
+  // Everything above is in the draft. The moved event lists last: a date-only event follows its day's timed
+  // ones, and the new one stays off the list until its description and citation are written.
+  await app.list.focus();
+  await keys.press('End');
+  await expect(app.field('Title')).toHaveValue('Jira browsing');
+  await expect(app.field('Start (UTC)')).toHaveValue('2024-03-07');
+  await expect(app.field('Systems').locator('option:checked')).toHaveText(['Okta']);
+  await expect(app.field('Phase')).toHaveValue('response');
+  await expect(app.draftStatus).toHaveText('Saved');
+});
