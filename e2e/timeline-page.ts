@@ -583,6 +583,69 @@ export class TimelinePage {
     for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
     return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
   }
+
+  /** The chart row of the lane named `label`. */
+  async laneRow(label: string): Promise<Locator> {
+    const labels = await this.laneLabels.allTextContents();
+    const at = labels.indexOf(label);
+    if (at < 0) throw new Error(`no lane ${label}: ${labels.join(', ')}`);
+    return this.laneRows.nth(at);
+  }
+
+  /** Selects an event's item by a click on its start, which also works when it is selected and draggable. */
+  async selectChartItem(eventId: string) {
+    const item = this.chartItem(eventId).first();
+    const box = (await item.boundingBox())!;
+    await item.click({ position: { x: Math.min(box.width / 2, 6), y: box.height / 2 } });
+  }
+
+  /** Drags an event's item down or up into the lane named `label`, ending near the time it started at. */
+  async dragItemToLane(eventId: string, label: string) {
+    await this.chart.scrollIntoViewIfNeeded();
+    const box = (await this.chartItem(eventId).first().boundingBox())!;
+    const row = (await (await this.laneRow(label)).boundingBox())!;
+    // A wide item is held by its middle: its edges are the handles that change its start or end.
+    const [x, y] = [box.x + (box.width > 40 ? box.width / 2 : 6), box.y + box.height / 2];
+    const to = row.y + row.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    // vis-timeline starts a drag only on a sideways move: a nudge first, then back.
+    await this.page.mouse.move(x + 12, y, { steps: 4 });
+    await this.page.mouse.move(x + 12, to, { steps: 6 });
+    await this.page.mouse.move(x, to, { steps: 4 });
+    await this.page.mouse.up();
+  }
+
+  /** Drags the end handle of a selected range item sideways by `dx` pixels. */
+  async dragRangeEnd(eventId: string, dx: number) {
+    const handle = this.chartItem(eventId).first().locator('.vis-drag-right');
+    const box = (await handle.boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y, { steps: 10 });
+    await this.page.mouse.up();
+  }
+
+  /** Double-clicks an empty spot of the lane named `label`, at `fraction` of the chart's width. */
+  async doubleClickLane(label: string, fraction: number) {
+    await this.chart.scrollIntoViewIfNeeded();
+    const panel = (await this.chart.locator('.vis-panel.vis-center').boundingBox())!;
+    const row = (await (await this.laneRow(label)).boundingBox())!;
+    await this.page.mouse.dblclick(panel.x + panel.width * fraction, row.y + row.height - 3);
+  }
+
+  /** Pastes `text` where the focus is, as the browser does for Ctrl+V with text copied from a spreadsheet. */
+  async pasteText(text: string) {
+    await this.page.evaluate((copied) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', copied);
+      const target = document.activeElement ?? document.body;
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
+  }
 }
 
 /** Whether the page scrolls in either direction (an embed must not). */

@@ -39,7 +39,8 @@ export function DropZone({ onFile }: { onFile: (file: File) => void }) {
       latest.current(file);
     };
     const paste = (e: ClipboardEvent) => {
-      if (isEditable(e.target)) return;
+      // The editor takes pasted rows for the open draft first.
+      if (e.defaultPrevented || isEditable(e.target)) return;
       const file = e.clipboardData?.files[0];
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!file && text.trim() === '') return;

@@ -4,6 +4,7 @@ import type { SetView } from '../hooks/use-view-state';
 import { useI18n } from '../i18n/i18n';
 import { singleHtmlWith } from '../loading/single-html';
 import { draftProblems, setText, snapToPrecision } from '../model/draft';
+import { snapDrag } from '../model/drag-snap';
 import type { Incident } from '../model/incident';
 import type { ViewState } from '../model/view-state';
 import type { DraftSession, SessionState } from '../store/draft-session';
@@ -11,6 +12,7 @@ import { DraftProblems } from './draft-problems';
 import { download } from './download';
 import { EventForm } from './event-form';
 import { IncidentScreen } from './incident-screen';
+import { PasteRows } from './paste-rows';
 
 interface Props {
   session: DraftSession | undefined;
@@ -102,6 +104,11 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
           </p>
         )}
         <p className="field-hint">{t.editor.draftOnly}</p>
+        <PasteRows
+          session={readOnly ? undefined : session}
+          lang={lang}
+          onAdded={(ids) => setView((s) => ({ ...s, event: ids[0] }), { replace: true })}
+        />
         <div className="field-row">
           <div className="field">
             <label htmlFor="edit-incident-title">{t.editor.incidentTitle}</label>
@@ -142,6 +149,10 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
               : {
                   onAdd: (ms, lane) => ed.add(snapToPrecision(ms, 'minute'), lane),
                   onMove: ed.move,
+                  snap: (id, start, end) => {
+                    const e = file.events.find((x) => x.id === id);
+                    return e ? snapDrag(start, end, e.precision) : { start, end };
+                  },
                 }
           }
         />

@@ -62,9 +62,10 @@ export const EventList = memo(function EventList({
       e.preventDefault();
       onSelect(undefined);
     } else if (e.key === 'Enter' && selectedId !== undefined) {
-      // Enter takes a keyboard user on to the selected event's details (details-panel.tsx's heading).
+      // Enter takes a keyboard user on to the selected event's details (details-panel.tsx's heading), or in edit
+      // mode to its form's first field.
       e.preventDefault();
-      document.getElementById('details-title')?.focus();
+      (document.getElementById('details-title') ?? document.getElementById('edit-title'))?.focus();
     }
   };
 

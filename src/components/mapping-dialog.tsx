@@ -15,6 +15,9 @@ interface Props {
   onChange: (mapping: Partial<ImportChoices>) => void;
   onConfirm: (mapping: Partial<ImportChoices>) => void;
   onCancel: () => void;
+  /** What the step is for, when it is not a file being opened (rows pasted into a draft). */
+  help?: string;
+  confirmLabel?: string;
 }
 
 /** The outcomes the dialog shows as defaults, made explicit, so what is imported is what was shown. */
@@ -31,7 +34,15 @@ function withShownOutcomes(p: PendingMapping): Partial<ImportChoices> {
  * Which column of a CSV of no known shape holds which event field, how its times read, who is who and what its
  * terms mean, with a preview of the first rows; pre-filled from the column names or the last mapping of this header.
  */
-export function MappingDialog({ pending, busy, onChange, onConfirm, onCancel }: Props) {
+export function MappingDialog({
+  pending,
+  busy,
+  onChange,
+  onConfirm,
+  onCancel,
+  help,
+  confirmLabel,
+}: Props) {
   const { t } = useI18n();
   return (
     <Dialog open={pending !== undefined} title={t.mapColumns} onClose={onCancel}>
@@ -44,7 +55,7 @@ export function MappingDialog({ pending, busy, onChange, onConfirm, onCancel }: 
             onConfirm(withShownOutcomes(pending));
           }}
         >
-          <p className="muted small">{t.mapColumnsHelp(pending.file.name)}</p>
+          <p className="muted small">{help ?? t.mapColumnsHelp(pending.file.name)}</p>
           {pending.problems && (
             <div role="alert" className="mapping-problems">
               <p>{t.importStep.failed}</p>
@@ -106,7 +117,7 @@ export function MappingDialog({ pending, busy, onChange, onConfirm, onCancel }: 
               {t.cancel}
             </button>
             <button type="submit" disabled={busy}>
-              {t.importButton}
+              {confirmLabel ?? t.importButton}
             </button>
           </div>
         </form>

@@ -58,6 +58,12 @@ export interface ChartEditing {
   ) => void;
   /** A double-click on an empty spot, in the lane under it (undefined without lanes). */
   onAdd: (ms: number, lane: string | undefined) => void;
+  /** Where an item being dragged is drawn (its end exclusive): on times its event's precision can state. */
+  snap?: (
+    eventId: string,
+    start: number,
+    end: number | undefined,
+  ) => { start: number; end?: number };
 }
 
 const NO_BANDS: Band[] = [];
@@ -245,12 +251,22 @@ export function TimelineChart(props: TimelineChartProps) {
       editable: editable
         ? { add: true, updateTime: true, updateGroup: true, remove: false, overrideItems: false }
         : false,
+      // An item is dragged at once, without a click to select it first.
+      itemsAlwaysDraggable: { item: editable, range: editable },
+      // vis-timeline's own snapping rounds to the axis step (8:00 at a 4-hour step); onMoving snaps to the precision.
+      snap: null,
       onAdd: (item: VisItem, callback: (i: VisItem | null) => void) => {
         callback(null);
         latest.current.editing?.onAdd(
           +item.start,
           item.group === undefined ? undefined : String(item.group),
         );
+      },
+      onMoving: (item: VisItem, callback: (i: VisItem) => void) => {
+        const snap = latest.current.editing?.snap;
+        if (!snap || !item.event) return callback(item);
+        const to = snap(item.event, +item.start, item.end === undefined ? undefined : +item.end);
+        callback({ ...item, start: to.start, ...(to.end !== undefined && { end: to.end }) });
       },
       onMove: (item: VisItem, callback: (i: VisItem | null) => void) => {
         callback(null);
@@ -266,6 +282,9 @@ export function TimelineChart(props: TimelineChartProps) {
         );
       },
     } as TimelineOptions);
+    // vis-timeline settles an item's editability when the item is set: items already drawn are set again.
+    const data = itemsRef.current;
+    data.update(data.get());
   }, [editable]);
 
   useEffect(() => {

@@ -502,6 +502,14 @@ export const en = {
     linkCycle: (message: string) => `Not linked: ${message}`,
   },
   groupForensicRows: 'Group rows with the same time and host',
+  pasteRows: {
+    hint: 'Paste rows copied from a spreadsheet (outside a text field) to add them as events.',
+    source: (when: string) => `Rows pasted ${when} UTC`,
+    help: (n: number) =>
+      `${n === 1 ? '1 pasted row' : `${n} pasted rows`}: choose the column for each field; the rest are kept and shown with each event. They are added to this draft, as one change that Undo takes back.`,
+    add: 'Add rows',
+    added: (n: number) => (n === 1 ? 'Added 1 event.' : `Added ${n} events.`),
+  },
 };
 
 /** Every catalog has exactly these keys: zh-hant.ts is checked against it with `satisfies`. */

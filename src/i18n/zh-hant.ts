@@ -467,4 +467,12 @@ export const zhHant = {
     linkCycle: (message: string) => `未連結:${message}`,
   },
   groupForensicRows: '將時間與主機相同的列合併',
+  pasteRows: {
+    hint: '在文字欄位以外貼上從試算表複製的列,即可將其加入為事件。',
+    source: (when) => `${when} UTC 貼上的列`,
+    help: (n) =>
+      `貼上了 ${n} 列:請為每個欄位選擇對應的欄;其餘欄會保留並隨事件顯示。這些列會加入此草稿,成為一次可復原的變更。`,
+    add: '加入這些列',
+    added: (n) => `已加入 ${n} 個事件。`,
+  },
 } satisfies Messages;
