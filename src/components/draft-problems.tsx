@@ -22,6 +22,15 @@ function fieldOf(path: string, file: IncidentFile): { event?: string; field: str
           : key!;
     return { event, field };
   }
+  const list =
+    /^(phases|systems|actors|actions|techniques|sources|indicators)\[(\d+)\]\.([a-zA-Z]+)(?:\[\d+\])?(?:\.([a-zA-Z]+))?/.exec(
+      path,
+    );
+  if (list) {
+    const [, name, i, key, sub] = list;
+    return { field: `${name}-${i}-${key === 'citations' ? `citation-${sub ?? 'locator'}` : key}` };
+  }
+  if (path.startsWith('languages')) return { field: 'languages' };
   if (path === 'title') return { field: 'incident-title' };
   if (path === 'summary') return { field: 'summary' };
   return undefined;
@@ -33,7 +42,13 @@ export function DraftProblems({ file, problems, onSelect }: Props) {
   const go = (event: string | undefined, field: string) => {
     if (event) onSelect(event);
     // The form for the event renders on the next frame.
-    requestAnimationFrame(() => document.getElementById(`edit-${field}`)?.focus());
+    requestAnimationFrame(() => {
+      const el = document.getElementById(`edit-${field}`);
+      // A field of the folded lists is opened to first.
+      for (let d = el?.closest('details'); d; d = d.parentElement?.closest('details'))
+        d.open = true;
+      el?.focus();
+    });
   };
   return (
     <section className="draft-problems" aria-labelledby="draft-problems-heading">

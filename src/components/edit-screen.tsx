@@ -11,6 +11,7 @@ import { DraftProblems } from './draft-problems';
 import { download } from './download';
 import { EventForm } from './event-form';
 import { IncidentScreen } from './incident-screen';
+import { TaxonomyEditor } from './taxonomy-editor';
 
 interface Props {
   session: DraftSession | undefined;
@@ -123,6 +124,13 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
             />
           </div>
         </div>
+        <TaxonomyEditor
+          doc={doc}
+          lang={lang}
+          readOnly={readOnly}
+          problems={problems}
+          onChange={ed.change}
+        />
         <DraftProblems
           file={file}
           problems={problems}
