@@ -3,6 +3,8 @@ import { useI18n } from '../i18n/i18n';
 import type { DraftDoc, TermList } from '../model/draft';
 import type { Problem } from '../model/incident';
 import { termUseCounts } from '../model/taxonomy';
+import { IndicatorEditor } from './indicator-editor';
+import { LanguageEditor } from './language-editor';
 import { TermSection } from './term-section';
 
 interface Props {
@@ -16,7 +18,7 @@ interface Props {
 
 const LISTS: TermList[] = ['phases', 'systems', 'actors', 'actions', 'techniques', 'sources'];
 
-/** Edit mode's lists of the incident, folded under one disclosure. */
+/** Edit mode's lists of the incident, its indicators and languages, folded under one disclosure. */
 export function TaxonomyEditor({ doc, lang, readOnly, problems, onChange }: Props) {
   const { t } = useI18n();
   const counts = useMemo(() => termUseCounts(doc.file), [doc.file]);
@@ -34,6 +36,8 @@ export function TaxonomyEditor({ doc, lang, readOnly, problems, onChange }: Prop
         {LISTS.map((list) => (
           <TermSection key={list} list={list} counts={counts[list]} {...props} />
         ))}
+        <IndicatorEditor {...props} />
+        <LanguageEditor {...props} />
       </div>
     </details>
   );
