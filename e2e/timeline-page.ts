@@ -646,6 +646,20 @@ export class TimelinePage {
       );
     }, text);
   }
+
+  /** The fold holding the editors of the incident's lists, indicators and languages. */
+  get taxonomyToggle(): Locator {
+    return this.page.locator('.taxonomy-editor > summary');
+  }
+
+  async openTaxonomy() {
+    await this.taxonomyToggle.click();
+  }
+
+  /** One term's row, an indicator's fields, or a removal's choice in the lists editor, by its name. */
+  term(name: string): Locator {
+    return this.page.getByRole('group', { name, exact: true });
+  }
 }
 
 /** Whether the page scrolls in either direction (an embed must not). */

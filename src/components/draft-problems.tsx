@@ -16,6 +16,9 @@ function focusWhenShown(id: string, event: string | undefined, frames = 30) {
   const shown =
     el && (event === undefined || el.closest<HTMLElement>('[data-event]')?.dataset.event === event);
   if (el && shown) {
+    // A field of the folded lists editor is unfolded first.
+    for (let d = el.closest('details'); d; d = d.parentElement?.closest('details') ?? null)
+      d.open = true;
     el.scrollIntoView({ block: 'center' });
     el.focus();
   } else if (frames > 0) requestAnimationFrame(() => focusWhenShown(id, event, frames - 1));

@@ -13,6 +13,7 @@ import { download } from './download';
 import { EventForm } from './event-form';
 import { IncidentScreen } from './incident-screen';
 import { PasteRows } from './paste-rows';
+import { TaxonomyEditor } from './taxonomy-editor';
 
 interface Props {
   session: DraftSession | undefined;
@@ -131,6 +132,13 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
             />
           </div>
         </div>
+        <TaxonomyEditor
+          doc={doc}
+          lang={lang}
+          readOnly={readOnly}
+          problems={problems}
+          onChange={ed.change}
+        />
         <DraftProblems
           file={file}
           problems={problems}

@@ -67,6 +67,11 @@ describe('fieldForPath', () => {
     ['events[1].related[2].event', 'login', 'edit-link-2'],
     ['events[0].inferred.reason', 'alert', 'edit-inferred'],
     ['events[0].inject.question', 'alert', 'edit-inject'],
+    // The lists editor's fields.
+    ['phases[1].color', '', 'edit-phases-1-color'],
+    ['indicators[0].events[0]', '', 'edit-indicators-0-events'],
+    ['indicators[2].citations[0].source', '', 'edit-indicators-2-citation-source'],
+    ['languages[1]', '', 'edit-languages'],
   ])('%s -> event %s, field %s', (path, ev, id) => {
     expect(fieldForPath(path, file, langs, 'en')).toEqual(ev ? { event: ev, id } : { id });
   });
@@ -78,7 +83,7 @@ describe('fieldForPath', () => {
     });
   });
 
-  it.each(['events[7].title', 'events[0].extra.x', 'indicators[0].events[0]', '(file)'])(
+  it.each(['events[7].title', 'events[0].extra.x', 'phases', '(file)'])(
     'has no field for %s',
     (path) => {
       expect(fieldForPath(path, file, langs, 'en')).toBeUndefined();

@@ -53,6 +53,17 @@ export function fieldForPath(
 ): FieldTarget | undefined {
   if (path === 'title') return { id: 'edit-incident-title' };
   if (path === 'summary') return { id: 'edit-summary' };
+  if (path.startsWith('languages')) return { id: 'edit-languages' };
+  const list =
+    /^(phases|systems|actors|actions|techniques|sources|indicators)\[(\d+)\]\.([A-Za-z]+)(?:\[\d+\])?(?:\.([A-Za-z]+))?/.exec(
+      path,
+    );
+  if (list) {
+    const [, name, i, key, sub] = list;
+    return {
+      id: `edit-${name}-${i}-${key === 'citations' ? `citation-${sub ?? 'locator'}` : key}`,
+    };
+  }
   const m = /^events\[(\d+)\](?:\.([A-Za-z]+))?(?:\[(\d+)\])?(?:\.([A-Za-z]+))?/.exec(path);
   if (!m) return undefined;
   const e = file.events[Number(m[1])];
