@@ -567,6 +567,35 @@ export class TimelinePage {
     for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
     return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
   }
+
+  // The drafts list ("Open…").
+
+  get draftsDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Drafts in this browser' });
+  }
+
+  /** The drafts list's row of the draft titled `title`. */
+  draftRow(title: string): Locator {
+    return this.draftsDialog
+      .getByRole('listitem')
+      .filter({ has: this.page.getByText(title, { exact: true }) });
+  }
+
+  /** The drafts list's note on what was just done ("Deleted “X”."), with its Undo. */
+  get draftsNote(): Locator {
+    return this.draftsDialog.getByRole('status');
+  }
+
+  /** Clicks a button that saves a file, anywhere in `scope`, and returns the file's name and text. */
+  async downloadFrom(scope: Locator, name: string): Promise<{ name: string; text: string }> {
+    const [file] = await Promise.all([
+      this.page.waitForEvent('download'),
+      scope.getByRole('button', { name, exact: true }).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+    return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+  }
 }
 
 /** Whether the page scrolls in either direction (an embed must not). */

@@ -106,6 +106,19 @@ export function App() {
                 onDoneEditing={() => setView((s) => ({ ...s, mode: 'full' }))}
                 onNew={startNew}
                 onTakeOver={() => void draft.session?.takeOver()}
+                draftId={state.draft}
+                onOpenDraft={(id) =>
+                  setView((s) => ({
+                    ...DEFAULT_VIEW,
+                    lang: s.lang,
+                    theme: s.theme,
+                    draft: id,
+                    mode: 'edit',
+                  }))
+                }
+                onLeaveDraft={() =>
+                  setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme }))
+                }
               />
             }
           />

@@ -22,8 +22,8 @@ export interface DraftAdmin {
   rename(id: string, title: string, lang: string): Promise<Outcome<undefined>>;
   /** Returns the copy's id. */
   duplicate(id: string, newId: string, suffix: string): Promise<Outcome<string>>;
-  /** Returns the deleted record, which `restore` puts back exactly. */
-  remove(id: string): Promise<Outcome<DraftRecord>>;
+  /** Returns the deleted record, which `restore` puts back exactly; `leave` runs first when the draft is this tab's. */
+  remove(id: string, leave?: () => void): Promise<Outcome<DraftRecord>>;
   restore(record: DraftRecord): Promise<void>;
 }
 
@@ -72,11 +72,12 @@ export function draftAdmin({ store, locks, channel, open, closeOpen }: AdminDeps
       const copy = await store.duplicate(id, newId, suffix);
       return copy ? { ok: true, value: copy.id } : { ok: false, why: 'gone' };
     },
-    async remove(id) {
+    async remove(id, leave) {
       const s = ours(id);
       if (s) {
         if (!s.writable) return { ok: false, why: 'elsewhere' };
         await s.flush();
+        leave?.();
         closeOpen();
         const taken = await store.take(id);
         return taken ? { ok: true, value: taken } : { ok: false, why: 'gone' };
