@@ -137,3 +137,157 @@ test('a draft open in another tab is neither renamed nor deleted from this one, 
     await expect(other.draftsNote).toHaveText('Deleted “Lost laptop”. Undo', { timeout: 1000 });
   }).toPass();
 });
+
+test('an export of a filtered view says so in the menu and in its file name', async ({
+  app,
+  page,
+}) => {
+  await app.goto('?phase=persistence,lateral-movement');
+  const shown = await app.listRows.count();
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(46);
+  await page.getByText('Export', { exact: true }).click();
+  await expect(
+    page.getByRole('button', {
+      name: `Spreadsheet (CSV) (${shown} of 46 events shown)`,
+      exact: true,
+    }),
+  ).toBeVisible();
+  await expect(page.getByText(`exports hold only the ${shown} of 46 shown`)).toBeVisible();
+  const csv = await app.exportAs('csv');
+  expect(csv.name).toBe('cloudflare-thanksgiving-2023-filtered.csv');
+
+  // Without filters, the names are the plain ones.
+  await app.goto();
+  await page.getByText('Export', { exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Spreadsheet (CSV)', exact: true })).toBeVisible();
+  expect((await app.exportAs('csv')).name).toBe('cloudflare-thanksgiving-2023.csv');
+});
+
+test('in edit mode, “Save incident file” saves every event of the draft, also when filters hide some', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await app.goto();
+  await newDraft(app, 'Lost laptop');
+  await app.button('Add event').click();
+  await app.fillEvent({ ...FILLED, Title: 'Token revoked', 'Start (UTC)': '2024-03-05 12:00' });
+  await expect.poll(() => app.drawnEventIds()).toEqual(['alert-fired', 'token-revoked']);
+
+  await app.search.fill('Token');
+  await expect.poll(() => app.drawnEventIds()).toEqual(['token-revoked']);
+  await page.getByText('Export', { exact: true }).click();
+  await expect(
+    page.getByRole('button', { name: 'Incident file (JSON) (1 of 2 events shown)', exact: true }),
+  ).toBeVisible();
+  const filtered = await app.exportAs('app-json');
+  expect(filtered.name).toBe('untitled-filtered.json');
+  const part = JSON.parse(filtered.body.toString('utf8')) as { events: { id: string }[] };
+  expect(part.events.map((e) => e.id)).toEqual(['token-revoked']);
+
+  const whole = await app.download('Save incident file');
+  expect(whole.name).toBe('untitled.json');
+  const all = JSON.parse(whole.text) as { events: { id: string }[] };
+  expect(all.events.map((e) => e.id).sort()).toEqual(['alert-fired', 'token-revoked']);
+});
+
+test('a link to a draft or an embed of it says the draft lives only in this browser and offers its files instead', async ({
+  app,
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.goto();
+  await newDraft(app, 'Lost laptop');
+
+  await app.button('Copy link').click();
+  const notice = page
+    .getByRole('status')
+    .filter({ hasText: 'Link copied, but it opens this draft only in this browser' });
+  await expect(notice).toBeVisible();
+  const fromLink = await app.downloadFrom(notice, 'Save incident file');
+  expect(fromLink.name).toBe('untitled.json');
+  expect((JSON.parse(fromLink.text) as { title: unknown }).title).toEqual({ en: 'Lost laptop' });
+  await expect(
+    notice.getByRole('button', { name: 'Download as a single HTML file' }),
+  ).toBeVisible();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toBeHidden();
+
+  await app.button('Embed').click();
+  const embed = page.getByRole('dialog', { name: 'Embed this view' });
+  await expect(embed).toContainText(
+    'This draft lives only in this browser: an embed of it would load nowhere else',
+  );
+  // No iframe snippet that could never load.
+  await expect(embed.getByRole('textbox')).toHaveCount(0);
+  await expect(embed.getByText('<iframe')).toHaveCount(0);
+  const fromEmbed = await app.downloadFrom(embed, 'Download as a single HTML file');
+  expect(fromEmbed.name).toBe('untitled.html');
+  expect(fromEmbed.text).toContain('Lost laptop');
+  await embed.getByRole('button', { name: 'Close' }).click();
+
+  // The bundled incident still offers its snippet.
+  await app.goto();
+  await app.button('Embed').click();
+  await expect(
+    page.getByRole('dialog', { name: 'Embed this view' }).getByRole('textbox'),
+  ).toHaveValue(/<iframe/);
+});
+
+test('a draft with problems is neither exported nor presented: each says what to fix first and links to the problems', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await app.goto();
+  const id = await newDraft(app, 'Lost laptop');
+  // An event without its citation's locator is a problem; the valid one stays on the chart.
+  await app.button('Add event').click();
+  await app.fillEvent({ Title: 'Token revoked', 'Start (UTC)': '2024-03-05 12:00' });
+  await expect(page.getByText('1 problem to fix before export or present')).toBeVisible();
+  const fix = 'This draft has 1 problem: fix it before exporting.';
+
+  await app.button('Save incident file').click();
+  await expect(page.getByRole('alert').filter({ hasText: fix })).toBeVisible();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: fix })
+    .getByRole('button', { name: 'Dismiss' })
+    .click();
+
+  await app.chooseExport('csv');
+  const fromMenu = page.getByRole('alert').filter({ hasText: fix });
+  await expect(fromMenu).toBeVisible();
+  await fromMenu.getByRole('link', { name: 'Show the problems' }).click();
+  await expect(
+    page.getByRole('region', { name: 'Problems' }).getByRole('link').first(),
+  ).toBeFocused();
+
+  await app.button('Present').click();
+  const present = page
+    .getByRole('alert')
+    .filter({ hasText: 'This draft has 1 problem: fix it before presenting.' });
+  await expect(present).toBeVisible();
+  expect((await app.query()).get('mode')).toBe('edit');
+
+  // The link straight to present mode says the same, and leads back to the problems.
+  await page.goto(`./?draft=${id}&mode=present`);
+  const blocked = page.getByRole('alert').filter({ hasText: 'fix it before presenting' });
+  await expect(blocked).toBeVisible();
+  await expect(app.presentControls).toHaveCount(0);
+  await blocked.getByRole('link', { name: 'Show the problems' }).click();
+  await expect.poll(async () => (await app.query()).get('mode')).toBe('edit');
+  const problem = page.getByRole('region', { name: 'Problems' }).getByRole('link').first();
+  await expect(problem).toBeFocused();
+  await problem.click();
+  await expect(app.field('Where in the source')).toBeFocused();
+  await app.field('Where in the source').fill('Shift log');
+  await expect(page.getByText('No problems: this draft is a valid incident file.')).toBeVisible();
+
+  await app.button('Present').click();
+  await expect.poll(async () => (await app.query()).get('mode')).toBe('present');
+  await expect(app.presentControls).toBeVisible();
+});

@@ -315,9 +315,13 @@ export class TimelinePage {
   /** Exports through the Export menu's entry of that accessible name; returns the downloaded file's text. */
   async exportNamed(name: string): Promise<string> {
     await this.page.getByText('Export', { exact: true }).click();
+    // A filtered view's entry adds "(12 of 40 events shown)" to the format's name.
+    const entry = new RegExp(
+      `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(.+ events shown\\))?$`,
+    );
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name, exact: true }).click(),
+      this.page.getByRole('button', { name: entry }).click(),
     ]);
     const chunks: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import '../styles/drafts.css';
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { draftProblems } from '../model/draft';
+import { problemsOf } from '../model/draft-check';
 import { localize } from '../model/text';
 import type { DraftRecord } from '../store/draft-record';
 import { appDraftAdmin } from '../store/draft-sessions';
@@ -96,7 +96,7 @@ function DraftsList({
       const record = await appDraftStore().get(id);
       if (!record) return refused('gone', title);
       const { file } = record.doc;
-      const problems = draftProblems(file).length;
+      const problems = problemsOf(file).length;
       if (problems > 0) return { text: d.fixFirst(title, problems) };
       download(`${file.id}.json`, 'application/json', `${JSON.stringify(file, null, 2)}\n`);
       return undefined;

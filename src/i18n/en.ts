@@ -469,10 +469,6 @@ export const en = {
       n === 1
         ? '1 problem to fix before export or present'
         : `${n} problems to fix before export or present`,
-    fixFirst: (n: number) =>
-      n === 1
-        ? 'Fix the problem listed under Problems first.'
-        : `Fix the ${n} problems listed under Problems first.`,
     draftOnly:
       'This draft lives only in this browser: a link to it opens nowhere else. To share it, save the incident file or download the single HTML file.',
     singleFailed: (why: string) => `The single HTML file could not be made: ${why}`,
@@ -515,7 +511,7 @@ export const en = {
   },
   share: {
     embedDraft:
-      'A draft cannot be embedded: it lives only in this browser, so an embed of it would load nowhere else. Send the incident file or the single HTML file instead, or embed the incident once its file is published at an address.',
+      'This draft lives only in this browser: an embed of it would load nowhere else, so none is offered. Send the incident file or the single HTML file instead, or embed the incident once its file is published at an address.',
     linkDraft:
       'Link copied, but it opens this draft only in this browser: drafts are not uploaded. To share the draft, send the incident file or the single HTML file.',
   },
