@@ -246,7 +246,11 @@ test('a draft with problems is neither exported nor presented: each says what to
   const id = await newDraft(app, 'Lost laptop');
   // An event without its citation's locator is a problem; the valid one stays on the chart.
   await app.button('Add event').click();
-  await app.fillEvent({ Title: 'Token revoked', 'Start (UTC)': '2024-03-05 12:00' });
+  await app.fillEvent({
+    Title: 'Token revoked',
+    'Start (UTC)': '2024-03-05 12:00',
+    Description: 'Revoked.',
+  });
   await expect(page.getByText('1 problem to fix before export or present')).toBeVisible();
   const fix = 'This draft has 1 problem: fix it before exporting.';
 
