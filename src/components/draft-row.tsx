@@ -35,7 +35,7 @@ export function DraftRow({
       <div className="draft-row-title">
         <strong>{title}</strong>
         {current && <span className="draft-current"> · {d.current}</span>}
-        <span className="muted small">
+        <span className="muted small draft-row-meta">
           {' '}
           · {d.savedAt(utcStamp(draft.savedAt, 'second'))} · {d.events(draft.events)}
         </span>
