@@ -315,9 +315,13 @@ export class TimelinePage {
   /** Exports through the Export menu's entry of that accessible name; returns the downloaded file's text. */
   async exportNamed(name: string): Promise<string> {
     await this.page.getByText('Export', { exact: true }).click();
+    // A filtered view's entry adds "(12 of 40 events shown)" to the format's name.
+    const entry = new RegExp(
+      `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(.+ events shown\\))?$`,
+    );
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
-      this.page.getByRole('button', { name, exact: true }).click(),
+      this.page.getByRole('button', { name: entry }).click(),
     ]);
     const chunks: Buffer[] = [];
     for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
@@ -659,6 +663,35 @@ export class TimelinePage {
   /** One term's row, an indicator's fields, or a removal's choice in the lists editor, by its name. */
   term(name: string): Locator {
     return this.page.getByRole('group', { name, exact: true });
+  }
+
+  // The drafts list ("Open…").
+
+  get draftsDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Drafts in this browser' });
+  }
+
+  /** The drafts list's row of the draft titled `title`. */
+  draftRow(title: string): Locator {
+    return this.draftsDialog
+      .getByRole('listitem')
+      .filter({ has: this.page.getByText(title, { exact: true }) });
+  }
+
+  /** The drafts list's note on what was just done ("Deleted “X”."), with its Undo. */
+  get draftsNote(): Locator {
+    return this.draftsDialog.getByRole('status');
+  }
+
+  /** Clicks a button that saves a file, anywhere in `scope`, and returns the file's name and text. */
+  async downloadFrom(scope: Locator, name: string): Promise<{ name: string; text: string }> {
+    const [file] = await Promise.all([
+      this.page.waitForEvent('download'),
+      scope.getByRole('button', { name, exact: true }).click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+    return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
   }
 }
 

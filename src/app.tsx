@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { AppHeader } from './components/app-header';
 import { EmbedScreen } from './components/embed-screen';
 import { IncidentScreen } from './components/incident-screen';
@@ -15,6 +15,10 @@ import { en } from './i18n/en';
 import { DEFAULT_SOURCE, useIncident } from './loading/incident-query';
 import { useQueryClient } from '@tanstack/react-query';
 import { DraftControls } from './components/draft-controls';
+import { DraftExports } from './components/draft-exports';
+import { FixFirst } from './components/fix-first';
+import { focusProblems } from './components/focus-problems';
+import { problemsOf } from './model/draft-check';
 import { EditScreen } from './components/edit-screen';
 import { useDraft } from './hooks/use-draft';
 import { catalogs } from './i18n/i18n';
@@ -79,6 +83,19 @@ export function App() {
     else delete document.documentElement.dataset.theme;
   }, [state.theme]);
 
+  // A draft with problems is neither exported nor presented until they are fixed; each refusal links to them.
+  const draftDoc = draft.state.doc;
+  const problemCount = draftDoc ? problemsOf(draftDoc.file).length : 0;
+  const showProblems = useCallback(() => {
+    setView((s) => ({ ...s, mode: 'edit' }));
+    focusProblems();
+  }, [setView]);
+  const exportBlocked = useMemo(
+    () => (state.draft ? { problems: problemCount, onShowProblems: showProblems } : undefined),
+    [state.draft, problemCount, showProblems],
+  );
+  const presentBlocked = state.draft !== undefined && (!draftDoc || problemCount > 0);
+
   const title = incident ? localize(incident.title, lang) : en.appName;
   useEffect(() => {
     document.title = `${title} · Incident Timeline`;
@@ -94,6 +111,7 @@ export function App() {
             sourceOpen={incident !== undefined}
             onOpened={opened}
             draftOnly={state.draft !== undefined}
+            share={draftDoc && <DraftExports file={draftDoc.file} onShowProblems={showProblems} />}
             lang={lang}
             onLang={(l) => setView((s) => ({ ...s, lang: l }))}
             theme={state.theme}
@@ -106,6 +124,19 @@ export function App() {
                 onDoneEditing={() => setView((s) => ({ ...s, mode: 'full' }))}
                 onNew={startNew}
                 onTakeOver={() => void draft.session?.takeOver()}
+                draftId={state.draft}
+                onOpenDraft={(id) =>
+                  setView((s) => ({
+                    ...DEFAULT_VIEW,
+                    lang: s.lang,
+                    theme: s.theme,
+                    draft: id,
+                    mode: 'edit',
+                  }))
+                }
+                onLeaveDraft={() =>
+                  setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme }))
+                }
               />
             }
           />
@@ -134,11 +165,27 @@ export function App() {
           {incident && incident.events.length > 0 && state.mode === 'embed' && (
             <EmbedScreen incident={incident} view={resolved.state} setView={setView} />
           )}
-          {incident && incident.events.length > 0 && state.mode === 'present' && (
-            <PresentScreen incident={incident} view={resolved.state} setView={setView} />
+          {incident &&
+            incident.events.length > 0 &&
+            state.mode === 'present' &&
+            !presentBlocked && (
+              <PresentScreen incident={incident} view={resolved.state} setView={setView} />
+            )}
+          {state.mode === 'present' && draftDoc && problemCount > 0 && (
+            <div className="screen">
+              <FixFirst
+                text={catalogs[lang].t.fixFirst.presentBlocked(problemCount)}
+                onShowProblems={showProblems}
+              />
+            </div>
           )}
           {incident && incident.events.length > 0 && state.mode === 'full' && (
-            <IncidentScreen incident={incident} view={resolved.state} setView={setView} />
+            <IncidentScreen
+              incident={incident}
+              view={resolved.state}
+              setView={setView}
+              exportBlocked={exportBlocked}
+            />
           )}
         </main>
       </div>

@@ -20,6 +20,8 @@ interface Props {
   extra?: ReactNode;
   /** A draft is shown: a link to it or an embed of it opens in no other browser. */
   draftOnly?: boolean;
+  /** The draft's files to send instead of a link or an embed. */
+  share?: ReactNode;
 }
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-Hant': '繁體中文' };
@@ -35,12 +37,16 @@ export function AppHeader({
   onTheme,
   extra,
   draftOnly = false,
+  share,
 }: Props) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const copy = async () => {
     await navigator.clipboard.writeText(window.location.href);
     setCopied(true);
+    // The link finds a draft only in this browser: say so until dismissed, with the files to send instead.
+    setSharing(draftOnly);
     setTimeout(() => setCopied(false), 2000);
   };
   return (
@@ -88,11 +94,19 @@ export function AppHeader({
         </button>
         {extra}
         <ImportFile current={sourceOpen ? source : undefined} onOpened={onOpened} />
-        <EmbedDialog title={title} draftOnly={draftOnly} />
+        <EmbedDialog title={title} draftOnly={draftOnly} share={share} />
         <span className="visually-hidden" role="status">
           {copied ? t.linkCopied : ''}
         </span>
-        {copied && draftOnly && <p className="field-hint">{t.editor.draftOnly}</p>}
+        {sharing && draftOnly && (
+          <div className="notice draft-share" role="status">
+            <span>{t.share.linkDraft}</span>
+            {share}
+            <button type="button" className="small-button" onClick={() => setSharing(false)}>
+              {t.dismiss}
+            </button>
+          </div>
+        )}
       </div>
     </header>
   );

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { SaveStatus as Status } from '../store/draft-session';
+import { DraftsDialog } from './drafts-dialog';
 import { SaveStatus } from './save-status';
 
 interface Props {
@@ -10,6 +12,10 @@ interface Props {
   onDoneEditing: () => void;
   onNew: () => void;
   onTakeOver: () => void;
+  /** The draft this tab shows, if any. */
+  draftId?: string;
+  onOpenDraft: (id: string) => void;
+  onLeaveDraft: () => void;
 }
 
 /** The header's editing controls: edit this incident, start a new one, and whether the draft is saved. */
@@ -20,8 +26,12 @@ export function DraftControls({
   onDoneEditing,
   onNew,
   onTakeOver,
+  draftId,
+  onOpenDraft,
+  onLeaveDraft,
 }: Props) {
   const { t } = useI18n();
+  const [listing, setListing] = useState(false);
   return (
     <>
       {status && <SaveStatus status={status} onTakeOver={onTakeOver} />}
@@ -37,6 +47,16 @@ export function DraftControls({
       <button type="button" onClick={onNew}>
         {t.editor.newIncident}
       </button>
+      <button type="button" onClick={() => setListing(true)}>
+        {t.drafts.open}
+      </button>
+      <DraftsDialog
+        open={listing}
+        onClose={() => setListing(false)}
+        openId={draftId}
+        onOpenDraft={onOpenDraft}
+        onLeaveDraft={onLeaveDraft}
+      />
     </>
   );
 }

@@ -2,15 +2,17 @@ import { useMemo, useState } from 'react';
 import { useEditor } from '../hooks/use-editor';
 import type { SetView } from '../hooks/use-view-state';
 import { useI18n } from '../i18n/i18n';
-import { singleHtmlWith } from '../loading/single-html';
-import { draftProblems, setText, snapToPrecision } from '../model/draft';
 import { snapDrag } from '../model/drag-snap';
+import { setText, snapToPrecision } from '../model/draft';
+import { problemsOf } from '../model/draft-check';
 import type { Incident } from '../model/incident';
 import type { ViewState } from '../model/view-state';
 import type { DraftSession, SessionState } from '../store/draft-session';
 import { DraftProblems } from './draft-problems';
-import { download } from './download';
+import { DraftExports } from './draft-exports';
 import { EventForm } from './event-form';
+import { FixFirst } from './fix-first';
+import { focusProblems } from './focus-problems';
 import { IncidentScreen } from './incident-screen';
 import { PasteRows } from './paste-rows';
 import { TaxonomyEditor } from './taxonomy-editor';
@@ -34,24 +36,21 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
   const { t, lang } = useI18n();
   const doc = state.doc;
   const ed = useEditor(session, doc, view, setView, lang, t);
-  const problems = useMemo(() => (doc ? draftProblems(doc.file) : []), [doc]);
-  const [message, setMessage] = useState<string>();
+  const problems = useMemo(() => (doc ? problemsOf(doc.file) : []), [doc]);
+  const [presentBlocked, setPresentBlocked] = useState(false);
+  // Stable while the count is, so the memoized export menu does not redraw on every keystroke.
+  const exportBlocked = useMemo(
+    () => ({ problems: problems.length, onShowProblems: focusProblems }),
+    [problems.length],
+  );
   if (!doc) return null;
   const readOnly = !session?.writable;
   const { file } = doc;
 
-  const exportFile = () => {
-    if (problems.length > 0) return setMessage(t.editor.fixFirst(problems.length));
-    download(`${file.id}.json`, 'application/json', `${JSON.stringify(file, null, 2)}\n`);
-  };
-  const exportHtml = async () => {
-    if (problems.length > 0) return setMessage(t.editor.fixFirst(problems.length));
-    try {
-      download(`${file.id}.html`, 'text/html', await singleHtmlWith(file));
-    } catch (error) {
-      setMessage(t.editor.singleFailed(error instanceof Error ? error.message : String(error)));
-    }
-  };
+  const present = () =>
+    problems.length > 0
+      ? setPresentBlocked(true)
+      : setView((s) => ({ ...s, mode: 'present', event: undefined }));
   const setIncidentText = (key: 'title' | 'summary', value: string) =>
     ed.change({ ...doc, file: { ...file, [key]: setText(file[key], lang, value) } }, key);
 
@@ -89,21 +88,18 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
           >
             {t.editor.redo}
           </button>
-          <button type="button" onClick={exportFile}>
-            {t.editor.saveFile}
+          <DraftExports file={file} onShowProblems={focusProblems} />
+          <button type="button" onClick={present}>
+            {t.fixFirst.present}
           </button>
-          <button type="button" onClick={() => void exportHtml()}>
-            {t.editor.singleHtml}
-          </button>
+          {presentBlocked && problems.length > 0 && (
+            <FixFirst
+              text={t.fixFirst.presentBlocked(problems.length)}
+              onShowProblems={focusProblems}
+              onDismiss={() => setPresentBlocked(false)}
+            />
+          )}
         </div>
-        {message && (
-          <p className="status status-error" role="alert">
-            {message}{' '}
-            <button type="button" onClick={() => setMessage(undefined)}>
-              {t.editor.dismiss}
-            </button>
-          </p>
-        )}
         <p className="field-hint">{t.editor.draftOnly}</p>
         <PasteRows
           session={readOnly ? undefined : session}
@@ -151,6 +147,7 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
           view={view}
           setView={setView}
           aside={form}
+          exportBlocked={exportBlocked}
           editing={
             readOnly
               ? undefined

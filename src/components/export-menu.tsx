@@ -1,13 +1,22 @@
 import { memo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { exportFileName, isFiltered } from '../model/formats/export-name';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { download } from './download';
+import { FixFirst } from './fix-first';
 
 interface Props {
   incident: Incident;
   events: TimelineEvent[];
   /** The element drawn into the PNG: title, filter summary, UTC note and chart. */
   imageNode: () => HTMLElement | null;
+  /** A draft with problems: every export says what to fix first instead. */
+  blocked?: DraftBlock;
+}
+
+export interface DraftBlock {
+  problems: number;
+  onShowProblems: () => void;
 }
 
 // The menu lists format ids on its own so the exporters (and papaparse, uuid) load only when one is chosen.
@@ -25,22 +34,34 @@ const FORMAT_IDS = [
 async function exportAs(id: string, incident: Incident, events: TimelineEvent[], lang: string) {
   const { EXPORT_FORMATS } = await import('../model/formats');
   const f = EXPORT_FORMATS.find((x) => x.id === id)!;
-  download(`${incident.id}.${f.extension}`, f.mimeType, f.export(incident, events, lang));
+  const name = exportFileName(incident.id, f.extension, events.length, incident.events.length);
+  download(name, f.mimeType, f.export(incident, events, lang));
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Exports the events shown now (after filters) in the formats responders use, as a PNG, or to the printer. */
-export const ExportMenu = memo(function ExportMenu({ incident, events, imageNode }: Props) {
+export const ExportMenu = memo(function ExportMenu({
+  incident,
+  events,
+  imageNode,
+  blocked,
+}: Props) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
+  const [refused, setRefused] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
   const close = () => menu.current?.removeAttribute('open');
+  const filtered = isFiltered(events.length, incident.events.length);
+  // A filtered view's export holds only the events shown, and its label says so.
+  const label = (format: string) =>
+    filtered ? t.exportShown(format, events.length, incident.events.length) : format;
   // Every export runs through here, so none can fail without a word (a chunk that will not load, an exporter that throws).
   const run = (format: string, work: () => Promise<void>) => {
     close();
     setFailure(undefined);
+    if (blocked && blocked.problems > 0) return setRefused(true);
     work().catch((error: unknown) => setFailure(t.exportFailed(format, reasonOf(error))));
   };
   const png = async () => {
@@ -55,7 +76,11 @@ export const ExportMenu = memo(function ExportMenu({ incident, events, imageNode
         backgroundColor: getComputedStyle(document.body).backgroundColor,
       });
       if (!blob) throw new Error(t.exportEmptyImage);
-      download(`${incident.id}.png`, 'image/png', blob);
+      download(
+        exportFileName(incident.id, 'png', events.length, incident.events.length),
+        'image/png',
+        blob,
+      );
     } finally {
       setBusy(false);
     }
@@ -65,6 +90,11 @@ export const ExportMenu = memo(function ExportMenu({ incident, events, imageNode
       <details ref={menu} className="menu">
         <summary>{t.export}</summary>
         <ul className="menu-list">
+          {filtered && (
+            <li className="muted small menu-note">
+              {t.exportShownNote(events.length, incident.events.length)}
+            </li>
+          )}
           {FORMAT_IDS.map((id) => (
             <li key={id}>
               <button
@@ -74,7 +104,7 @@ export const ExportMenu = memo(function ExportMenu({ incident, events, imageNode
                   run(t.exportFormats[id]!, () => exportAs(id, incident, events, lang))
                 }
               >
-                {t.exportFormats[id]}
+                {label(t.exportFormats[id]!)}
               </button>
             </li>
           ))}
@@ -85,22 +115,23 @@ export const ExportMenu = memo(function ExportMenu({ incident, events, imageNode
               disabled={busy}
               onClick={() => run(t.exportPng, png)}
             >
-              {t.exportPng}
+              {label(t.exportPng)}
             </button>
           </li>
           <li>
-            <button
-              type="button"
-              onClick={() => {
-                close();
-                window.print();
-              }}
-            >
+            <button type="button" onClick={() => run(t.print, async () => window.print())}>
               {t.print}
             </button>
           </li>
         </ul>
       </details>
+      {refused && blocked && blocked.problems > 0 && (
+        <FixFirst
+          text={t.fixFirst.exportBlocked(blocked.problems)}
+          onShowProblems={blocked.onShowProblems}
+          onDismiss={() => setRefused(false)}
+        />
+      )}
       {failure && (
         <p className="status status-error export-failed" role="alert">
           {failure}{' '}

@@ -10,7 +10,7 @@ import { ChartBoundary } from './chart-boundary';
 import { ChartLegend, ChartToolbar } from './chart-toolbar';
 import { DetailsPanel } from './details-panel';
 import { EventList } from './event-list';
-import { ExportMenu } from './export-menu';
+import { ExportMenu, type DraftBlock } from './export-menu';
 import { PrintList } from './print-list';
 import { FilterPanel } from './filter-panel';
 import { MetricsStrip } from './metrics-strip';
@@ -25,10 +25,12 @@ interface Props {
   aside?: ReactNode;
   /** Edit mode: dragging and double-click adding on the chart. */
   editing?: ChartEditing;
+  /** A draft with problems: exports say what to fix first. */
+  exportBlocked?: DraftBlock;
 }
 
 /** The full app: metrics, filters, toolbar, chart, list and details. */
-export function IncidentScreen({ incident, view, setView, aside, editing }: Props) {
+export function IncidentScreen({ incident, view, setView, aside, editing, exportBlocked }: Props) {
   const { t, lang } = useI18n();
   const tv = useTimelineView(incident, view, setView);
   const capture = useRef<HTMLDivElement>(null);
@@ -66,7 +68,12 @@ export function IncidentScreen({ incident, view, setView, aside, editing }: Prop
           />
           <div className="chart-actions">
             <ChartLegend />
-            <ExportMenu incident={incident} events={tv.visible} imageNode={imageNode} />
+            <ExportMenu
+              incident={incident}
+              events={tv.visible}
+              imageNode={imageNode}
+              blocked={exportBlocked}
+            />
           </div>
           {tv.shownWindow && (
             <OverviewStrip scene={tv.scene} window={tv.shownWindow} onWindow={tv.setWindow} />

@@ -468,10 +468,6 @@ export const en = {
       n === 1
         ? '1 problem to fix before export or present'
         : `${n} problems to fix before export or present`,
-    fixFirst: (n: number) =>
-      n === 1
-        ? 'Fix the problem listed under Problems first.'
-        : `Fix the ${n} problems listed under Problems first.`,
     draftOnly:
       'This draft lives only in this browser: a link to it opens nowhere else. To share it, save the incident file or download the single HTML file.',
     singleFailed: (why: string) => `The single HTML file could not be made: ${why}`,
@@ -601,6 +597,62 @@ export const en = {
       `Removing ${tag} drops its text from ${n === 1 ? '1 field' : `${n} fields`}; a field written only in ${tag} becomes empty and is listed under Problems. Undo brings it back.`,
     removeWithText: (tag: string) => `Remove ${tag} and its text`,
     lastLanguage: 'A file declares at least one language.',
+  },
+  drafts: {
+    open: 'Open…',
+    heading: 'Drafts in this browser',
+    help: 'Drafts live only in this browser, and nothing here is uploaded. Save one as a file to keep or send it.',
+    none: 'No drafts in this browser yet: “Edit” or “New incident” starts one.',
+    loading: 'Reading the drafts…',
+    unavailable: (why: string) => `The drafts cannot be read: ${why}`,
+    untitled: 'Untitled draft',
+    savedAt: (stamp: string) => `Last saved ${stamp} UTC`,
+    events: (n: number) => (n === 1 ? '1 event' : `${n.toLocaleString('en')} events`),
+    current: 'Open now',
+    openDraft: 'Open',
+    rename: 'Rename',
+    duplicate: 'Duplicate',
+    delete: 'Delete',
+    saveFile: 'Save incident file',
+    newTitle: (title: string) => `New title for “${title}”`,
+    saveTitle: 'Save title',
+    cancel: 'Cancel',
+    copySuffix: ' (copy)',
+    renamed: (title: string) => `Renamed to “${title}”.`,
+    duplicated: (title: string) => `Made “${title}”.`,
+    deleted: (title: string) => `Deleted “${title}”.`,
+    deletedOpen: (title: string) =>
+      `Deleted “${title}”, the draft that was open: the bundled incident is shown instead.`,
+    undo: 'Undo',
+    restored: (title: string) => `Restored “${title}”.`,
+    elsewhere: (title: string) =>
+      `“${title}” is open in another tab: close it there first, so that tab’s edits are not lost.`,
+    gone: (title: string) => `“${title}” is no longer in this browser.`,
+    failed: (why: string) => `That did not work: ${why}`,
+    fixFirst: (title: string, n: number) =>
+      `“${title}” has ${n === 1 ? '1 problem' : `${n} problems`} to fix before it can be saved as a file: open it to see them.`,
+  },
+  share: {
+    embedDraft:
+      'This draft lives only in this browser: an embed of it would load nowhere else, so none is offered. Send the incident file or the single HTML file instead, or embed the incident once its file is published at an address.',
+    linkDraft:
+      'Link copied, but it opens this draft only in this browser: drafts are not uploaded. To share the draft, send the incident file or the single HTML file.',
+  },
+  exportShown: (format: string, shown: number, total: number) =>
+    `${format} (${shown.toLocaleString('en')} of ${total.toLocaleString('en')} events shown)`,
+  exportShownNote: (shown: number, total: number) =>
+    `Filters hide events: exports hold only the ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} shown.`,
+  fixFirst: {
+    present: 'Present',
+    exportBlocked: (n: number) =>
+      n === 1
+        ? 'This draft has 1 problem: fix it before exporting.'
+        : `This draft has ${n} problems: fix them before exporting.`,
+    presentBlocked: (n: number) =>
+      n === 1
+        ? 'This draft has 1 problem: fix it before presenting.'
+        : `This draft has ${n} problems: fix them before presenting.`,
+    showProblems: 'Show the problems',
   },
 };
 

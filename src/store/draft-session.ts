@@ -30,7 +30,7 @@ export interface SessionOptions {
   now?: () => number;
 }
 
-const lockName = (id: string) => `incident-timeline:draft:${id}`;
+export const lockName = (id: string) => `incident-timeline:draft:${id}`;
 
 const reasonOf = (error: unknown) =>
   error instanceof DOMException || error instanceof Error

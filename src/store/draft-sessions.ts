@@ -3,16 +3,19 @@ import { EMPTY_HISTORY } from '../model/draft-history';
 import type { DraftDoc } from '../model/draft';
 import { DRAFT_FORMAT } from './draft-record';
 import { DraftSession } from './draft-session';
+import { draftAdmin, type DraftAdmin } from './draft-admin';
 import { appDraftStore } from './draft-store';
 
 let current: DraftSession | undefined;
 
+const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+const channel =
+  typeof BroadcastChannel === 'undefined'
+    ? undefined
+    : (name: string) => new BroadcastChannel(name);
+
 function make(id: string): DraftSession {
-  return new DraftSession(id, appDraftStore(), {
-    locks: typeof navigator !== 'undefined' ? navigator.locks : undefined,
-    channel:
-      typeof BroadcastChannel === 'undefined' ? undefined : (name) => new BroadcastChannel(name),
-  });
+  return new DraftSession(id, appDraftStore(), { locks, channel });
 }
 
 /** The session of draft `id`, opened from storage on first use; another draft's session is closed. */
@@ -31,4 +34,21 @@ export function createDraft(doc: DraftDoc): string {
   current = make(id);
   void current.open({ id, format: DRAFT_FORMAT, doc, history: EMPTY_HISTORY, savedAt: Date.now() });
   return id;
+}
+
+let admin: DraftAdmin | undefined;
+
+/** The drafts list's operations on this page's store, aware of the open draft and of other tabs. */
+export function appDraftAdmin(): DraftAdmin {
+  admin ??= draftAdmin({
+    store: appDraftStore(),
+    locks,
+    channel,
+    open: () => current,
+    closeOpen: () => {
+      current?.close();
+      current = undefined;
+    },
+  });
+  return admin;
 }

@@ -1,6 +1,7 @@
 // Drafts in the browser database: listed newest first, read, written, deleted. Nothing leaves the browser.
 import type { IDBPDatabase } from 'idb';
-import { SCHEMA_VERSION } from '../model/incident';
+import { SCHEMA_VERSION, type LocalizedText } from '../model/incident';
+import { setText } from '../model/draft';
 import { openTimelineDb, type TimelineDb } from './db';
 import { DRAFT_FORMAT, type DraftRecord, type DraftSummary } from './draft-record';
 
@@ -9,9 +10,26 @@ export interface DraftStore {
   get(id: string): Promise<DraftRecord | undefined>;
   put(record: DraftRecord): Promise<void>;
   remove(id: string): Promise<void>;
+  /** Gives draft `id` a new title in `lang`, keeping its undo history; undefined when there is no such draft. */
+  rename(id: string, title: string, lang: string): Promise<DraftRecord | undefined>;
+  /** Copies draft `id` as `newId`, titled with `suffix` added, with a history of its own to undo in. */
+  duplicate(id: string, newId: string, suffix: string): Promise<DraftRecord | undefined>;
+  /** Deletes draft `id` and returns it as it was, so `put` restores it exactly. */
+  take(id: string): Promise<DraftRecord | undefined>;
 }
 
-export function draftStore(db: Promise<IDBPDatabase<TimelineDb>>): DraftStore {
+/** A title with `suffix` added in every language it is written in. */
+export function suffixed(title: LocalizedText, suffix: string): LocalizedText {
+  if (typeof title === 'string') return `${title}${suffix}`;
+  return Object.fromEntries(
+    Object.entries(title).map(([lang, text]) => [lang, `${text}${suffix}`]),
+  );
+}
+
+export function draftStore(
+  db: Promise<IDBPDatabase<TimelineDb>>,
+  now: () => number = Date.now,
+): DraftStore {
   return {
     async list() {
       const all = await (await db).getAll('drafts');
@@ -32,6 +50,33 @@ export function draftStore(db: Promise<IDBPDatabase<TimelineDb>>): DraftStore {
     },
     async remove(id) {
       await (await db).delete('drafts', id);
+    },
+    async rename(id, title, lang) {
+      const tx = (await db).transaction('drafts', 'readwrite');
+      const record = await tx.store.get(id);
+      if (!record) return undefined;
+      const file = { ...record.doc.file, title: setText(record.doc.file.title, lang, title) };
+      const renamed = { ...record, doc: { ...record.doc, file }, savedAt: now() };
+      await tx.store.put(renamed);
+      await tx.done;
+      return renamed;
+    },
+    async duplicate(id, newId, suffix) {
+      const tx = (await db).transaction('drafts', 'readwrite');
+      const record = await tx.store.get(id);
+      if (!record) return undefined;
+      const file = { ...record.doc.file, title: suffixed(record.doc.file.title, suffix) };
+      const copy = { ...record, id: newId, doc: { ...record.doc, file }, savedAt: now() };
+      await tx.store.put(copy);
+      await tx.done;
+      return copy;
+    },
+    async take(id) {
+      const tx = (await db).transaction('drafts', 'readwrite');
+      const record = await tx.store.get(id);
+      if (record) await tx.store.delete(id);
+      await tx.done;
+      return record;
     },
   };
 }
