@@ -479,6 +479,7 @@ export const en = {
     dismiss: 'Dismiss',
   },
   groupForensicRows: 'Group rows with the same time and host',
+  openingScreen: 'Opening…',
 };
 
 /** Every catalog has exactly these keys: zh-hant.ts is checked against it with `satisfies`. */

@@ -444,4 +444,5 @@ export const zhHant = {
     dismiss: '關閉',
   },
   groupForensicRows: '將時間與主機相同的列合併',
+  openingScreen: '開啟中…',
 } satisfies Messages;
