@@ -33,6 +33,8 @@ export interface VisUpdateHarness {
   drawnDuringUpdate(count: number): Promise<{ before: number; during: number; after: number }>;
   /** Every drawn item's placement, by item id. */
   placements(): Record<string, Placement>;
+  /** How many lanes have items drawn in them. */
+  lanesWithItems(): number;
   /** Drawn items whose position does not match their start time on the axis (more than 1.5 px off). */
   misplaced(): string[];
   /** A new Timeline drawn from scratch with the same items, window and size: its placements. */
@@ -70,7 +72,9 @@ async function main() {
   const to = Math.max(...pool.map((i) => i.end ?? i.start));
   const pad = (to - from) * 0.02 + 1000;
   const range = { start: from - pad, end: to + pad };
-  const options = { ...plainOptions(), ...range, dataAttributes: ['event', 'id'] };
+  // `?stack=0`: one row per lane, so a tall page shows all 40 lanes instead of the first one stacked high.
+  const stack = new URLSearchParams(location.search).get('stack') !== '0';
+  const options = { ...plainOptions(), ...range, dataAttributes: ['event', 'id'], stack };
   const host = document.getElementById('chart')!;
 
   const items = new DataSet<PlainItem, 'id'>();
@@ -152,6 +156,10 @@ async function main() {
       return { before, during, after: drawn() };
     },
     placements: () => placementsIn(host),
+    lanesWithItems: () =>
+      [...host.querySelectorAll('.vis-foreground .vis-group')].filter((lane) =>
+        lane.querySelector('.vis-item[data-id]'),
+      ).length,
     misplaced() {
       // vis-timeline maps the window onto the centre panel's width, borders included.
       const width = host.querySelector<HTMLElement>('.vis-panel.vis-center')!.offsetWidth;

@@ -1,6 +1,5 @@
 // `tsx bench/vis-update.ts`: times vis-timeline's in-place DataSet updates with and without patches/vis-timeline+*.patch.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,13 +9,11 @@ import { chromiumLaunch } from '../e2e/chromium';
 import { generateIncident } from './generate';
 import { serveStatic } from './server';
 import { table } from './table';
-import { buildVisUpdatePage } from './vis-update-build';
+import { buildVisUpdatePage, unpatchedVisTimeline } from './vis-update-build';
 import type { Placement, StepTiming } from './vis-update-page';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'bench', 'results', 'vis-update');
-/** The file the app imports as `vis-timeline/esnext`, which the patch changes. */
-export const VIS_ESNEXT = 'node_modules/vis-timeline/esnext/esm/vis-timeline-graph2d.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -25,30 +22,18 @@ const { values: flags } = parseArgs({
     counts: { type: 'string', default: '800,1500' },
     'no-profile': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    // A taller page shows more lanes, each drawing new items: 2400 shows about 30.
+    height: { type: 'string', default: '720' },
   },
 });
 const EVENTS = Number(flags.events);
 const RUNS = Number(flags.runs);
 const COUNTS = flags.counts.split(',').map(Number);
 const SHOWN = 1500;
+const HEIGHT = Number(flags.height);
 const RESTYLE = 800;
 type Variant = 'unpatched' | 'patched';
 const VARIANTS: Variant[] = ['unpatched', 'patched'];
-
-/** The installed file with the patch taken out again, so both variants come from the same install. */
-function unpatchedCopy(): string {
-  const dir = join(out, 'unpatched-src');
-  mkdirSync(dir, { recursive: true });
-  const target = join(dir, 'vis-timeline-graph2d.mjs');
-  copyFileSync(join(root, VIS_ESNEXT), target);
-  const patches = existsSync(join(root, 'patches'))
-    ? readdirSync(join(root, 'patches')).filter((f) => f.startsWith('vis-timeline+'))
-    : [];
-  if (patches.length === 0) console.warn('no vis-timeline patch found: both variants are the same');
-  for (const p of patches)
-    execFileSync('patch', ['--reverse', '--silent', '-p1', target, join(root, 'patches', p)]);
-  return target;
-}
 
 async function buildPages(unpatched: string) {
   for (const variant of VARIANTS)
@@ -97,7 +82,7 @@ async function session(
   variant: Variant,
   profileStep?: string,
 ): Promise<Session> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: HEIGHT } });
   try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -190,7 +175,7 @@ async function main() {
   writeFileSync(join(out, 'data', 'incident.json'), JSON.stringify(generateIncident(EVENTS, 1)));
   if (!flags['no-build']) {
     console.log('building the harness page with and without the patch…');
-    await buildPages(unpatchedCopy());
+    await buildPages(unpatchedVisTimeline(join(out, 'unpatched-src')));
   }
   const { url, server } = await serveStatic({
     '/unpatched/': join(out, 'unpatched'),

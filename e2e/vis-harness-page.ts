@@ -5,9 +5,9 @@ import type { Placement, StepTiming } from '../bench/vis-update-page';
 export class VisHarnessPage {
   constructor(readonly page: Page) {}
 
-  /** Opens the page on the incident at `src` and draws `shown` items. */
-  async open(base: string, src: string, shown: number) {
-    await this.page.goto(`${base}/vis-update.html?src=${src}`);
+  /** Opens the page on the incident at `src` and draws `shown` items, stacked unless `stack` is false. */
+  async open(base: string, src: string, shown: number, { stack = true } = {}) {
+    await this.page.goto(`${base}/vis-update.html?src=${src}${stack ? '' : '&stack=0'}`);
     await this.page.waitForFunction(() => window.__visUpdate !== undefined);
     await this.page.evaluate((n) => window.__visUpdate!.setup(n), shown);
   }
@@ -26,6 +26,10 @@ export class VisHarnessPage {
 
   freshPlacements(): Promise<Record<string, Placement>> {
     return this.page.evaluate(() => window.__visUpdate!.freshPlacements());
+  }
+
+  lanesWithItems(): Promise<number> {
+    return this.page.evaluate(() => window.__visUpdate!.lanesWithItems());
   }
 
   misplaced(): Promise<string[]> {

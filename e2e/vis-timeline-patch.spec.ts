@@ -2,9 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateIncident } from '../bench/generate';
 import { serveStatic } from '../bench/server';
-import { buildVisUpdatePage } from '../bench/vis-update-build';
+import { buildVisUpdatePage, unpatchedVisTimeline } from '../bench/vis-update-build';
 import { expect, test as base } from './fixtures';
 import { VisHarnessPage } from './vis-harness-page';
 
@@ -16,18 +17,23 @@ const test = base.extend<{ harness: VisHarnessPage }>({
 });
 test.describe.configure({ mode: 'serial' });
 
+const root = fileURLToPath(new URL('..', import.meta.url));
 let dir: string;
 let server: Server;
 let url: string;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   dir = mkdtempSync(join(tmpdir(), 'vis-harness-'));
   await buildVisUpdatePage(join(dir, 'page'));
+  // Inside the project, so the copy's own imports (moment, vis-data…) resolve from node_modules.
+  const source = unpatchedVisTimeline(join(root, 'test-results', `vis-unpatched-${process.pid}`));
+  await buildVisUpdatePage(join(dir, 'unpatched'), source);
   mkdirSync(join(dir, 'data'));
   writeFileSync(join(dir, 'data', 'incident.json'), JSON.stringify(generateIncident(5000, 1)));
   ({ url, server } = await serveStatic({
     '/page/': join(dir, 'page'),
+    '/unpatched/': join(dir, 'unpatched'),
     '/data/': join(dir, 'data'),
   }));
 });
@@ -55,4 +61,34 @@ test('after in-place updates every item is drawn at its time, exactly where a fr
   expect(await harness.misplaced()).toEqual([]);
   // Same items, same pixels: the batched path changes when items are drawn, never where.
   expect(await harness.freshPlacements()).toEqual(placements);
+});
+
+test.describe('with every lane on screen', () => {
+  test.use({ viewport: { width: 1280, height: 2400 } });
+
+  test('new items in every lane are measured in a few layouts, not one per lane', async ({
+    harness,
+  }) => {
+    // Unstacked, each of the 40 lanes is one row high, so all of them draw their new items.
+    await harness.open(`${url}/page`, '/data/incident.json', 1500, { stack: false });
+    const layouts = await harness.layoutsDuring(() => harness.replace(800));
+    expect(await harness.lanesWithItems()).toBeGreaterThanOrEqual(30);
+    // Each lane measuring its new items on its own lays the page out once per lane: 47 times here, against 8.
+    expect(layouts).toBeLessThan(20);
+  });
+
+  for (const stack of [true, false])
+    test(`the patched library places every item exactly as the unpatched one (${stack ? 'stacked' : 'one row per lane'})`, async ({
+      harness,
+    }) => {
+      // Two charts of 1,500 items drawn one after the other: slow on a busy two-core machine.
+      test.setTimeout(120_000);
+      await harness.open(`${url}/unpatched`, '/data/incident.json', 1500, { stack });
+      await harness.replace(800);
+      const unpatched = await harness.placements();
+      await harness.open(`${url}/page`, '/data/incident.json', 1500, { stack });
+      await harness.replace(800);
+      expect(Object.keys(unpatched).length).toBeGreaterThan(100);
+      expect(await harness.placements()).toEqual(unpatched);
+    });
 });

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { localSource } from '../loading/open-file';
 import { DropZone } from './drop-zone';
 import { LoadProgressText } from './load-status';
-import { MappingDialog } from './mapping-dialog';
+import { MappingDialog } from './lazy-screens';
 import { ProblemsDialog } from './problems-dialog';
 
 /**
@@ -56,13 +56,15 @@ export function ImportFile({
         </label>
       )}
       <DropZone onFile={files.open} />
-      <MappingDialog
-        pending={files.pending}
-        busy={files.reading !== undefined}
-        onChange={files.remap}
-        onConfirm={files.confirmMapping}
-        onCancel={files.cancelMapping}
-      />
+      {files.pending && (
+        <MappingDialog
+          pending={files.pending}
+          busy={files.reading !== undefined}
+          onChange={files.remap}
+          onConfirm={files.confirmMapping}
+          onCancel={files.cancelMapping}
+        />
+      )}
       <ProblemsDialog failure={files.failure} onClose={files.dismissFailure} />
     </>
   );

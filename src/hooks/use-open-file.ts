@@ -4,7 +4,6 @@ import { localSource, openFile } from '../loading/open-file';
 import type { Columns } from '../loading/parse-messages';
 import type { ImportChoices } from '../model/formats/generic-csv';
 import type { Problem } from '../model/incident';
-import { rememberedMapping, rememberMapping } from './remembered-mapping';
 
 type OpenedFile = Blob & { name: string };
 
@@ -47,6 +46,8 @@ export function useOpenFile(onOpened: (src: string) => void) {
         onOpened(result.src);
       } else if ('columns' in result) {
         const { columns } = result;
+        // Loaded on demand with the mapping dialog: it reads the CSV import's field list.
+        const { rememberedMapping } = await import('./remembered-mapping');
         setPending({ file, columns, mapping: rememberedMapping(columns.headers) ?? columns.guess });
       } else if (attempt) setPending({ ...attempt, problems: result.problems });
       else setFailure({ name: file.name, problems: result.problems });
@@ -69,8 +70,10 @@ export function useOpenFile(onOpened: (src: string) => void) {
     confirmMapping: (mapping: Partial<ImportChoices>) => {
       if (!pending) return;
       // Remembered before the attempt, so a mapping that fails is still offered for the next file of this shape.
-      rememberMapping(pending.columns.headers, mapping);
-      void open(pending.file, { ...pending, mapping });
+      void import('./remembered-mapping').then(({ rememberMapping }) => {
+        rememberMapping(pending.columns.headers, mapping);
+        return open(pending.file, { ...pending, mapping });
+      });
     },
     cancelMapping: () => setPending(undefined),
     /** The forensic timeline open now, under its `src`, and whether its rows are grouped. */

@@ -3,31 +3,21 @@ import { useI18n } from '../i18n/i18n';
 import { arrowsInView, linksOf, offPath, tracePath } from '../model/causal-links';
 import { laneIdsOf } from '../model/chart-model';
 import { chartScene, chartView, windowRevealing } from '../model/chart-view';
-import {
-  buildSearchIndex,
-  dimmedIds,
-  facetCounts,
-  filterEvents,
-  searchTerms,
-} from '../model/filters';
+import { dimmedIds, facetCounts, filterEvents, isFiltering, searchTerms } from '../model/filters';
 import type { Incident } from '../model/incident';
 import * as act from '../model/view-actions';
 import type { ViewState } from '../model/view-state';
 import type { Facet } from '../model/vocabulary';
 import { useBenchHooks } from './use-bench-hooks';
 import { useChartWords } from './use-chart-words';
+import { useSearchIndex } from './use-search-index';
 import type { SetView } from './use-view-state';
 
 /** The full and embed screens' view of an incident: filtered events, counts, the chart, and what controls do. */
 export function useTimelineView(incident: Incident, view: ViewState, setView: SetView) {
   const { lang } = useI18n();
   const words = useChartWords();
-  // Built on the first search, not with the page: at 100,000 events it is large and slow to build.
-  const searching = searchTerms(view.q).length > 0;
-  const searchIndex = useMemo(
-    () => (searching ? buildSearchIndex(incident) : new Map<string, string>()),
-    [incident, searching],
-  );
+  const searchIndex = useSearchIndex(incident, searchTerms(view.q).length > 0);
   // Every URL change parses to new arrays; keyed by content, the filters keep their identity across pan and zoom,
   // so nothing derived from them (filtering, counts, the chart's scene) is recomputed.
   const filtersKey = JSON.stringify(view.filters);
@@ -35,8 +25,10 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     () => ({ filters: JSON.parse(filtersKey) as ViewState['filters'], q: view.q }),
     [filtersKey, view.q],
   );
+  // Unfiltered, the incident's own array: what is derived from it (the chart's time index) is then reused.
   const visible = useMemo(
-    () => filterEvents(incident.events, query, searchIndex),
+    () =>
+      isFiltering(query) ? filterEvents(incident.events, query, searchIndex) : incident.events,
     [incident, query, searchIndex],
   );
   const counts = useMemo(

@@ -654,6 +654,7 @@ export const en = {
         : `This draft has ${n} problems: fix them before presenting.`,
     showProblems: 'Show the problems',
   },
+  openingScreen: 'Opening…',
 };
 
 /** Every catalog has exactly these keys: zh-hant.ts is checked against it with `satisfies`. */

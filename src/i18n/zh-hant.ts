@@ -610,4 +610,5 @@ export const zhHant = {
     presentBlocked: (n) => `此草稿有 ${n} 個問題:請先修正再簡報。`,
     showProblems: '查看問題',
   },
+  openingScreen: '開啟中…',
 } satisfies Messages;

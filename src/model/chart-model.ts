@@ -173,6 +173,11 @@ export function fitWindow(events: readonly TimelineEvent[], margin = 0.04): Time
     from = Math.min(from, e.startMs);
     to = Math.max(to, e.endMs);
   }
+  return padWindow(from, to, margin);
+}
+
+/** `[from, to]` with a margin of its length on each side (a minute at least). */
+export function padWindow(from: number, to: number, margin = 0.04): TimeWindow {
   const pad = Math.max((to - from) * margin, 60_000);
   return { from: from - pad, to: to + pad };
 }

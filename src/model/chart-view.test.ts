@@ -5,13 +5,15 @@ import {
   chartView,
   tooltipLines,
   windowRevealing,
+  type ChartView,
   type ChartWords,
 } from './chart-view';
+import { buildEventIndex, laneTableOf, type EventIndex } from './event-index';
 import { loadBundled } from './bundled.test-helper';
 import type { Incident } from './incident';
 import { MAX_CHART_ITEMS } from './level-of-detail';
 import { revealedEvents, presentSteps, revealedIncident } from './present';
-import { DAY } from './time';
+import { DAY, HOUR } from './time';
 
 const bundled = loadBundled();
 const large = loadBundled(generateIncident(20_000));
@@ -140,5 +142,46 @@ describe('chartView on a large incident', () => {
     const shown = revealedIncident(large, revealedEvents(steps, steps.length - 1));
     const present = sceneOf(shown, { groupBy: 'actor' });
     expect(chartView(present, undefined).items.length).toBeLessThanOrEqual(MAX_CHART_ITEMS);
+  });
+});
+
+describe('a filtered scene', () => {
+  const failed = large.events.filter((e) => e.outcome === 'failed');
+  const all = sceneOf(large);
+  const filtered = sceneOf(large, { events: failed });
+  const fresh = buildEventIndex(failed);
+  const T_MID = failed[Math.floor(failed.length / 2)]!.startMs;
+
+  it("takes its time index from the whole incident's, with the same contents as one built anew", () => {
+    expect(filtered.index.subsetOf?.parent).toBe(all.index);
+    expect({ ...filtered.index, subsetOf: undefined }).toEqual(fresh);
+    // Lane rows are copied by number: each event is in the same lanes either way.
+    const rows = (index: EventIndex) => {
+      const t = laneTableOf(index, 'system');
+      return index.events.map((e, i) => [
+        e.id,
+        [...t.lanes.subarray(t.offsets[i]!, t.offsets[i + 1]!)].map((k) => t.ids[k]),
+      ]);
+    };
+    expect(rows(filtered.index)).toEqual(rows(fresh));
+  });
+
+  it('draws the same items, counts and sides as a scene of an index built anew', () => {
+    for (const window of [all.initial!, all.fitted!, { from: T_MID - HOUR, to: T_MID + HOUR }]) {
+      const byId = (v: ChartView) => [...v.items].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(byId(chartView(filtered, window))).toEqual(
+        byId(chartView({ ...filtered, index: fresh }, window)),
+      );
+    }
+  });
+
+  it('sorts a list out of time order by its positions in the whole index, as a fresh build would', () => {
+    const reversed = sceneOf(large, { events: [...failed].reverse() }).index;
+    expect(reversed.subsetOf?.parent).toBe(all.index);
+    expect(reversed.events).toEqual(fresh.events);
+  });
+
+  it('builds its own index for a list holding an event twice', () => {
+    expect(sceneOf(large, { events: [...failed, failed[0]!] }).index.subsetOf).toBeUndefined();
   });
 });

@@ -5,8 +5,8 @@ import {
   chartItems,
   clampWindow,
   fitWindow,
-  laneIdsOf,
   lanesFor,
+  padWindow,
   phaseBands,
   quietPeriods,
   type Band,
@@ -16,7 +16,7 @@ import {
   zoomLimits,
   type Side,
 } from './chart-model';
-import { buildEventIndex, type EventIndex } from './event-index';
+import { buildEventIndex, laneTableOf, subsetIndex, type EventIndex } from './event-index';
 import { firstWindow } from './first-window';
 import type { Incident, MilestoneKind, TimelineEvent } from './incident';
 import { levelOfDetail, MAX_CHART_ITEMS, windowShowing } from './level-of-detail';
@@ -102,6 +102,8 @@ const NOTHING_DIMMED: ReadonlySet<string> = new Set();
 const indexes = new WeakMap<readonly TimelineEvent[], EventIndex>();
 const lookups = new WeakMap<Incident, ReadonlyMap<string, TimelineEvent>>();
 const limitsOf = new WeakMap<Incident, TimeWindow | undefined>();
+const milestonesOf = new WeakMap<Incident, ReturnType<typeof milestones>>();
+const bandsOf = new WeakMap<Incident, Map<string, Band[]>>();
 
 function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
   let value = cache.get(key);
@@ -109,15 +111,29 @@ function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) 
   return value;
 }
 
-function itemCountOf(events: readonly TimelineEvent[], groupBy: GroupBy): number {
-  let count = 0;
-  for (const e of events) count += Math.max(1, laneIdsOf(e, groupBy).length);
-  return count;
+// The filtered events' index is taken from the whole incident's, which is built once.
+function indexOf(incident: Incident, events: readonly TimelineEvent[]): EventIndex {
+  const all = memo(indexes, incident.events, buildEventIndex);
+  return events === incident.events
+    ? all
+    : memo(indexes, events, (e) => subsetIndex(all, e) ?? buildEventIndex(e));
+}
+
+// Every event draws one item per lane it is in, or one when it is in none: the lane table's row count.
+function itemCountOf(index: EventIndex, groupBy: GroupBy): number {
+  return laneTableOf(index, groupBy).offsets[index.events.length]!;
+}
+
+function bandsIn(incident: Incident, lang: string): Band[] {
+  const byLang = memo(bandsOf, incident, () => new Map<string, Band[]>());
+  let bands = byLang.get(lang);
+  if (!bands) byLang.set(lang, (bands = phaseBands(incident, incident.events, lang)));
+  return bands;
 }
 
 function markersOf(incident: Incident, hidden: TimeWindow[], words: ChartWords): Marker[] {
   return [
-    ...[...milestones(incident)].map(([kind, e], i) => ({
+    ...[...memo(milestonesOf, incident, milestones)].map(([kind, e], i) => ({
       id: kind,
       kind: 'milestone' as const,
       row: i % MILESTONE_ROWS,
@@ -138,8 +154,11 @@ function markersOf(incident: Incident, hidden: TimeWindow[], words: ChartWords):
 export function chartScene(input: SceneInput): ChartScene {
   const { incident, events, groupBy, lang, words } = input;
   const hidden = input.compress ? quietPeriods(incident.events, QUIET_GAP, QUIET_KEEP) : [];
-  const index = memo(indexes, events, buildEventIndex);
-  const fitted = fitWindow(events.length > 0 ? events : incident.events);
+  const index = indexOf(incident, events);
+  const n = index.events.length;
+  // The index's first start and latest end: fitWindow without a pass over every event.
+  const fitted =
+    n > 0 ? padWindow(index.starts[0]!, index.reach[n - 1]!) : fitWindow(incident.events);
   const limits =
     input.limit === false ? undefined : memo(limitsOf, incident, (i) => zoomLimits(i.events));
   const busiest = input.compress ? undefined : firstWindow(index, QUIET_GAP);
@@ -152,8 +171,8 @@ export function chartScene(input: SceneInput): ChartScene {
     dimmed: input.dimmed ?? NOTHING_DIMMED,
     lanes: groupBy === 'none' ? null : lanesFor(incident, events, groupBy, lang),
     index,
-    detailed: itemCountOf(events, groupBy) > MAX_CHART_ITEMS,
-    bands: phaseBands(incident, incident.events, lang),
+    detailed: itemCountOf(index, groupBy) > MAX_CHART_ITEMS,
+    bands: bandsIn(incident, lang),
     showBands: input.bands,
     hidden,
     markers: markersOf(incident, hidden, words),

@@ -19,6 +19,8 @@ export interface EventIndex {
   readonly reach: Float64Array;
   /** The longest event, in ms. */
   readonly longest: number;
+  /** Set when built from a larger index: each event's position in it, so its lane and side tables are reused. */
+  readonly subsetOf?: { parent: EventIndex; positions: Int32Array };
 }
 
 /** Builds the index in one pass; `events` should already be sorted by start (a copy is sorted if not). */
@@ -39,6 +41,54 @@ export function buildEventIndex(events: readonly TimelineEvent[]): EventIndex {
     longest = Math.max(longest, e.endMs - e.startMs);
   }
   return { events: sorted, starts, ends, reach, longest };
+}
+
+// Each event's position in an index, built once per index, for finding a subset's events in it.
+const positionMaps = new WeakMap<EventIndex, Map<TimelineEvent, number>>();
+
+/**
+ * The index of `events`, a subset of `parent`'s events, taken from `parent`'s arrays in `parent`'s order instead
+ * of sorted and built anew; undefined when `events` hold an event twice or one `parent` lacks.
+ */
+export function subsetIndex(
+  parent: EventIndex,
+  events: readonly TimelineEvent[],
+): EventIndex | undefined {
+  let positionOf = positionMaps.get(parent);
+  if (!positionOf) {
+    positionOf = new Map(parent.events.map((e, i) => [e, i]));
+    positionMaps.set(parent, positionOf);
+  }
+  const n = events.length;
+  const positions = new Int32Array(n);
+  let ordered = true;
+  for (let i = 0; i < n; i++) {
+    const at = positionOf.get(events[i]!);
+    if (at === undefined) return undefined;
+    if (i > 0 && at <= positions[i - 1]!) ordered = false;
+    positions[i] = at;
+  }
+  // Sorting positions is sorting by time: far cheaper than comparing events.
+  if (!ordered) {
+    positions.sort();
+    for (let i = 1; i < n; i++) if (positions[i] === positions[i - 1]) return undefined;
+  }
+  const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
+  const reach = new Float64Array(n);
+  const sorted = new Array<TimelineEvent>(n);
+  let latest = -Infinity;
+  let longest = 0;
+  for (let i = 0; i < n; i++) {
+    const at = positions[i]!;
+    sorted[i] = parent.events[at]!;
+    starts[i] = parent.starts[at]!;
+    ends[i] = parent.ends[at]!;
+    latest = Math.max(latest, ends[i]!);
+    reach[i] = latest;
+    longest = Math.max(longest, ends[i]! - starts[i]!);
+  }
+  return { events: sorted, starts, ends, reach, longest, subsetOf: { parent, positions } };
 }
 
 function isSortedByStart(events: readonly TimelineEvent[]): boolean {
@@ -120,7 +170,7 @@ export interface LaneBinCounts {
  * `lanes[offsets[i + 1] - 1]`. Counting with these numbers avoids a string lookup per event and window.
  */
 export interface LaneTable {
-  /** Lane ids in order of their first event. */
+  /** Lane ids in order of their first event (in a subset's table, of its parent's first event). */
   ids: readonly string[];
   offsets: Int32Array;
   lanes: Int32Array;
@@ -141,6 +191,32 @@ export function laneTableOf(index: EventIndex, groupBy: GroupBy): LaneTable {
   if (!byGrouping) laneTables.set(index, (byGrouping = new Map()));
   const cached = byGrouping.get(groupBy);
   if (cached) return cached;
+  const table = index.subsetOf
+    ? subsetLaneTable(index.subsetOf, groupBy)
+    : buildLaneTable(index, groupBy);
+  byGrouping.set(groupBy, table);
+  return table;
+}
+
+// A subset's rows are copied from its parent's table, numbers and all: no lane id is looked up again.
+function subsetLaneTable(
+  { parent, positions }: NonNullable<EventIndex['subsetOf']>,
+  groupBy: GroupBy,
+): LaneTable {
+  const from = laneTableOf(parent, groupBy);
+  const offsets = new Int32Array(positions.length + 1);
+  for (let i = 0; i < positions.length; i++)
+    offsets[i + 1] = offsets[i]! + from.offsets[positions[i]! + 1]! - from.offsets[positions[i]!]!;
+  const lanes = new Int32Array(offsets[positions.length]!);
+  for (let i = 0; i < positions.length; i++)
+    lanes.set(
+      from.lanes.subarray(from.offsets[positions[i]!]!, from.offsets[positions[i]! + 1]!),
+      offsets[i]!,
+    );
+  return { ids: from.ids, offsets, lanes };
+}
+
+function buildLaneTable(index: EventIndex, groupBy: GroupBy): LaneTable {
   const ids: string[] = [];
   const numberOf = new Map<string, number>();
   const offsets = new Int32Array(index.events.length + 1);
@@ -157,9 +233,7 @@ export function laneTableOf(index: EventIndex, groupBy: GroupBy): LaneTable {
     }
     offsets[i + 1] = lanes.length;
   });
-  const table = { ids, offsets, lanes: Int32Array.from(lanes) };
-  byGrouping.set(groupBy, table);
-  return table;
+  return { ids, offsets, lanes: Int32Array.from(lanes) };
 }
 
 const MAX_BINS = 100_000;

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cpuMsSince } from './cpu-time.test-helper';
-import { buildSearchIndex, facetCounts, filterEvents, highlight, type Query } from './filters';
+import {
+  buildSearchIndex,
+  facetCounts,
+  filterEvents,
+  highlight,
+  searchIndexBuilder,
+  type Query,
+} from './filters';
 import { parseIncident, type Incident } from './incident';
 import { FACETS, valuesOf, type Facet } from './vocabulary';
 
@@ -143,5 +150,17 @@ describe('buildSearchIndex', () => {
     // Copying the growing list for each reference took tens of seconds here.
     expect(cpuMsSince(started)).toBeLessThan(2000);
     expect(built.get(first!.id)).toContain('host-19999[.]example');
+  });
+});
+
+describe('searchIndexBuilder', () => {
+  it('builds the same index a few events at a time, and says when it is done', () => {
+    const builder = searchIndexBuilder(bundled);
+    expect(builder.step(10)).toBe(false);
+    expect(builder.index.size).toBe(10);
+    while (!builder.step(7));
+    expect(builder.done).toBe(true);
+    expect(builder.step(7)).toBe(true);
+    expect(builder.index).toEqual(index);
   });
 });

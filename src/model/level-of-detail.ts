@@ -176,11 +176,19 @@ const sideTables = new WeakMap<EventIndex, { actors: Incident['actors']; sides: 
 function sidesOf(index: EventIndex, incident: Incident): Uint8Array {
   const cached = sideTables.get(index);
   if (cached && cached.actors === incident.actors) return cached.sides;
-  const sideOf = new Map(incident.actors.map((a) => [a.id, SIDES.indexOf(a.kind)]));
-  const sides = Uint8Array.from(
-    index.events,
-    (e) => sideOf.get(e.actor) ?? SIDES.indexOf('third-party'),
-  );
+  let sides: Uint8Array;
+  if (index.subsetOf) {
+    // A filtered subset copies its parent's sides instead of looking up every actor again.
+    const { parent, positions } = index.subsetOf;
+    const from = sidesOf(parent, incident);
+    sides = Uint8Array.from(positions, (at) => from[at]!);
+  } else {
+    const sideOf = new Map(incident.actors.map((a) => [a.id, SIDES.indexOf(a.kind)]));
+    sides = Uint8Array.from(
+      index.events,
+      (e) => sideOf.get(e.actor) ?? SIDES.indexOf('third-party'),
+    );
+  }
   sideTables.set(index, { actors: incident.actors, sides });
   return sides;
 }

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { generateIncident } from '../../bench/generate';
+import { loadBundled } from '../model/bundled.test-helper';
+import { buildSearchIndex, searchIndexBuilder } from '../model/filters';
+import { buildWhileIdle, type WhenIdle } from './use-search-index';
+
+const incident = loadBundled(generateIncident(2000));
+
+/** Idle periods run by hand: each gives `slices` checks of the deadline before it runs out. */
+function idlePeriods(slices: number) {
+  const queue: Parameters<WhenIdle>[0][] = [];
+  const idle: WhenIdle = (work) => {
+    queue.push(work);
+    return () => queue.splice(queue.indexOf(work), 1);
+  };
+  const runOne = () => {
+    let left = slices;
+    queue.shift()!({ timeRemaining: () => (left-- > 0 ? 10 : 0) });
+  };
+  return { idle, queue, runOne };
+}
+
+describe('buildWhileIdle', () => {
+  it('builds the whole search index over several idle periods, leaving the page free between them', () => {
+    const builder = searchIndexBuilder(incident);
+    const { idle, queue, runOne } = idlePeriods(2);
+    buildWhileIdle(builder, idle);
+    expect(builder.index.size).toBe(0);
+    runOne();
+    expect(builder.done).toBe(false);
+    expect(builder.index.size).toBeGreaterThan(0);
+    let periods = 1;
+    while (queue.length > 0) {
+      runOne();
+      periods++;
+    }
+    expect(periods).toBeGreaterThan(2);
+    expect(builder.done).toBe(true);
+    expect(builder.index).toEqual(buildSearchIndex(incident));
+  });
+
+  it('stops when cancelled, as when the incident changes', () => {
+    const builder = searchIndexBuilder(incident);
+    const { idle, queue, runOne } = idlePeriods(1);
+    const cancel = buildWhileIdle(builder, idle);
+    runOne();
+    const built = builder.index.size;
+    cancel();
+    expect(queue).toEqual([]);
+    expect(builder.index.size).toBe(built);
+    expect(builder.done).toBe(false);
+  });
+});
