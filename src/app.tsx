@@ -41,17 +41,25 @@ export function App() {
     const id = createDraft(doc);
     showDraft(client, id, doc.file);
     setView((s) => ({ ...keep(s), draft: id, src: undefined }));
+    return draftSource(id);
   };
   // A file opened from this computer becomes a draft at once, so a reload or a copied link still finds it here.
-  const opened = (next: string) => {
+  // A file read again (its rows grouped or not) `into` the draft it became replaces that draft's events, as one
+  // change that Undo takes back, rather than leaving a second draft of the same file.
+  const opened = (next: string, into?: string): string => {
     const file = isLocal(next) ? client.getQueryData<Incident>(['incident', next]) : undefined;
+    if (file && into !== undefined && into === src && draft.session?.writable) {
+      draft.session.change({ file: fileOf(file), added: [] });
+      return src;
+    }
     if (file)
-      startDraft({ file: fileOf(file), added: [] }, (s) => ({
+      return startDraft({ file: fileOf(file), added: [] }, (s) => ({
         ...DEFAULT_VIEW,
         lang: s.lang,
         theme: s.theme,
       }));
-    else setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme, src: next }));
+    setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme, src: next }));
+    return next;
   };
   const edit = () => {
     if (state.draft) setView((s) => ({ ...s, mode: 'edit' }));

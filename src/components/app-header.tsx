@@ -11,7 +11,8 @@ interface Props {
   source: string;
   /** Whether `source` is open now; a `local:` name is shown only then, since a link can carry any text there. */
   sourceOpen: boolean;
-  onOpened: (src: string) => void;
+  /** Shows what was opened (`into` the draft it replaces, if any); returns the source it is shown as. */
+  onOpened: (src: string, into?: string) => string;
   lang: Lang;
   onLang: (lang: Lang) => void;
   theme: Theme | undefined;

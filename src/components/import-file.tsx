@@ -17,7 +17,8 @@ export function ImportFile({
 }: {
   /** The `src` of the incident open now. */
   current: string | undefined;
-  onOpened: (src: string) => void;
+  /** Shows what was opened (`into` the draft it replaces, if any); returns the source it is shown as. */
+  onOpened: (src: string, into?: string) => string;
 }) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { localSource, openFile } from '../loading/open-file';
+import { openFile } from '../loading/open-file';
 import type { Columns } from '../loading/parse-messages';
 import type { ImportChoices } from '../model/formats/generic-csv';
 import type { Problem } from '../model/incident';
@@ -16,18 +16,21 @@ export interface PendingMapping {
 }
 
 /** Opening files from this computer: the file being read, the CSV waiting for its columns, the last failure. */
-export function useOpenFile(onOpened: (src: string) => void) {
+/** `onOpened` shows what was opened (`into` the draft it replaces, if any) and returns the source it is shown as. */
+export function useOpenFile(onOpened: (src: string, into?: string) => string) {
   const client = useQueryClient();
   const [reading, setReading] = useState<string>();
   const [pending, setPending] = useState<PendingMapping>();
   const [failure, setFailure] = useState<{ name: string; problems: Problem[] }>();
   // The forensic timeline opened last, which can be opened again with its rows grouped or not.
-  const [forensic, setForensic] = useState<{ file: OpenedFile; grouped: boolean }>();
+  // `shown` is the source it is shown as: the draft it became.
+  const [forensic, setForensic] = useState<{ file: OpenedFile; grouped: boolean; shown: string }>();
 
   const open = async (
     file: OpenedFile,
     attempt?: PendingMapping,
     mapping: Partial<ImportChoices> | undefined = attempt?.mapping,
+    into?: string,
   ) => {
     setReading(file.name);
     try {
@@ -42,8 +45,8 @@ export function useOpenFile(onOpened: (src: string) => void) {
           () => false,
         );
         const grouped = mapping?.groupSameTime ?? false;
-        setForensic(groupable ? { file, grouped } : undefined);
-        onOpened(result.src);
+        const shown = onOpened(result.src, into);
+        setForensic(groupable ? { file, grouped, shown } : undefined);
       } else if ('columns' in result) {
         const { columns } = result;
         // Loaded on demand with the mapping dialog: it reads the CSV import's field list.
@@ -77,12 +80,12 @@ export function useOpenFile(onOpened: (src: string) => void) {
     },
     cancelMapping: () => setPending(undefined),
     /** The forensic timeline open now, under its `src`, and whether its rows are grouped. */
-    forensic: forensic && { src: localSource(forensic.file.name), grouped: forensic.grouped },
+    forensic: forensic && { src: forensic.shown, grouped: forensic.grouped },
     regroup: (grouped: boolean) => {
       if (!forensic) return;
       // The box follows the click at once; the file is read again behind it.
       setForensic({ ...forensic, grouped });
-      void open(forensic.file, undefined, { groupSameTime: grouped });
+      void open(forensic.file, undefined, { groupSameTime: grouped }, forensic.shown);
     },
     dismissFailure: () => setFailure(undefined),
   };
