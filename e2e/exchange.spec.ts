@@ -20,7 +20,7 @@ test.describe('exports of the filtered events', () => {
 
   test('incident JSON holds exactly the filtered events', async ({ app }) => {
     const { name, body } = await app.exportAs('app-json');
-    expect(name).toBe('cloudflare-thanksgiving-2023.json');
+    expect(name).toBe('cloudflare-thanksgiving-2023-filtered.json');
     const file = JSON.parse(body.toString('utf8')) as {
       schemaVersion: string;
       events: { id: string }[];
@@ -133,7 +133,7 @@ test.describe('exports of the filtered events', () => {
     await expect(caption).toContainText('All times UTC');
     const width = (await app.page.locator('.capture').boundingBox())!.width;
     const { name, body } = await app.exportAs('png');
-    expect(name).toBe('cloudflare-thanksgiving-2023.png');
+    expect(name).toBe('cloudflare-thanksgiving-2023-filtered.png');
     expect(body.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(Math.abs(body.readUInt32BE(16) - Math.round(width * 2))).toBeLessThanOrEqual(2);
   });

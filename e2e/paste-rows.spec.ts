@@ -78,6 +78,8 @@ test('rows pasted from a spreadsheet go through the mapping step and are added a
   await expect.poll(() => app.drawnEventIds()).toEqual(['alert-fired']);
   await expect(app.laneLabels).not.toContainText(['Okta']);
   await app.button('Redo').click();
+  // The chart follows a change a moment later; Fit all fits what it shows.
+  await expect(app.listRow('token-revoked')).toBeVisible();
   await app.fitAllButton.click();
   await expect
     .poll(() => app.drawnEventIds())

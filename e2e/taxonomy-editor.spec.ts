@@ -174,9 +174,9 @@ for (const theme of ['light', 'dark'] as const) {
     await app.button('Edit').click();
     await expect(app.draftStatus).toHaveText('Saved');
     await app.openTaxonomy();
-    await app.field('New technique ATT&CK id').fill('T12');
-    await app.field('New technique name').fill('Not a technique');
-    await app.button('Add technique').click();
+    await app.field('ATT&CK id of the technique to list').fill('T12');
+    await app.field('Name of the technique to list').fill('Not a technique');
+    await app.button('Add to the techniques list').click();
     await expect(page.getByRole('link', { name: /^techniques\[\d+\]\.id$/ })).toBeVisible();
     await app.button('Remove “Reconnaissance”').click();
     await expect(app.term('Remove “Reconnaissance”')).toBeVisible();

@@ -349,32 +349,36 @@ export class TimelinePage {
     { from: string; to: string; style: string; dimmed: boolean; onItems: boolean }[]
   > {
     return this.chart.locator('svg.it-arrows path.it-arrow').evaluateAll((paths) =>
-      paths.map((p) => {
-        const svg = p.closest('svg')!.getBoundingClientRect();
-        const item = (id: string) =>
-          p
-            .closest('.vis-panel')!
-            .querySelector<HTMLElement>(`.vis-item[data-id="${CSS.escape(id)}"]`);
-        const from = item(p.getAttribute('data-from')!);
-        const to = item(p.getAttribute('data-to')!);
-        const nums = (p.getAttribute('d') ?? '').match(/-?\d+(\.\d+)?/g)!.map(Number);
-        const near = (el: HTMLElement | null, x: number, y: number) => {
-          if (!el) return false;
-          const r = el.getBoundingClientRect();
-          return (
-            Math.abs(r.left - svg.left - x) < 2 && Math.abs(r.top + r.height / 2 - svg.top - y) < 2
-          );
-        };
-        return {
-          from: from?.dataset.event ?? '',
-          to: to?.dataset.event ?? '',
-          style: [...p.classList]
-            .find((c) => /^it-arrow-(chain|detection|response)$/.test(c))!
-            .slice(9),
-          dimmed: p.classList.contains('it-arrow-dimmed'),
-          onItems: near(from, nums[0]!, nums[1]!) && near(to, nums.at(-2)!, nums.at(-1)!),
-        };
-      }),
+      // A path a redraw has just taken out is skipped: the caller polls until the arrows settle.
+      paths
+        .filter((p) => p.closest('svg'))
+        .map((p) => {
+          const svg = p.closest('svg')!.getBoundingClientRect();
+          const item = (id: string) =>
+            p
+              .closest('.vis-panel')!
+              .querySelector<HTMLElement>(`.vis-item[data-id="${CSS.escape(id)}"]`);
+          const from = item(p.getAttribute('data-from')!);
+          const to = item(p.getAttribute('data-to')!);
+          const nums = (p.getAttribute('d') ?? '').match(/-?\d+(\.\d+)?/g)!.map(Number);
+          const near = (el: HTMLElement | null, x: number, y: number) => {
+            if (!el) return false;
+            const r = el.getBoundingClientRect();
+            return (
+              Math.abs(r.left - svg.left - x) < 2 &&
+              Math.abs(r.top + r.height / 2 - svg.top - y) < 2
+            );
+          };
+          return {
+            from: from?.dataset.event ?? '',
+            to: to?.dataset.event ?? '',
+            style: [...p.classList]
+              .find((c) => /^it-arrow-(chain|detection|response)$/.test(c))!
+              .slice(9),
+            dimmed: p.classList.contains('it-arrow-dimmed'),
+            onItems: near(from, nums[0]!, nums[1]!) && near(to, nums.at(-2)!, nums.at(-1)!),
+          };
+        }),
     );
   }
 

@@ -49,11 +49,11 @@ export function App() {
   const opened = (next: string, into?: string): string => {
     const file = isLocal(next) ? client.getQueryData<Incident>(['incident', next]) : undefined;
     if (file && into !== undefined && into === src && draft.session?.writable) {
-      draft.session.change({ file: fileOf(file), added: [] });
+      draft.session.change({ ...draft.state.doc, file: fileOf(file), added: [] });
       return src;
     }
     if (file)
-      return startDraft({ file: fileOf(file), added: [] }, (s) => ({
+      return startDraft({ file: fileOf(file), added: [], origin: next }, (s) => ({
         ...DEFAULT_VIEW,
         lang: s.lang,
         theme: s.theme,
@@ -64,7 +64,10 @@ export function App() {
   const edit = () => {
     if (state.draft) setView((s) => ({ ...s, mode: 'edit' }));
     else if (incident)
-      startDraft({ file: fileOf(incident), added: [] }, (s) => ({ ...s, mode: 'edit' }));
+      startDraft({ file: fileOf(incident), added: [], origin: src }, (s) => ({
+        ...s,
+        mode: 'edit',
+      }));
   };
   const startNew = () => {
     const words = catalogs[lang].t.editor.starter;
@@ -117,6 +120,7 @@ export function App() {
             sourceOpen={incident !== undefined}
             onOpened={opened}
             draftOnly={state.draft !== undefined}
+            draftOrigin={draftDoc?.origin}
             share={draftDoc && <DraftExports file={draftDoc.file} onShowProblems={showProblems} />}
             lang={lang}
             onLang={(l) => setView((s) => ({ ...s, lang: l }))}

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { UI_LANGUAGES, type Lang } from '../model/text';
 import type { Theme } from '../model/view-state';
+import { isDraftSource } from '../loading/draft-source';
 import { isLocal, LOCAL_PREFIX } from '../loading/open-file';
 import { EmbedDialog } from './embed-dialog';
 import { ImportFile } from './import-file';
@@ -21,6 +22,8 @@ interface Props {
   extra?: ReactNode;
   /** A draft is shown: a link to it or an embed of it opens in no other browser. */
   draftOnly?: boolean;
+  /** Where the open draft was started from, if it says. */
+  draftOrigin?: string;
   /** The draft's files to send instead of a link or an embed. */
   share?: ReactNode;
 }
@@ -38,9 +41,13 @@ export function AppHeader({
   onTheme,
   extra,
   draftOnly = false,
+  draftOrigin,
   share,
 }: Props) {
   const { t } = useI18n();
+  // A draft's origin is its own record, not the URL's text, so a file's name is shown even after a reload.
+  const origin = (src: string, open: boolean) =>
+    !isLocal(src) ? src : open ? t.localFile(src.slice(LOCAL_PREFIX.length)) : t.localFileClosed;
   const [copied, setCopied] = useState(false);
   const [sharing, setSharing] = useState(false);
   const copy = async () => {
@@ -59,11 +66,9 @@ export function AppHeader({
           <span className="data-source">
             {t.source}:{' '}
             <code>
-              {!isLocal(source)
-                ? source
-                : sourceOpen
-                  ? t.localFile(source.slice(LOCAL_PREFIX.length))
-                  : t.localFileClosed}
+              {isDraftSource(source)
+                ? t.draftSource(draftOrigin && origin(draftOrigin, true))
+                : origin(source, sourceOpen)}
             </code>
           </span>
         </p>

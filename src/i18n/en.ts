@@ -179,6 +179,8 @@ export const en = {
   localFile: (name: string) => `${name} (opened from this computer, not uploaded)`,
   /** A `local:` link whose file is not in memory: its name is only text from the link, so it is not shown. */
   localFileClosed: 'a file opened from this computer, no longer open',
+  draftSource: (from: string | undefined) =>
+    from ? `a draft in this browser, from ${from}` : 'a draft in this browser',
   export: 'Export',
   exportFormats: {
     'app-json': 'Incident file (JSON)',
@@ -521,7 +523,7 @@ export const en = {
       systems: 'Add system',
       actors: 'Add actor',
       actions: 'Add action',
-      techniques: 'Add technique',
+      techniques: 'Add to the techniques list',
       sources: 'Add source',
     } as Record<string, string>,
     newName: {
@@ -529,7 +531,7 @@ export const en = {
       systems: 'New system name',
       actors: 'New actor name',
       actions: 'New action name',
-      techniques: 'New technique name',
+      techniques: 'Name of the technique to list',
       sources: 'New source title',
     } as Record<string, string>,
     name: 'Name',
@@ -539,7 +541,7 @@ export const en = {
     ownership: 'Ownership',
     actorKind: 'Taken by',
     techniqueId: 'ATT&CK id',
-    newTechniqueId: 'New technique ATT&CK id',
+    newTechniqueId: 'ATT&CK id of the technique to list',
     idInUse: 'In use by events: remove it from them to change the id.',
     url: 'URL',
     publisher: 'Publisher',

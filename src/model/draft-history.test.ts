@@ -13,7 +13,12 @@ const words = {
   actor: 'A',
   action: 'O',
 };
-const start: DraftDoc = { file: newIncident('untitled', words), added: [] };
+// With an origin, so every edit, undo and redo is checked to keep it.
+const start: DraftDoc = {
+  file: newIncident('untitled', words),
+  added: [],
+  origin: 'local:notes.csv',
+};
 
 type Edit =
   | { kind: 'add'; title: string; at: number }

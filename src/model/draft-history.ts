@@ -48,7 +48,7 @@ function apply(doc: DraftDoc, fields: Fields): DraftDoc {
     if (v === undefined) delete file[k];
     else file[k] = v;
   }
-  return { file: file as unknown as IncidentFile, added: added ?? doc.added };
+  return { ...doc, file: file as unknown as IncidentFile, added: added ?? doc.added };
 }
 
 /** Records the step from `doc` to `next`; an unchanged draft records nothing. */

@@ -16,6 +16,8 @@ import { UTCDate } from '@date-fns/utc';
 export interface DraftDoc {
   file: IncidentFile;
   added: string[];
+  /** Where the draft was started from: the incident's `src` (`local:` and a name for a file from this computer). */
+  origin?: string;
 }
 
 export const TERM_LISTS = [
@@ -136,7 +138,7 @@ export function addEvent(doc: DraftDoc, e: NewEvent): { doc: DraftDoc; id: strin
     citations: [{ source: file.sources[0]?.id ?? '', locator: '' }],
   };
   return {
-    doc: { file: { ...file, events: [...file.events, event] }, added: [...doc.added, id] },
+    doc: { ...doc, file: { ...file, events: [...file.events, event] }, added: [...doc.added, id] },
     id,
   };
 }
@@ -179,7 +181,11 @@ export function updateEvent(
     }
   }
   return {
-    doc: { file: { ...file, events: file.events.map((e) => (e.id === id ? next : e)) }, added },
+    doc: {
+      ...doc,
+      file: { ...file, events: file.events.map((e) => (e.id === id ? next : e)) },
+      added,
+    },
     id: next.id,
   };
 }
@@ -198,6 +204,7 @@ export function deleteEvent(doc: DraftDoc, id: string): DraftDoc {
     i.events?.includes(id) ? { ...i, events: i.events.filter((x) => x !== id) } : i,
   );
   return {
+    ...doc,
     file: { ...file, events, ...(indicators && { indicators }) },
     added: doc.added.filter((a) => a !== id),
   };

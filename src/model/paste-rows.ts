@@ -161,5 +161,5 @@ export function mergeRows(
     ...(techniques.length > 0 && { techniques }),
     events: [...doc.file.events, ...events],
   } as IncidentFile;
-  return { doc: { file, added: [...doc.added, ...ids] }, ids };
+  return { doc: { ...doc, file, added: [...doc.added, ...ids] }, ids };
 }
