@@ -1,20 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseIncident } from './incident';
+import { loadBundled } from './bundled.test-helper';
 import { outcomesIn } from './vocabulary';
 
-const bundled = (() => {
-  const r = parseIncident(
-    JSON.parse(
-      readFileSync(
-        new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url),
-        'utf8',
-      ),
-    ),
-  );
-  if (!r.ok) throw new Error('bundled incident does not parse');
-  return r.incident;
-})();
+const bundled = loadBundled();
 
 describe('outcomesIn', () => {
   it('offers the outcomes the events have, in the schema order', () => {
