@@ -257,6 +257,8 @@ test('every chart edit has a keyboard path through the list and the form', async
   await app.button('Edit').focus();
   await keys.press('Enter');
   await expect(app.draftStatus).toHaveText('Saved');
+  // The editor loads on demand: the list to focus is its own, once it is there.
+  await expect(app.button('Add event')).toBeVisible();
 
   // Choose an event in the list with the arrow keys; Enter goes on to its form.
   await app.list.focus();
