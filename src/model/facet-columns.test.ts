@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadBundled } from './bundled.test-helper';
+import { countInto, facetColumns, hasWanted, wantedCodes } from './facet-columns';
+import { FACETS, valuesOf } from './vocabulary';
+
+const bundled = loadBundled();
+
+describe('facet columns', () => {
+  it('hold every event’s terms under every facet', () => {
+    const columns = facetColumns(bundled.events);
+    expect(columns.length).toBe(bundled.events.length);
+    bundled.events.forEach((e, i) => {
+      for (const facet of FACETS) {
+        const counts = new Int32Array(columns.terms[facet].length);
+        countInto(columns, facet, counts, i);
+        const held = columns.terms[facet].filter((_, c) => counts[c]! > 0);
+        expect(held.sort()).toEqual([...new Set(valuesOf(e, facet))].sort());
+      }
+    });
+  });
+
+  it('are built once per event list, and anew for another list', () => {
+    const columns = facetColumns(bundled.events);
+    expect(facetColumns(bundled.events)).toBe(columns);
+    const some = bundled.events.slice(0, 5);
+    expect(facetColumns(some)).not.toBe(columns);
+    expect(facetColumns(some).length).toBe(5);
+  });
+
+  it('match an event on any of its systems, and ignore wanted ids no event has', () => {
+    const columns = facetColumns(bundled.events);
+    const i = bundled.events.findIndex((e) => e.systems.length > 1);
+    const second = bundled.events[i]!.systems[1]!;
+    const mask = wantedCodes(columns, 'system', ['no-such-system', second]);
+    expect(mask.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(hasWanted(columns, 'system', mask, i)).toBe(true);
+    expect(
+      hasWanted(columns, 'system', wantedCodes(columns, 'system', ['no-such-system']), i),
+    ).toBe(false);
+  });
+});
