@@ -219,3 +219,25 @@ test('at 1,000 events a link is picked by its title and exported', async ({ app,
     kind: 'responded-to',
   });
 });
+
+test('when the first event is complete and appears on the chart, the form keeps the focus and what is typed', async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  await app.button('New incident').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  await app.button('Add event').click();
+  await app.fillEvent({
+    Title: 'Okta login',
+    Description: 'Seen in the logs.',
+    'Start (UTC)': '2024-03-05 09:00',
+    'Where in the source': 'Shift log',
+  });
+  // Typed at once, while the chart has not yet drawn the event the form has just completed.
+  await app.field('New technique id').fill('T1078');
+  await expect.poll(() => app.drawnEventIds()).toEqual(['okta-login']);
+  await expect(app.field('New technique id')).toBeFocused();
+  await page.keyboard.type('.004');
+  await expect(app.field('New technique id')).toHaveValue('T1078.004');
+});

@@ -141,7 +141,10 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
           onSelect={(id) => setView((s) => ({ ...s, event: id }), { replace: true })}
         />
       </section>
-      {incident && incident.events.length > 0 ? (
+      {incident && incident.events.length === 0 && <p className="status">{t.editor.noEvents}</p>}
+      {/* The chart stays, empty, while no event is complete: the form then keeps its place, and with it the focus and
+          what is typed, when the first event is shown. */}
+      {incident ? (
         <IncidentScreen
           incident={incident}
           view={view}

@@ -78,7 +78,7 @@ export function IncidentScreen({ incident, view, setView, aside, editing, export
           {tv.shownWindow && (
             <OverviewStrip scene={tv.scene} window={tv.shownWindow} onWindow={tv.setWindow} />
           )}
-          {tv.visible.length === 0 && (
+          {tv.visible.length === 0 && incident.events.length > 0 && (
             <p className="status" role="status">
               {t.noMatches}
             </p>
