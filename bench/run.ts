@@ -1,15 +1,15 @@
 // `npm run bench`: the app against plain vis-timeline at 1,000, 20,000 and 100,000 events, synthetic and full-field;
 // prints tables, writes bench/results.json. `--sizes 1000,20000 --kinds full --runs 1` runs a part of it.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { chromiumLaunch } from '../e2e/chromium';
 import { generateIncident, INCIDENT_KINDS, type IncidentKind } from './generate';
+import { describeInitialJs, initialJs } from './initial-js';
 import type { BenchFacet, BenchGroupBy, IncidentTimelineBench } from './hook-contract';
 import { modelTiming, type ModelTiming } from './model-timing';
 import type { ParseTiming } from './parse-timing';
@@ -273,21 +273,6 @@ async function parseTiming(browser: Browser, base: string, dataPath: string): Pr
 }
 
 /** Gzipped size of the JavaScript that the built index.html loads up front (its module script and modulepreloads). */
-function initialJsGzip(dist: string): { files: Record<string, number>; total: number } {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const refs = [
-    ...html.matchAll(/<script[^>]*\bsrc="([^"]+\.js)"/g),
-    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+\.js)"/g),
-  ].map((m) => m[1]!);
-  const files = Object.fromEntries(
-    [...new Set(refs)].map((ref) => [
-      ref,
-      gzipSync(readFileSync(join(dist, ref)), { level: 9 }).byteLength,
-    ]),
-  );
-  return { files, total: Object.values(files).reduce((a, b) => a + b, 0) };
-}
-
 function format(metric: Metric, cell: Cell): string {
   if ('na' in cell) return 'n/a';
   if ('capped' in cell) return `> ${CAP_MS / 1000} s`;
@@ -376,7 +361,7 @@ async function main() {
     console.log(`model timings in Node at ${modelEvents.toLocaleString('en')} ${kind} events…`);
     return modelTiming(modelEvents, kind);
   });
-  const gzip = initialJsGzip(join(root, 'dist-bench'));
+  const gzip = initialJs(join(root, 'dist-bench'));
 
   const header = [
     'events',
@@ -406,9 +391,7 @@ async function main() {
   console.log(table([header, ...rows]));
   for (const r of results)
     if (r.notes.length) console.log(`  ${r.n} ${r.kind} ${r.target}: ${r.notes.join('; ')}`);
-  console.log(
-    `\nInitial JS of the app, gzip -9: ${(gzip.total / 1024).toFixed(1)} KiB (${Object.keys(gzip.files).join(', ')})`,
-  );
+  console.log(['\nInitial JS of the app:', ...describeInitialJs(gzip)].join('\n'));
   console.log('\nParse in the browser (median): main thread against worker');
   console.log(
     table([

@@ -13,12 +13,11 @@ import { en } from './i18n/en';
 import { DEFAULT_SOURCE, useIncident } from './loading/incident-query';
 import { useQueryClient } from '@tanstack/react-query';
 import { DraftControls } from './components/draft-controls';
-import { DraftExports } from './components/draft-exports';
 import { FixFirst } from './components/fix-first';
 import { focusProblems } from './components/focus-problems';
-import { EditScreen, EmbedScreen, PresentScreen } from './components/lazy-screens';
-import { problemsOf } from './model/draft-check';
+import { DraftExports, EditScreen, EmbedScreen, PresentScreen } from './components/lazy-screens';
 import { useDraft } from './hooks/use-draft';
+import { useDraftCheck } from './hooks/use-draft-check';
 import { catalogs } from './i18n/i18n';
 import { draftSource, showDraft } from './loading/draft-source';
 import { isLocal } from './loading/open-file';
@@ -39,8 +38,9 @@ export function App() {
   // A draft is written before it is shown: the incident query finds it in its cache, not yet in the database.
   const startDraft = (doc: DraftDoc, keep: (s: typeof state) => typeof state) => {
     const id = createDraft(doc);
-    showDraft(client, id, doc.file);
-    setView((s) => ({ ...keep(s), draft: id, src: undefined }));
+    const show = () => setView((s) => ({ ...keep(s), draft: id, src: undefined }));
+    // Checks that failed to arrive still move the view: the draft's load then says what went wrong.
+    showDraft(client, id, doc.file).then(show, show);
     return draftSource(id);
   };
   // A file opened from this computer becomes a draft at once, so a reload or a copied link still finds it here.
@@ -94,7 +94,8 @@ export function App() {
 
   // A draft with problems is neither exported nor presented until they are fixed; each refusal links to them.
   const draftDoc = draft.state.doc;
-  const problemCount = draftDoc ? problemsOf(draftDoc.file).length : 0;
+  const check = useDraftCheck(state.draft !== undefined);
+  const problemCount = draftDoc && check ? check.problemsOf(draftDoc.file).length : 0;
   const showProblems = useCallback(() => {
     setView((s) => ({ ...s, mode: 'edit' }));
     focusProblems();
@@ -103,7 +104,7 @@ export function App() {
     () => (state.draft ? { problems: problemCount, onShowProblems: showProblems } : undefined),
     [state.draft, problemCount, showProblems],
   );
-  const presentBlocked = state.draft !== undefined && (!draftDoc || problemCount > 0);
+  const presentBlocked = state.draft !== undefined && (!draftDoc || !check || problemCount > 0);
 
   const title = incident ? localize(incident.title, lang) : en.appName;
   useEffect(() => {

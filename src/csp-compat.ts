@@ -1,2 +1,2 @@
-// Imported first by main.tsx and parse-worker.ts: settings that must be in place before any module builds a schema.
+// Imported first by parse-worker.ts, before any module builds a schema; on the page each schema module imports it first.
 import './model/zod-jitless';

@@ -9,6 +9,9 @@ const LazyPresentScreen = lazy(() =>
 const LazyEmbedScreen = lazy(() =>
   import('./embed-screen').then((m) => ({ default: m.EmbedScreen })),
 );
+const LazyDraftExports = lazy(() =>
+  import('./draft-exports').then((m) => ({ default: m.DraftExports })),
+);
 const LazyMappingDialog = lazy(() =>
   import('./mapping-dialog').then((m) => ({ default: m.MappingDialog })),
 );
@@ -51,6 +54,14 @@ export function MappingDialog(props: ComponentProps<typeof LazyMappingDialog>) {
   return (
     <Suspense fallback={null}>
       <LazyMappingDialog {...props} />
+    </Suspense>
+  );
+}
+
+export function DraftExports(props: ComponentProps<typeof LazyDraftExports>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyDraftExports {...props} />
     </Suspense>
   );
 }

@@ -2,7 +2,7 @@ import { useI18n } from '../i18n/i18n';
 import { IncidentFileError, useLoadProgress } from '../loading/incident-query';
 import { cancelLoad, LoadCancelledError } from '../loading/load-cancel';
 import { isLocal } from '../loading/open-file';
-import { formatBytes } from '../model/incident-file';
+import { formatBytes } from '../model/file-size';
 
 /** How far loading `src` has got ("Checking 100,000 events…"), or `fallback` before the first stage is known. */
 export function LoadProgressText({ src, fallback }: { src: string; fallback: string }) {

@@ -22,11 +22,11 @@ export function useDraft(id: string | undefined) {
     if (id === undefined || !file) return;
     if (shownOnce.current !== id) {
       shownOnce.current = id;
-      showDraft(client, id, file);
+      void showDraft(client, id, file);
       return;
     }
     // Checking and redrawing a large draft takes longer than a keystroke: the chart follows once typing pauses.
-    const timer = setTimeout(() => showDraft(client, id, file), SHOW_AFTER_MS);
+    const timer = setTimeout(() => void showDraft(client, id, file), SHOW_AFTER_MS);
     return () => clearTimeout(timer);
   }, [client, id, file]);
   useEffect(() => {

@@ -1,8 +1,8 @@
 // Drafts enter the app as incidents like any opened file: read from this browser's database, checked by the schema.
 import type { QueryClient } from '@tanstack/react-query';
-import { draftProblems, showableIncident } from '../model/draft';
 import type { Incident, IncidentFile } from '../model/incident';
 import { appDraftStore, unreadableReason } from '../store/draft-store';
+import { loadDraftCheck } from './draft-check-loader';
 import { IncidentFileError } from './incident-query';
 
 export const DRAFT_PREFIX = 'draft:';
@@ -18,17 +18,19 @@ export async function loadDraft(src: string): Promise<Incident> {
   if (!record) throw new Error(DRAFT_GONE);
   const why = unreadableReason(record);
   if (why) throw new Error(`This draft cannot be opened: ${why}.`);
-  return shownOrThrow(src, record.doc.file);
-}
-
-function shownOrThrow(src: string, file: IncidentFile): Incident {
+  const { file } = record.doc;
+  const { draftProblems, showableIncident } = await loadDraftCheck();
   const shown = showableIncident(file);
   if (!shown) throw new IncidentFileError(src, draftProblems(file));
   return shown;
 }
 
-/** Puts a changed draft where the incident query finds it; a draft with problems outside its events keeps its last view. */
-export function showDraft(client: QueryClient, id: string, file: IncidentFile) {
+/**
+ * Puts a changed draft where the incident query finds it, once the checks have loaded; a draft with problems outside
+ * its events keeps its last view. Calls finish in the order they were made.
+ */
+export async function showDraft(client: QueryClient, id: string, file: IncidentFile) {
+  const { showableIncident } = await loadDraftCheck();
   const shown = showableIncident(file);
   if (shown) client.setQueryData(['incident', draftSource(id)], shown);
 }

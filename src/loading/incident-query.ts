@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { problemCount, type Problem } from '../model/incident';
-import { tooLargeProblem } from '../model/incident-file';
+import type { Problem } from '../model/incident';
+import { problemCount } from '../model/problems';
+import { tooLargeProblem } from '../model/file-size';
 import { checkSource } from '../model/urls';
 import { ALLOWED_SOURCES, MAX_INCIDENT_BYTES } from './limits';
 import { cancellable, LoadCancelledError } from './load-cancel';
@@ -9,7 +10,7 @@ import { readBody, type BodyProgress } from './read-body';
 import { isLocal } from './open-file';
 import { isDraftSource, loadDraft } from './draft-source';
 export { useLoadProgress, type LoadProgress } from './load-progress';
-import { parseIncidentBytes } from './parse-in-worker';
+import { loadDecoder, parseIncidentBytes } from './parse-in-worker';
 
 export const DEFAULT_SOURCE = 'data/cloudflare-thanksgiving-2023.json';
 
@@ -110,6 +111,8 @@ export async function loadIncident(
   const check = bundled ? undefined : checkSource(src, pageUrl, allowlist);
   if (check && !check.ok) throw new Error(check.reason);
   setLoadProgress(src, { stage: 'downloading', received: 0 });
+  // The validator downloads while the file does; a file of 2 MiB or more is checked in the worker instead.
+  loadDecoder().catch(() => undefined);
   const cancel = cancellable(src);
   const both = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
   try {

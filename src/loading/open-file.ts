@@ -2,7 +2,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ImportChoices } from '../model/formats/generic-csv';
 import type { Incident, Problem } from '../model/incident';
-import { tooLargeProblem } from '../model/incident-file';
+import { tooLargeProblem } from '../model/file-size';
 import { MAX_INCIDENT_BYTES } from './limits';
 import { setLoadProgress } from './load-progress';
 import { parseIncidentBytes } from './parse-in-worker';

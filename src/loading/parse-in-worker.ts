@@ -1,6 +1,7 @@
 // Decodes an incident file's bytes on the main thread when small, in a Web Worker when large enough to freeze the page.
 import type { ImportChoices } from '../model/formats/generic-csv';
-import { decodeIncidentFile, type DecodeProgress } from '../model/incident-file';
+import type * as Decoder from '../model/incident-file';
+import type { DecodeProgress } from '../model/incident-file';
 import {
   incidentReceiver,
   type ParseReply,
@@ -34,6 +35,16 @@ export interface ParseBytesOptions {
   mapping?: ImportChoices;
 }
 
+let decoder: Promise<typeof Decoder> | undefined;
+
+/** The main thread's decoder and validator (zod, the format's schemas), fetched with the first file, not with the page. */
+export const loadDecoder = () =>
+  (decoder ??= import('../model/incident-file').catch((error: unknown) => {
+    // A chunk that failed to arrive (offline, a new deployment) is asked for again by the next file.
+    decoder = undefined;
+    throw error;
+  }));
+
 // Vite finds this exact `new Worker(new URL(...))` shape and bundles parse-worker.ts as its own chunk.
 const startWorker = (): WorkerLike =>
   new Worker(new URL('./parse-worker.ts', import.meta.url), {
@@ -63,7 +74,7 @@ export function parseIncidentBytes(
   const onMainThread = async (): Promise<ReadResult> =>
     anyFormat
       ? (await import('./parse-handler')).readRequest(request, onProgress)
-      : decodeIncidentFile(bytes, name, { onProgress });
+      : (await loadDecoder()).decodeIncidentFile(bytes, name, { onProgress });
   if (signal?.aborted) return Promise.reject(abortReason(signal));
   const canUseWorker = createWorker !== undefined || typeof Worker !== 'undefined';
   if (bytes.byteLength < threshold || !canUseWorker) return Promise.resolve().then(onMainThread);

@@ -1,6 +1,6 @@
 // The schema's problems with a draft, worked out once per version of it: the editor, the header and the exports all ask.
-import { draftProblems } from './draft';
-import type { IncidentFile, Problem } from './incident';
+// It holds zod, so the page loads it only when a draft is open (src/loading/draft-check-loader.ts).
+import { parseIncident, type Incident, type IncidentFile, type Problem } from './incident';
 
 const known = new WeakMap<IncidentFile, Problem[]>();
 
@@ -12,4 +12,32 @@ export function problemsOf(file: IncidentFile): Problem[] {
     known.set(file, problems);
   }
   return problems;
+}
+
+/** Every problem the schema finds in the draft, with its field path; empty when the draft is a valid file. */
+export function draftProblems(file: IncidentFile): Problem[] {
+  const result = parseIncident(file);
+  return result.ok ? [] : result.problems;
+}
+
+/**
+ * What the chart and list can show of a draft: the whole incident when valid, else the incident without the events
+ * that have problems (they are listed instead), or undefined when the problems are outside the events.
+ */
+export function showableIncident(file: IncidentFile): Incident | undefined {
+  const first = parseIncident(file);
+  if (first.ok) return first.incident;
+  const bad = new Set<number>();
+  for (const p of first.problems) {
+    const m = /^events\[(\d+)\]/.exec(p.path);
+    if (!m) return undefined;
+    bad.add(Number(m[1]));
+  }
+  const kept = file.events.filter((_, i) => !bad.has(i));
+  const keptIds = new Set(kept.map((e) => e.id));
+  const events = kept.map((e) =>
+    e.related ? { ...e, related: e.related.filter((r) => keptIds.has(r.event)) } : e,
+  );
+  const second = parseIncident({ ...file, events });
+  return second.ok ? second.incident : undefined;
 }

@@ -5,17 +5,16 @@ import {
   defang,
   deleteEvent,
   deriveId,
-  draftProblems,
   moveEvent,
   newIncident,
   refang,
   removeTerm,
-  showableIncident,
   snapToPrecision,
   updateEvent,
   type DraftDoc,
 } from './draft';
 import { setText } from './draft';
+import { draftProblems, showableIncident } from './draft-check';
 
 const words = {
   lang: 'en',

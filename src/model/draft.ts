@@ -1,13 +1,6 @@
 // Editing an incident: pure operations on a draft (an incident file being written), each returning a new draft.
-import {
-  parseIncident,
-  SCHEMA_VERSION,
-  type EventFile,
-  type Incident,
-  type IncidentFile,
-  type LocalizedText,
-  type Problem,
-} from './incident';
+import { SCHEMA_VERSION } from './format-constants';
+import type { EventFile, Incident, IncidentFile, LocalizedText } from './incident';
 import { slugify } from './formats/import-ids';
 import { toIsoUtc, type Precision } from './time';
 import { UTCDate } from '@date-fns/utc';
@@ -330,34 +323,6 @@ export function addTerm(
     sources: { id, title: text },
   }[list];
   return { doc: { ...doc, file: { ...file, [list]: [...file[list], term] } }, id };
-}
-
-/** Every problem the schema finds in the draft, with its field path; empty when the draft is a valid file. */
-export function draftProblems(file: IncidentFile): Problem[] {
-  const result = parseIncident(file);
-  return result.ok ? [] : result.problems;
-}
-
-/**
- * What the chart and list can show of a draft: the whole incident when valid, else the incident without the events
- * that have problems (they are listed instead), or undefined when the problems are outside the events.
- */
-export function showableIncident(file: IncidentFile): Incident | undefined {
-  const first = parseIncident(file);
-  if (first.ok) return first.incident;
-  const bad = new Set<number>();
-  for (const p of first.problems) {
-    const m = /^events\[(\d+)\]/.exec(p.path);
-    if (!m) return undefined;
-    bad.add(Number(m[1]));
-  }
-  const kept = file.events.filter((_, i) => !bad.has(i));
-  const keptIds = new Set(kept.map((e) => e.id));
-  const events = kept.map((e) =>
-    e.related ? { ...e, related: e.related.filter((r) => keptIds.has(r.event)) } : e,
-  );
-  const second = parseIncident({ ...file, events });
-  return second.ok ? second.incident : undefined;
 }
 
 /** An indicator shown safely: dots and scheme broken so the text is not a live link ("193.142.58[.]126"). */

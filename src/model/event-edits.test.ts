@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addEvent, draftProblems, newIncident, updateEvent, type DraftDoc } from './draft';
+import { addEvent, newIncident, updateEvent, type DraftDoc } from './draft';
+import { draftProblems } from './draft-check';
 import {
   addCitation,
   addLink,

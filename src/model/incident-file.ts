@@ -1,7 +1,9 @@
 // Turns the raw bytes of an incident file into an Incident or a list of problems that name the file, place and expectation.
 import { parseIncident, type ParseResult, type Problem } from './incident';
+import { DEFAULT_MAX_BYTES, tooLargeProblem } from './file-size';
 
-export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES, formatBytes, tooLargeProblem } from './file-size';
+
 export const MAX_DEPTH = 64;
 
 /** Where decoding has got to, for a progress indicator: "Reading 32.4 MiB…", then "Validating 100,000 events…". */
@@ -21,14 +23,6 @@ const fail = (file: string, path: string, message: string): Failure => ({
   ok: false,
   problems: [{ path: `${file}: ${path}`, message }],
 });
-
-/** The one message for a file over the size limit, wherever it is read from. */
-export function tooLargeProblem(fileName: string, size: number, maxBytes: number): Problem {
-  return {
-    path: `${fileName}: (file)`,
-    message: `the file is ${formatBytes(size)}; the limit is ${formatBytes(maxBytes)}`,
-  };
-}
 
 /** UTF-8 text of a file's bytes, without a byte order mark, or the problem that it is not UTF-8 or too large. */
 export function decodeText(
@@ -141,10 +135,4 @@ function eventCount(value: unknown): number {
       ? (value as { events?: unknown }).events
       : undefined;
   return Array.isArray(events) ? events.length : 0;
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }

@@ -3,11 +3,19 @@ import './zod-jitless';
 import { z } from 'zod';
 import { cycleMessage, findCausalCycle } from './causal-links';
 import { capProblems } from './problems';
+import {
+  ACTOR_KINDS,
+  INDICATOR_TYPES,
+  MILESTONE_KINDS,
+  OUTCOMES,
+  OWNERSHIPS,
+  RELATION_KINDS,
+  SCHEMA_VERSION,
+  SYSTEM_KINDS,
+} from './format-constants';
 import { intervalOf, isAlignedToPrecision, precisionEnd, PRECISIONS } from './time';
 
-export const SCHEMA_VERSION = '1.0';
-// A URN, not a URL: the schema is served by every deployment at schema/incident.schema.json.
-export const SCHEMA_ID = 'urn:incident-timeline:schema:incident:1.0';
+export { SCHEMA_ID, SCHEMA_VERSION } from './format-constants';
 
 const LANG_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?$/;
 
@@ -103,36 +111,19 @@ export const Precision = z.enum(PRECISIONS).meta({
 });
 
 export type Outcome = z.infer<typeof Outcome>;
-export const Outcome = z.enum(['succeeded', 'failed', 'unknown']).meta({
+export const Outcome = z.enum(OUTCOMES).meta({
   description: 'Whether the action achieved what it attempted (a denied login is "failed").',
 });
 
-export const ActorKind = z.enum(['adversary', 'defender', 'third-party']);
+export const ActorKind = z.enum(ACTOR_KINDS);
 export type ActorKind = z.infer<typeof ActorKind>;
 
 export const MilestoneKind = z
-  .enum([
-    'credential-compromise',
-    'first-adversary-activity',
-    'detection',
-    'containment',
-    'eradication',
-    'last-adversary-activity',
-    'recovery-start',
-    'recovery-complete',
-  ])
+  .enum(MILESTONE_KINDS)
   .meta({ description: 'Marks this event as a milestone; metrics are computed from these flags.' });
 export type MilestoneKind = z.infer<typeof MilestoneKind>;
 
-export const RelationKind = z.enum([
-  'enabled',
-  'led-to',
-  'detected',
-  'contained',
-  'eradicated',
-  'responded-to',
-  'part-of',
-]);
+export const RelationKind = z.enum(RELATION_KINDS);
 export type RelationKind = z.infer<typeof RelationKind>;
 
 const Source = z
@@ -174,23 +165,12 @@ const Phase = z.strictObject({
   }),
 });
 
-export const SystemKind = z.enum([
-  'identity',
-  'saas',
-  'collaboration',
-  'source-control',
-  'server',
-  'cloud',
-  'network',
-  'endpoint',
-  'adversary-infrastructure',
-  'other',
-]);
+export const SystemKind = z.enum(SYSTEM_KINDS);
 
 const System = z.strictObject({
   ...Term,
   kind: SystemKind.meta({ description: 'What sort of system this is.' }),
-  ownership: z.enum(['first-party', 'third-party']),
+  ownership: z.enum(OWNERSHIPS),
 });
 
 const Actor = z.strictObject({ ...Term, kind: ActorKind });
@@ -265,7 +245,7 @@ const Event = z
 
 const Indicator = z.strictObject({
   id: Id,
-  type: z.enum(['ipv4', 'ipv6', 'domain', 'url', 'file']),
+  type: z.enum(INDICATOR_TYPES),
   value: z
     .string()
     .min(1)
@@ -349,10 +329,6 @@ export interface Problem {
   /** On the last line of a capped list: how many problems it stands for. */
   more?: number;
 }
-
-/** How many problems a list reports, counting those a capped list left out. */
-export const problemCount = (problems: readonly Problem[]) =>
-  problems.reduce((n, p) => n + (p.more ?? 1), 0);
 
 export type ParseResult = { ok: true; incident: Incident } | { ok: false; problems: Problem[] };
 

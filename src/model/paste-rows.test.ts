@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addEvent, draftProblems, newIncident, updateEvent, type DraftDoc } from './draft';
+import { addEvent, newIncident, updateEvent, type DraftDoc } from './draft';
+import { draftProblems } from './draft-check';
 import type { ImportChoices } from './formats/generic-csv';
 import { looksLikeRows, mergeRows, pastedColumns, pastedTable, readPastedRows } from './paste-rows';
 

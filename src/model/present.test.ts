@@ -20,6 +20,7 @@ import {
   stepWindow,
 } from './present';
 import { DAY, HOUR } from './time';
+import { parseViewState } from './view-state';
 
 const bundled = loadBundled();
 const steps = presentSteps(bundled.events);
@@ -219,5 +220,28 @@ describe('sync messages', () => {
     expect(SessionId.safeParse(a).success).toBe(true);
     expect(channelName(a)).not.toBe(channelName(b));
     expect(channelName(a)).not.toBe('incident-timeline:present:cloudflare-thanksgiving-2023');
+  });
+
+  it('takes from a link exactly the session ids the channel accepts', () => {
+    const candidate = fc.oneof(
+      fc.uuid(),
+      ...([1, 2, 3, 4, 5, 6, 7, 8] as const).map((version) => fc.uuid({ version })),
+      fc.constantFrom(
+        '00000000-0000-0000-0000-000000000000',
+        'ffffffff-ffff-ffff-ffff-ffffffffffff',
+        '123e4567-e89b-02d3-a456-426614174000',
+        '123e4567-e89b-12d3-c456-426614174000',
+        '123E4567-E89B-12D3-A456-426614174000',
+        'incident-timeline',
+        '',
+      ),
+      fc.string({ maxLength: 40 }),
+    );
+    fc.assert(
+      fc.property(candidate, (id) => {
+        const fromLink = parseViewState(`?session=${encodeURIComponent(id)}`).state.session;
+        expect(fromLink !== undefined).toBe(SessionId.safeParse(id).success);
+      }),
+    );
   });
 });

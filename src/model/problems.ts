@@ -4,6 +4,10 @@ import type { Problem } from './incident';
 /** The most problems any loader or importer reports, plus one line saying how many more there were. */
 export const MAX_PROBLEMS = 100;
 
+/** How many problems a list reports, counting those a capped list left out. */
+export const problemCount = (problems: readonly Problem[]) =>
+  problems.reduce((n, p) => n + (p.more ?? 1), 0);
+
 /**
  * What a problem is about with its places and values left out, so that "events[7].phase: unknown phases id
  * "recon"" and "events[9].phase: unknown phases id "exfil"" are one kind.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledText } from './bundled.test-helper';
-import { addEvent, addTerm, draftProblems, newIncident, updateEvent, type DraftDoc } from './draft';
+import { addEvent, addTerm, newIncident, updateEvent, type DraftDoc } from './draft';
+import { draftProblems } from './draft-check';
 import type { IncidentFile } from './incident';
 import {
   addIndicator,

@@ -1,5 +1,6 @@
 // The incident's vocabulary: the facets, the terms each facet offers, and which terms an event carries.
-import { Outcome, type Incident, type LocalizedText, type TimelineEvent } from './incident';
+import { OUTCOMES } from './format-constants';
+import type { Incident, LocalizedText, TimelineEvent } from './incident';
 import { localize } from './text';
 
 export const FACETS = ['phase', 'system', 'actor', 'action', 'outcome'] as const;
@@ -7,7 +8,7 @@ export type Facet = (typeof FACETS)[number];
 /** The facets whose terms the incident file defines (outcomes are fixed by the schema). */
 export type TermFacet = Exclude<Facet, 'outcome'>;
 
-export const OUTCOMES = Outcome.options;
+export { OUTCOMES };
 
 export interface Term {
   id: string;

@@ -1,6 +1,7 @@
 // Drafts in the browser database: listed newest first, read, written, deleted. Nothing leaves the browser.
 import type { IDBPDatabase } from 'idb';
-import { SCHEMA_VERSION, type LocalizedText } from '../model/incident';
+import { SCHEMA_VERSION } from '../model/format-constants';
+import type { LocalizedText } from '../model/incident';
 import { setText } from '../model/draft';
 import { openTimelineDb, type TimelineDb } from './db';
 import { DRAFT_FORMAT, type DraftRecord, type DraftSummary } from './draft-record';
