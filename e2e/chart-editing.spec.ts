@@ -254,6 +254,8 @@ test('every chart edit has a keyboard path through the list and the form', async
     mimeType: 'application/json',
     buffer: Buffer.from(JSON.stringify(INCIDENT)),
   });
+  // The opened file is shown once it is a draft: Edit then edits that draft.
+  await expect.poll(async () => (await app.query()).get('draft')).toBeTruthy();
   await app.button('Edit').focus();
   await keys.press('Enter');
   await expect(app.draftStatus).toHaveText('Saved');
