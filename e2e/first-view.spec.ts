@@ -5,6 +5,7 @@ const day = (d: number) => Date.UTC(2023, 10, d);
 
 /** Whether the event's item is drawn within the chart's drawing area (vis-timeline leaves far-off items out). */
 async function inView(app: TimelinePage, eventId: string) {
+  if ((await app.chartItem(eventId).count()) === 0) return false;
   const area = await app.chartArea();
   // A redraw can take the item out between finding it and measuring it: then it is not in view either.
   const x = await app.itemX(eventId).catch(() => undefined);
