@@ -15,17 +15,9 @@ import {
 } from './draft';
 import { setText } from './draft';
 import { draftProblems, showableIncident } from './draft-check';
+import { STARTER_WORDS } from './starter.test-helper';
 
-const words = {
-  lang: 'en',
-  title: 'Untitled incident',
-  summary: 'What happened.',
-  source: 'Responder notes',
-  phase: 'Incident',
-  system: 'System',
-  actor: 'Responder',
-  action: 'Observe',
-};
+const words = STARTER_WORDS;
 const start = (): DraftDoc => ({ file: newIncident('untitled', words), added: [] });
 const T = Date.UTC(2024, 2, 5, 14, 18, 22, 500);
 

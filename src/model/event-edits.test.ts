@@ -20,17 +20,9 @@ import {
   withTechniques,
 } from './event-edits';
 import { parseIncident } from './incident';
+import { STARTER_WORDS } from './starter.test-helper';
 
-const words = {
-  lang: 'en',
-  title: 'Untitled incident',
-  summary: 'What happened.',
-  source: 'Responder notes',
-  phase: 'Incident',
-  system: 'System',
-  actor: 'Responder',
-  action: 'Observe',
-};
+const words = STARTER_WORDS;
 const T = Date.UTC(2024, 2, 5, 9, 0);
 
 /** A draft with valid events titled `titles`, an hour apart. */

@@ -3,17 +3,9 @@ import { addEvent, newIncident, updateEvent, type DraftDoc } from './draft';
 import { draftProblems } from './draft-check';
 import type { ImportChoices } from './formats/generic-csv';
 import { looksLikeRows, mergeRows, pastedColumns, pastedTable, readPastedRows } from './paste-rows';
+import { STARTER_WORDS } from './starter.test-helper';
 
-const words = {
-  lang: 'en',
-  title: 'Untitled incident',
-  summary: 'What happened.',
-  source: 'Responder notes',
-  phase: 'Incident',
-  system: 'System',
-  actor: 'Responder',
-  action: 'Observe',
-};
+const words = STARTER_WORDS;
 
 /** A draft with one complete event, "Alert fired", at 2024-03-05 09:00 UTC. */
 function draft(): DraftDoc {

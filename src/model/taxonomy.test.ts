@@ -21,17 +21,9 @@ import {
   textsIn,
   updateIndicator,
 } from './taxonomy';
+import { STARTER_WORDS } from './starter.test-helper';
 
-const words = {
-  lang: 'en',
-  title: 'Untitled incident',
-  summary: 'What happened.',
-  source: 'Responder notes',
-  phase: 'Incident',
-  system: 'System',
-  actor: 'Responder',
-  action: 'Observe',
-};
+const words = STARTER_WORDS;
 const T = Date.UTC(2024, 2, 5, 14, 18);
 const bundled = (): DraftDoc => ({ file: JSON.parse(bundledText) as IncidentFile, added: [] });
 
