@@ -85,6 +85,7 @@ export function TimelineChart(props: TimelineChartProps) {
   const groupsRef = useRef(new DataSet<VisGroup, 'id'>());
   const markersRef = useRef<string[]>([]);
   const placedRef = useRef(false);
+  const groupsAttachedRef = useRef(false);
   const redrawArrowsRef = useRef<() => void>(() => {});
   const latest = useRef({ ...props, marks });
   useEffect(() => {
@@ -184,6 +185,7 @@ export function TimelineChart(props: TimelineChartProps) {
       laneColumnRef.current = null;
       markersRef.current = [];
       placedRef.current = false;
+      groupsAttachedRef.current = false;
       timeline.destroy();
       host.remove();
     };
@@ -195,6 +197,7 @@ export function TimelineChart(props: TimelineChartProps) {
     const groups = groupsRef.current;
     if (lanes === null) {
       timeline.setGroups(null as unknown as DataSet<VisGroup, 'id'>);
+      groupsAttachedRef.current = false;
       return;
     }
     const next = lanes.map((lane) => ({
@@ -206,7 +209,11 @@ export function TimelineChart(props: TimelineChartProps) {
     const keep = new Set(next.map((g) => g.id));
     groups.remove(groups.getIds().filter((id) => !keep.has(String(id))));
     groups.update(next);
+    // Once attached, the DataSet's own events update the lanes; setGroups again would rebuild every lane, and
+    // vis-timeline draws all items of a lane it has not measured yet, off-screen lanes included (1,300 at 100,000).
+    if (groupsAttachedRef.current) return;
     timeline.setGroups(groups);
+    groupsAttachedRef.current = true;
   }, [lanes]);
 
   // A focusable, named region, so keyboard users can scroll the lanes with the arrow keys; without lanes it is empty.
