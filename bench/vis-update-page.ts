@@ -25,6 +25,8 @@ export interface StepTiming {
 export interface VisUpdateHarness {
   /** Draws `count` of the pool's items; resolves after the chart's first draw. */
   setup(count: number): Promise<void>;
+  /** What the chart's first draw (in `setup`) put into the page, taken out again or not: item elements, and the lanes they went into. */
+  firstDrawAdded(): { items: number; lanes: number };
   /** Removes `count` drawn items and `update`s in `count` pool items not yet shown (new ids), as a filter or zoom does. */
   replace(count: number): Promise<StepTiming>;
   /** `update`s `count` shown items with a new class name (ids kept), as dimming filtered-out events does. */
@@ -74,13 +76,22 @@ async function main() {
   const range = { start: from - pad, end: to + pad };
   // `?stack=0`: one row per lane, so a tall page shows all 40 lanes instead of the first one stacked high.
   const stack = new URLSearchParams(location.search).get('stack') !== '0';
-  const options = { ...plainOptions(), ...range, dataAttributes: ['event', 'id'], stack };
+  // `?maxHeight=400`: lanes scroll inside the chart, as in the app, so some lanes are below the view.
+  const maxHeight = new URLSearchParams(location.search).get('maxHeight');
+  const options = {
+    ...plainOptions(),
+    ...range,
+    dataAttributes: ['event', 'id'],
+    stack,
+    ...(maxHeight && { maxHeight: Number(maxHeight), verticalScroll: true }),
+  };
   const host = document.getElementById('chart')!;
 
   const items = new DataSet<PlainItem, 'id'>();
   let shown: PlainItem[] = [];
   let waiting: PlainItem[] = [];
   let timeline: Timeline | undefined;
+  let firstDrawAdded = { items: 0, lanes: 0 };
 
   const nextChange = (t: Timeline) =>
     new Promise<void>((resolve) => {
@@ -122,9 +133,25 @@ async function main() {
       shown = pool.filter((_, i) => i % 2 === 0).slice(0, count);
       waiting = pool.filter((item) => !shown.includes(item));
       items.add(shown);
+      let drawn = 0;
+      const lanes = new Set<Node>();
+      const tally = (records: MutationRecord[]) => {
+        for (const r of records)
+          for (const n of r.addedNodes)
+            if (n instanceof HTMLElement && n.classList.contains('vis-item')) {
+              drawn++;
+              lanes.add(r.target);
+            }
+      };
+      const added = new MutationObserver(tally);
+      added.observe(host, { childList: true, subtree: true });
       timeline = new Timeline(host, items, groupsOf(file)!, options);
       await nextChange(timeline);
+      tally(added.takeRecords());
+      added.disconnect();
+      firstDrawAdded = { items: drawn, lanes: lanes.size };
     },
+    firstDrawAdded: () => firstDrawAdded,
     replace(count) {
       const leaving = shown.slice(0, count);
       const coming = waiting.slice(0, count);

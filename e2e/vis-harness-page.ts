@@ -5,9 +5,18 @@ import type { Placement, StepTiming } from '../bench/vis-update-page';
 export class VisHarnessPage {
   constructor(readonly page: Page) {}
 
-  /** Opens the page on the incident at `src` and draws `shown` items, stacked unless `stack` is false. */
-  async open(base: string, src: string, shown: number, { stack = true } = {}) {
-    await this.page.goto(`${base}/vis-update.html?src=${src}${stack ? '' : '&stack=0'}`);
+  /**
+   * Opens the page on the incident at `src` and draws `shown` items, stacked unless `stack` is false; with
+   * `maxHeight`, the lanes scroll inside a chart that high.
+   */
+  async open(
+    base: string,
+    src: string,
+    shown: number,
+    { stack = true, maxHeight }: { stack?: boolean; maxHeight?: number } = {},
+  ) {
+    const params = `${stack ? '' : '&stack=0'}${maxHeight ? `&maxHeight=${maxHeight}` : ''}`;
+    await this.page.goto(`${base}/vis-update.html?src=${src}${params}`);
     await this.page.waitForFunction(() => window.__visUpdate !== undefined);
     await this.page.evaluate((n) => window.__visUpdate!.setup(n), shown);
   }
@@ -26,6 +35,10 @@ export class VisHarnessPage {
 
   freshPlacements(): Promise<Record<string, Placement>> {
     return this.page.evaluate(() => window.__visUpdate!.freshPlacements());
+  }
+
+  firstDrawAdded(): Promise<{ items: number; lanes: number }> {
+    return this.page.evaluate(() => window.__visUpdate!.firstDrawAdded());
   }
 
   lanesWithItems(): Promise<number> {

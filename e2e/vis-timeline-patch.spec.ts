@@ -49,6 +49,22 @@ test('adding 800 items lays the page out a few times, not once per item', async 
   expect(await harness.layoutsDuring(() => harness.replace(800))).toBeLessThan(40);
 });
 
+test('a new chart draws the items of the lanes it shows, not those of lanes below the view', async ({
+  harness,
+}) => {
+  // 400 px show about 14 of the 40 lanes before they have items (a lane is then as high as its name).
+  await harness.open(`${url}/unpatched`, '/data/incident.json', 1500, { maxHeight: 400 });
+  const unpatched = await harness.firstDrawAdded();
+  await harness.open(`${url}/page`, '/data/incident.json', 1500, { maxHeight: 400 });
+  const patched = await harness.firstDrawAdded();
+  // Unpatched, every new lane sits at the top with no height yet, so all of them draw (and measure) their items.
+  expect(unpatched.lanes).toBeGreaterThanOrEqual(35);
+  expect(patched.lanes).toBeGreaterThan(0);
+  expect(patched.lanes).toBeLessThan(20);
+  expect(patched.items).toBeLessThan(unpatched.items);
+  expect(await harness.lanesWithItems()).toBeGreaterThan(0);
+});
+
 test('after in-place updates every item is drawn at its time, exactly where a fresh chart draws it', async ({
   harness,
 }) => {
