@@ -132,7 +132,7 @@ describe('itemsForWindow', () => {
   });
 
   it('turns aggregates into events as the window narrows to one bin', () => {
-    const { incident, index, lang } = setup(spread(20_000, T0, 24 * HOUR));
+    const { incident, index, lang } = setup(spread(6_000, T0, 24 * HOUR));
     const wide = itemsForWindow({
       incident,
       index,
@@ -153,7 +153,7 @@ describe('itemsForWindow', () => {
   });
 
   it('keeps aggregate ids while the window pans, so the chart updates in place', () => {
-    const { incident, index, lang } = setup(spread(20_000, T0, 24 * HOUR));
+    const { incident, index, lang } = setup(spread(10_000, T0, 24 * HOUR));
     const ids = (from: number) =>
       new Set(
         itemsForWindow({
