@@ -11,6 +11,7 @@ import { isLocal } from './open-file';
 import { isDraftSource, loadDraft } from './draft-source';
 export { useLoadProgress, type LoadProgress } from './load-progress';
 import { loadDecoder, parseIncidentBytes } from './parse-in-worker';
+import { prepareInSteps } from './prepare-incident';
 
 export const DEFAULT_SOURCE = 'data/cloudflare-thanksgiving-2023.json';
 
@@ -128,6 +129,7 @@ export async function loadIncident(
       { signal: both },
     );
     if (!result.ok) throw new IncidentFileError(src, result.problems);
+    await prepareInSteps(result.incident, both);
     return result.incident;
   } catch (error) {
     throw cancel.signal.aborted ? new LoadCancelledError(src) : error;

@@ -3,12 +3,14 @@ import { generateIncident } from '../../bench/generate';
 import {
   chartScene,
   chartView,
+  sceneSteps,
   tooltipLines,
   windowRevealing,
   type ChartView,
   type ChartWords,
 } from './chart-view';
 import { buildEventIndex, laneTableOf, type EventIndex } from './event-index';
+import { facetColumns } from './facet-columns';
 import { loadBundled } from './bundled.test-helper';
 import type { Incident } from './incident';
 import { MAX_CHART_ITEMS } from './level-of-detail';
@@ -183,5 +185,20 @@ describe('a filtered scene', () => {
 
   it('builds its own index for a list holding an event twice', () => {
     expect(sceneOf(large, { events: [...failed, failed[0]!] }).index.subsetOf).toBeUndefined();
+  });
+});
+
+describe('sceneSteps', () => {
+  it('builds, one step at a time, what the first scene and the filters then reuse instead of building again', () => {
+    const incident = loadBundled(generateIncident(2_000));
+    const built = sceneSteps(incident).map((step) => step());
+    const scene = sceneOf(incident);
+    expect(built).toContain(scene.index);
+    expect(built).toContain(scene.byId);
+    expect(built).toContain(laneTableOf(scene.index, 'system'));
+    expect(built).toContain(facetColumns(incident.events));
+    // The steps leave the scene as it was: the same items as a scene built without them.
+    const fresh = sceneOf(loadBundled(generateIncident(2_000)));
+    expect(chartView(scene, undefined).items).toEqual(chartView(fresh, undefined).items);
   });
 });

@@ -173,7 +173,7 @@ export function levelOfDetail({
 // Each event's side as a number, built once per index and actor list.
 const sideTables = new WeakMap<EventIndex, { actors: Incident['actors']; sides: Uint8Array }>();
 
-function sidesOf(index: EventIndex, incident: Incident): Uint8Array {
+export function sidesOf(index: EventIndex, incident: Incident): Uint8Array {
   const cached = sideTables.get(index);
   if (cached && cached.actors === incident.actors) return cached.sides;
   let sides: Uint8Array;

@@ -1,0 +1,20 @@
+// Before a large incident's first render: the model work that render would do in one long task, one step per task.
+import type { Incident } from '../model/incident';
+
+/** Below this many events the steps are short, and yielding between them would only delay the first view. */
+export const PREPARE_IN_STEPS_FROM = 5000;
+
+/**
+ * Runs the chart scene's steps for `incident` (see sceneSteps), yielding to the page before each, so it can paint
+ * and take a Cancel in between; throws the signal's reason when cancelled meanwhile.
+ */
+export async function prepareInSteps(incident: Incident, signal?: AbortSignal): Promise<void> {
+  if (incident.events.length < PREPARE_IN_STEPS_FROM) return;
+  // Imported here, so the loader's chunk does not take the chart's model code with it.
+  const { sceneSteps } = await import('../model/chart-view');
+  for (const step of sceneSteps(incident)) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    signal?.throwIfAborted();
+    step();
+  }
+}
