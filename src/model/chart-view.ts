@@ -16,7 +16,13 @@ import {
   zoomLimits,
   type Side,
 } from './chart-model';
-import { buildEventIndex, laneTableOf, subsetIndex, type EventIndex } from './event-index';
+import {
+  buildEventIndex,
+  laneTableOf,
+  positionsIn,
+  subsetIndex,
+  type EventIndex,
+} from './event-index';
 import { firstWindow } from './first-window';
 import type { Incident, MilestoneKind, TimelineEvent } from './incident';
 import { facetColumns } from './facet-columns';
@@ -187,9 +193,10 @@ export function chartScene(input: SceneInput): ChartScene {
 }
 
 /**
- * What the first render builds for the whole incident (the filters' columns, the time index, lane tables for the
- * default lanes and the overview, sides, the id lookup, zoom limits), as steps a loader can run one per task:
- * together they took 0.5 s in one task at 100,000 events. Each is kept, so the render then finds it built.
+ * What the first render (and the first filter) builds for the whole incident: the filters' columns, the time index,
+ * lane tables for the default lanes and the overview, each event's position for filtered subsets, sides, the id
+ * lookup and zoom limits. As steps a loader can run one per task: together they took 0.5 s in one task at 100,000
+ * events. Each is kept, so the render then finds it built.
  */
 export function sceneSteps(incident: Incident): (() => unknown)[] {
   const index = () => indexOf(incident, incident.events);
@@ -198,6 +205,7 @@ export function sceneSteps(incident: Incident): (() => unknown)[] {
     index,
     () => laneTableOf(index(), 'system'),
     () => laneTableOf(index(), 'actor'),
+    () => positionsIn(index()),
     () => sidesOf(index(), incident),
     () => memo(lookups, incident, lookupOf),
     () => memo(limitsOf, incident, limitsFor),

@@ -46,6 +46,16 @@ export function buildEventIndex(events: readonly TimelineEvent[]): EventIndex {
 // Each event's position in an index, built once per index, for finding a subset's events in it.
 const positionMaps = new WeakMap<EventIndex, Map<TimelineEvent, number>>();
 
+/** Each event's position in `index`, built on first use and kept as long as the index lives. */
+export function positionsIn(index: EventIndex): ReadonlyMap<TimelineEvent, number> {
+  let positionOf = positionMaps.get(index);
+  if (!positionOf) {
+    positionOf = new Map(index.events.map((e, i) => [e, i]));
+    positionMaps.set(index, positionOf);
+  }
+  return positionOf;
+}
+
 /**
  * The index of `events`, a subset of `parent`'s events, taken from `parent`'s arrays in `parent`'s order instead
  * of sorted and built anew; undefined when `events` hold an event twice or one `parent` lacks.
@@ -54,11 +64,7 @@ export function subsetIndex(
   parent: EventIndex,
   events: readonly TimelineEvent[],
 ): EventIndex | undefined {
-  let positionOf = positionMaps.get(parent);
-  if (!positionOf) {
-    positionOf = new Map(parent.events.map((e, i) => [e, i]));
-    positionMaps.set(parent, positionOf);
-  }
+  const positionOf = positionsIn(parent);
   const n = events.length;
   const positions = new Int32Array(n);
   let ordered = true;
