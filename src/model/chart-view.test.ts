@@ -202,3 +202,14 @@ describe('sceneSteps', () => {
     expect(chartView(scene, undefined).items).toEqual(chartView(fresh, undefined).items);
   });
 });
+
+describe('the hidden quiet periods', () => {
+  it('stay the same array across filters, so the chart does not re-map its axis on every filter', () => {
+    for (const compress of [false, true]) {
+      const all = sceneOf(large, { compress });
+      const some = sceneOf(large, { compress, events: large.events.slice(0, 500) });
+      expect(some.hidden).toBe(all.hidden);
+    }
+    expect(sceneOf(large, { compress: true }).hidden.length).toBeGreaterThan(0);
+  });
+});

@@ -105,12 +105,14 @@ export interface ChartView {
 }
 
 const NOTHING_DIMMED: ReadonlySet<string> = new Set();
+const NOTHING_HIDDEN: TimeWindow[] = [];
 // Kept per events array and per incident, so a change of grouping, toggles or language does not rebuild them.
 const indexes = new WeakMap<readonly TimelineEvent[], EventIndex>();
 const lookups = new WeakMap<Incident, ReadonlyMap<string, TimelineEvent>>();
 const limitsOf = new WeakMap<Incident, TimeWindow | undefined>();
 const milestonesOf = new WeakMap<Incident, ReturnType<typeof milestones>>();
 const bandsOf = new WeakMap<Incident, Map<string, Band[]>>();
+const quietOf = new WeakMap<Incident, TimeWindow[]>();
 
 function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
   let value = cache.get(key);
@@ -120,6 +122,7 @@ function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) 
 
 const lookupOf = (incident: Incident) => new Map(incident.events.map((e) => [e.id, e]));
 const limitsFor = (incident: Incident) => zoomLimits(incident.events);
+const quietFor = (incident: Incident) => quietPeriods(incident.events, QUIET_GAP, QUIET_KEEP);
 
 // The filtered events' index is taken from the whole incident's, which is built once.
 function indexOf(incident: Incident, events: readonly TimelineEvent[]): EventIndex {
@@ -163,7 +166,8 @@ function markersOf(incident: Incident, hidden: TimeWindow[], words: ChartWords):
 /** The first stage: lanes, the time index, bands, folds and markers for a set of events. */
 export function chartScene(input: SceneInput): ChartScene {
   const { incident, events, groupBy, lang, words } = input;
-  const hidden = input.compress ? quietPeriods(incident.events, QUIET_GAP, QUIET_KEEP) : [];
+  // Kept per incident, never a new empty array: the chart re-maps its whole axis when these change.
+  const hidden = input.compress ? memo(quietOf, incident, quietFor) : NOTHING_HIDDEN;
   const index = indexOf(incident, events);
   const n = index.events.length;
   // The index's first start and latest end: fitWindow without a pass over every event.
