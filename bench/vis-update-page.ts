@@ -31,6 +31,8 @@ export interface VisUpdateHarness {
   replace(count: number): Promise<StepTiming>;
   /** `update`s `count` shown items with a new class name (ids kept), as dimming filtered-out events does. */
   restyle(count: number): Promise<StepTiming>;
+  /** `update`s `count` shown items with a longer label (ids kept), as a count that changes on an aggregate does. */
+  relabel(count: number): Promise<StepTiming>;
   /** `update`s `count` new items and reports how many item elements are in the DOM right after the call, and after the next draw. */
   drawnDuringUpdate(count: number): Promise<{ before: number; during: number; after: number }>;
   /** Every drawn item's placement, by item id. */
@@ -167,6 +169,13 @@ async function main() {
         ...i,
         className: i.className ? '' : 'restyled',
       }));
+      shown = [...changed, ...shown.slice(count)];
+      return step(() => items.update(changed));
+    },
+    relabel(count) {
+      const changed = shown
+        .slice(0, count)
+        .map((i) => ({ ...i, label: `${i.label} (relabelled)` }));
       shown = [...changed, ...shown.slice(count)];
       return step(() => items.update(changed));
     },

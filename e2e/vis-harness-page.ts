@@ -29,6 +29,10 @@ export class VisHarnessPage {
     return this.page.evaluate((n) => window.__visUpdate!.restyle(n), count);
   }
 
+  relabel(count: number): Promise<StepTiming> {
+    return this.page.evaluate((n) => window.__visUpdate!.relabel(n), count);
+  }
+
   placements(): Promise<Record<string, Placement>> {
     return this.page.evaluate(() => window.__visUpdate!.placements());
   }
