@@ -102,8 +102,9 @@ test.describe('with every lane on screen', () => {
     await harness.open(`${url}/page`, '/data/incident.json', 1500, { stack: false });
     const layouts = await harness.layoutsDuring(() => harness.replace(800));
     expect(await harness.lanesWithItems()).toBeGreaterThanOrEqual(30);
-    // Each lane measuring its new items on its own lays the page out once per lane: 47 times here, against 8.
-    expect(layouts).toBeLessThan(20);
+    // Each lane measuring its new items on its own lays the page out once per lane: 47 times here, against 8–20
+    // (the count includes each frame's own layout, and a loaded machine draws more frames meanwhile).
+    expect(layouts).toBeLessThan(30);
   });
 
   for (const stack of [true, false])
