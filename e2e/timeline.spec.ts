@@ -68,9 +68,11 @@ test('keyboard navigation in the list moves the chart selection', async ({ app }
   const first = await app.selectedRow.getAttribute('data-event');
   await app.list.press('ArrowDown');
   await app.list.press('j');
-  const third = await app.selectedRow.getAttribute('data-event');
+  const third = (await app.listRows.nth(2).getAttribute('data-event'))!;
+  await expect(app.selectedRow).toHaveAttribute('data-event', third);
   expect(third).not.toBe(first);
-  expect(await app.selectedChartEventIds()).toEqual([third]);
+  // The chart selects it once it has redrawn around it.
+  await expect.poll(() => app.selectedChartEventIds()).toEqual([third]);
   await app.list.press('k');
   await expect(app.selectedRow).toHaveAttribute(
     'data-event',
@@ -78,7 +80,7 @@ test('keyboard navigation in the list moves the chart selection', async ({ app }
   );
   await app.list.press('Escape');
   await expect(app.selectedRow).toHaveCount(0);
-  expect(await app.selectedChartEventIds()).toEqual([]);
+  await expect.poll(() => app.selectedChartEventIds()).toEqual([]);
   await expect(app.list).toBeFocused();
 });
 
