@@ -17,10 +17,11 @@ export function useDraft(id: string | undefined) {
   const state = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.snapshot ?? none);
   const client = useQueryClient();
   const file = state.doc?.file;
+  const typing = state.typing === true;
   const shownOnce = useRef<string>(undefined);
   useEffect(() => {
     if (id === undefined || !file) return;
-    if (shownOnce.current !== id) {
+    if (shownOnce.current !== id || !typing) {
       shownOnce.current = id;
       void showDraft(client, id, file);
       return;
@@ -28,7 +29,7 @@ export function useDraft(id: string | undefined) {
     // Checking and redrawing a large draft takes longer than a keystroke: the chart follows once typing pauses.
     const timer = setTimeout(() => void showDraft(client, id, file), SHOW_AFTER_MS);
     return () => clearTimeout(timer);
-  }, [client, id, file]);
+  }, [client, id, file, typing]);
   useEffect(() => {
     if (!session) return;
     // Closing the tab, or it being frozen or discarded in the background, writes what the timer has not yet.

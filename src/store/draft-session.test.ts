@@ -51,6 +51,24 @@ describe('draft session', () => {
     expect(b.snapshot().doc!.file.events.map((e) => e.id)).toEqual(['alert']);
   });
 
+  it('marks typing in a field, which the chart waits out, apart from adding, undoing and redoing', async () => {
+    const a = new DraftSession('d1', freshStore(), { delayMs: 60_000 });
+    await a.open(created());
+    const doc = a.snapshot().doc!;
+    a.change({ ...doc, file: { ...doc.file, title: { en: 'Alert' } } }, 'title');
+    expect(a.snapshot().typing).toBe(true);
+    a.change(add(a.snapshot().doc!, 'Alert'));
+    expect(a.snapshot().typing).toBe(false);
+    a.change({ ...doc, file: { ...doc.file, title: { en: 'Alerts' } } }, 'title');
+    a.undo();
+    expect(a.snapshot().typing).toBe(false);
+    a.redo();
+    expect(a.snapshot().typing).toBe(false);
+    a.change({ ...doc, file: { ...doc.file, title: { en: 'Alarm' } } }, 'title');
+    expect(a.snapshot().typing).toBe(true);
+    a.close();
+  });
+
   it('flush writes at once, without waiting for the delay', async () => {
     const store = freshStore();
     const a = new DraftSession('d1', store, { delayMs: 60_000 });

@@ -20,6 +20,8 @@ export interface SessionState {
   doc?: DraftDoc;
   history: History;
   status: SaveStatus;
+  /** The last change was typing in a field (a keyed change), which the chart may wait out. */
+  typing?: boolean;
 }
 
 export interface SessionOptions {
@@ -111,7 +113,7 @@ export class DraftSession {
       this.state.status.kind === 'read-only'
         ? this.state.status
         : { kind: 'saved', at: saved.savedAt };
-    this.set({ doc: saved.doc, history: saved.history, status });
+    this.set({ doc: saved.doc, history: saved.history, status, typing: false });
   }
 
   /** Takes the lock; with `steal`, from the tab that holds it. True when this tab may write. */
@@ -145,7 +147,7 @@ export class DraftSession {
   change(next: DraftDoc, key?: string) {
     const doc = this.state.doc;
     if (!doc || !this.writable) return;
-    this.commit(next, record(this.state.history, doc, next, key));
+    this.commit(next, record(this.state.history, doc, next, key), key !== undefined);
   }
 
   undo() {
@@ -162,12 +164,12 @@ export class DraftSession {
     }
   }
 
-  private commit(doc: DraftDoc, history: History) {
+  private commit(doc: DraftDoc, history: History, typing = false) {
     if (doc === this.state.doc) return;
     this.dirty = true;
     const status: SaveStatus =
       this.state.status.kind === 'failed' ? this.state.status : { kind: 'pending' };
-    this.set({ doc, history, status });
+    this.set({ doc, history, status, typing });
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
