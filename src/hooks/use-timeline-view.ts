@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { arrowsInView, linksOf, offPath, tracePath } from '../model/causal-links';
 import { laneIdsOf } from '../model/chart-model';
 import { chartScene, chartView, windowRevealing } from '../model/chart-view';
-import { dimmedIds, facetCounts, filterEvents, isFiltering, searchTerms } from '../model/filters';
+import { dimmedIds, queryResult, searchTerms } from '../model/filters';
 import type { Incident } from '../model/incident';
 import * as act from '../model/view-actions';
 import type { ViewState } from '../model/view-state';
@@ -26,13 +26,8 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     [filtersKey, view.q],
   );
   // Unfiltered, the incident's own array: what is derived from it (the chart's time index) is then reused.
-  const visible = useMemo(
-    () =>
-      isFiltering(query) ? filterEvents(incident.events, query, searchIndex) : incident.events,
-    [incident, query, searchIndex],
-  );
-  const counts = useMemo(
-    () => facetCounts(incident.events, query, searchIndex),
+  const { shown: visible, counts } = useMemo(
+    () => queryResult(incident.events, query, searchIndex),
     [incident, query, searchIndex],
   );
   const path = useMemo(

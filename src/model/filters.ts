@@ -115,9 +115,11 @@ export function filterEvents(
   query: Query,
   index: Map<string, string>,
 ): TimelineEvent[] {
-  const { fails } = failures(events, query, index);
-  return events.filter((_, i) => fails[i] === 0);
+  return shownOf(events, failures(events, query, index).fails);
 }
+
+const shownOf = (events: readonly TimelineEvent[], fails: Uint8Array) =>
+  events.filter((_, i) => fails[i] === 0);
 
 /** The ids of `all` that are not in `shown`: what "dim filtered-out events" greys out. */
 export function dimmedIds(
@@ -135,20 +137,32 @@ export function isFiltering(query: Query): boolean {
 }
 
 /**
- * For each facet option, how many events it would match given the other facets and the search. An event that
- * fails no facet counts everywhere; one that fails exactly one facet counts only for that facet's options.
+ * What a view shows (the incident's own array when nothing filters) and, for each facet option, how many events it
+ * would match given the other facets and the search. An event that fails no facet counts everywhere; one that
+ * fails exactly one facet counts only for that facet's options. One pass over the facets and search serves both.
  */
-export function facetCounts(
+export function queryResult(
   events: readonly TimelineEvent[],
   query: Query,
   index: Map<string, string>,
+): { shown: readonly TimelineEvent[]; counts: Record<Facet, Map<string, number>> } {
+  const f = failures(events, query, index);
+  return {
+    shown: isFiltering(query) ? shownOf(events, f.fails) : events,
+    counts: countsOf(events.length, query, f),
+  };
+}
+
+function countsOf(
+  n: number,
+  query: Query,
+  { columns, fails, failed }: ReturnType<typeof failures>,
 ): Record<Facet, Map<string, number>> {
-  const { columns, fails, failed } = failures(events, query, index);
   const facets = Object.keys(query.filters) as Facet[];
   const tally = Object.fromEntries(
     FACETS.map((f) => [f, new Int32Array(columns.terms[f].length)]),
   ) as Record<Facet, Int32Array>;
-  for (let i = 0; i < events.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (fails[i] === 0) for (const facet of facets) countInto(columns, facet, tally[facet], i);
     else if (fails[i] === 1) countInto(columns, FACETS[failed[i]!]!, tally[FACETS[failed[i]!]!], i);
   }
