@@ -5,7 +5,6 @@ import {
   chartItems,
   clampWindow,
   fitWindow,
-  lanesFor,
   phaseBands,
   quietPeriods,
   shapeOf,
@@ -26,9 +25,8 @@ function incident(): Incident {
 }
 
 describe('lanes and items', () => {
-  it('draws an event that touches two systems in both lanes, ordered by first activity', () => {
+  it('draws an event that touches two systems in both lanes', () => {
     const inc = incident();
-    expect(lanesFor(inc, inc.events, 'system', 'en').map((l) => l.id)).toEqual(['vpn', 'mail']);
     const items = chartItems(inc, inc.events, 'system', 'en');
     expect(items.filter((i) => i.eventId === 'second-login').map((i) => i.lane)).toEqual([
       'mail',

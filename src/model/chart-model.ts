@@ -1,6 +1,6 @@
 // What the chart draws, as plain data: lanes and items derived from events, independent of any chart library.
 import type { Incident, TimelineEvent } from './incident';
-import { termsOf, valuesOf } from './vocabulary';
+import { valuesOf } from './vocabulary';
 import { localize } from './text';
 import { DAY, type TimeWindow } from './time';
 
@@ -38,23 +38,6 @@ export interface ChartItem {
 /** The lane ids an event belongs to under a grouping. */
 export function laneIdsOf(event: TimelineEvent, groupBy: GroupBy): readonly string[] {
   return groupBy === 'none' ? [] : valuesOf(event, groupBy);
-}
-
-/** Lanes that hold at least one of `events` (sorted by time), ordered by each lane's first event. */
-export function lanesFor(
-  incident: Incident,
-  events: readonly TimelineEvent[],
-  groupBy: GroupBy,
-  lang: string,
-): Lane[] {
-  if (groupBy === 'none') return [];
-  const first = new Map<string, number>();
-  for (const e of events)
-    for (const id of laneIdsOf(e, groupBy)) if (!first.has(id)) first.set(id, first.size);
-  return termsOf(incident, groupBy)
-    .filter((t) => first.has(t.id))
-    .map((t) => ({ id: t.id, label: localize(t.label, lang), order: first.get(t.id) ?? 0 }))
-    .sort((a, b) => a.order - b.order);
 }
 
 export function shapeOf(event: TimelineEvent): ItemShape {

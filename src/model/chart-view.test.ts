@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateIncident } from '../../bench/generate';
 import {
@@ -9,13 +10,15 @@ import {
   type ChartView,
   type ChartWords,
 } from './chart-view';
+import { laneIdsOf, type GroupBy } from './chart-model';
 import { buildEventIndex, laneTableOf, type EventIndex } from './event-index';
 import { facetColumns } from './facet-columns';
 import { loadBundled } from './bundled.test-helper';
-import type { Incident } from './incident';
+import type { Incident, TimelineEvent } from './incident';
 import { MAX_CHART_ITEMS } from './level-of-detail';
 import { revealedEvents, presentSteps, revealedIncident } from './present';
 import { DAY, HOUR } from './time';
+import { termLabel } from './vocabulary';
 
 const bundled = loadBundled();
 const large = loadBundled(generateIncident(20_000));
@@ -144,6 +147,49 @@ describe('chartView on a large incident', () => {
     const shown = revealedIncident(large, revealedEvents(steps, steps.length - 1));
     const present = sceneOf(shown, { groupBy: 'actor' });
     expect(chartView(present, undefined).items.length).toBeLessThanOrEqual(MAX_CHART_ITEMS);
+  });
+});
+
+describe('lanes', () => {
+  // What the lanes are: each lane a shown event is in, ordered by its first such event in the incident's (reading)
+  // order, and within one event by the order the event names them.
+  const expected = (events: readonly TimelineEvent[], groupBy: GroupBy) => {
+    const first = new Set<string>();
+    for (const e of events) for (const id of laneIdsOf(e, groupBy)) first.add(id);
+    return [...first];
+  };
+  const groupings = fc.constantFrom<GroupBy>('system', 'actor', 'phase', 'action');
+
+  it('are the lanes of the shown events, in reading order, for any filter of the bundled incident', () => {
+    // The bundled incident's date-only events read apart from their start order, and some events have two systems.
+    expect(bundled.events.some((e) => e.systems.length > 1)).toBe(true);
+    fc.assert(
+      fc.property(
+        fc.array(fc.boolean(), {
+          minLength: bundled.events.length,
+          maxLength: bundled.events.length,
+        }),
+        groupings,
+        (keep, groupBy) => {
+          const events = bundled.events.filter((_, i) => keep[i]);
+          const scene = sceneOf(bundled, { events, groupBy });
+          expect(scene.lanes!.map((l) => l.id)).toEqual(expected(events, groupBy));
+          expect(scene.lanes!.map((l) => l.order)).toEqual(scene.lanes!.map((_, i) => i));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('are read off the lane table for a large filtered incident too, in the UI language', () => {
+    const failed = large.events.filter((e) => e.outcome === 'failed' && e.startMs % 7 !== 0);
+    for (const groupBy of ['system', 'actor'] as const) {
+      const lanes = sceneOf(large, { events: failed, groupBy, lang: 'zh-Hant' }).lanes!;
+      expect(lanes.map((l) => l.id)).toEqual(expected(failed, groupBy));
+      expect(lanes.map((l) => l.label)).toEqual(
+        lanes.map((l) => termLabel(large, groupBy, l.id, 'zh-Hant')),
+      );
+    }
   });
 });
 
