@@ -26,7 +26,11 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     [filtersKey, view.q],
   );
   // Unfiltered, the incident's own array: what is derived from it (the chart's time index) is then reused.
-  const { shown: visible, counts } = useMemo(
+  const {
+    shown: visible,
+    rows,
+    counts,
+  } = useMemo(
     () => queryResult(incident.events, query, searchIndex),
     [incident, query, searchIndex],
   );
@@ -45,6 +49,7 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
       chartScene({
         incident,
         events: view.dim ? incident.events : visible,
+        rows: view.dim ? undefined : rows,
         dimmed,
         groupBy: view.group,
         lang,
@@ -52,7 +57,7 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
         compress: view.compress,
         words,
       }),
-    [incident, view.dim, visible, dimmed, view.group, lang, view.bands, view.compress, words],
+    [incident, view.dim, visible, rows, dimmed, view.group, lang, view.bands, view.compress, words],
   );
   const chart = useMemo(() => chartView(scene, view.window), [scene, view.window]);
   // Only with arrows on: a pass over every event (40 ms at 100,000) the first render need not make.

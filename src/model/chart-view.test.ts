@@ -214,6 +214,20 @@ describe('a filtered scene', () => {
     expect(rows(filtered.index)).toEqual(rows(fresh));
   });
 
+  it('given where its events are in the incident, builds the same index and lanes without looking each up', () => {
+    // The bundled incident reads in another order than its time index, so its rows are mapped, not copied.
+    expect(buildEventIndex(bundled.events).events).not.toBe(bundled.events);
+    for (const incident of [bundled, large]) {
+      const rows = Int32Array.from(incident.events.flatMap((e, i) => (i % 3 === 1 ? [i] : [])));
+      const events = Array.from(rows, (r) => incident.events[r]!);
+      const byRows = sceneOf(incident, { events, rows });
+      const looked = sceneOf(incident, { events: [...events] });
+      expect(byRows.index.subsetOf?.parent).toBe(sceneOf(incident).index);
+      expect(byRows.index).toEqual(looked.index);
+      expect(byRows.lanes).toEqual(looked.lanes);
+    }
+  });
+
   it('draws the same items, counts and sides as a scene of an index built anew', () => {
     for (const window of [all.initial!, all.fitted!, { from: T_MID - HOUR, to: T_MID + HOUR }]) {
       const byId = (v: ChartView) => [...v.items].sort((a, b) => (a.id < b.id ? -1 : 1));

@@ -19,6 +19,7 @@ import {
   buildEventIndex,
   laneTableOf,
   positionsIn,
+  subsetAt,
   subsetIndex,
   type EventIndex,
 } from './event-index';
@@ -67,6 +68,8 @@ export interface SceneInput {
   incident: Incident;
   /** The events to draw, in time order: the filtered ones, or all of them when the rest are dimmed. */
   events: readonly TimelineEvent[];
+  /** Where each of `events` is in the incident's events, when known (the filter knows): spares a lookup per event. */
+  rows?: Int32Array;
   /** Ids drawn greyed out. */
   dimmed?: ReadonlySet<string>;
   groupBy: GroupBy;
@@ -79,7 +82,10 @@ export interface SceneInput {
 }
 
 /** Everything that stays the same while the user pans and zooms. */
-export interface ChartScene extends Omit<Required<SceneInput>, 'bands' | 'compress' | 'limit'> {
+export interface ChartScene extends Omit<
+  Required<SceneInput>,
+  'bands' | 'compress' | 'limit' | 'rows'
+> {
   lanes: Lane[] | null;
   index: EventIndex;
   /** More items than the budget: the chart gets the window's events, or counts, instead of every event. */
@@ -125,27 +131,50 @@ const limitsFor = (incident: Incident) => zoomLimits(incident.events);
 const quietFor = (incident: Incident) => quietPeriods(incident.events, QUIET_GAP, QUIET_KEEP);
 
 // The filtered events' index is taken from the whole incident's, which is built once.
-function indexOf(incident: Incident, events: readonly TimelineEvent[]): EventIndex {
+function indexOf(
+  incident: Incident,
+  events: readonly TimelineEvent[],
+  rows?: Int32Array,
+): EventIndex {
   const all = memo(indexes, incident.events, buildEventIndex);
-  return events === incident.events
-    ? all
-    : memo(indexes, events, (e) => subsetIndex(all, e) ?? buildEventIndex(e));
+  if (events === incident.events) return all;
+  return memo(
+    indexes,
+    events,
+    (e) =>
+      (rows ? subsetAt(all, positionsOf(incident, rows)) : subsetIndex(all, e)) ??
+      buildEventIndex(e),
+  );
 }
 
-// Each row of the incident's time index: its event's place in the incident's own (reading) order.
-const readingRanks = new WeakMap<Incident, Int32Array>();
-function readingRankOf(incident: Incident): Int32Array {
-  return memo(readingRanks, incident, () => {
+/**
+ * The incident's two orders mapped onto each other: `rank` gives each row of its time index the event's place in
+ * the incident's own (reading) order, and `row` the reverse. The same array twice when the orders agree.
+ */
+const orders = new WeakMap<Incident, { rank: Int32Array; row: Int32Array }>();
+function ordersOf(incident: Incident) {
+  return memo(orders, incident, () => {
     const all = indexOf(incident, incident.events);
-    const rank = new Int32Array(all.events.length);
-    if (all.events === incident.events) rank.forEach((_, i) => (rank[i] = i));
-    else {
-      const at = positionsIn(all);
-      incident.events.forEach((e, i) => (rank[at.get(e)!] = i));
+    const n = all.events.length;
+    if (all.events === incident.events) {
+      const same = Int32Array.from({ length: n }, (_, i) => i);
+      return { rank: same, row: same };
     }
-    return rank;
+    const at = positionsIn(all);
+    const rank = new Int32Array(n);
+    const row = new Int32Array(n);
+    incident.events.forEach((e, i) => {
+      row[i] = at.get(e)!;
+      rank[row[i]!] = i;
+    });
+    return { rank, row };
   });
 }
+
+const positionsOf = (incident: Incident, rows: Int32Array) => {
+  const { row } = ordersOf(incident);
+  return Int32Array.from(rows, (r) => row[r]!);
+};
 
 /**
  * Lanes that hold at least one of the index's events, ordered by each lane's first event in reading order (and, for
@@ -162,7 +191,7 @@ function lanesOf(
   const { ids, offsets, lanes } = laneTableOf(index, groupBy);
   const all = indexOf(incident, incident.events);
   const positions = index.subsetOf?.parent === all ? index.subsetOf.positions : undefined;
-  const rank = index === all || positions ? readingRankOf(incident) : ranksIn(events, index);
+  const rank = index === all || positions ? ordersOf(incident).rank : ranksIn(events, index);
   const firstRow = new Int32Array(ids.length).fill(-1);
   const firstSlot = new Int32Array(ids.length);
   for (let i = 0; i < index.events.length; i++) {
@@ -230,7 +259,7 @@ export function chartScene(input: SceneInput): ChartScene {
   const { incident, events, groupBy, lang, words } = input;
   // Kept per incident, never a new empty array: the chart re-maps its whole axis when these change.
   const hidden = input.compress ? memo(quietOf, incident, quietFor) : NOTHING_HIDDEN;
-  const index = indexOf(incident, events);
+  const index = indexOf(incident, events, input.rows);
   const n = index.events.length;
   // The index's first start and latest end: fitWindow without a pass over every event.
   const fitted =
@@ -272,7 +301,7 @@ export function sceneSteps(incident: Incident): (() => unknown)[] {
     () => laneTableOf(index(), 'system'),
     () => laneTableOf(index(), 'actor'),
     () => positionsIn(index()),
-    () => readingRankOf(incident),
+    () => ordersOf(incident),
     () => sidesOf(index(), incident),
     () => memo(lookups, incident, lookupOf),
     () => memo(limitsOf, incident, limitsFor),

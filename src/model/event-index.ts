@@ -65,15 +65,23 @@ export function subsetIndex(
   events: readonly TimelineEvent[],
 ): EventIndex | undefined {
   const positionOf = positionsIn(parent);
-  const n = events.length;
-  const positions = new Int32Array(n);
-  let ordered = true;
-  for (let i = 0; i < n; i++) {
+  const positions = new Int32Array(events.length);
+  for (let i = 0; i < events.length; i++) {
     const at = positionOf.get(events[i]!);
     if (at === undefined) return undefined;
-    if (i > 0 && at <= positions[i - 1]!) ordered = false;
     positions[i] = at;
   }
+  return subsetAt(parent, positions);
+}
+
+/**
+ * The index of the events at `positions` of `parent` (in any order; sorted in place), from `parent`'s arrays;
+ * undefined when a position repeats.
+ */
+export function subsetAt(parent: EventIndex, positions: Int32Array): EventIndex | undefined {
+  const n = positions.length;
+  let ordered = true;
+  for (let i = 1; i < n && ordered; i++) if (positions[i]! <= positions[i - 1]!) ordered = false;
   // Sorting positions is sorting by time: far cheaper than comparing events.
   if (!ordered) {
     positions.sort();

@@ -85,7 +85,9 @@ describe('filterEvents', () => {
   it('returns every event once the filters are cleared', () => {
     expect(filterEvents(bundled.events, { filters: none, q: '' }, index)).toEqual(bundled.events);
     // The same array, so what the chart derives from the whole incident is reused.
-    expect(queryResult(bundled.events, { filters: none, q: ' ' }, index).shown).toBe(bundled.events);
+    expect(queryResult(bundled.events, { filters: none, q: ' ' }, index).shown).toBe(
+      bundled.events,
+    );
   });
 
   it('gives the same result whatever order the filters are applied in', () => {
@@ -103,8 +105,9 @@ describe('filterEvents', () => {
   it('counts for each option what choosing it would show, given the other facets', () => {
     fc.assert(
       fc.property(queryArb, (q) => {
-        const { shown, counts } = queryResult(bundled.events, q, index);
+        const { shown, rows, counts } = queryResult(bundled.events, q, index);
         expect(ids(shown)).toEqual(ids(filterEvents(bundled.events, q, index)));
+        if (rows) expect([...rows].map((r) => bundled.events[r])).toEqual(shown);
         for (const facet of FACETS) {
           for (const option of optionsOf(bundled, facet)) {
             const alone = filterEvents(
