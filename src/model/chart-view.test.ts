@@ -218,7 +218,7 @@ describe('a filtered scene', () => {
     // The bundled incident reads in another order than its time index, so its rows are mapped, not copied.
     expect(buildEventIndex(bundled.events).events).not.toBe(bundled.events);
     for (const incident of [bundled, large]) {
-      const rows = Int32Array.from(incident.events.flatMap((e, i) => (i % 3 === 1 ? [i] : [])));
+      const rows = Int32Array.from(incident.events.flatMap((_, i) => (i % 3 === 1 ? [i] : [])));
       const events = Array.from(rows, (r) => incident.events[r]!);
       const byRows = sceneOf(incident, { events, rows });
       const looked = sceneOf(incident, { events: [...events] });

@@ -171,10 +171,12 @@ function ordersOf(incident: Incident) {
   });
 }
 
-const positionsOf = (incident: Incident, rows: Int32Array) => {
+function positionsOf(incident: Incident, rows: Int32Array): Int32Array {
   const { row } = ordersOf(incident);
-  return Int32Array.from(rows, (r) => row[r]!);
-};
+  const positions = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) positions[i] = row[rows[i]!]!;
+  return positions;
+}
 
 /**
  * Lanes that hold at least one of the index's events, ordered by each lane's first event in reading order (and, for
@@ -185,7 +187,7 @@ function lanesOf(
   incident: Incident,
   events: readonly TimelineEvent[],
   index: EventIndex,
-  groupBy: GroupBy,
+  groupBy: Exclude<GroupBy, 'none'>,
   lang: string,
 ): Lane[] {
   const { ids, offsets, lanes } = laneTableOf(index, groupBy);

@@ -121,7 +121,7 @@ export function filterEvents(
 // Where the events that fail nothing are, in order.
 function keptRows(fails: Uint8Array): Int32Array {
   let n = 0;
-  for (const f of fails) if (f === 0) n++;
+  for (let i = 0; i < fails.length; i++) if (fails[i] === 0) n++;
   const rows = new Int32Array(n);
   for (let i = 0, k = 0; k < n; i++) if (fails[i] === 0) rows[k++] = i;
   return rows;
@@ -148,11 +148,11 @@ export function isFiltering(query: Query): boolean {
  * fails exactly one facet counts only for that facet's options. One pass over the facets and search serves both.
  */
 export function queryResult(
-  events: readonly TimelineEvent[],
+  events: TimelineEvent[],
   query: Query,
   index: Map<string, string>,
 ): {
-  shown: readonly TimelineEvent[];
+  shown: TimelineEvent[];
   /** Where each shown event is in `events`; undefined when all are shown. */
   rows?: Int32Array;
   counts: Record<Facet, Map<string, number>>;
