@@ -35,6 +35,11 @@ export interface VisUpdateHarness {
   relabel(count: number): Promise<StepTiming>;
   /** `update`s `count` new items and reports how many item elements are in the DOM right after the call, and after the next draw. */
   drawnDuringUpdate(count: number): Promise<{ before: number; during: number; after: number }>;
+  /**
+   * `replace`s `count` items and lists, per pass of the chart over its lanes, the sizes read from the page in order: a lane's position
+   * (`lane`), a lane name's size (`label`), an item's size (`item`); each run of one kind once.
+   */
+  readsDuringReplace(count: number): Promise<('lane' | 'label' | 'item')[][]>;
   /** Every drawn item's placement, by item id. */
   placements(): Record<string, Placement>;
   /** How many lanes have items drawn in them. */
@@ -190,6 +195,56 @@ async function main() {
       const during = drawn();
       await changed;
       return { before, during, after: drawn() };
+    },
+    async readsDuringReplace(count) {
+      const redraws: ('lane' | 'label' | 'item')[][] = [];
+      const note = (kind: 'lane' | 'label' | 'item') => {
+        const reads = redraws.at(-1);
+        if (reads && reads.at(-1) !== kind) reads.push(kind);
+      };
+      const kindOf = (el: HTMLElement) =>
+        el.matches('.vis-foreground > .vis-group')
+          ? 'lane'
+          : el.matches('.vis-label .vis-inner')
+            ? 'label'
+            : el.closest('.vis-item')
+              ? 'item'
+              : undefined;
+      // Sizes are getters of HTMLElement (offset*) and Element (client*); each is wrapped where it is defined.
+      const saved = (
+        [
+          [HTMLElement.prototype, 'offsetTop'],
+          [HTMLElement.prototype, 'offsetWidth'],
+          [HTMLElement.prototype, 'offsetHeight'],
+          [Element.prototype, 'clientWidth'],
+          [Element.prototype, 'clientHeight'],
+        ] as const
+      ).map(
+        ([proto, name]) => [proto, name, Object.getOwnPropertyDescriptor(proto, name)!] as const,
+      );
+      for (const [proto, name, d] of saved)
+        Object.defineProperty(proto, name, {
+          ...d,
+          get(this: HTMLElement) {
+            const kind = kindOf(this);
+            if (kind) note(kind);
+            return d.get!.call(this);
+          },
+        });
+      // The item set's redraw (one pass over every lane), wrapped to mark where each pass starts.
+      const itemSet = (timeline as unknown as { itemSet: { redraw: () => boolean } }).itemSet;
+      const redraw = itemSet.redraw;
+      itemSet.redraw = function (this: unknown) {
+        redraws.push([]);
+        return redraw.call(this);
+      };
+      try {
+        await window.__visUpdate!.replace(count);
+      } finally {
+        itemSet.redraw = redraw;
+        for (const [proto, name, d] of saved) Object.defineProperty(proto, name, d);
+      }
+      return redraws.filter((reads) => reads.length > 0);
     },
     placements: () => placementsIn(host),
     lanesWithItems: () =>

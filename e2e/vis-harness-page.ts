@@ -33,6 +33,10 @@ export class VisHarnessPage {
     return this.page.evaluate((n) => window.__visUpdate!.relabel(n), count);
   }
 
+  readsDuringReplace(count: number): Promise<('lane' | 'label' | 'item')[][]> {
+    return this.page.evaluate((n) => window.__visUpdate!.readsDuringReplace(n), count);
+  }
+
   placements(): Promise<Record<string, Placement>> {
     return this.page.evaluate(() => window.__visUpdate!.placements());
   }

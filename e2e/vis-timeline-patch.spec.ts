@@ -61,6 +61,17 @@ test('relabelling 800 items lays the page out a few times, not once per item on 
   expect(patched).toBeLessThan(40);
 });
 
+test('a pass over the lanes reads their sizes before it measures new items, so it lays them out once', async ({
+  harness,
+}) => {
+  await harness.open(`${url}/page`, '/data/incident.json', 1500);
+  const passes = await harness.readsDuringReplace(800);
+  expect(passes.some((reads) => reads.includes('item') && reads.includes('label'))).toBe(true);
+  // Without this part of the patch a pass reads lane, item, lane, label: the lane and name sizes are read again
+  // after the items are written and measured, which lays every new item out a second time.
+  expect(passes.filter((reads) => reads.includes('item') && reads.at(-1) !== 'item')).toEqual([]);
+});
+
 test('a new chart draws the items of the lanes it shows, not those of lanes below the view', async ({
   harness,
 }) => {
