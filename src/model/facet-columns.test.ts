@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from './bundled.test-helper';
-import { countInto, facetColumns, hasWanted, wantedCodes } from './facet-columns';
+import { eventsWanted, facetColumns, tally, wantedCodes } from './facet-columns';
 import { FACETS, valuesOf } from './vocabulary';
 
 const bundled = loadBundled();
@@ -10,9 +10,10 @@ describe('facet columns', () => {
     const columns = facetColumns(bundled.events);
     expect(columns.length).toBe(bundled.events.length);
     bundled.events.forEach((e, i) => {
+      const only = new Uint8Array(bundled.events.length);
+      only[i] = 1;
       for (const facet of FACETS) {
-        const counts = new Int32Array(columns.terms[facet].length);
-        countInto(columns, facet, counts, i);
+        const counts = tally(columns, facet, only);
         const held = columns.terms[facet].filter((_, c) => counts[c]! > 0);
         expect(held.sort()).toEqual([...new Set(valuesOf(e, facet))].sort());
       }
@@ -33,9 +34,11 @@ describe('facet columns', () => {
     const second = bundled.events[i]!.systems[1]!;
     const mask = wantedCodes(columns, 'system', ['no-such-system', second]);
     expect(mask.reduce((a, b) => a + b, 0)).toBe(1);
-    expect(hasWanted(columns, 'system', mask, i)).toBe(true);
+    const has = eventsWanted(columns, 'system', mask);
+    expect(has[i]).toBe(1);
+    bundled.events.forEach((e, j) => expect(has[j]).toBe(e.systems.includes(second) ? 1 : 0));
     expect(
-      hasWanted(columns, 'system', wantedCodes(columns, 'system', ['no-such-system']), i),
-    ).toBe(false);
+      eventsWanted(columns, 'system', wantedCodes(columns, 'system', ['no-such-system'])),
+    ).toEqual(new Uint8Array(bundled.events.length));
   });
 });

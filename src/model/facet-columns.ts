@@ -78,21 +78,37 @@ export function wantedCodes(columns: FacetColumns, facet: Facet, wanted: readonl
   return mask;
 }
 
-/** Whether event `i` has a term of `facet` marked in `mask`. */
-export function hasWanted(columns: FacetColumns, facet: Facet, mask: Uint8Array, i: number) {
-  if (facet !== 'system') return mask[columns.single[facet][i]!] === 1;
-  const { systemStart, systemCodes } = columns;
-  for (let k = systemStart[i]!; k < systemStart[i + 1]!; k++)
-    if (mask[systemCodes[k]!] === 1) return true;
-  return false;
-}
+// Whole columns at a time: a call per event and facet took 20 ms of a filter at 100,000 events.
 
-/** Adds event `i`'s terms of `facet` to `counts`, indexed by code. */
-export function countInto(columns: FacetColumns, facet: Facet, counts: Int32Array, i: number) {
+/** Per event, 1 when it has a term of `facet` marked in `mask`, else 0. */
+export function eventsWanted(columns: FacetColumns, facet: Facet, mask: Uint8Array): Uint8Array {
+  const has = new Uint8Array(columns.length);
   if (facet !== 'system') {
-    counts[columns.single[facet][i]!]!++;
-    return;
+    const column = columns.single[facet];
+    for (let i = 0; i < has.length; i++) has[i] = mask[column[i]!]!;
+    return has;
   }
   const { systemStart, systemCodes } = columns;
-  for (let k = systemStart[i]!; k < systemStart[i + 1]!; k++) counts[systemCodes[k]!]!++;
+  for (let i = 0; i < has.length; i++)
+    for (let k = systemStart[i]!; k < systemStart[i + 1]!; k++)
+      if (mask[systemCodes[k]!] === 1) {
+        has[i] = 1;
+        break;
+      }
+  return has;
+}
+
+/** Per code of `facet`, how many of the events marked 1 in `selected` have it. */
+export function tally(columns: FacetColumns, facet: Facet, selected: Uint8Array): Int32Array {
+  const counts = new Int32Array(columns.terms[facet].length);
+  if (facet !== 'system') {
+    const column = columns.single[facet];
+    for (let i = 0; i < selected.length; i++) if (selected[i] === 1) counts[column[i]!]!++;
+    return counts;
+  }
+  const { systemStart, systemCodes } = columns;
+  for (let i = 0; i < selected.length; i++)
+    if (selected[i] === 1)
+      for (let k = systemStart[i]!; k < systemStart[i + 1]!; k++) counts[systemCodes[k]!]!++;
+  return counts;
 }

@@ -1,7 +1,7 @@
 // Facets, text search and filterEvents(): which events a view shows, as pure functions over parsed events.
 import type { Incident, TimelineEvent } from './incident';
 import { allVersions } from './text';
-import { countInto, facetColumns, hasWanted, wantedCodes } from './facet-columns';
+import { eventsWanted, facetColumns, tally, wantedCodes } from './facet-columns';
 import { FACETS, type Facet } from './vocabulary';
 
 export type FacetFilters = Record<Facet, string[]>;
@@ -95,9 +95,9 @@ function failures(events: readonly TimelineEvent[], query: Query, index: Map<str
   FACETS.forEach((facet, k) => {
     const ids = query.filters[facet];
     if (ids.length === 0) return;
-    const mask = wantedCodes(columns, facet, ids);
+    const has = eventsWanted(columns, facet, wantedCodes(columns, facet, ids));
     for (let i = 0; i < n; i++)
-      if (!hasWanted(columns, facet, mask, i)) {
+      if (has[i] === 0) {
         fails[i] = fails[i]! + 1;
         failed[i] = k;
       }
@@ -170,18 +170,16 @@ function countsOf(
   { columns, fails, failed }: ReturnType<typeof failures>,
 ): Record<Facet, Map<string, number>> {
   const facets = Object.keys(query.filters) as Facet[];
-  const tally = Object.fromEntries(
-    FACETS.map((f) => [f, new Int32Array(columns.terms[f].length)]),
-  ) as Record<Facet, Int32Array>;
-  for (let i = 0; i < n; i++) {
-    if (fails[i] === 0) for (const facet of facets) countInto(columns, facet, tally[facet], i);
-    else if (fails[i] === 1) countInto(columns, FACETS[failed[i]!]!, tally[FACETS[failed[i]!]!], i);
-  }
   const counts = {} as Record<Facet, Map<string, number>>;
+  const selected = new Uint8Array(n);
   for (const facet of facets) {
+    const k = FACETS.indexOf(facet);
+    for (let i = 0; i < n; i++)
+      selected[i] = fails[i] === 0 || (fails[i] === 1 && failed[i] === k) ? 1 : 0;
+    const byCode = tally(columns, facet, selected);
     const m = new Map<string, number>();
     columns.terms[facet].forEach((id, c) => {
-      if (tally[facet][c]! > 0) m.set(id, tally[facet][c]!);
+      if (byCode[c]! > 0) m.set(id, byCode[c]!);
     });
     counts[facet] = m;
   }
