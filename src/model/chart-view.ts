@@ -291,9 +291,9 @@ export function chartScene(input: SceneInput): ChartScene {
 
 /**
  * What the first render (and the first filter) builds for the whole incident: the filters' columns, the time index,
- * lane tables for the default lanes and the overview, each event's position for filtered subsets and in reading order, sides, the id
- * lookup and zoom limits. As steps a loader can run one per task: together they took 0.5 s in one task at 100,000
- * events. Each is kept, so the render then finds it built.
+ * lane tables for the default lanes and the overview, each event's position for filtered subsets and in reading
+ * order, sides, the id lookup and zoom limits. As steps a loader can run one per task: together they took 0.5 s in
+ * one task at 100,000 events. Each is kept, so the render then finds it built.
  */
 export function sceneSteps(incident: Incident): (() => unknown)[] {
   const index = () => indexOf(incident, incident.events);

@@ -78,7 +78,7 @@ export function wantedCodes(columns: FacetColumns, facet: Facet, wanted: readonl
   return mask;
 }
 
-// Whole columns at a time: a call per event and facet took 20 ms of a filter at 100,000 events.
+// Whole columns at a time, one loop each, rather than a call per event and facet.
 
 /** Per event, 1 when it has a term of `facet` marked in `mask`, else 0. */
 export function eventsWanted(columns: FacetColumns, facet: Facet, mask: Uint8Array): Uint8Array {
