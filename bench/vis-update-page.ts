@@ -36,8 +36,8 @@ export interface VisUpdateHarness {
   /** `update`s `count` new items and reports how many item elements are in the DOM right after the call, and after the next draw. */
   drawnDuringUpdate(count: number): Promise<{ before: number; during: number; after: number }>;
   /**
-   * `replace`s `count` items and lists, per pass of the chart over its lanes, the sizes read from the page in order: a lane's position
-   * (`lane`), a lane name's size (`label`), an item's size (`item`); each run of one kind once.
+   * `replace`s `count` items and lists, per pass of the chart over its lanes, the sizes read from the page in order:
+   * a lane's position (`lane`), a lane name's size (`label`), an item's size (`item`); each run of one kind once.
    */
   readsDuringReplace(count: number): Promise<('lane' | 'label' | 'item')[][]>;
   /** Every drawn item's placement, by item id. */
