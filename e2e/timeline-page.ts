@@ -71,11 +71,19 @@ export class TimelinePage {
     await this.chartItem(eventId).first().locator('.it-label').click();
   }
 
-  /** Horizontal centre of an event's first item, in page pixels. */
+  /** Left edge of an event's first item, in page pixels; waits for the item to be drawn. */
   async itemX(eventId: string): Promise<number> {
     const box = await this.chartItem(eventId).first().boundingBox();
     if (!box) throw new Error(`${eventId} is not drawn`);
     return box.x;
+  }
+
+  /**
+   * Left edge of an event's first item as drawn at this moment, or undefined when it is not drawn. One read in the
+   * page: counting and then measuring raced the chart's redraws, and boundingBox waits for an item taken out between.
+   */
+  async drawnX(eventId: string): Promise<number | undefined> {
+    return this.chartItem(eventId).evaluateAll((els) => els[0]?.getBoundingClientRect().x);
   }
 
   /** The chart's lane-name column: a focusable region that scrolls the lanes. */
