@@ -79,6 +79,18 @@ test('a 100,000-event incident downloads with a byte progress bar, then zoom, pa
   test.setTimeout(180_000);
   // 100 pieces 40 ms apart: a download of at least 4 s, so the bar is seen filling.
   await scale.serveFrom(FILE, large.server.url({ chunks: 100, delayMs: 40 }));
+  // Records any moment, once the load status is up, when the page shows neither it nor the incident.
+  await scale.page.addInitScript(() => {
+    const w = window as unknown as { blankAfterStatus: boolean };
+    w.blankAfterStatus = false;
+    let statusSeen = false;
+    new MutationObserver(() => {
+      const status = document.querySelector('main .load-status');
+      const screen = document.querySelector('main .screen');
+      statusSeen ||= status !== null;
+      if (statusSeen && !status && !screen) w.blankAfterStatus = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
   await scale.page.goto(`./?src=${FILE}`);
   await expect(scale.downloadProgress).toBeVisible();
   expect(Number(await scale.downloadProgress.getAttribute('max'))).toBe(large.bytes);
@@ -92,6 +104,12 @@ test('a 100,000-event incident downloads with a byte progress bar, then zoom, pa
   );
   await expect(scale.downloadProgress).toBeHidden();
   await expect(scale.summary).toHaveText(summary(N), { timeout: 30_000 });
+  // The first view is rendered in slices after the download; the status stays up until it is shown.
+  expect(
+    await scale.page.evaluate(
+      () => (window as unknown as { blankAfterStatus: boolean }).blankAfterStatus,
+    ),
+  ).toBe(false);
 
   const matching = (q: Partial<Query['filters']>, search = '') => {
     const none: Query['filters'] = { phase: [], system: [], actor: [], action: [], outcome: [] };
