@@ -105,3 +105,35 @@ test('present mode at 100,000 events keeps the chart within the item budget, wit
     await scale.nextButton.click();
   }
 });
+
+test('Back to a large incident loaded before never shows the other one under its link', async ({
+  scale,
+}) => {
+  const sizes = [5_000, 6_000];
+  for (const n of sizes)
+    await scale.serveJson(`generated/back-${n}.json`, JSON.stringify(generateIncident(n, 2)));
+  // Records any moment when the heading names another incident than the link's `src`.
+  await scale.page.addInitScript(() => {
+    const w = window as unknown as { mismatch?: string };
+    new MutationObserver(() => {
+      const wanted = /back-(\d+)/.exec(location.search)?.[1];
+      const shown = /([\d,]+) events/.exec(document.querySelector('h1')?.textContent ?? '')?.[1];
+      if (wanted && shown && shown.replaceAll(',', '') !== wanted)
+        w.mismatch ??= `${shown} events shown for back-${wanted}.json`;
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await scale.goto('?src=generated/back-5000.json');
+  await expect(scale.heading).toContainText('5,000 events');
+  // Another file, by the app's own history (as a link inside the page would); then Back, to the cached first one.
+  await scale.page.evaluate(() => {
+    history.pushState(null, '', '?src=generated/back-6000.json');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(scale.heading).toContainText('6,000 events', { timeout: 30_000 });
+  await scale.page.goBack();
+  await expect(scale.heading).toContainText('5,000 events', { timeout: 30_000 });
+  await expect(scale.eventItems.or(scale.aggregates).first()).toBeVisible();
+  expect(
+    await scale.page.evaluate(() => (window as unknown as { mismatch?: string }).mismatch),
+  ).toBeUndefined();
+});

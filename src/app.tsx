@@ -79,13 +79,12 @@ export function App() {
       mode: 'edit',
     }));
   };
-  // A large incident is shown by a deferred render, which React runs in slices with paints in between: as an urgent
-  // one it froze the page for 0.3 s at 100,000 events. Small ones, and drafts being edited (Fit all right after a
-  // paste must fit what was pasted), show at once.
+  // Deferred from 5,000 events, so React renders it in slices; not while editing, where Fit all must see a paste.
   const data = query.data;
   const large = data !== undefined && data.events.length >= PREPARE_IN_STEPS_FROM && !editing;
   const deferred = useDeferredValue(large ? data : undefined);
-  const incident = large ? deferred : data;
+  // Until the deferred render catches up nothing is shown, never the previous incident under the new link.
+  const incident = large ? (deferred === data ? data : undefined) : data;
   const preparing = data !== undefined && incident === undefined;
   const resolved = useMemo(
     () => (incident ? resolveAgainst(state, incident) : { state, ignored: [] }),
@@ -177,7 +176,9 @@ export function App() {
               setView={setView}
             />
           )}
-          {(query.isPending || preparing) && !editing && <Loading src={src} />}
+          {(query.isPending || preparing) && !editing && (
+            <Loading src={src} cancellable={!preparing} />
+          )}
           {query.isError && !(editing && draft.state.doc) && <LoadError error={query.error} />}
           {query.isError && !(editing && draft.state.doc) && <LoadRecovery src={src} />}
           {incident && incident.events.length === 0 && !editing && <Empty />}

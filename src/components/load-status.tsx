@@ -27,7 +27,8 @@ export function LoadProgressText({ src, fallback }: { src: string; fallback: str
   }
 }
 
-export function Loading({ src }: { src: string }) {
+/** Without `cancellable` (the file is read, its first view is rendering) there is nothing left to cancel. */
+export function Loading({ src, cancellable = true }: { src: string; cancellable?: boolean }) {
   const { t } = useI18n();
   const progress = useLoadProgress(src);
   return (
@@ -43,9 +44,11 @@ export function Loading({ src }: { src: string }) {
           value={progress.received}
         />
       )}
-      <button type="button" onClick={() => cancelLoad(src)}>
-        {t.loadControl.cancel}
-      </button>
+      {cancellable && (
+        <button type="button" onClick={() => cancelLoad(src)}>
+          {t.loadControl.cancel}
+        </button>
+      )}
     </div>
   );
 }
