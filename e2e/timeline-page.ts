@@ -78,10 +78,7 @@ export class TimelinePage {
     return box.x;
   }
 
-  /**
-   * Left edge of an event's first item as drawn at this moment, or undefined when it is not drawn. One read in the
-   * page: counting and then measuring raced the chart's redraws, and boundingBox waits for an item taken out between.
-   */
+  /** An event's first item's left edge now, or undefined: one read, as boundingBox waits for an item a redraw removed. */
   async drawnX(eventId: string): Promise<number | undefined> {
     return this.chartItem(eventId).evaluateAll((els) => els[0]?.getBoundingClientRect().x);
   }
