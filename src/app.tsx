@@ -21,7 +21,7 @@ import { useDraftCheck } from './hooks/use-draft-check';
 import { catalogs } from './i18n/i18n';
 import { draftSource, showDraft } from './loading/draft-source';
 import { isLocal } from './loading/open-file';
-import { PREPARE_IN_STEPS_FROM } from './loading/prepare-incident';
+import { rendersInSteps } from './loading/prepare-incident';
 import { fileOf, newIncident, type DraftDoc } from './model/draft';
 import type { Incident } from './model/incident';
 import { createDraft } from './store/draft-sessions';
@@ -81,7 +81,7 @@ export function App() {
   };
   // Deferred from 5,000 events, so React renders it in slices; not while editing, where Fit all must see a paste.
   const data = query.data;
-  const large = data !== undefined && data.events.length >= PREPARE_IN_STEPS_FROM && !editing;
+  const large = data !== undefined && rendersInSteps(data) && !editing;
   const deferred = useDeferredValue(large ? data : undefined);
   // Until the deferred render catches up nothing is shown, never the previous incident under the new link.
   const incident = large ? (deferred === data ? data : undefined) : data;

@@ -2,7 +2,7 @@ import type { SetView } from '../hooks/use-view-state';
 import { useTimelineView } from '../hooks/use-timeline-view';
 import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { PREPARE_IN_STEPS_FROM } from '../loading/prepare-incident';
+import { rendersInSteps } from '../loading/prepare-incident';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
 import type { ViewState } from '../model/view-state';
@@ -35,7 +35,7 @@ export function IncidentScreen({ incident, view, setView, aside, editing, export
   const { t, lang } = useI18n();
   const tv = useTimelineView(incident, view, setView);
   // From 5,000 events the chart mounts in a render after the panels' commit: together they were one 170 ms task.
-  const [chartShown, showChart] = useState(incident.events.length < PREPARE_IN_STEPS_FROM);
+  const [chartShown, showChart] = useState(!rendersInSteps(incident));
   useEffect(() => {
     if (!chartShown) startTransition(() => showChart(true));
   }, [chartShown]);

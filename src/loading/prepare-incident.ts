@@ -2,14 +2,18 @@
 import type { Incident } from '../model/incident';
 
 /** Below this many events the steps are short, and yielding between them would only delay the first view. */
-export const PREPARE_IN_STEPS_FROM = 5000;
+const PREPARE_IN_STEPS_FROM = 5000;
+
+/** Whether `incident`'s first view is prepared and rendered in steps (model, panels, then the chart). */
+export const rendersInSteps = (incident: Incident) =>
+  incident.events.length >= PREPARE_IN_STEPS_FROM;
 
 /**
  * Runs the chart scene's steps for `incident` (see sceneSteps), yielding to the page before each, so it can paint
  * and take a Cancel in between; throws the signal's reason when cancelled meanwhile.
  */
 export async function prepareInSteps(incident: Incident, signal?: AbortSignal): Promise<void> {
-  if (incident.events.length < PREPARE_IN_STEPS_FROM) return;
+  if (!rendersInSteps(incident)) return;
   // Imported here, so the loader's chunk does not take the chart's model code with it.
   const { sceneSteps } = await import('../model/chart-view');
   for (const step of sceneSteps(incident)) {
