@@ -10,6 +10,7 @@ import { build } from 'vite';
 import { chromiumLaunch } from '../e2e/chromium';
 import { generateIncident, INCIDENT_KINDS, type IncidentKind } from './generate';
 import { describeInitialJs, initialJs } from './initial-js';
+import { describeLongestTask, type LongFrame } from './long-frames';
 import type { BenchFacet, BenchGroupBy, IncidentTimelineBench } from './hook-contract';
 import { modelTiming, type ModelTiming } from './model-timing';
 import type { ParseTiming } from './parse-timing';
@@ -23,6 +24,7 @@ const { values: flags } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,20000,100000' },
     kinds: { type: 'string', default: INCIDENT_KINDS.join(',') },
+    pages: { type: 'string', default: 'baseline,app' },
     runs: { type: 'string', default: '3' },
     cap: { type: 'string', default: '60' },
     'no-build': { type: 'boolean', default: false },
@@ -36,6 +38,9 @@ for (const kind of KINDS)
     throw new Error(`--kinds: "${kind}" is not one of ${INCIDENT_KINDS.join(', ')}`);
 if (SIZES.some((n) => !Number.isInteger(n) || n <= 0))
   throw new Error(`--sizes: expected counts such as 1000,20000`);
+const PAGES = flags.pages.split(',') as Target[];
+if (PAGES.some((p) => p !== 'baseline' && p !== 'app'))
+  throw new Error(`--pages: expected baseline, app or both`);
 const RUNS = Number(flags.runs);
 const CAP_MS = Number(flags.cap) * 1000;
 /** The facet step: show only failed actions, about 15% of the generated events. */
@@ -75,11 +80,32 @@ const STEPS: { metric?: Metric; hook: Hook; args: unknown[] }[] = [
   { hook: 'search', args: [''] },
   { metric: 'regroup', hook: 'regroup', args: [REGROUP] },
 ];
-/** Collects the page's long tasks (over 50 ms on the main thread) from its first script on. */
+/**
+ * Collects the page's long tasks (over 50 ms on the main thread) from its first script on, and the long animation
+ * frames, whose script entries say what ran in them (a long task's own attribution only names the frame).
+ */
 const LONG_TASKS = `window.__longTasks = [];
+window.__longFrames = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
-}).observe({ type: 'longtask', buffered: true });`;
+}).observe({ type: 'longtask', buffered: true });
+if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'))
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      window.__longFrames.push({
+        start: e.startTime,
+        duration: e.duration,
+        renderStart: e.renderStart,
+        scripts: e.scripts.map((s) => ({
+          duration: s.duration,
+          type: s.invokerType,
+          invoker: s.invoker.split('/').pop(),
+          fn: s.sourceFunctionName,
+          url: s.sourceURL.split('/').pop(),
+          layout: s.forcedStyleAndLayoutDuration,
+        })),
+      });
+  }).observe({ type: 'long-animation-frame', buffered: true });`;
 type Metric = (typeof METRICS)[number];
 type Run = Record<Metric, Cell>;
 type Target = 'baseline' | 'app';
@@ -112,6 +138,7 @@ async function measureRun(
   target: Target,
   base: string,
   dataPath: string,
+  onLongestTask: (cause: string) => void,
 ): Promise<Run> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 720 },
@@ -144,12 +171,23 @@ async function measureRun(
     // Long tasks until the page settled (or, if it never did, until now): how long and how often it froze.
     const until = 'value' in run.settled ? run.settled.value : Infinity;
     const tasks = await capped(
-      page.evaluate(() => (window as unknown as { __longTasks: [number, number][] }).__longTasks),
+      page.evaluate(() => {
+        const w = window as unknown as {
+          __longTasks: [number, number][];
+          __longFrames: LongFrame[];
+        };
+        return { tasks: w.__longTasks, frames: w.__longFrames };
+      }),
     );
     if ('value' in tasks) {
-      const during = tasks.value.filter(([start]) => start < until).map(([, d]) => d);
-      run.longTasksMs = { value: during.reduce((a, b) => a + b, 0) };
-      run.longestTaskMs = { value: Math.max(0, ...during) };
+      const during = tasks.value.tasks.filter(([start]) => start < until);
+      const durations = during.map(([, d]) => d);
+      run.longTasksMs = { value: durations.reduce((a, b) => a + b, 0) };
+      const longestMs = Math.max(0, ...durations);
+      run.longestTaskMs = { value: longestMs };
+      const longest = during.find(([, d]) => d === longestMs);
+      const cause = longest && describeLongestTask(longest, tasks.value.frames);
+      if (cause) onLongestTask(cause);
     }
 
     const heap = await capped(
@@ -323,14 +361,14 @@ async function main() {
       for (const n of SIZES) {
         const dataPath = `/bench-data/${fileName(kind, n)}`;
         const what = `${n.toLocaleString('en')} ${kind} events`;
-        for (const target of ['baseline', 'app'] as const) {
+        for (const target of PAGES) {
           const runs: Run[] = [];
           const notes: string[] = [];
           for (let i = 0; i < RUNS; i++) {
             console.log(`${what}, ${target}, run ${i + 1}/${RUNS}…`);
-            const run = await measureRun(browser, target, url, dataPath).catch((error: Error) =>
-              allNa(`failed: ${error.message.split('\n')[0]}`),
-            );
+            const run = await measureRun(browser, target, url, dataPath, (cause) =>
+              notes.push(`longest load task in run ${i + 1}: ${cause}`),
+            ).catch((error: Error) => allNa(`failed: ${error.message.split('\n')[0]}`));
             runs.push(run);
             const reasons = new Set(Object.values(run).flatMap((c) => ('na' in c ? [c.na] : [])));
             if ('capped' in run.ready)
@@ -390,7 +428,7 @@ async function main() {
   );
   console.log(table([header, ...rows]));
   for (const r of results)
-    if (r.notes.length) console.log(`  ${r.n} ${r.kind} ${r.target}: ${r.notes.join('; ')}`);
+    for (const note of r.notes) console.log(`  ${r.n} ${r.kind} ${r.target}: ${note}`);
   console.log(['\nInitial JS of the app:', ...describeInitialJs(gzip)].join('\n'));
   console.log('\nParse in the browser (median): main thread against worker');
   console.log(
