@@ -26,6 +26,11 @@ describe('the page at start', () => {
     expect(page.files.get(file)).toBeUndefined();
   });
 
+  it("takes @date-fns/utc's UTCDateMini only: UTCDate's module makes three Intl formats as it loads (50 ms)", () => {
+    const utc = [...page.packages.keys()].filter((s) => s.startsWith('@date-fns/utc'));
+    expect(utc).toEqual(['@date-fns/utc/date/mini']);
+  });
+
   it('finds zod where the parse worker imports it, so the checks above can fail', () => {
     expect(zodImporters('src/loading/parse-worker.ts')).toContain('src/model/incident.ts');
     expect(initialGraph(root, 'src/app.tsx').files.get('src/model/view-state.ts')).toBeDefined();

@@ -1,5 +1,5 @@
 // Time-axis labels in the reader's language and always in UTC: one template per axis scale and language.
-import { UTCDate } from '@date-fns/utc';
+import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { getWeek, type Day, type Locale, type Month } from 'date-fns';
 import type { Lang } from './text';
 
@@ -93,7 +93,7 @@ const LABELS: Record<Lang, Labels> = {
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 // The locale's names without date-fns' format(), whose pattern parser adds 2.6 KiB gzip to the first load.
-function partsOf(date: UTCDate, locale: Locale): Parts {
+function partsOf(date: Date, locale: Locale): Parts {
   const names = locale.localize;
   const month = date.getMonth() as Month;
   const weekday = date.getDay() as Day;
@@ -125,7 +125,7 @@ export function axisLabel(
   { lang, locale }: { lang: Lang; locale: Locale },
 ): string {
   if (!isScale(scale)) return '';
-  const date = new UTCDate(ms);
+  const date = new UTCDateMini(ms);
   // As vis-timeline does: a week step on the 1st of a month that is not a Sunday would crowd the month's label.
   if (level === 'minor' && scale === 'week' && date.getDate() === 1 && date.getDay() !== 0)
     return '';

@@ -3,7 +3,7 @@ import { SCHEMA_VERSION } from './format-constants';
 import type { EventFile, Incident, IncidentFile, LocalizedText } from './incident';
 import { slugify } from './formats/import-ids';
 import { toIsoUtc, type Precision } from './time';
-import { UTCDate } from '@date-fns/utc';
+import { UTCDateMini } from '@date-fns/utc/date/mini';
 
 /** What a draft holds: the file, and the ids of events added in it (whose ids still follow their titles). */
 export interface DraftDoc {
@@ -49,7 +49,7 @@ export function setText(
 
 /** The start of the precision window that holds `ms`: a drag lands on a time the event's precision can state. */
 export function snapToPrecision(ms: number, precision: Precision): number {
-  const d = new UTCDate(ms);
+  const d = new UTCDateMini(ms);
   const y = d.getFullYear();
   const mo = d.getMonth();
   switch (precision) {
