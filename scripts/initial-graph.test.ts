@@ -22,6 +22,8 @@ describe('the page at start', () => {
     'src/model/present.ts',
     'src/model/zod-jitless.ts',
     'src/components/draft-exports.tsx',
+    // vis-timeline: fetched at start, but evaluated in a task of its own (src/loading/chart-code.ts).
+    'src/components/timeline-chart.tsx',
   ])('loads %s on demand only', (file) => {
     expect(page.files.get(file)).toBeUndefined();
   });

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { preloadChart } from './loading/chart-code';
 import { keepOwnPage } from './loading/single-html';
 // One stylesheet per screen, in cascade order: print rules come last to override the rest.
 import './styles/base.css';
@@ -16,6 +17,7 @@ import './styles/editor.css';
 
 const queryClient = new QueryClient();
 keepOwnPage();
+preloadChart();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -16,7 +16,8 @@ import { PrintList } from './print-list';
 import { FilterPanel } from './filter-panel';
 import { MetricsStrip } from './metrics-strip';
 import { OverviewStrip } from './overview-strip';
-import { TimelineChart, type ChartEditing } from './timeline-chart';
+import { TimelineChart } from './lazy-chart';
+import type { ChartEditing } from './timeline-chart';
 
 interface Props {
   incident: Incident;
