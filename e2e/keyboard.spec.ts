@@ -111,29 +111,10 @@ test.describe('with more lanes than fit', () => {
   });
 });
 
-// Samples the axis right after a zoom and again after any animation would have ended.
-async function axisMovesAfterZoom(page: Page) {
-  return page.evaluate(async () => {
-    const label = () => {
-      const el = document.querySelector(
-        '.timeline-chart .vis-time-axis .vis-text:not(.vis-measure)',
-      ) as HTMLElement;
-      return `${el.textContent}@${el.style.transform || el.style.left}`;
-    };
-    const frame = () => new Promise((r) => requestAnimationFrame(r));
-    (document.querySelector('button[aria-label="Zoom in"]') as HTMLButtonElement).click();
-    await frame();
-    await frame();
-    const soon = label();
-    await new Promise((r) => setTimeout(r, 800));
-    return soon !== label();
-  });
-}
-
 test('reduced motion: zooming jumps straight to the new window', async ({ app, page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await app.goto('?lang=en');
-  expect(await axisMovesAfterZoom(page)).toBe(false);
+  expect(await app.axisMovesAfterZoomIn()).toBe(false);
 });
 
 test('without reduced motion the same zoom animates (so the test above can fail)', async ({
@@ -142,5 +123,5 @@ test('without reduced motion the same zoom animates (so the test above can fail)
 }) => {
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await app.goto('?lang=en');
-  expect(await axisMovesAfterZoom(page)).toBe(true);
+  expect(await app.axisMovesAfterZoomIn()).toBe(true);
 });

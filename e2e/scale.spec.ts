@@ -47,6 +47,16 @@ test.describe('an incident of 20,000 events', () => {
     expect(await scale.allItems.count()).toBeLessThanOrEqual(MAX_CHART_ITEMS);
   });
 
+  test('zooming jumps to the new window: its items are those of the destination, wrong on the way there', async ({
+    scale,
+    page,
+  }) => {
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await scale.goto(`?src=${FILE}`);
+    await expect(scale.aggregates.first()).toBeVisible();
+    expect(await scale.axisMovesAfterZoomIn()).toBe(false);
+  });
+
   test('zoomed into a burst, shows its events one by one, and they can be selected', async ({
     scale,
   }) => {

@@ -222,6 +222,25 @@ export class TimelinePage {
     return this.page.getByRole('button', { name: /^(Zoom out|縮小)$/ });
   }
 
+  /** Clicks Zoom in; whether the axis still moves after two frames, when a jump would have landed (an animation). */
+  async axisMovesAfterZoomIn(): Promise<boolean> {
+    return this.page.evaluate(async () => {
+      const label = () => {
+        const el = document.querySelector(
+          '.timeline-chart .vis-time-axis .vis-text:not(.vis-measure)',
+        ) as HTMLElement;
+        return `${el.textContent}@${el.style.transform || el.style.left}`;
+      };
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      (document.querySelector('button[aria-label="Zoom in"]') as HTMLButtonElement).click();
+      await frame();
+      await frame();
+      const soon = label();
+      await new Promise((r) => setTimeout(r, 800));
+      return soon !== label();
+    });
+  }
+
   /** Turns the mouse wheel over the middle of the chart, which zooms it. */
   async wheelOverChart(deltaY: number, times: number) {
     const box = (await this.chart.boundingBox())!;

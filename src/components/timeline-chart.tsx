@@ -78,7 +78,9 @@ export function TimelineChart(props: TimelineChartProps) {
   const { t, lang, locale } = useI18n();
   const laneColumnRef = useRef<HTMLElement | null>(null);
   const marks = { dateOnly: t.dateOnly, failed: t.failedMark, inferred: t.inferredMark };
-  const animate = !reducedMotion();
+  // With level of detail the items are those of the destination window, wrong for the windows a move passes
+  // through, and each frame of it redraws the chart: a large incident's view jumps.
+  const animate = !reducedMotion() && !view.scene.detailed;
   const hostRef = useRef<HTMLDivElement>(null);
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef(new DataSet<VisItem, 'id'>());
