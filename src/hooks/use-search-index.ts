@@ -48,6 +48,23 @@ export function buildWhileIdle(builder: SearchIndexBuilder, idle: WhenIdle = whe
 }
 
 /**
+ * Runs `steps` in order while the page is idle, as many per idle period as its time allows (at least one), until
+ * all have run or the returned function is called.
+ */
+export function stepsWhileIdle(steps: (() => void)[], idle: WhenIdle = whenIdle): () => void {
+  // Steps are dropped as they run, and with them what they hold.
+  const queue = [...steps];
+  let cancel = () => {};
+  const work = (deadline: Deadline) => {
+    do queue.shift()!();
+    while (queue.length > 0 && deadline.timeRemaining() >= 2);
+    if (queue.length > 0) cancel = idle(work);
+  };
+  if (queue.length > 0) cancel = idle(work);
+  return () => cancel();
+}
+
+/**
  * The incident's search index: built while the page is idle after it is shown, a slice at a time, so the first
  * search keystroke finds it ready. Until someone searches, an empty map, so nothing filtered depends on it.
  */

@@ -1,5 +1,6 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { rendersInSteps } from '../loading/prepare-incident';
 import { arrowsInView, linksOf, offPath, tracePath } from '../model/causal-links';
 import { laneIdsOf } from '../model/chart-model';
 import { chartScene, chartView, windowRevealing } from '../model/chart-view';
@@ -8,9 +9,10 @@ import type { Incident } from '../model/incident';
 import * as act from '../model/view-actions';
 import type { ViewState } from '../model/view-state';
 import type { Facet } from '../model/vocabulary';
+import { warmUpSteps } from '../model/warm-up';
 import { useBenchHooks } from './use-bench-hooks';
 import { useChartWords } from './use-chart-words';
-import { useSearchIndex } from './use-search-index';
+import { stepsWhileIdle, useSearchIndex } from './use-search-index';
 import type { SetView } from './use-view-state';
 
 /** The full and embed screens' view of an incident: filtered events, counts, the chart, and what controls do. */
@@ -18,6 +20,12 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
   const { lang } = useI18n();
   const words = useChartWords();
   const searchIndex = useSearchIndex(incident, searchTerms(view.q).length > 0);
+  // A large incident's first filter, search and regrouping find the model's code already optimized.
+  useEffect(
+    () =>
+      rendersInSteps(incident) ? stepsWhileIdle(warmUpSteps(incident, lang, words)) : undefined,
+    [incident, lang, words],
+  );
   // Every URL change parses to new arrays; keyed by content, the filters keep their identity across pan and zoom,
   // so nothing derived from them (filtering, counts, the chart's scene) is recomputed.
   const filtersKey = JSON.stringify(view.filters);
