@@ -16,7 +16,7 @@ import { PrintList } from './print-list';
 import { FilterPanel } from './filter-panel';
 import { MetricsStrip } from './metrics-strip';
 import { OverviewStrip } from './overview-strip';
-import { TimelineChart } from './lazy-chart';
+import { LazyTimelineChart } from './lazy-chart';
 import type { ChartEditing } from './timeline-chart';
 
 interface Props {
@@ -98,7 +98,7 @@ export function IncidentScreen({ incident, view, setView, aside, editing, export
             </p>
             <ChartBoundary>
               {chartShown ? (
-                <TimelineChart {...tv.chartProps} editing={editing} />
+                <LazyTimelineChart {...tv.chartProps} editing={editing} />
               ) : (
                 <div className="timeline-chart" />
               )}

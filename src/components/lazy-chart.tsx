@@ -3,13 +3,13 @@ import { lazy, Suspense } from 'react';
 import { loadChart } from '../loading/chart-code';
 import type { TimelineChartProps } from './timeline-chart';
 
-const LazyTimelineChart = lazy(() => loadChart().then((m) => ({ default: m.TimelineChart })));
+const LoadedTimelineChart = lazy(() => loadChart().then((m) => ({ default: m.TimelineChart })));
 
-/** The chart, with an empty chart box of the same size while its code arrives. */
-export function TimelineChart(props: TimelineChartProps) {
+/** The chart, with an empty chart box in its place while its code arrives. */
+export function LazyTimelineChart(props: TimelineChartProps) {
   return (
     <Suspense fallback={<div className="timeline-chart" />}>
-      <LazyTimelineChart {...props} />
+      <LoadedTimelineChart {...props} />
     </Suspense>
   );
 }

@@ -2,7 +2,6 @@ import moment from 'moment';
 import { useEffect, useRef } from 'react';
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
-import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
 import { markReady } from '../hooks/ready';
 import { BENCH_HOOKS, notifyDrawn } from '../hooks/use-bench-hooks';
 import { useI18n } from '../i18n/i18n';
