@@ -12,8 +12,9 @@ import type { Facet } from '../model/vocabulary';
 import { warmUpSteps } from '../model/warm-up';
 import { useBenchHooks } from './use-bench-hooks';
 import { useChartWords } from './use-chart-words';
-import { stepsWhileIdle, useSearchIndex } from './use-search-index';
+import { useSearchIndex } from './use-search-index';
 import type { SetView } from './use-view-state';
+import { stepsWhileIdle } from './when-idle';
 
 /** The full and embed screens' view of an incident: filtered events, counts, the chart, and what controls do. */
 export function useTimelineView(incident: Incident, view: ViewState, setView: SetView) {
@@ -22,9 +23,8 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
   const searchIndex = useSearchIndex(incident, searchTerms(view.q).length > 0);
   // A large incident's first filter, search and regrouping find the model's code already optimized.
   useEffect(
-    () =>
-      rendersInSteps(incident) ? stepsWhileIdle(warmUpSteps(incident, lang, words)) : undefined,
-    [incident, lang, words],
+    () => (rendersInSteps(incident) ? stepsWhileIdle(warmUpSteps(incident)) : undefined),
+    [incident],
   );
   // Every URL change parses to new arrays; keyed by content, the filters keep their identity across pan and zoom,
   // so nothing derived from them (filtering, counts, the chart's scene) is recomputed.

@@ -15,14 +15,27 @@ const SEARCH_SLICE = 500;
 
 const noFilters = () => Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as FacetFilters;
 
+// The words only label results that are dropped; the code run is the same in every language.
+const WORDS: ChartWords = {
+  milestone: (kind) => kind,
+  hiddenGap: () => '',
+  aggregate: (n) => String(n),
+  aggregateHint: '',
+  when: (e) => e.start,
+  side: (side) => side,
+  outcome: (outcome) => outcome,
+  inferred: '',
+};
+
 /**
  * Steps, each a short task, that filter on each facet, search, and group the lanes each way, with the chart's scene
  * and items, on the first events of `incident`. Their results are dropped: what stays is the engine's compiled code.
  */
-export function warmUpSteps(incident: Incident, lang: string, words: ChartWords): (() => void)[] {
+export function warmUpSteps(incident: Incident): (() => void)[] {
   const sample: Incident = {
     ...incident,
     events: incident.events.slice(0, WARM_UP_SAMPLE),
+    // The search index's builder reads every indicator as it starts.
     indicators: incident.indicators?.slice(0, WARM_UP_SAMPLE),
   };
   let index = new Map<string, string>();
@@ -38,10 +51,10 @@ export function warmUpSteps(incident: Incident, lang: string, words: ChartWords)
           events: result!.shown,
           rows: result!.rows,
           groupBy,
-          lang,
+          lang: 'en',
           bands: true,
           compress: false,
-          words,
+          words: WORDS,
         })),
       () => {
         const whole = chartView(scene!, scene!.initial);
