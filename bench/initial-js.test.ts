@@ -12,6 +12,7 @@ function dist(scripts: Record<string, string>): string {
   const [entry, ...preloads] = Object.keys(scripts);
   for (const [name, code] of Object.entries(scripts)) writeFileSync(join(dir, name), code);
   writeFileSync(join(dir, 'assets/lazy.js'), 'const t = "$ZodType";');
+  writeFileSync(join(dir, 'assets/timeline-chart-abc.js'), 'draw();');
   writeFileSync(
     join(dir, 'index.html'),
     `<script type="module" crossorigin src="./${entry}"></script>\n` +
@@ -32,6 +33,18 @@ describe('initialJs', () => {
     expect(measured.total).toBe(gz(scripts['assets/index.js']) + gz(scripts['assets/chart.js']));
     expect(measured.withZod).toEqual([]);
     expect(describeInitialJs(measured).at(-1)).toBe('  no zod');
+  });
+
+  it("reports the chart's chunk, which the page fetches as it starts, apart from the budget", () => {
+    const scripts = { 'assets/index.js': 'a();' };
+    const measured = initialJs(dist(scripts));
+    const gz = (s: string) => gzipSync(s, { level: 9 }).byteLength;
+    expect(measured.total).toBe(gz('a();'));
+    expect(measured.fetchedAtStart).toEqual({ './assets/timeline-chart-abc.js': gz('draw();') });
+    expect(describeInitialJs(measured).slice(2, 4)).toEqual([
+      `  ${(gz('draw();') / 1024).toFixed(1).padStart(6)} KiB  ./assets/timeline-chart-abc.js, fetched as the page starts`,
+      `  ${((gz('a();') + gz('draw();')) / 1024).toFixed(1).padStart(6)} KiB  with it`,
+    ]);
   });
 
   it('names an initial chunk that holds zod', () => {

@@ -1,6 +1,6 @@
 // The app's initial JavaScript: the entry script and every modulepreload of a build's index.html, each gzip -9.
 // `npx tsx bench/initial-js.ts [dist]` prints it per chunk and fails when zod is in it or it is over budget.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -10,10 +10,15 @@ export const INITIAL_JS_BUDGET = 260 * 1024;
 // zod's core names every schema type "$ZodType": a chunk that holds the string holds zod.
 const ZOD_MARK = '$ZodType';
 
+// The chart's chunk, which the page fetches as soon as it runs (src/loading/chart-code.ts).
+const FETCHED_AT_START = /^timeline-chart-.*\.js$/;
+
 export interface InitialJs {
   /** Gzip -9 bytes of each script the page loads before it runs, in the order index.html names them. */
   files: Record<string, number>;
   total: number;
+  /** Gzip -9 bytes of the chunks the page fetches as it starts, after those. */
+  fetchedAtStart: Record<string, number>;
   /** The scripts among them that hold zod; empty since issue 14d. */
   withZod: string[];
 }
@@ -31,16 +36,27 @@ export function initialJs(dist: string): InitialJs {
     files[ref] = gzipSync(code, { level: 9 }).byteLength;
     if (code.includes(ZOD_MARK)) withZod.push(ref);
   }
-  return { files, total: Object.values(files).reduce((a, b) => a + b, 0), withZod };
+  const fetchedAtStart: Record<string, number> = {};
+  for (const name of readdirSync(join(dist, 'assets')).filter((n) => FETCHED_AT_START.test(n)))
+    fetchedAtStart[`./assets/${name}`] = gzipSync(readFileSync(join(dist, 'assets', name)), {
+      level: 9,
+    }).byteLength;
+  return { files, total: Object.values(files).reduce((a, b) => a + b, 0), fetchedAtStart, withZod };
 }
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 /** One line per chunk, the total against the budget, and where zod is, if anywhere. */
-export function describeInitialJs({ files, total, withZod }: InitialJs): string[] {
+export function describeInitialJs({ files, total, fetchedAtStart, withZod }: InitialJs): string[] {
+  const later = Object.entries(fetchedAtStart);
+  const withLater = total + later.reduce((sum, [, bytes]) => sum + bytes, 0);
   return [
     ...Object.entries(files).map(([ref, bytes]) => `  ${kib(bytes).padStart(10)}  ${ref}`),
     `  ${kib(total).padStart(10)}  in all, gzip -9 (budget ${kib(INITIAL_JS_BUDGET)})`,
+    ...later.map(
+      ([ref, bytes]) => `  ${kib(bytes).padStart(10)}  ${ref}, fetched as the page starts`,
+    ),
+    ...(later.length > 0 ? [`  ${kib(withLater).padStart(10)}  with it`] : []),
     withZod.length > 0 ? `  zod is in the initial JavaScript: ${withZod.join(', ')}` : '  no zod',
   ];
 }

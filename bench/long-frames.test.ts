@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeLongestTask, type LongFrame } from './long-frames';
 
 const script = (over: Partial<LongFrame['scripts'][number]>): LongFrame['scripts'][number] => ({
+  start: 0,
   duration: 10,
   type: 'user-callback',
   invoker: 'FrameRequestCallback',
@@ -12,7 +13,7 @@ const script = (over: Partial<LongFrame['scripts'][number]>): LongFrame['scripts
 });
 
 describe('describeLongestTask', () => {
-  it('names the scripts of the frame that holds the task, longest first, with their forced layout and the rendering', () => {
+  it('names the scripts of the frame that holds the task, longest first, with their forced layout, and the rendering without its callbacks', () => {
     const frames: LongFrame[] = [
       { start: 0, duration: 80, renderStart: 0, scripts: [script({ duration: 70 })] },
       {
@@ -21,24 +22,29 @@ describe('describeLongestTask', () => {
         renderStart: 1220,
         scripts: [
           script({
+            start: 1170,
             duration: 40,
             type: 'event-listener',
             invoker: 'Worker.onmessage',
             fn: 'onSlice',
           }),
           script({
+            start: 1000,
             duration: 160,
             type: 'module-script',
             invoker: 'index-abc.js',
             url: 'index-abc.js',
             layout: 12,
           }),
+          // An animation-frame callback, inside the rendering: counted once, as a script.
+          script({ start: 1225, duration: 12 }),
         ],
       },
     ];
     expect(describeLongestTask([1000, 220], frames)).toBe(
       '220 ms at 1.00 s: 160 ms module-script index-abc.js, 12 ms of it forced layout; ' +
-        '40 ms event-listener Worker.onmessage onSlice (index.js); 30 ms rendering; 20 ms outside scripts',
+        '40 ms event-listener Worker.onmessage onSlice (index.js); ' +
+        '12 ms user-callback FrameRequestCallback (index.js); 18 ms rendering; 20 ms outside scripts',
     );
   });
 

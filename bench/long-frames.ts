@@ -8,6 +8,7 @@ export interface LongFrame {
   renderStart: number;
   /** Scripts over 5 ms: how they were called, the function and its file (file names only), forced layout in them. */
   scripts: {
+    start: number;
     duration: number;
     type: string;
     invoker: string;
@@ -18,8 +19,9 @@ export interface LongFrame {
 }
 
 /**
- * What the longest task was doing, from the long animation frame that holds it: its scripts over 5 ms (each with
- * the forced layout inside it) and the frame's own style, layout and paint. Undefined where the browser has no
+ * What the longest task was doing, from the long animation frame that holds it (a frame may hold other, shorter
+ * tasks too): its scripts over 5 ms (each with the forced layout inside it) and the frame's rendering (style,
+ * layout, paint, without the animation-frame callbacks listed as scripts). Undefined where the browser has no
  * long-animation-frame entries or none covers the task.
  */
 export function describeLongestTask(
@@ -38,10 +40,13 @@ export function describeLongestTask(
         `${ms(s.duration)} ${s.type} ${s.invoker}${s.fn ? ` ${s.fn}` : ''}${s.url && s.url !== s.invoker ? ` (${s.url})` : ''}` +
         (s.layout > 0 ? `, ${ms(s.layout)} of it forced layout` : ''),
     );
-  const render = frame.renderStart > 0 ? frame.start + frame.duration - frame.renderStart : 0;
+  const renderStart = frame.renderStart > 0 ? frame.renderStart : frame.start + frame.duration;
+  const sum = (scripts: LongFrame['scripts']) => scripts.reduce((t, s) => t + s.duration, 0);
+  const inRender = sum(frame.scripts.filter((s) => s.start >= renderStart));
+  const render = frame.start + frame.duration - renderStart - inRender;
   if (render > 0) parts.push(`${ms(render)} rendering`);
   const unattributed =
-    frame.duration - render - frame.scripts.reduce((total, s) => total + s.duration, 0);
+    renderStart - frame.start - sum(frame.scripts.filter((s) => s.start < renderStart));
   if (unattributed >= 5) parts.push(`${ms(unattributed)} outside scripts`);
   return `${ms(duration)} at ${(start / 1000).toFixed(2)} s: ${parts.join('; ')}`;
 }

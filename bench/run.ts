@@ -97,6 +97,7 @@ if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'))
         duration: e.duration,
         renderStart: e.renderStart,
         scripts: e.scripts.map((s) => ({
+          start: s.startTime,
           duration: s.duration,
           type: s.invokerType,
           invoker: s.invoker.split('/').pop(),
