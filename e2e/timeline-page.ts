@@ -222,8 +222,11 @@ export class TimelinePage {
     return this.page.getByRole('button', { name: /^(Zoom out|縮小)$/ });
   }
 
-  /** Clicks Zoom in; whether the axis still moves after two frames, when a jump would have landed (an animation). */
-  async axisMovesAfterZoomIn(): Promise<boolean> {
+  /**
+   * Clicks Zoom in and samples the axis: whether it moved within two frames (where a jump lands), and whether it
+   * still moved after that (a glide).
+   */
+  async zoomInMotion(): Promise<{ moved: boolean; glided: boolean }> {
     return this.page.evaluate(async () => {
       const label = () => {
         const el = document.querySelector(
@@ -232,12 +235,13 @@ export class TimelinePage {
         return `${el.textContent}@${el.style.transform || el.style.left}`;
       };
       const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const before = label();
       (document.querySelector('button[aria-label="Zoom in"]') as HTMLButtonElement).click();
       await frame();
       await frame();
       const soon = label();
       await new Promise((r) => setTimeout(r, 800));
-      return soon !== label();
+      return { moved: soon !== before, glided: soon !== label() };
     });
   }
 
