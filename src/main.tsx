@@ -4,9 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { preloadChart } from './loading/chart-code';
 import { keepOwnPage } from './loading/single-html';
-// One stylesheet per screen, in cascade order: print rules come last to override the rest. vis-timeline's comes
-// first, here rather than with the chart's code, which loads later: the app's chart rules override it.
-import 'vis-timeline/styles/vis-timeline-graph2d.min.css';
+// One stylesheet per screen, in cascade order: print rules come last to override the rest.
 import './styles/base.css';
 import './styles/chart.css';
 import './styles/incident-screen.css';
