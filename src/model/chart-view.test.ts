@@ -8,12 +8,12 @@ import {
   tooltipLines,
   windowRevealing,
   type ChartView,
-  type ChartWords,
 } from './chart-view';
 import { laneIdsOf, type GroupBy } from './chart-model';
 import { buildEventIndex, laneTableOf, type EventIndex } from './event-index';
 import { facetColumns } from './facet-columns';
 import { loadBundled } from './bundled.test-helper';
+import { testWords } from './chart-words.test-helper';
 import type { Incident, TimelineEvent } from './incident';
 import { MAX_CHART_ITEMS } from './level-of-detail';
 import { revealedEvents, presentSteps, revealedIncident } from './present';
@@ -23,16 +23,7 @@ import { termLabel } from './vocabulary';
 const bundled = loadBundled();
 const large = loadBundled(generateIncident(20_000));
 
-const words: ChartWords = {
-  milestone: (kind) => `M:${kind}`,
-  hiddenGap: (ms) => `${Math.round(ms / DAY)} days hidden`,
-  aggregate: (n) => `${n} events`,
-  aggregateHint: 'click to zoom in',
-  when: (e) => e.start,
-  side: (s) => s,
-  outcome: (o) => o,
-  inferred: 'Inferred',
-};
+const words = testWords;
 
 const sceneOf = (incident: Incident, over: Partial<Parameters<typeof chartScene>[0]> = {}) =>
   chartScene({

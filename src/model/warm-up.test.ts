@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { generateIncident } from '../../bench/generate';
 import { loadBundled } from './bundled.test-helper';
-import { chartScene, chartView, type ChartWords } from './chart-view';
+import { chartScene, chartView } from './chart-view';
+import { testWords as words } from './chart-words.test-helper';
 import { queryResult } from './filters';
 import type { Incident } from './incident';
 import { WARM_UP_SAMPLE, warmUpSteps } from './warm-up';
-
-const words: ChartWords = {
-  milestone: (kind) => kind,
-  hiddenGap: () => 'hidden',
-  aggregate: (n) => `${n} events`,
-  aggregateHint: 'zoom in',
-  when: (e) => e.start,
-  side: (s) => s,
-  outcome: (o) => o,
-  inferred: 'Inferred',
-};
 
 const incident = loadBundled(generateIncident(WARM_UP_SAMPLE + 2000, 1, 'full'));
 
