@@ -3,8 +3,9 @@
 // first time and under 1 ms later. Running the same paths on a sample while the page is idle compiles them first.
 import { GROUP_BYS, type GroupBy } from './chart-model';
 import { chartScene, chartView, sceneSteps, type ChartScene, type ChartWords } from './chart-view';
-import { queryResult, searchIndexBuilder, type FacetFilters, type Query } from './filters';
+import { queryResult, searchIndexBuilder, type Query } from './filters';
 import type { Incident } from './incident';
+import { DEFAULT_VIEW } from './view-state';
 import { FACETS } from './vocabulary';
 
 /** Events in the sample: enough loop turns for the engine to optimize, few enough that each step is a short task. */
@@ -12,8 +13,6 @@ export const WARM_UP_SAMPLE = 4000;
 
 /** Events indexed for search per step. */
 const SEARCH_SLICE = 500;
-
-const noFilters = () => Object.fromEntries(FACETS.map((f) => [f, [] as string[]])) as FacetFilters;
 
 // The words only label results that are dropped; the code run is the same in every language.
 const WORDS: ChartWords = {
@@ -71,18 +70,18 @@ export function warmUpSteps(incident: Incident): (() => void)[] {
     const id = facet === 'system' ? first?.systems[0] : first?.[facet];
     return id === undefined
       ? []
-      : run({ filters: { ...noFilters(), [facet]: [id] }, q: '' }, 'system');
+      : run({ filters: { ...DEFAULT_VIEW.filters, [facet]: [id] }, q: '' }, 'system');
   });
   const search = searchIndexBuilder(sample);
   return [
     // What the first render builds, as it builds it for a large incident: one step per table.
     ...sceneSteps(sample),
     ...filterOn,
-    ...GROUP_BYS.flatMap((groupBy) => run({ filters: noFilters(), q: '' }, groupBy)),
+    ...GROUP_BYS.flatMap((groupBy) => run({ filters: DEFAULT_VIEW.filters, q: '' }, groupBy)),
     ...Array.from({ length: Math.ceil(sample.events.length / SEARCH_SLICE) }, () => () => {
       if (search.step(SEARCH_SLICE)) index = search.index;
     }),
     // A letter most texts hold, so the search leaves events to draw.
-    ...run({ filters: noFilters(), q: 'e' }, 'system'),
+    ...run({ filters: DEFAULT_VIEW.filters, q: 'e' }, 'system'),
   ];
 }
