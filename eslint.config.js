@@ -38,6 +38,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='toLocaleString']",
+          message:
+            "Use formatCount: a page's first Intl number format costs 40-100 ms, and a load should not pay it.",
+        },
+      ],
+    },
+  },
+  {
     // Only the chart component may own vis-timeline.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/components/timeline-chart.tsx', 'src/components/timeline-chart/**'],

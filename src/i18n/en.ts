@@ -1,5 +1,6 @@
 // The app's own words in English; data text comes localized in the incident file.
 import type { GroupBy } from '../model/chart-model';
+import { formatCount } from '../model/format-count';
 import type { ColumnMapping } from '../model/formats/generic-csv';
 import type { ActorKind, MilestoneKind, Outcome, RelationKind } from '../model/incident';
 import type { MetricId } from '../model/metrics';
@@ -12,9 +13,9 @@ export const en = {
   progress: {
     downloading: 'Downloading…',
     reading: (size: string) => `Reading ${size}…`,
-    validating: (n: number) => `Checking ${n.toLocaleString('en')} events…`,
+    validating: (n: number) => `Checking ${formatCount(n)} events…`,
     receiving: (n: number, total: number) =>
-      `Receiving ${n.toLocaleString('en')} of ${total.toLocaleString('en')} events…`,
+      `Receiving ${formatCount(n)} of ${formatCount(total)} events…`,
   },
   loadFailed: 'The incident could not be opened',
   backTo: (title: string) => `Back to ${title}`,
@@ -68,13 +69,13 @@ export const en = {
   searchPlaceholder: 'Title, description, system, technique, indicator…',
   clearAll: 'Clear all',
   eventsShown: (shown: number, total: number) =>
-    `${shown.toLocaleString('en')} of ${total.toLocaleString('en')} events`,
+    `${formatCount(shown)} of ${formatCount(total)} events`,
   ignoredLink: (items: string) => `Parts of this link were ignored: ${items}.`,
   dismiss: 'Dismiss',
   dataWarningsLabel: 'Warnings about this incident file',
   dataWarnings: (n: number) =>
-    `This file has ${n.toLocaleString('en')} ${n === 1 ? 'problem' : 'problems'} worth fixing; the incident is shown all the same:`,
-  moreWarnings: (n: number) => `…and ${n.toLocaleString('en')} more.`,
+    `This file has ${formatCount(n)} ${n === 1 ? 'problem' : 'problems'} worth fixing; the incident is shown all the same:`,
+  moreWarnings: (n: number) => `…and ${formatCount(n)} more.`,
   eventList: 'Event list',
   eventListHelp:
     '↑/↓ or j/k move the selection, Home/End jump to the first/last, Enter opens its details, Esc clears it.',
@@ -196,7 +197,7 @@ export const en = {
   exportFailed: (format: string, reason: string) => `Export as ${format} failed: ${reason}`,
   exportEmptyImage: 'the browser produced no image',
   print: 'Print…',
-  eventsCount: (n: number) => `${n.toLocaleString('en')} events`,
+  eventsCount: (n: number) => `${formatCount(n)} events`,
   aggregateHint: 'Too many to draw one by one: click to zoom in.',
   embed: 'Embed',
   embedTitle: 'Embed this view',
@@ -231,8 +232,8 @@ export const en = {
     sameMoment: 'At the same moment',
     inject: 'Inject',
     injectHint: 'Discuss it, then go to the next step to see what happened.',
-    soFar: (n: number) => `So far: ${n.toLocaleString('en')} ${n === 1 ? 'event' : 'events'}`,
-    everything: (n: number) => `All ${n.toLocaleString('en')} events`,
+    soFar: (n: number) => `So far: ${formatCount(n)} ${n === 1 ? 'event' : 'events'}`,
+    everything: (n: number) => `All ${formatCount(n)} events`,
     nothingYet: 'Nothing has happened yet.',
     presenterView: 'Presenter view',
     session: 'Session time',
@@ -609,7 +610,7 @@ export const en = {
     unavailable: (why: string) => `The drafts cannot be read: ${why}`,
     untitled: 'Untitled draft',
     savedAt: (stamp: string) => `Last saved ${stamp} UTC`,
-    events: (n: number) => (n === 1 ? '1 event' : `${n.toLocaleString('en')} events`),
+    events: (n: number) => (n === 1 ? '1 event' : `${formatCount(n)} events`),
     current: 'Open now',
     openDraft: 'Open',
     rename: 'Rename',
@@ -641,9 +642,9 @@ export const en = {
       'Link copied, but it opens this draft only in this browser: drafts are not uploaded. To share the draft, send the incident file or the single HTML file.',
   },
   exportShown: (format: string, shown: number, total: number) =>
-    `${format} (${shown.toLocaleString('en')} of ${total.toLocaleString('en')} events shown)`,
+    `${format} (${formatCount(shown)} of ${formatCount(total)} events shown)`,
   exportShownNote: (shown: number, total: number) =>
-    `Filters hide events: exports hold only the ${shown.toLocaleString('en')} of ${total.toLocaleString('en')} shown.`,
+    `Filters hide events: exports hold only the ${formatCount(shown)} of ${formatCount(total)} shown.`,
   fixFirst: {
     present: 'Present',
     exportBlocked: (n: number) =>

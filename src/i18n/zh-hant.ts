@@ -1,5 +1,6 @@
 // The app's own words in Traditional Chinese; a key missing or extra here fails the type check.
 import type { ColumnMapping } from '../model/formats/generic-csv';
+import { formatCount } from '../model/format-count';
 import type { ActorKind, MilestoneKind, Outcome, RelationKind } from '../model/incident';
 import type { Messages } from './en';
 
@@ -11,9 +12,9 @@ export const zhHant = {
   progress: {
     downloading: '正在下載…',
     reading: (size) => `正在讀取 ${size}…`,
-    validating: (n) => `正在檢查 ${n.toLocaleString('zh-Hant')} 個事件…`,
+    validating: (n) => `正在檢查 ${formatCount(n)} 個事件…`,
     receiving: (n, total) =>
-      `已接收 ${n.toLocaleString('zh-Hant')} / ${total.toLocaleString('zh-Hant')} 個事件…`,
+      `已接收 ${formatCount(n)} / ${formatCount(total)} 個事件…`,
   },
   loadFailed: '無法開啟此事件',
   backTo: (title) => `返回 ${title}`,
@@ -52,12 +53,12 @@ export const zhHant = {
   searchPlaceholder: '標題、描述、系統、技術、指標…',
   clearAll: '全部清除',
   eventsShown: (shown, total) =>
-    `${total.toLocaleString('zh-Hant')} 個事件中的 ${shown.toLocaleString('zh-Hant')} 個`,
+    `${formatCount(total)} 個事件中的 ${formatCount(shown)} 個`,
   ignoredLink: (items) => `此連結中的部分內容已被忽略:${items}。`,
   dismiss: '關閉',
   dataWarningsLabel: '此事件檔案的警告',
-  dataWarnings: (n) => `此檔案有 ${n.toLocaleString('zh-Hant')} 個值得修正的問題;事件仍照常顯示:`,
-  moreWarnings: (n) => `…另有 ${n.toLocaleString('zh-Hant')} 個。`,
+  dataWarnings: (n) => `此檔案有 ${formatCount(n)} 個值得修正的問題;事件仍照常顯示:`,
+  moreWarnings: (n) => `…另有 ${formatCount(n)} 個。`,
   eventList: '事件清單',
   eventListHelp:
     '↑/↓ 或 j/k 移動選取,Home/End 跳至第一個/最後一個,Enter 開啟詳細資料,Esc 清除選取。',
@@ -175,7 +176,7 @@ export const zhHant = {
   exportFailed: (format, reason) => `匯出為「${format}」失敗:${reason}`,
   exportEmptyImage: '瀏覽器沒有產生圖片',
   print: '列印…',
-  eventsCount: (n) => `${n.toLocaleString('zh-Hant')} 個事件`,
+  eventsCount: (n) => `${formatCount(n)} 個事件`,
   aggregateHint: '事件過多,無法逐一繪製:點擊以放大。',
   embed: '嵌入',
   embedTitle: '嵌入此檢視',
@@ -209,8 +210,8 @@ export const zhHant = {
     sameMoment: '同一時刻',
     inject: '情境注入',
     injectHint: '請先討論,再前往下一步查看實際發生的事。',
-    soFar: (n) => `目前為止:${n.toLocaleString('zh-Hant')} 個事件`,
-    everything: (n) => `全部 ${n.toLocaleString('zh-Hant')} 個事件`,
+    soFar: (n) => `目前為止:${formatCount(n)} 個事件`,
+    everything: (n) => `全部 ${formatCount(n)} 個事件`,
     nothingYet: '目前尚未發生任何事。',
     presenterView: '主持人檢視',
     session: '演練時間',
@@ -573,7 +574,7 @@ export const zhHant = {
     unavailable: (why) => `無法讀取草稿:${why}`,
     untitled: '未命名草稿',
     savedAt: (stamp) => `最後儲存 ${stamp} UTC`,
-    events: (n) => `${n.toLocaleString('zh-Hant')} 個事件`,
+    events: (n) => `${formatCount(n)} 個事件`,
     current: '目前開啟',
     openDraft: '開啟',
     rename: '重新命名',
@@ -602,9 +603,9 @@ export const zhHant = {
       '已複製連結,但它只能在此瀏覽器中開啟此草稿:草稿不會上傳。若要分享草稿,請傳送事件檔或單一 HTML 檔。',
   },
   exportShown: (format, shown, total) =>
-    `${format}(顯示 ${total.toLocaleString('zh-Hant')} 個事件中的 ${shown.toLocaleString('zh-Hant')} 個)`,
+    `${format}(顯示 ${formatCount(total)} 個事件中的 ${formatCount(shown)} 個)`,
   exportShownNote: (shown, total) =>
-    `篩選條件隱藏了部分事件:匯出只包含顯示的 ${shown.toLocaleString('zh-Hant')} 個(共 ${total.toLocaleString('zh-Hant')} 個)。`,
+    `篩選條件隱藏了部分事件:匯出只包含顯示的 ${formatCount(shown)} 個(共 ${formatCount(total)} 個)。`,
   fixFirst: {
     present: '簡報',
     exportBlocked: (n) => `此草稿有 ${n} 個問題:請先修正再匯出。`,

@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { formatCount } from '../model/format-count';
 import type { Problem } from '../model/incident';
 import { problemCount } from '../model/problems';
 import { tooLargeProblem } from '../model/file-size';
@@ -23,7 +24,7 @@ export class IncidentFileError extends Error {
   ) {
     const count = problemCount(problems);
     super(
-      `${file} is not a valid incident file (${count.toLocaleString('en')} problem${count === 1 ? '' : 's'})`,
+      `${file} is not a valid incident file (${formatCount(count)} problem${count === 1 ? '' : 's'})`,
     );
   }
 }

@@ -1,4 +1,5 @@
 // Level of detail: what the chart holds for a window, each event or per-lane counts in time bins, never more than a bounded number of items.
+import { formatCount } from './format-count';
 import { chartItems, laneIdsOf, type ChartItem, type GroupBy, type Side } from './chart-model';
 import {
   candidateRange,
@@ -50,7 +51,7 @@ export interface LevelOfDetail {
   binWidth?: number;
 }
 
-const englishLabel = (count: number) => `${count.toLocaleString('en')} events`;
+const englishLabel = (count: number) => `${formatCount(count)} events`;
 const SIDES: readonly Side[] = ['adversary', 'defender', 'third-party'];
 
 /** The window plus one window width each side, so a pan shows items at once instead of empty space. */

@@ -1,4 +1,5 @@
 // One line per kind of problem in an imported file: "23 rows: … e.g. row 4" instead of the same message 23 times.
+import { formatCount } from '../format-count';
 import type { Problem } from '../incident';
 
 const AT = /^(.*): (row|line) (\d+), (.+)$/;
@@ -31,7 +32,7 @@ export function groupProblems(problems: readonly Problem[]): Problem[] {
     if (rows.length === 1) return first;
     const cell = AT.exec(first.path)![4];
     return {
-      path: `${file}: ${rows.length.toLocaleString('en')} ${word}s, ${cell}`,
+      path: `${file}: ${formatCount(rows.length)} ${word}s, ${cell}`,
       message: `${first.message}, e.g. ${word} ${rows[0]}`,
     };
   });
