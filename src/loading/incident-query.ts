@@ -11,7 +11,13 @@ import { readBody, type BodyProgress } from './read-body';
 import { isLocal } from './open-file';
 import { isDraftSource, loadDraft } from './draft-source';
 export { useLoadProgress, type LoadProgress } from './load-progress';
-import { loadDecoder, parseIncidentBytes } from './parse-in-worker';
+import {
+  loadDecoder,
+  parseIncidentBytes,
+  startWorkerEarly,
+  WORKER_THRESHOLD_BYTES,
+  type EarlyWorker,
+} from './parse-in-worker';
 import { prepareInSteps } from './prepare-incident';
 
 export const DEFAULT_SOURCE = 'data/cloudflare-thanksgiving-2023.json';
@@ -50,6 +56,7 @@ async function download(
   signal: AbortSignal | undefined,
   cancel: AbortSignal,
   maxBytes: number,
+  onSize: (declared: number) => void,
   onProgress: (progress: BodyProgress) => void,
 ): Promise<Uint8Array> {
   // Redirects are not followed: the source policy checked this URL, not wherever a server would send the request.
@@ -71,6 +78,7 @@ async function download(
     await response.body?.cancel();
     throw tooLarge(src, declared, maxBytes);
   }
+  onSize(declared);
   return readBody(response, maxBytes, (size) => tooLarge(src, size, maxBytes), onProgress, cancel);
 }
 
@@ -113,21 +121,26 @@ export async function loadIncident(
   const check = bundled ? undefined : checkSource(src, pageUrl, allowlist);
   if (check && !check.ok) throw new Error(check.reason);
   setLoadProgress(src, { stage: 'downloading', received: 0 });
-  // The validator downloads while the file does; a file of 2 MiB or more is checked in the worker instead.
-  loadDecoder().catch(() => undefined);
   const cancel = cancellable(src);
   const both = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
+  let early: EarlyWorker | undefined;
+  // What checks the file loads while the file does: the worker for a large one, else the page's decoder.
+  const prepareFor = (size: number) => {
+    if (size >= WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined') early = startWorkerEarly();
+    else loadDecoder().catch(() => undefined);
+  };
   try {
+    if (bundled) prepareFor(bundled.byteLength);
     const bytes =
       bundled ??
-      (await download(src, check!.url, signal, cancel.signal, maxBytes, (progress) =>
+      (await download(src, check!.url, signal, cancel.signal, maxBytes, prepareFor, (progress) =>
         setLoadProgress(src, { stage: 'downloading', ...progress }),
       ));
     const result = await parseIncidentBytes(
       bytes,
       src,
       (progress) => setLoadProgress(src, progress),
-      { signal: both },
+      { signal: both, createWorker: early && (() => early!.take()) },
     );
     if (!result.ok) throw new IncidentFileError(src, result.problems);
     await prepareInSteps(result.incident, both);
@@ -135,6 +148,7 @@ export async function loadIncident(
   } catch (error) {
     throw cancel.signal.aborted ? new LoadCancelledError(src) : error;
   } finally {
+    early?.drop();
     cancel.release();
     setLoadProgress(src, undefined);
   }

@@ -6,6 +6,7 @@ import { decodeIncidentFile } from '../model/incident-file';
 import { minimalIncident } from '../model/test-incident';
 import {
   parseIncidentBytes,
+  startWorkerEarly,
   WORKER_THRESHOLD_BYTES,
   type ParseProgress,
   type WorkerLike,
@@ -209,8 +210,54 @@ describe('parseIncidentBytes', () => {
     });
   });
 
-  it('uses a 2 MiB threshold', () => {
-    expect(WORKER_THRESHOLD_BYTES).toBe(2 * 1024 * 1024);
+  it('checks the bundled incident on the page and a 1,000-event file with full fields in the worker', () => {
+    const bundled = readFileSync(
+      new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url),
+    );
+    expect(bundled.byteLength).toBeLessThan(WORKER_THRESHOLD_BYTES);
+    expect(bytesOf(generateIncident(1000, 1, 'full')).byteLength).toBeGreaterThanOrEqual(
+      WORKER_THRESHOLD_BYTES,
+    );
+  });
+
+  describe('a worker started while the file downloads', () => {
+    const tick = () => new Promise((resolve) => setTimeout(resolve));
+
+    it('replays the ready message it said before it was taken, and parses the file', async () => {
+      const worker = new FakeWorker();
+      const early = startWorkerEarly(() => worker);
+      await tick();
+      const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'big.json', undefined, {
+        threshold: 1,
+        createWorker: () => early.take(),
+      });
+      expect(result.ok && result.incident.events).toHaveLength(2);
+      expect(worker.received).toHaveLength(1);
+      expect(worker.terminated).toBe(true);
+    });
+
+    it('leaves the file to the main thread when it failed to load before it was taken', async () => {
+      const worker = new FakeWorker(true);
+      const early = startWorkerEarly(() => worker);
+      await tick();
+      const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'big.json', undefined, {
+        threshold: 1,
+        createWorker: () => early.take(),
+      });
+      expect(result.ok && result.incident.events).toHaveLength(2);
+      expect(worker.received).toHaveLength(0);
+    });
+
+    it('ends when dropped untaken, and is left to its taker otherwise', () => {
+      const untaken = new FakeWorker();
+      startWorkerEarly(() => untaken).drop();
+      expect(untaken.terminated).toBe(true);
+      const taken = new FakeWorker();
+      const early = startWorkerEarly(() => taken);
+      early.take();
+      early.drop();
+      expect(taken.terminated).toBe(false);
+    });
   });
 
   it("brings the incident's warnings from the worker, so the page does not scan every event again", async () => {
