@@ -10,7 +10,7 @@ import { useViewState } from './hooks/use-view-state';
 import { preferredLang } from './i18n/i18n';
 import { I18nProvider } from './i18n/i18n-provider';
 import { en } from './i18n/en';
-import { DEFAULT_SOURCE, useIncident } from './loading/incident-query';
+import { sourceOf, useIncident } from './loading/incident-query';
 import { useQueryClient } from '@tanstack/react-query';
 import { DraftControls } from './components/draft-controls';
 import { FixFirst } from './components/fix-first';
@@ -31,7 +31,7 @@ import { DEFAULT_VIEW, resolveAgainst } from './model/view-state';
 export function App() {
   const { state, malformed, setView } = useViewState();
   const lang = state.lang ?? preferredLang();
-  const src = state.draft ? draftSource(state.draft) : (state.src ?? DEFAULT_SOURCE);
+  const src = sourceOf(state);
   const query = useIncident(src);
   const draft = useDraft(state.draft);
   const client = useQueryClient();

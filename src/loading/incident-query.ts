@@ -9,7 +9,8 @@ import { cancellable, LoadCancelledError } from './load-cancel';
 import { setLoadProgress } from './load-progress';
 import { readBody, type BodyProgress } from './read-body';
 import { isLocal } from './open-file';
-import { isDraftSource, loadDraft } from './draft-source';
+import { draftSource, isDraftSource, loadDraft } from './draft-source';
+import type { ViewState } from '../model/view-state';
 export { useLoadProgress, type LoadProgress } from './load-progress';
 import {
   loadDecoder,
@@ -153,6 +154,10 @@ export async function loadIncident(
     setLoadProgress(src, undefined);
   }
 }
+
+/** What a view loads: its draft, else its `src`, else the bundled incident. */
+export const sourceOf = (state: ViewState) =>
+  state.draft ? draftSource(state.draft) : (state.src ?? DEFAULT_SOURCE);
 
 export const incidentQueryOptions = (src: string) =>
   queryOptions({
