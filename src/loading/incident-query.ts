@@ -13,8 +13,8 @@ import { draftSource, isDraftSource, loadDraft } from './draft-source';
 import type { ViewState } from '../model/view-state';
 export { useLoadProgress, type LoadProgress } from './load-progress';
 import {
-  loadDecoder,
   parseIncidentBytes,
+  preloadPageCheck,
   startWorkerEarly,
   WORKER_THRESHOLD_BYTES,
   type EarlyWorker,
@@ -125,10 +125,10 @@ export async function loadIncident(
   const cancel = cancellable(src);
   const both = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
   let early: EarlyWorker | undefined;
-  // What checks the file loads while the file does: the worker for a large one, else the page's decoder.
+  // What checks the file loads while the file does: the worker for a large one, else the page's own check.
   const prepareFor = (size: number) => {
     if (size >= WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined') early = startWorkerEarly();
-    else loadDecoder().catch(() => undefined);
+    else preloadPageCheck(size);
   };
   try {
     if (bundled) prepareFor(bundled.byteLength);

@@ -4,7 +4,10 @@ import type { ColumnMapping } from '../model/formats/generic-csv';
 import { generateIncident } from '../../bench/generate';
 import { decodeIncidentFile } from '../model/incident-file';
 import { minimalIncident } from '../model/test-incident';
+import { parseIncidentFast } from '../model/incident-fast';
+import type * as Fast from '../model/incident-fast';
 import {
+  FAST_CHECK_BYTES,
   parseIncidentBytes,
   startWorkerEarly,
   WORKER_THRESHOLD_BYTES,
@@ -14,6 +17,11 @@ import {
 import { warningsFor } from './known-warnings';
 import { handleParseRequest } from './parse-handler';
 import { EVENTS_PER_MESSAGE, type ParseReply, type ParseRequest } from './parse-messages';
+
+vi.mock('../model/incident-fast', async (original) => {
+  const fast = await original<typeof Fast>();
+  return { ...fast, parseIncidentFast: vi.fn(fast.parseIncidentFast) };
+});
 
 const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
@@ -210,14 +218,23 @@ describe('parseIncidentBytes', () => {
     });
   });
 
-  it('checks the bundled incident on the page and a 1,000-event file with full fields in the worker', () => {
+  it('checks a 1,000-event file with full fields on the page with the generated validator, the bundled incident with zod alone', async () => {
+    const createWorker = vi.fn(() => new FakeWorker());
+    const full = bytesOf(generateIncident(1000, 1, 'full'));
+    expect(full.byteLength).toBeGreaterThanOrEqual(FAST_CHECK_BYTES);
+    expect(full.byteLength).toBeLessThan(WORKER_THRESHOLD_BYTES);
+    const result = await parseIncidentBytes(full, 'full.json', undefined, { createWorker });
+    expect(result.ok && result.incident.events).toHaveLength(1000);
+    expect(createWorker).not.toHaveBeenCalled();
+    expect(parseIncidentFast).toHaveBeenCalledTimes(1);
+
     const bundled = readFileSync(
       new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url),
     );
-    expect(bundled.byteLength).toBeLessThan(WORKER_THRESHOLD_BYTES);
-    expect(bytesOf(generateIncident(1000, 1, 'full')).byteLength).toBeGreaterThanOrEqual(
-      WORKER_THRESHOLD_BYTES,
-    );
+    expect(bundled.byteLength).toBeLessThan(FAST_CHECK_BYTES);
+    const shown = await parseIncidentBytes(new Uint8Array(bundled), 'bundled.json');
+    expect(shown.ok).toBe(true);
+    expect(parseIncidentFast).toHaveBeenCalledTimes(1);
   });
 
   describe('a worker started while the file downloads', () => {

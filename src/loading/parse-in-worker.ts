@@ -1,6 +1,5 @@
 // Decodes an incident file's bytes on the main thread when small, in a Web Worker when large enough to freeze the page.
 import type { ImportChoices } from '../model/formats/generic-csv';
-import type * as Decoder from '../model/incident-file';
 import type { DecodeProgress } from '../model/incident-file';
 import {
   incidentReceiver,
@@ -12,12 +11,15 @@ import {
 /** The decoder's stages, then (from a worker) how many of the parsed events have reached the page. */
 export type ParseProgress = DecodeProgress | { stage: 'receiving'; events: number; total: number };
 
+/** Files this large or larger are parsed in a worker; smaller ones take less time to check than a worker to start. */
+export const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
+
 /**
- * Files this large or larger are parsed in a worker. At 2 MiB, zod froze the page for 400–540 ms checking a
- * 1,000-event file with full fields (1 MB); smaller files (the bundled incident, 1,000 short events) check on the
- * page in under 50 ms, sooner than a worker starts (160–500 ms).
+ * Files this large or larger that are checked on the page are checked by the generated validator first, as in
+ * the worker: zod froze the page for 400–540 ms on a 1,000-event file with full fields (1 MB). Below, zod alone
+ * takes under 50 ms (the bundled incident, 1,000 short events), and the page does not fetch the validator.
  */
-export const WORKER_THRESHOLD_BYTES = 512 * 1024;
+export const FAST_CHECK_BYTES = 512 * 1024;
 
 /** The slice of `Worker` used here, so tests can stand in a fake. */
 export interface WorkerLike {
@@ -39,15 +41,35 @@ export interface ParseBytesOptions {
   mapping?: ImportChoices;
 }
 
-let decoder: Promise<typeof Decoder> | undefined;
+/** A chunk fetched once; one that failed to arrive (offline, a new deployment) is asked for again next time. */
+function fetchedOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () =>
+    (loaded ??= load().catch((error: unknown) => {
+      loaded = undefined;
+      throw error;
+    }));
+}
 
 /** The main thread's decoder and validator (zod, the format's schemas), fetched with the first file, not with the page. */
-export const loadDecoder = () =>
-  (decoder ??= import('../model/incident-file').catch((error: unknown) => {
-    // A chunk that failed to arrive (offline, a new deployment) is asked for again by the next file.
-    decoder = undefined;
-    throw error;
-  }));
+const loadDecoder = fetchedOnce(() => import('../model/incident-file'));
+const loadFastCheck = fetchedOnce(() => import('../model/incident-fast'));
+
+/** Fetches what checks a file of `size` bytes on the page, so that it arrives while the file downloads. */
+export function preloadPageCheck(size: number): void {
+  loadDecoder().catch(() => undefined);
+  if (size >= FAST_CHECK_BYTES) loadFastCheck().catch(() => undefined);
+}
+
+async function decodeOnPage(
+  bytes: Uint8Array,
+  name: string,
+  onProgress: ((progress: ParseProgress) => void) | undefined,
+): Promise<ReadResult> {
+  const parse =
+    bytes.byteLength >= FAST_CHECK_BYTES ? (await loadFastCheck()).parseIncidentFast : undefined;
+  return (await loadDecoder()).decodeIncidentFile(bytes, name, { onProgress, parse });
+}
 
 // Vite finds this exact `new Worker(new URL(...))` shape and bundles parse-worker.ts as its own chunk.
 const startWorker = (): WorkerLike =>
@@ -125,7 +147,7 @@ export function parseIncidentBytes(
   const onMainThread = async (): Promise<ReadResult> =>
     anyFormat
       ? (await import('./parse-handler')).readRequest(request, onProgress)
-      : (await loadDecoder()).decodeIncidentFile(bytes, name, { onProgress });
+      : decodeOnPage(bytes, name, onProgress);
   if (signal?.aborted) return Promise.reject(abortReason(signal));
   const canUseWorker = createWorker !== undefined || typeof Worker !== 'undefined';
   if (bytes.byteLength < threshold || !canUseWorker) return Promise.resolve().then(onMainThread);

@@ -11,7 +11,7 @@ const scope = globalThis as unknown as {
   postMessage: (reply: ParseReply) => void;
 };
 
-// The generated validator is imported here only, so that it stays out of the page's own code.
+// The generated validator stays out of the page's start: the page fetches it only for a file it checks itself.
 scope.onmessage = (event) =>
   handleParseRequest(
     event.data,
