@@ -125,7 +125,8 @@ export async function loadIncident(
   const cancel = cancellable(src);
   const both = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
   let early: EarlyWorker | undefined;
-  // What checks the file loads while the file does: the worker for a large one, else the page's own check.
+  // The page's decoder downloads while the file does; the file's size, once known, says what else checks it.
+  preloadPageCheck(0);
   const prepareFor = (size: number) => {
     if (size >= WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined') early = startWorkerEarly();
     else preloadPageCheck(size);
