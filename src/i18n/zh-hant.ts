@@ -13,8 +13,7 @@ export const zhHant = {
     downloading: '正在下載…',
     reading: (size) => `正在讀取 ${size}…`,
     validating: (n) => `正在檢查 ${formatCount(n)} 個事件…`,
-    receiving: (n, total) =>
-      `已接收 ${formatCount(n)} / ${formatCount(total)} 個事件…`,
+    receiving: (n, total) => `已接收 ${formatCount(n)} / ${formatCount(total)} 個事件…`,
   },
   loadFailed: '無法開啟此事件',
   backTo: (title) => `返回 ${title}`,
@@ -52,8 +51,7 @@ export const zhHant = {
   search: '搜尋',
   searchPlaceholder: '標題、描述、系統、技術、指標…',
   clearAll: '全部清除',
-  eventsShown: (shown, total) =>
-    `${formatCount(total)} 個事件中的 ${formatCount(shown)} 個`,
+  eventsShown: (shown, total) => `${formatCount(total)} 個事件中的 ${formatCount(shown)} 個`,
   ignoredLink: (items) => `此連結中的部分內容已被忽略:${items}。`,
   dismiss: '關閉',
   dataWarningsLabel: '此事件檔案的警告',
