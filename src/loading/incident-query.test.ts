@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { capProblems } from '../model/problems';
 import { minimalIncident } from '../model/test-incident';
 import { IncidentFileError, LOCAL_FILE_GONE, loadIncident } from './incident-query';
@@ -150,5 +150,60 @@ describe('IncidentFileError', () => {
     cancelLoad('data/slow.json');
     await expect(loading).rejects.toBeInstanceOf(LoadCancelledError);
     expect(getLoadProgress('data/slow.json')).toBeUndefined();
+  });
+});
+
+describe('the parse worker started from the response size', () => {
+  class RecordedWorker {
+    static made: RecordedWorker[] = [];
+    onmessage = null;
+    onerror = null;
+    onmessageerror = null;
+    terminated = false;
+    constructor() {
+      RecordedWorker.made.push(this);
+    }
+    postMessage() {}
+    terminate() {
+      this.terminated = true;
+    }
+  }
+
+  /** A response that declares its size in `headers`, then breaks off before the first byte. */
+  function brokenDownload(headers: Record<string, string>) {
+    const stream = new ReadableStream({
+      pull: (controller) => controller.error(new Error('connection reset')),
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(stream, { headers })),
+    );
+  }
+
+  const load = () => loadIncident('data/big.json', { pageUrl: PAGE, allowlist: [] });
+  const threeMiB = String(3 * 1024 * 1024);
+
+  beforeEach(() => {
+    RecordedWorker.made = [];
+    vi.stubGlobal('Worker', RecordedWorker);
+  });
+
+  it('starts while a file of 2 MiB or more downloads, and ends when the download fails', async () => {
+    brokenDownload({ 'content-length': threeMiB });
+    await expect(load()).rejects.toThrow();
+    expect(RecordedWorker.made).toHaveLength(1);
+    expect(RecordedWorker.made[0]!.terminated).toBe(true);
+  });
+
+  it('does not start for a compressed response, whose declared size is not the file size', async () => {
+    brokenDownload({ 'content-length': threeMiB, 'content-encoding': 'gzip' });
+    await expect(load()).rejects.toThrow();
+    expect(RecordedWorker.made).toHaveLength(0);
+  });
+
+  it('does not start for a small file, which the page checks', async () => {
+    serve(body, { 'content-length': String(body.length) });
+    expect((await load()).events).toHaveLength(2);
+    expect(RecordedWorker.made).toHaveLength(0);
   });
 });

@@ -79,7 +79,9 @@ async function download(
     await response.body?.cancel();
     throw tooLarge(src, declared, maxBytes);
   }
-  onSize(declared);
+  // A compressed response declares its compressed size, which says nothing of the file's.
+  const encoding = response.headers.get('content-encoding');
+  onSize(encoding && encoding !== 'identity' ? 0 : declared);
   return readBody(response, maxBytes, (size) => tooLarge(src, size, maxBytes), onProgress, cancel);
 }
 
@@ -129,10 +131,10 @@ export async function loadIncident(
   preloadPageCheck(0);
   const prepareFor = (size: number) => {
     if (size >= WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined') early = startWorkerEarly();
-    else preloadPageCheck(size);
+    if (!early) preloadPageCheck(size);
   };
   try {
-    if (bundled) prepareFor(bundled.byteLength);
+    if (bundled) preloadPageCheck(bundled.byteLength);
     const bytes =
       bundled ??
       (await download(src, check!.url, signal, cancel.signal, maxBytes, prepareFor, (progress) =>

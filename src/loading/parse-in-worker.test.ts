@@ -219,8 +219,10 @@ describe('parseIncidentBytes', () => {
   });
 
   it('checks a 1,000-event file with full fields on the page with the generated validator, the bundled incident with zod alone', async () => {
+    vi.mocked(parseIncidentFast).mockClear();
     const createWorker = vi.fn(() => new FakeWorker());
     const full = bytesOf(generateIncident(1000, 1, 'full'));
+    expect([FAST_CHECK_BYTES, WORKER_THRESHOLD_BYTES]).toEqual([256 * 1024, 2 * 1024 * 1024]);
     expect(full.byteLength).toBeGreaterThanOrEqual(FAST_CHECK_BYTES);
     expect(full.byteLength).toBeLessThan(WORKER_THRESHOLD_BYTES);
     const result = await parseIncidentBytes(full, 'full.json', undefined, { createWorker });
@@ -242,7 +244,7 @@ describe('parseIncidentBytes', () => {
 
     it('replays the ready message it said before it was taken, and parses the file', async () => {
       const worker = new FakeWorker();
-      const early = startWorkerEarly(() => worker);
+      const early = startWorkerEarly(() => worker)!;
       await tick();
       const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'big.json', undefined, {
         threshold: 1,
@@ -255,7 +257,7 @@ describe('parseIncidentBytes', () => {
 
     it('leaves the file to the main thread when it failed to load before it was taken', async () => {
       const worker = new FakeWorker(true);
-      const early = startWorkerEarly(() => worker);
+      const early = startWorkerEarly(() => worker)!;
       await tick();
       const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'big.json', undefined, {
         threshold: 1,
@@ -265,12 +267,19 @@ describe('parseIncidentBytes', () => {
       expect(worker.received).toHaveLength(0);
     });
 
+    it('is not there where no worker can be made, so the file is parsed on the page', () => {
+      const early = startWorkerEarly(() => {
+        throw new DOMException('Workers are not allowed on file:// pages', 'SecurityError');
+      });
+      expect(early).toBeUndefined();
+    });
+
     it('ends when dropped untaken, and is left to its taker otherwise', () => {
       const untaken = new FakeWorker();
-      startWorkerEarly(() => untaken).drop();
+      startWorkerEarly(() => untaken)!.drop();
       expect(untaken.terminated).toBe(true);
       const taken = new FakeWorker();
-      const early = startWorkerEarly(() => taken);
+      const early = startWorkerEarly(() => taken)!;
       early.take();
       early.drop();
       expect(taken.terminated).toBe(false);

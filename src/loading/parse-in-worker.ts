@@ -14,12 +14,7 @@ export type ParseProgress = DecodeProgress | { stage: 'receiving'; events: numbe
 /** Files this large or larger are parsed in a worker; smaller ones take less time to check than a worker to start. */
 export const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
 
-/**
- * Files this large or larger that are checked on the page are checked by the generated validator first, as in
- * the worker: zod froze the page for 400–620 ms on a 1,000-event file with full fields (1 MB), the validator for
- * about 420 ms, all of it code run for the first time. The bundled incident (124 KB) keeps zod alone, without
- * fetching the validator.
- */
+/** Files from this size checked on the page are checked by the generated validator first: zod's check was slower. */
 export const FAST_CHECK_BYTES = 256 * 1024;
 
 /** The slice of `Worker` used here, so tests can stand in a fake. */
@@ -67,8 +62,10 @@ async function decodeOnPage(
   name: string,
   onProgress: ((progress: ParseProgress) => void) | undefined,
 ): Promise<ReadResult> {
-  const parse =
-    bytes.byteLength >= FAST_CHECK_BYTES ? (await loadFastCheck()).parseIncidentFast : undefined;
+  // Without the generated validator (its chunk failed to arrive), zod alone checks the file.
+  const fast =
+    bytes.byteLength >= FAST_CHECK_BYTES ? await loadFastCheck().catch(() => undefined) : undefined;
+  const parse = fast?.parseIncidentFast;
   return (await loadDecoder()).decodeIncidentFile(bytes, name, { onProgress, parse });
 }
 
@@ -89,11 +86,16 @@ export interface EarlyWorker {
 const HANDLERS = ['onmessage', 'onerror', 'onmessageerror'] as const;
 
 /**
- * Starts a parse worker now, so that its code (the validators, 280 KB) loads and runs while the file downloads:
- * 160–200 ms of a 1 MB file's load otherwise. It holds what the worker says until it is taken.
+ * Starts a parse worker now, so that its code (the validators, 280 KB) loads while the file downloads; it holds
+ * what the worker says until it is taken. Undefined where no worker can be made (a file:// page).
  */
-export function startWorkerEarly(create: () => WorkerLike = startWorker): EarlyWorker {
-  const worker = create();
+export function startWorkerEarly(create: () => WorkerLike = startWorker): EarlyWorker | undefined {
+  let worker: WorkerLike;
+  try {
+    worker = create();
+  } catch {
+    return undefined;
+  }
   const held: [(typeof HANDLERS)[number], Event][] = [];
   let taken = false;
   const target: WorkerLike = {

@@ -11,7 +11,7 @@ const scope = globalThis as unknown as {
   postMessage: (reply: ParseReply) => void;
 };
 
-// The generated validator stays out of the page's start: the page fetches it only for a file it checks itself.
+// The generated validator first, zod only for a file that fails: several times faster on a large file.
 scope.onmessage = (event) =>
   handleParseRequest(
     event.data,
