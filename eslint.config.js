@@ -48,6 +48,11 @@ export default tseslint.config(
           message:
             "Use formatCount: a page's first Intl number format costs 40-100 ms, and a load should not pay it.",
         },
+        {
+          selector: "NewExpression[callee.object.name='Intl'][callee.property.name='NumberFormat']",
+          message:
+            "Use formatCount: a page's first Intl number format costs 40-100 ms, and a load should not pay it.",
+        },
       ],
     },
   },

@@ -37,6 +37,18 @@ describe('lint holds the architecture', () => {
     expect(await rulesBroken('src/model/probe.ts', code)).toEqual([]);
   });
 
+  it('refuses Intl number formats in the app, and lets tests compare with them', async () => {
+    for (const code of [
+      'export const n = (5000).toLocaleString();',
+      "export const n = new Intl.NumberFormat('en').format(5000);",
+    ])
+      expect(await rulesBroken('src/components/probe.tsx', code)).toEqual([
+        expect.stringMatching(/Use formatCount/),
+      ]);
+    const test = "export const n = (5000).toLocaleString('en');";
+    expect(await rulesBroken('src/model/probe.test.ts', test)).toEqual([]);
+  });
+
   it('refuses a hook that imports a component, or vis-timeline', async () => {
     expect(
       await rulesBroken(
