@@ -240,16 +240,19 @@ describe('parseIncidentBytes', () => {
   });
 
   describe('a worker started while the file downloads', () => {
-    const tick = () => new Promise((resolve) => setTimeout(resolve));
-
-    it('replays the ready message it said before it was taken, and parses the file', async () => {
-      const worker = new FakeWorker();
+    /** Starts `worker` early, lets it speak before anyone takes it, then parses a small file through it. */
+    async function parseThroughEarly(worker: FakeWorker) {
       const early = startWorkerEarly(() => worker)!;
-      await tick();
-      const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'big.json', undefined, {
+      await new Promise((resolve) => setTimeout(resolve));
+      return parseIncidentBytes(bytesOf(minimalIncident()), 'big.json', undefined, {
         threshold: 1,
         createWorker: () => early.take(),
       });
+    }
+
+    it('replays the ready message it said before it was taken, and parses the file', async () => {
+      const worker = new FakeWorker();
+      const result = await parseThroughEarly(worker);
       expect(result.ok && result.incident.events).toHaveLength(2);
       expect(worker.received).toHaveLength(1);
       expect(worker.terminated).toBe(true);
@@ -257,12 +260,7 @@ describe('parseIncidentBytes', () => {
 
     it('leaves the file to the main thread when it failed to load before it was taken', async () => {
       const worker = new FakeWorker(true);
-      const early = startWorkerEarly(() => worker)!;
-      await tick();
-      const result = await parseIncidentBytes(bytesOf(minimalIncident()), 'big.json', undefined, {
-        threshold: 1,
-        createWorker: () => early.take(),
-      });
+      const result = await parseThroughEarly(worker);
       expect(result.ok && result.incident.events).toHaveLength(2);
       expect(worker.received).toHaveLength(0);
     });
