@@ -128,13 +128,12 @@ export async function loadIncident(
   const both = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
   let early: EarlyWorker | undefined;
   // The page's decoder downloads while the file does; the file's size, once known, says what else checks it.
-  preloadPageCheck(0);
+  preloadPageCheck(bundled?.byteLength ?? 0);
   const prepareFor = (size: number) => {
     if (size >= WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined') early = startWorkerEarly();
     if (!early) preloadPageCheck(size);
   };
   try {
-    if (bundled) preloadPageCheck(bundled.byteLength);
     const bytes =
       bundled ??
       (await download(src, check!.url, signal, cancel.signal, maxBytes, prepareFor, (progress) =>
