@@ -123,6 +123,31 @@ describe('parseIncidentBytes', () => {
     expect(slices).toEqual([100, 200, 217]);
   });
 
+  it("sends the file's own text of its events, in the file's order, and the page puts them in reading order", async () => {
+    const file = generateIncident(217, 3);
+    // Reversed and indented: the slices must follow the file, and the page the sorted order.
+    const text = JSON.stringify({ ...file, events: [...file.events].reverse() }, null, 2);
+    const bytes = new TextEncoder().encode(text);
+    const expected = decodeIncidentFile(bytes, 'big.json');
+    const replies: ParseReply[] = [];
+    handleParseRequest(
+      { type: 'parse', bytes: bytes.slice(), name: 'big.json' },
+      (r) => replies.push(r),
+      100,
+    );
+    const slices = replies.flatMap((r) => (r.type === 'events' ? [r.json] : []));
+    expect(slices).toHaveLength(3);
+    for (const json of slices) expect(text).toContain(json.slice(1, -1));
+    expect(JSON.parse(slices[0]!)[0].id).toBe(file.events.at(-1)!.id);
+    const result = await parseIncidentBytes(bytes, 'big.json', undefined, {
+      threshold: 1,
+      createWorker: () => new FakeWorker(false, 100),
+    });
+    expect(result).toEqual(expected);
+    const inFile = [...file.events].reverse().map((e) => e.id);
+    expect(result.ok && result.incident.events.map((e) => e.id)).not.toEqual(inFile);
+  });
+
   it('sends events in slices of EVENTS_PER_MESSAGE by default', () => {
     const replies: ParseReply[] = [];
     const bytes = bytesOf(generateIncident(EVENTS_PER_MESSAGE + 1, 3));

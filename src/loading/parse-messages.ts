@@ -30,15 +30,25 @@ export type Columns = ColumnsToMap;
 /** An incident, its problems, or (for a generic CSV read without a mapping) the columns to map first. */
 export type ReadResult = ParseResult | { ok: false; problems: Problem[]; columns: Columns };
 
+/** For events sent in the file's order: the file index of each sorted event, and the intervals by file index. */
+export interface FileOrder {
+  order: Uint32Array;
+  startMs: Float64Array;
+  endMs: Float64Array;
+}
+
 export type ParseReply =
   /** The worker has loaded and can take the bytes (sent only then, so a worker that fails to load leaves them usable). */
   | { type: 'ready' }
   | { type: 'progress'; progress: DecodeProgress }
   | { type: 'problems'; problems: Problem[] }
   | { type: 'columns'; columns: Columns }
-  /** The incident without its events, as JSON; `events` messages and then `end` follow. */
-  | { type: 'incident'; json: string; events: number; warnings: Warning[] }
-  /** The next slice of the sorted events, as a JSON array. */
+  /**
+   * The incident without its events, as JSON; `events` messages and then `end` follow. With `order`, the slices
+   * are the file's own text of its events, in the file's order and without their intervals, which `order` holds.
+   */
+  | { type: 'incident'; json: string; events: number; warnings: Warning[]; order?: FileOrder }
+  /** The next slice of the events (sorted, unless the incident came with `order`), as a JSON array. */
   | { type: 'events'; json: string }
   | { type: 'end' };
 
@@ -47,7 +57,8 @@ export function incidentReceiver(onSlice?: (received: number, total: number) => 
   let head: Omit<Incident, 'events'> | undefined;
   let warnings: Warning[] = [];
   let total = 0;
-  const events: Incident['events'] = [];
+  let fileOrder: FileOrder | undefined;
+  let events: Incident['events'] = [];
   return (
     reply: Extract<ParseReply, { type: 'incident' | 'events' | 'end' }>,
   ): Incident | undefined => {
@@ -55,10 +66,22 @@ export function incidentReceiver(onSlice?: (received: number, total: number) => 
       head = JSON.parse(reply.json) as Omit<Incident, 'events'>;
       total = reply.events;
       warnings = reply.warnings;
+      fileOrder = reply.order;
     } else if (reply.type === 'events') {
-      for (const e of JSON.parse(reply.json) as Incident['events']) events.push(e);
+      const slice = JSON.parse(reply.json) as Incident['events'];
+      for (const e of slice) {
+        if (fileOrder) {
+          e.startMs = fileOrder.startMs[events.length]!;
+          e.endMs = fileOrder.endMs[events.length]!;
+        }
+        events.push(e);
+      }
       onSlice?.(events.length, total);
     } else if (head) {
+      if (fileOrder) {
+        const inFile = events;
+        events = Array.from(fileOrder.order, (i) => inFile[i]!);
+      }
       const incident = { ...head, events };
       rememberWarnings(incident, warnings);
       return incident;

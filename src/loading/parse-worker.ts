@@ -8,14 +8,14 @@ import { handleParseRequest } from './parse-handler';
 // The app's TypeScript lib is DOM, not WebWorker; these are the two members of the worker scope used here.
 const scope = globalThis as unknown as {
   onmessage: ((event: MessageEvent<ParseRequest>) => void) | null;
-  postMessage: (reply: ParseReply) => void;
+  postMessage: (reply: ParseReply, transfer?: Transferable[]) => void;
 };
 
 // The generated validator first, zod only for a file that fails: several times faster on a large file.
 scope.onmessage = (event) =>
   handleParseRequest(
     event.data,
-    (reply) => scope.postMessage(reply),
+    (reply, transfer) => scope.postMessage(reply, transfer),
     EVENTS_PER_MESSAGE,
     parseIncidentFast,
   );

@@ -94,4 +94,7 @@ describe('nestingDepth', () => {
   it('ignores escaped quotes inside strings', () => {
     expect(nestingDepth('{"a":"\\"[[[","b":{}}').depth).toBe(2);
   });
+  it('ends a string at a quote after an escaped backslash', () => {
+    expect(nestingDepth('{"a":"x\\\\","b":[[1]]}').depth).toBe(3);
+  });
 });

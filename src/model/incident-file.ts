@@ -1,5 +1,6 @@
 // Turns the raw bytes of an incident file into an Incident or a list of problems that name the file, place and expectation.
 import { parseIncident, type ParseResult, type Problem } from './incident';
+import { jsonStringEnd } from './event-spans';
 import { DEFAULT_MAX_BYTES, tooLargeProblem } from './file-size';
 
 export { DEFAULT_MAX_BYTES, formatBytes, tooLargeProblem } from './file-size';
@@ -63,13 +64,9 @@ export function lineColumn(text: string, offset: number): { line: number; column
 export function nestingDepth(text: string, limit = Infinity): { depth: number; offset: number } {
   let depth = 0;
   let max = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
+    if (c === 34) i = jsonStringEnd(text, i);
     else if (c === 123 || c === 91) {
       depth++;
       if (depth > max) max = depth;
@@ -94,38 +91,59 @@ function syntaxProblem(text: string, error: unknown): string {
 export function decodeIncidentFile(
   input: Uint8Array | string,
   fileName: string,
-  { maxBytes = DEFAULT_MAX_BYTES, onProgress, parse = parseIncident }: DecodeOptions = {},
+  options: DecodeOptions = {},
 ): ParseResult {
+  return decodeIncidentSource(input, fileName, options).result;
+}
+
+/** A valid file's own text and the events JSON.parse read from it, in the file's order. */
+export interface IncidentSource {
+  text: string;
+  events: readonly { id: string }[];
+}
+
+/** As decodeIncidentFile, with the text of a valid file, which the worker sends on rather than copies of its events. */
+export function decodeIncidentSource(
+  input: Uint8Array | string,
+  fileName: string,
+  { maxBytes = DEFAULT_MAX_BYTES, onProgress, parse = parseIncident }: DecodeOptions = {},
+): { result: ParseResult; source?: IncidentSource } {
   onProgress?.({
     stage: 'reading',
     bytes: typeof input === 'string' ? input.length : input.byteLength,
   });
   const decoded = decodeText(input, fileName, maxBytes);
-  if (!decoded.ok) return decoded;
+  if (!decoded.ok) return { result: decoded };
   const { text } = decoded;
   if (text.trim() === '')
-    return fail(fileName, '(file)', 'the file is empty; expected a JSON incident object');
+    return {
+      result: fail(fileName, '(file)', 'the file is empty; expected a JSON incident object'),
+    };
   const nesting = nestingDepth(text, MAX_DEPTH);
   if (nesting.depth > MAX_DEPTH) {
     const { line, column } = lineColumn(text, nesting.offset);
-    return fail(
-      fileName,
-      `line ${line} column ${column}`,
-      `JSON is nested deeper than ${MAX_DEPTH} levels`,
-    );
+    return {
+      result: fail(
+        fileName,
+        `line ${line} column ${column}`,
+        `JSON is nested deeper than ${MAX_DEPTH} levels`,
+      ),
+    };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return fail(fileName, '(file)', `not valid JSON: ${syntaxProblem(text, error)}`);
+    return { result: fail(fileName, '(file)', `not valid JSON: ${syntaxProblem(text, error)}`) };
   }
   onProgress?.({ stage: 'validating', events: eventCount(value) });
   const result = parse(value);
-  if (result.ok) return result;
+  if (result.ok) return { result, source: { text, events: (value as IncidentSource).events } };
   return {
-    ok: false,
-    problems: result.problems.map((p: Problem) => ({ ...p, path: `${fileName}: ${p.path}` })),
+    result: {
+      ok: false,
+      problems: result.problems.map((p: Problem) => ({ ...p, path: `${fileName}: ${p.path}` })),
+    },
   };
 }
 
