@@ -100,27 +100,18 @@ describe('parseIncidentBytes', () => {
     expect(progress).toEqual([
       { stage: 'reading', bytes: bytes.byteLength },
       { stage: 'validating', events: 2 },
-      { stage: 'receiving', events: 2, total: 2 },
     ]);
     expect(worker.terminated).toBe(true);
   });
 
-  it('gets back from the worker the same incident the main thread makes, in slices', async () => {
+  it('gets back from the worker the same incident the main thread makes', async () => {
     const bytes = bytesOf(generateIncident(217, 3));
     const expected = decodeIncidentFile(bytes, 'big.json');
-    const worker = new FakeWorker(false, 100);
-    const slices: number[] = [];
-    const result = await parseIncidentBytes(
-      bytes,
-      'big.json',
-      (p) => p.stage === 'receiving' && slices.push(p.events),
-      {
-        threshold: 1,
-        createWorker: () => worker,
-      },
-    );
+    const result = await parseIncidentBytes(bytes, 'big.json', undefined, {
+      threshold: 1,
+      createWorker: () => new FakeWorker(false, 100),
+    });
     expect(result).toEqual(expected);
-    expect(slices).toEqual([100, 200, 217]);
   });
 
   it("sends the file's own text of its events, in the file's order, and the page puts them in reading order", async () => {
@@ -148,6 +139,16 @@ describe('parseIncidentBytes', () => {
     expect(result.ok && result.incident.events.map((e) => e.id)).not.toEqual(inFile);
   });
 
+  it('sends an incident without events', async () => {
+    const file = { ...minimalIncident(), events: [] };
+    const result = await parseIncidentBytes(bytesOf(file), 'empty.json', undefined, {
+      threshold: 1,
+      createWorker: () => new FakeWorker(),
+    });
+    expect(result).toEqual(decodeIncidentFile(bytesOf(file), 'empty.json'));
+    expect(result.ok && result.incident.events).toEqual([]);
+  });
+
   it('sends events in slices of EVENTS_PER_MESSAGE by default', () => {
     const replies: ParseReply[] = [];
     const bytes = bytesOf(generateIncident(EVENTS_PER_MESSAGE + 1, 3));
@@ -155,9 +156,9 @@ describe('parseIncidentBytes', () => {
     expect(replies.map((r) => r.type)).toEqual([
       'progress',
       'progress',
+      'events',
+      'events',
       'incident',
-      'events',
-      'events',
       'end',
     ]);
   });
@@ -172,6 +173,12 @@ describe('parseIncidentBytes', () => {
     expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual([
       'bad.json: events[0].phase',
     ]);
+    // The events went to the page before the check failed; the page drops them.
+    const replies: ParseReply[] = [];
+    handleParseRequest({ type: 'parse', bytes: bytesOf(file), name: 'bad.json' }, (r) =>
+      replies.push(r),
+    );
+    expect(replies.map((r) => r.type)).toEqual(['progress', 'progress', 'events', 'problems']);
   });
 
   it('falls back to the main thread when the worker cannot load', async () => {

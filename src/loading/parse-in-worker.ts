@@ -149,7 +149,7 @@ export function parseIncidentBytes(
   // The importers load with the first file opened from this computer, not with the page.
   const onMainThread = async (): Promise<ReadResult> =>
     anyFormat
-      ? (await import('./parse-handler')).readRequest(request, onProgress)
+      ? (await import('./parse-handler')).readImport(request, onProgress)
       : decodeOnPage(bytes, name, onProgress);
   if (signal?.aborted) return Promise.reject(abortReason(signal));
   const canUseWorker = createWorker !== undefined || typeof Worker !== 'undefined';

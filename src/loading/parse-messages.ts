@@ -44,11 +44,12 @@ export type ParseReply =
   | { type: 'problems'; problems: Problem[] }
   | { type: 'columns'; columns: Columns }
   /**
-   * The incident without its events, as JSON; `events` messages and then `end` follow. With `order`, the slices
-   * are the file's own text of its events, in the file's order and without their intervals, which `order` holds.
+   * The incident without its events, as JSON, once it is valid; `end` follows. With `order`, the events came
+   * before it, as the file's own text in the file's order and without their intervals, which `order` holds;
+   * without it, the sorted events follow it, before `end`.
    */
   | { type: 'incident'; json: string; events: number; warnings: Warning[]; order?: FileOrder }
-  /** The next slice of the events (sorted, unless the incident came with `order`), as a JSON array. */
+  /** The next slice of the events, as a JSON array. */
   | { type: 'events'; json: string }
   | { type: 'end' };
 
@@ -58,7 +59,7 @@ export function incidentReceiver(onSlice?: (received: number, total: number) => 
   let warnings: Warning[] = [];
   let total = 0;
   let fileOrder: FileOrder | undefined;
-  let events: Incident['events'] = [];
+  const received: Incident['events'] = [];
   return (
     reply: Extract<ParseReply, { type: 'incident' | 'events' | 'end' }>,
   ): Incident | undefined => {
@@ -68,24 +69,26 @@ export function incidentReceiver(onSlice?: (received: number, total: number) => 
       warnings = reply.warnings;
       fileOrder = reply.order;
     } else if (reply.type === 'events') {
-      const slice = JSON.parse(reply.json) as Incident['events'];
-      for (const e of slice) {
-        if (fileOrder) {
-          e.startMs = fileOrder.startMs[events.length]!;
-          e.endMs = fileOrder.endMs[events.length]!;
-        }
-        events.push(e);
-      }
-      onSlice?.(events.length, total);
+      for (const e of JSON.parse(reply.json) as Incident['events']) received.push(e);
+      // Events that come before the incident arrive while the worker still checks the file, as its progress says.
+      if (head) onSlice?.(received.length, total);
     } else if (head) {
-      if (fileOrder) {
-        const inFile = events;
-        events = Array.from(fileOrder.order, (i) => inFile[i]!);
-      }
-      const incident = { ...head, events };
+      const incident = {
+        ...head,
+        events: fileOrder ? inReadingOrder(received, fileOrder) : received,
+      };
       rememberWarnings(incident, warnings);
       return incident;
     }
     return undefined;
   };
+}
+
+/** The events received in the file's order, with their intervals, sorted. */
+function inReadingOrder(inFile: Incident['events'], { order, startMs, endMs }: FileOrder) {
+  inFile.forEach((e, i) => {
+    e.startMs = startMs[i]!;
+    e.endMs = endMs[i]!;
+  });
+  return Array.from(order, (i) => inFile[i]!);
 }

@@ -91,63 +91,61 @@ function syntaxProblem(text: string, error: unknown): string {
 export function decodeIncidentFile(
   input: Uint8Array | string,
   fileName: string,
-  options: DecodeOptions = {},
+  { maxBytes, onProgress, parse }: DecodeOptions = {},
 ): ParseResult {
-  return decodeIncidentSource(input, fileName, options).result;
+  const read = readJsonFile(input, fileName, { maxBytes, onProgress });
+  if (!read.ok) return read;
+  onProgress?.({ stage: 'validating', events: eventCount(read.value) });
+  return validateIncidentValue(read.value, fileName, parse);
 }
 
-/** A valid file's own text and the events JSON.parse read from it, in the file's order. */
-export interface IncidentSource {
-  text: string;
-  events: readonly { id: string }[];
-}
-
-/** As decodeIncidentFile, with the text of a valid file, which the worker sends on rather than copies of its events. */
-export function decodeIncidentSource(
+/** A file's text and its JSON value, or the problem that it is too large, not UTF-8, empty, too deep or not JSON. */
+export function readJsonFile(
   input: Uint8Array | string,
   fileName: string,
-  { maxBytes = DEFAULT_MAX_BYTES, onProgress, parse = parseIncident }: DecodeOptions = {},
-): { result: ParseResult; source?: IncidentSource } {
+  { maxBytes = DEFAULT_MAX_BYTES, onProgress }: Omit<DecodeOptions, 'parse'> = {},
+): { ok: true; text: string; value: unknown } | Failure {
   onProgress?.({
     stage: 'reading',
     bytes: typeof input === 'string' ? input.length : input.byteLength,
   });
   const decoded = decodeText(input, fileName, maxBytes);
-  if (!decoded.ok) return { result: decoded };
+  if (!decoded.ok) return decoded;
   const { text } = decoded;
   if (text.trim() === '')
-    return {
-      result: fail(fileName, '(file)', 'the file is empty; expected a JSON incident object'),
-    };
+    return fail(fileName, '(file)', 'the file is empty; expected a JSON incident object');
   const nesting = nestingDepth(text, MAX_DEPTH);
   if (nesting.depth > MAX_DEPTH) {
     const { line, column } = lineColumn(text, nesting.offset);
-    return {
-      result: fail(
-        fileName,
-        `line ${line} column ${column}`,
-        `JSON is nested deeper than ${MAX_DEPTH} levels`,
-      ),
-    };
+    return fail(
+      fileName,
+      `line ${line} column ${column}`,
+      `JSON is nested deeper than ${MAX_DEPTH} levels`,
+    );
   }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return { ok: true, text, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { result: fail(fileName, '(file)', `not valid JSON: ${syntaxProblem(text, error)}`) };
+    return fail(fileName, '(file)', `not valid JSON: ${syntaxProblem(text, error)}`);
   }
-  onProgress?.({ stage: 'validating', events: eventCount(value) });
+}
+
+/** Validates a file's JSON value as an incident, naming the file in each problem. */
+export function validateIncidentValue(
+  value: unknown,
+  fileName: string,
+  parse: (value: unknown) => ParseResult = parseIncident,
+): ParseResult {
   const result = parse(value);
-  if (result.ok) return { result, source: { text, events: (value as IncidentSource).events } };
+  if (result.ok) return result;
   return {
-    result: {
-      ok: false,
-      problems: result.problems.map((p: Problem) => ({ ...p, path: `${fileName}: ${p.path}` })),
-    },
+    ok: false,
+    problems: result.problems.map((p: Problem) => ({ ...p, path: `${fileName}: ${p.path}` })),
   };
 }
 
-function eventCount(value: unknown): number {
+/** How many events a file's JSON value lists, before it is validated (0 when it has no array of them). */
+export function eventCount(value: unknown): number {
   const events =
     typeof value === 'object' && value !== null
       ? (value as { events?: unknown }).events
