@@ -54,34 +54,42 @@ export function linksOf(events: readonly Linked[]): Link[] {
  * (`["a", "b", "a"]`); undefined when there is none. Links to unknown events are ignored (refused elsewhere).
  */
 export function findCausalCycle(events: readonly Linked[]): string[] | undefined {
-  const next = new Map<string, string[]>();
-  for (const e of events) next.set(e.id, []);
+  // Events by number, and links only where there are some: at 100,000 events a map and an array per event cost
+  // more than the search.
+  const node = new Map<string, number>();
+  for (const e of events) if (!node.has(e.id)) node.set(e.id, node.size);
+  const next: (number[] | undefined)[] = [];
   for (const e of events)
-    for (const r of e.related ?? [])
-      if (FORWARD.has(r.kind) && next.has(r.event)) next.get(e.id)!.push(r.event);
+    for (const r of e.related ?? []) {
+      const to = node.get(r.event);
+      if (FORWARD.has(r.kind) && to !== undefined) (next[node.get(e.id)!] ??= []).push(to);
+    }
+  const ids = [...node.keys()];
   // Iterative depth-first search with three colours, so a long chain cannot overflow the stack.
-  const state = new Map<string, 'open' | 'done'>();
-  for (const root of next.keys()) {
-    if (state.has(root)) continue;
-    const stack: { id: string; k: number }[] = [{ id: root, k: 0 }];
-    state.set(root, 'open');
+  const OPEN = 1;
+  const DONE = 2;
+  const state = new Uint8Array(ids.length);
+  for (let root = 0; root < ids.length; root++) {
+    // An event that leads nowhere closes no cycle from here; it is still walked when reached from another.
+    if (state[root] !== 0 || next[root] === undefined) continue;
+    const stack: { at: number; k: number }[] = [{ at: root, k: 0 }];
+    state[root] = OPEN;
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
-      const out = next.get(top.id)!;
+      const out = next[top.at] ?? [];
       if (top.k === out.length) {
-        state.set(top.id, 'done');
+        state[top.at] = DONE;
         stack.pop();
         continue;
       }
       const to = out[top.k++]!;
-      const seen = state.get(to);
-      if (seen === 'open') {
-        const from = stack.findIndex((s) => s.id === to);
-        return [...stack.slice(from).map((s) => s.id), to];
+      if (state[to] === OPEN) {
+        const from = stack.findIndex((s) => s.at === to);
+        return [...stack.slice(from).map((s) => ids[s.at]!), ids[to]!];
       }
-      if (seen === undefined) {
-        state.set(to, 'open');
-        stack.push({ id: to, k: 0 });
+      if (state[to] === 0) {
+        state[to] = OPEN;
+        stack.push({ at: to, k: 0 });
       }
     }
   }
