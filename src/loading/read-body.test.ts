@@ -14,6 +14,18 @@ function streamed(chunks: number[], headers: Record<string, string> = {}, hold =
   return new Response(body, { headers });
 }
 
+/** A response whose body is a byte stream, as fetch's is in Chromium, with all of `chunks` queued from the start. */
+function byteStreamed(chunks: number[], headers: Record<string, string> = {}) {
+  const body = new ReadableStream({
+    type: 'bytes',
+    start(controller) {
+      chunks.forEach((n, i) => controller.enqueue(new Uint8Array(n).fill(i + 1)));
+      controller.close();
+    },
+  });
+  return new Response(body, { headers });
+}
+
 const tooLarge = (size: number) => new Error(`too large: ${size}`);
 
 describe('readBody', () => {
@@ -55,5 +67,36 @@ describe('readBody', () => {
     const reading = readBody(streamed([4], {}, true), 100, tooLarge, undefined, cancel.signal);
     setTimeout(() => cancel.abort(new Error('cancelled by the user')), 10);
     await expect(reading).rejects.toThrow('cancelled by the user');
+  });
+
+  describe('from a byte stream', () => {
+    it('fills one buffer of the declared size with what has arrived, not chunk by chunk', async () => {
+      const seen: number[] = [];
+      const bytes = await readBody(
+        byteStreamed([3, 4, 5], { 'content-length': '12' }),
+        100,
+        tooLarge,
+        (p) => seen.push(p.received),
+        undefined,
+        0,
+      );
+      expect([...bytes]).toEqual([1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
+      expect(bytes.buffer.byteLength).toBe(12);
+      expect(seen).toEqual([12, 12]);
+    });
+
+    it('keeps every byte when the server sends more than it declared', async () => {
+      const bytes = await readBody(byteStreamed([3, 3], { 'content-length': '4' }), 100, tooLarge);
+      expect([...bytes]).toEqual([1, 1, 1, 2, 2, 2]);
+    });
+
+    it('returns what came when the server sends less than it declared', async () => {
+      const bytes = await readBody(byteStreamed([3], { 'content-length': '8' }), 100, tooLarge);
+      expect([...bytes]).toEqual([1, 1, 1]);
+    });
+
+    it('stops as soon as the body passes the limit', async () => {
+      await expect(readBody(byteStreamed([6, 6]), 10, tooLarge)).rejects.toThrow('too large: 12');
+    });
   });
 });
