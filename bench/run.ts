@@ -2,7 +2,7 @@
 // prints tables, writes bench/results.json. `--sizes 1000,20000 --kinds full --runs 1` runs a part of it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -470,7 +470,7 @@ async function main() {
       console.log(`  ${f.name}: ${f.ms.toFixed(1)} ms (${f.matched} matched)`);
   }
 
-  const file = join(root, flags.out);
+  const file = resolve(root, flags.out);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(
     file,
