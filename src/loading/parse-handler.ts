@@ -1,12 +1,12 @@
 // Reading a file's bytes as an incident: in the parse worker, or on the main thread for small files.
 import { eventSpans } from '../model/event-spans';
 import { columnsToMap, importFile } from '../model/formats';
-import type { Incident } from '../model/incident';
+import { parseIncident, type Incident, type ParseResult, type Problem } from '../model/incident';
 import {
   decodeText,
   eventCount,
   readJsonFile,
-  validateIncidentValue,
+  withFileName,
   type DecodeOptions,
 } from '../model/incident-file';
 import { incidentWarnings } from '../model/incident-warnings';
@@ -32,14 +32,19 @@ export function readImport(
 
 type Post = (reply: ParseReply, transfer?: Transferable[]) => void;
 
-/** What the worker does with a request; `post` sends a reply to the app; `parse` validates an incident file. */
+/** A validator's answer, and whether a valid incident is the file's value as written (see checkIncidentFast). */
+export type Check = (value: unknown) => { result: ParseResult; asWritten: boolean };
+
+const zodCheck: Check = (value) => ({ result: parseIncident(value), asWritten: false });
+
+/** What the worker does with a request; `post` sends a reply to the app; `check` validates an incident file. */
 export function handleParseRequest(
   request: ParseRequest,
   post: Post,
   eventsPerMessage = EVENTS_PER_MESSAGE,
-  parse?: DecodeOptions['parse'],
+  check: Check = zodCheck,
 ): void {
-  if (!request.anyFormat) return handleIncidentFile(request, post, eventsPerMessage, parse);
+  if (!request.anyFormat) return handleIncidentFile(request, post, eventsPerMessage, check);
   const result = readImport(request, (progress) => post({ type: 'progress', progress }));
   if ('columns' in result) return post({ type: 'columns', columns: result.columns });
   if (!result.ok) return post({ type: 'problems', problems: result.problems });
@@ -55,12 +60,36 @@ function handleIncidentFile(
   { bytes, name }: ParseRequest,
   post: Post,
   eventsPerMessage: number,
-  parse: DecodeOptions['parse'],
+  check: Check,
 ): void {
+  const read = readAndSendAhead(bytes, name, post, eventsPerMessage);
+  if (!read.ok) return post({ type: 'problems', problems: read.problems });
+  const { result, asWritten } = check(read.value);
+  const named = withFileName(result, name);
+  if (!named.ok) return post({ type: 'problems', problems: named.problems });
+  // No events, or an incident that is not the file as written: the page drops what came ahead and gets this one.
+  if (!read.sentAhead || !asWritten) return postIncident(named.incident, post, eventsPerMessage);
+  const inFile = (read.value as { events: { id: string }[] }).events;
+  const order = fileOrder(named.incident.events, inFile);
+  post(incidentHead(named.incident, order), [
+    order.order.buffer,
+    order.startMs.buffer,
+    order.endMs.buffer,
+  ]);
+  post({ type: 'end' });
+}
+
+/** Parses the file and sends its events' text ahead; the text itself is not kept past this. */
+function readAndSendAhead(
+  bytes: Uint8Array,
+  name: string,
+  post: Post,
+  eventsPerMessage: number,
+): { ok: true; value: unknown; sentAhead: boolean } | { ok: false; problems: Problem[] } {
   const read = readJsonFile(bytes, name, {
     onProgress: (progress) => post({ type: 'progress', progress }),
   });
-  if (!read.ok) return post({ type: 'problems', problems: read.problems });
+  if (!read.ok) return read;
   const count = eventCount(read.value);
   post({ type: 'progress', progress: { stage: 'validating', events: count } });
   const spans = count > 0 ? eventSpans(read.text, count) : undefined;
@@ -69,18 +98,7 @@ function handleIncidentFile(
       const last = Math.min(i + eventsPerMessage, count) - 1;
       post({ type: 'events', json: `[${read.text.slice(spans[2 * i], spans[2 * last + 1])}]` });
     }
-  const result = validateIncidentValue(read.value, name, parse);
-  if (!result.ok) return post({ type: 'problems', problems: result.problems });
-  // An incident without events has nothing to send ahead.
-  if (!spans) return postIncident(result.incident, post, eventsPerMessage);
-  const inFile = (read.value as { events: { id: string }[] }).events;
-  const order = fileOrder(result.incident.events, inFile);
-  post(incidentHead(result.incident, order), [
-    order.order.buffer,
-    order.startMs.buffer,
-    order.endMs.buffer,
-  ]);
-  post({ type: 'end' });
+  return { ok: true, value: read.value, sentAhead: spans !== undefined };
 }
 
 /** Where each sorted event stands in the file, and its interval, in the file's order. */

@@ -4,7 +4,7 @@ import type { ColumnMapping } from '../model/formats/generic-csv';
 import { generateIncident } from '../../bench/generate';
 import { decodeIncidentFile } from '../model/incident-file';
 import { minimalIncident } from '../model/test-incident';
-import { parseIncidentFast } from '../model/incident-fast';
+import { checkIncidentFast, parseIncidentFast } from '../model/incident-fast';
 import type * as Fast from '../model/incident-fast';
 import {
   FAST_CHECK_BYTES,
@@ -47,7 +47,12 @@ class FakeWorker implements WorkerLike {
   postMessage(message: ParseRequest, transfer: Transferable[]) {
     this.received.push({ message, transfer });
     setTimeout(() =>
-      handleParseRequest(message, (reply) => this.reply(reply), this.eventsPerMessage),
+      handleParseRequest(
+        message,
+        (reply) => this.reply(reply),
+        this.eventsPerMessage,
+        checkIncidentFast,
+      ),
     );
   }
 
@@ -116,8 +121,12 @@ describe('parseIncidentBytes', () => {
 
   it("sends the file's own text of its events, in the file's order, and the page puts them in reading order", async () => {
     const file = generateIncident(217, 3);
-    // Reversed and indented: the slices must follow the file, and the page the sorted order.
-    const text = JSON.stringify({ ...file, events: [...file.events].reverse() }, null, 2);
+    // Shuffled and indented: the slices must follow the file, and the page the sorted order.
+    const shuffled = file.events
+      .map((e, i) => ({ e, key: (i * 7919) % 217 }))
+      .sort((a, b) => a.key - b.key)
+      .map(({ e }) => e);
+    const text = JSON.stringify({ ...file, events: shuffled }, null, 2);
     const bytes = new TextEncoder().encode(text);
     const expected = decodeIncidentFile(bytes, 'big.json');
     const replies: ParseReply[] = [];
@@ -125,18 +134,48 @@ describe('parseIncidentBytes', () => {
       { type: 'parse', bytes: bytes.slice(), name: 'big.json' },
       (r) => replies.push(r),
       100,
+      checkIncidentFast,
     );
+    expect(replies.map((r) => r.type)).toEqual([
+      ...['progress', 'progress', 'events', 'events', 'events'],
+      ...['incident', 'end'],
+    ]);
     const slices = replies.flatMap((r) => (r.type === 'events' ? [r.json] : []));
-    expect(slices).toHaveLength(3);
     for (const json of slices) expect(text).toContain(json.slice(1, -1));
-    expect(JSON.parse(slices[0]!)[0].id).toBe(file.events.at(-1)!.id);
+    expect(JSON.parse(slices[0]!)[0].id).toBe(shuffled[0]!.id);
     const result = await parseIncidentBytes(bytes, 'big.json', undefined, {
       threshold: 1,
       createWorker: () => new FakeWorker(false, 100),
     });
     expect(result).toEqual(expected);
-    const inFile = [...file.events].reverse().map((e) => e.id);
-    expect(result.ok && result.incident.events.map((e) => e.id)).not.toEqual(inFile);
+    expect(result.ok && result.incident.events.map((e) => e.id)).not.toEqual(
+      shuffled.map((e) => e.id),
+    );
+  });
+
+  it("sends the checked incident, not the text sent ahead, when zod's output differs from the file", async () => {
+    const file = generateIncident(5, 3, 'full');
+    const text = JSON.stringify(file).replace('"title":{', '"title":{"__proto__":{"not":"text"},');
+    const bytes = new TextEncoder().encode(text);
+    const expected = decodeIncidentFile(bytes, 'big.json');
+    expect(expected.ok).toBe(true);
+    const replies: ParseReply[] = [];
+    handleParseRequest(
+      { type: 'parse', bytes: bytes.slice(), name: 'big.json' },
+      (r) => replies.push(r),
+      100,
+      checkIncidentFast,
+    );
+    expect(replies.map((r) => r.type)).toEqual([
+      ...['progress', 'progress', 'events', 'incident', 'events', 'end'],
+    ]);
+    const result = await parseIncidentBytes(bytes, 'big.json', undefined, {
+      threshold: 1,
+      createWorker: () => new FakeWorker(false, 100),
+    });
+    expect(result).toEqual(expected);
+    const titles = result.ok ? result.incident.events.map((e) => e.title) : [];
+    expect(titles.some((t) => Object.hasOwn(t as object, '__proto__'))).toBe(false);
   });
 
   it('sends an incident without events', async () => {
@@ -152,7 +191,12 @@ describe('parseIncidentBytes', () => {
   it('sends events in slices of EVENTS_PER_MESSAGE by default', () => {
     const replies: ParseReply[] = [];
     const bytes = bytesOf(generateIncident(EVENTS_PER_MESSAGE + 1, 3));
-    handleParseRequest({ type: 'parse', bytes, name: 'big.json' }, (r) => replies.push(r));
+    handleParseRequest(
+      { type: 'parse', bytes, name: 'big.json' },
+      (r) => replies.push(r),
+      undefined,
+      checkIncidentFast,
+    );
     expect(replies.map((r) => r.type)).toEqual([
       'progress',
       'progress',

@@ -8,7 +8,7 @@ import {
   type ReadResult,
 } from './parse-messages';
 
-/** The decoder's stages, then (from a worker) how many of the parsed events have reached the page. */
+/** The decoder's stages, then how many events a worker has sent after the check (imports; see parse-handler.ts). */
 export type ParseProgress = DecodeProgress | { stage: 'receiving'; events: number; total: number };
 
 /** Files this large or larger are parsed in a worker; smaller ones take less time to check than a worker to start. */

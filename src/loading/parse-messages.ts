@@ -68,6 +68,8 @@ export function incidentReceiver(onSlice?: (received: number, total: number) => 
       total = reply.events;
       warnings = reply.warnings;
       fileOrder = reply.order;
+      // Without an order, the events that came ahead are not the incident's: its own follow.
+      if (!fileOrder) received.length = 0;
     } else if (reply.type === 'events') {
       for (const e of JSON.parse(reply.json) as Incident['events']) received.push(e);
       // Events that come before the incident arrive while the worker still checks the file, as its progress says.

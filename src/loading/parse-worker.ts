@@ -1,7 +1,7 @@
 // Web Worker entry: decodes and validates a large incident file off the main thread (started by parse-in-worker.ts).
 // First, as in main.tsx: the worker is its own bundle, and its zod must not probe for eval either.
 import '../csp-compat';
-import { parseIncidentFast } from '../model/incident-fast';
+import { checkIncidentFast } from '../model/incident-fast';
 import { EVENTS_PER_MESSAGE, type ParseReply, type ParseRequest } from './parse-messages';
 import { handleParseRequest } from './parse-handler';
 
@@ -17,6 +17,6 @@ scope.onmessage = (event) =>
     event.data,
     (reply, transfer) => scope.postMessage(reply, transfer),
     EVENTS_PER_MESSAGE,
-    parseIncidentFast,
+    checkIncidentFast,
   );
 scope.postMessage({ type: 'ready' });

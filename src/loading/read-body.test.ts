@@ -14,13 +14,16 @@ function streamed(chunks: number[], headers: Record<string, string> = {}, hold =
   return new Response(body, { headers });
 }
 
-/** A response whose body is a byte stream, as fetch's is in Chromium, with all of `chunks` queued from the start. */
-function byteStreamed(chunks: number[], headers: Record<string, string> = {}) {
+/**
+ * A response whose body is a byte stream, as fetch's is in Chromium, with all of `chunks` queued from the start;
+ * `hold` never ends the body.
+ */
+function byteStreamed(chunks: number[], headers: Record<string, string> = {}, hold = false) {
   const body = new ReadableStream({
     type: 'bytes',
     start(controller) {
       chunks.forEach((n, i) => controller.enqueue(new Uint8Array(n).fill(i + 1)));
-      controller.close();
+      if (!hold) controller.close();
     },
   });
   return new Response(body, { headers });
@@ -97,6 +100,29 @@ describe('readBody', () => {
 
     it('stops as soon as the body passes the limit', async () => {
       await expect(readBody(byteStreamed([6, 6]), 10, tooLarge)).rejects.toThrow('too large: 12');
+    });
+
+    it('reads a compressed response chunk by chunk, its declared size being the compressed one', async () => {
+      const seen: number[] = [];
+      const headers = { 'content-length': '12', 'content-encoding': 'gzip' };
+      const bytes = await readBody(
+        byteStreamed([3, 4, 5], headers),
+        100,
+        tooLarge,
+        (p) => seen.push(p.received),
+        undefined,
+        0,
+      );
+      expect([...bytes]).toEqual([1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
+      expect(seen).toEqual([3, 7, 12, 12]);
+    });
+
+    it('rejects with the reason when cancelled while a read is waiting', async () => {
+      const cancel = new AbortController();
+      const response = byteStreamed([4], { 'content-length': '10' }, true);
+      const reading = readBody(response, 100, tooLarge, undefined, cancel.signal);
+      setTimeout(() => cancel.abort(new Error('cancelled by the user')), 10);
+      await expect(reading).rejects.toThrow('cancelled by the user');
     });
   });
 });

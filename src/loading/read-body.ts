@@ -7,7 +7,8 @@ export interface BodyProgress {
 }
 
 /**
- * The body's bytes, read chunk by chunk. `onProgress` is called at most every `everyMs` (and once at the end), so
+ * The body's bytes, read as they arrive: into one buffer of the declared size where the body is a byte stream,
+ * else chunk by chunk. `onProgress` is called at most every `everyMs` (and once at the end), so
  * a 100 MB download does not re-render the page for each of its thousands of chunks. Rejects with `tooLarge()`
  * as soon as more than `maxBytes` have arrived.
  */
@@ -22,7 +23,11 @@ export async function readBody(
   const declared = Number(response.headers.get('content-length'));
   const total = declared > 0 ? declared : undefined;
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const byob = byteReader(response.body);
+  // In place only into a buffer of the file's size: a compressed response declares its compressed size.
+  const encoding = response.headers.get('content-encoding');
+  const inPlace =
+    total !== undefined && total <= maxBytes && (!encoding || encoding === 'identity');
+  const byob = inPlace ? byteReader(response.body) : undefined;
   const reader = byob ?? response.body.getReader();
   const read: Read = byob
     ? (into) => byob.read(into ?? new Uint8Array(CHUNK_BYTES))
@@ -100,7 +105,8 @@ async function readAll(
       else {
         if (buffer) chunks.push(buffer.subarray(0, received));
         buffer = undefined;
-        chunks.push(value);
+        // Past the declared size, a read fills part of a fresh buffer: keep only what it holds.
+        chunks.push(inPlace ? value.slice() : value);
       }
     }
     received += value.byteLength;

@@ -20,9 +20,10 @@ export function jsonStringEnd(text: string, open: number): number {
 }
 
 /**
- * Offsets of the top-level `events` array's objects in `text` (a JSON file that JSON.parse accepted): for event
- * i, `[2i]` is its `{` and `[2i + 1]` one past its `}`, so that `text.slice(spans[2i], spans[2i + 1])` parses to
- * the same value as `JSON.parse(text).events[i]`. Undefined when the array does not hold `count` objects.
+ * Offsets of the top-level `events` array's items in `text` (a JSON file that JSON.parse accepted): for item i,
+ * `[2i]` is its opening bracket and `[2i + 1]` one past its closing one, so that `text.slice(spans[2i],
+ * spans[2i + 1])` parses to the same value as `JSON.parse(text).events[i]`. Undefined unless the array holds
+ * exactly `count` items, all objects or arrays.
  */
 export function eventSpans(text: string, count: number): Uint32Array | undefined {
   let spans: Uint32Array | undefined;
@@ -47,7 +48,7 @@ export function eventSpans(text: string, count: number): Uint32Array | undefined
       else if (depth === 2 && c === 91 && key === EVENTS_KEY) {
         // JSON.parse keeps the last of repeated keys, and so does this.
         inEvents = true;
-        spans = new Uint32Array(count * 2);
+        spans ??= new Uint32Array(count * 2);
         found = 0;
       } else if (depth === 3 && inEvents && found < count) spans![found * 2] = i;
     } else if (c === 125 || c === 93) {

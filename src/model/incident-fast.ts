@@ -62,7 +62,14 @@ function passesChecks(file: IncidentFile): boolean {
  * Validates like parseIncident, several times faster on a large file. A file that fails is validated again by
  * zod, so that its problems read exactly as parseIncident's.
  */
-export function parseIncidentFast(input: unknown): ParseResult {
-  if (!validate(input) || !passesChecks(input as IncidentFile)) return parseIncident(input);
-  return finishParse(input, input as IncidentFile);
+export const parseIncidentFast = (input: unknown): ParseResult => checkIncidentFast(input).result;
+
+/**
+ * parseIncidentFast's answer, and whether a valid incident is the input as written (plus intervals, in reading
+ * order). When zod answers it is its output, which can differ: it drops an own "__proto__" key of a text.
+ */
+export function checkIncidentFast(input: unknown): { result: ParseResult; asWritten: boolean } {
+  if (!validate(input) || !passesChecks(input as IncidentFile))
+    return { result: parseIncident(input), asWritten: false };
+  return { result: finishParse(input, input as IncidentFile), asWritten: true };
 }

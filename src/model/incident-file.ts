@@ -91,12 +91,12 @@ function syntaxProblem(text: string, error: unknown): string {
 export function decodeIncidentFile(
   input: Uint8Array | string,
   fileName: string,
-  { maxBytes, onProgress, parse }: DecodeOptions = {},
+  { maxBytes, onProgress, parse = parseIncident }: DecodeOptions = {},
 ): ParseResult {
   const read = readJsonFile(input, fileName, { maxBytes, onProgress });
   if (!read.ok) return read;
   onProgress?.({ stage: 'validating', events: eventCount(read.value) });
-  return validateIncidentValue(read.value, fileName, parse);
+  return withFileName(parse(read.value), fileName);
 }
 
 /** A file's text and its JSON value, or the problem that it is too large, not UTF-8, empty, too deep or not JSON. */
@@ -130,13 +130,8 @@ export function readJsonFile(
   }
 }
 
-/** Validates a file's JSON value as an incident, naming the file in each problem. */
-export function validateIncidentValue(
-  value: unknown,
-  fileName: string,
-  parse: (value: unknown) => ParseResult = parseIncident,
-): ParseResult {
-  const result = parse(value);
+/** A validator's answer with the file's name in front of each problem's path. */
+export function withFileName(result: ParseResult, fileName: string): ParseResult {
   if (result.ok) return result;
   return {
     ok: false,
