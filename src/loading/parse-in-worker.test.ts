@@ -25,6 +25,18 @@ vi.mock('../model/incident-fast', async (original) => {
 
 const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
+/** What the worker replies to a file's bytes, with its real check. */
+function workerReplies(bytes: Uint8Array, name: string, eventsPerMessage?: number): ParseReply[] {
+  const replies: ParseReply[] = [];
+  handleParseRequest(
+    { type: 'parse', bytes: bytes.slice(), name },
+    (r) => replies.push(r),
+    eventsPerMessage,
+    checkIncidentFast,
+  );
+  return replies;
+}
+
 /** A worker that runs the real handler in this thread, asynchronously, as a browser would. */
 class FakeWorker implements WorkerLike {
   onmessage: ((event: MessageEvent<ParseReply>) => void) | null = null;
@@ -129,13 +141,7 @@ describe('parseIncidentBytes', () => {
     const text = JSON.stringify({ ...file, events: shuffled }, null, 2);
     const bytes = new TextEncoder().encode(text);
     const expected = decodeIncidentFile(bytes, 'big.json');
-    const replies: ParseReply[] = [];
-    handleParseRequest(
-      { type: 'parse', bytes: bytes.slice(), name: 'big.json' },
-      (r) => replies.push(r),
-      100,
-      checkIncidentFast,
-    );
+    const replies = workerReplies(bytes, 'big.json', 100);
     expect(replies.map((r) => r.type)).toEqual([
       ...['progress', 'progress', 'events', 'events', 'events'],
       ...['incident', 'end'],
@@ -159,13 +165,7 @@ describe('parseIncidentBytes', () => {
     const bytes = new TextEncoder().encode(text);
     const expected = decodeIncidentFile(bytes, 'big.json');
     expect(expected.ok).toBe(true);
-    const replies: ParseReply[] = [];
-    handleParseRequest(
-      { type: 'parse', bytes: bytes.slice(), name: 'big.json' },
-      (r) => replies.push(r),
-      100,
-      checkIncidentFast,
-    );
+    const replies = workerReplies(bytes, 'big.json', 100);
     expect(replies.map((r) => r.type)).toEqual([
       ...['progress', 'progress', 'events', 'incident', 'events', 'end'],
     ]);
@@ -189,14 +189,8 @@ describe('parseIncidentBytes', () => {
   });
 
   it('sends events in slices of EVENTS_PER_MESSAGE by default', () => {
-    const replies: ParseReply[] = [];
     const bytes = bytesOf(generateIncident(EVENTS_PER_MESSAGE + 1, 3));
-    handleParseRequest(
-      { type: 'parse', bytes, name: 'big.json' },
-      (r) => replies.push(r),
-      undefined,
-      checkIncidentFast,
-    );
+    const replies = workerReplies(bytes, 'big.json');
     expect(replies.map((r) => r.type)).toEqual([
       'progress',
       'progress',
@@ -218,11 +212,12 @@ describe('parseIncidentBytes', () => {
       'bad.json: events[0].phase',
     ]);
     // The events went to the page before the check failed; the page drops them.
-    const replies: ParseReply[] = [];
-    handleParseRequest({ type: 'parse', bytes: bytesOf(file), name: 'bad.json' }, (r) =>
-      replies.push(r),
-    );
-    expect(replies.map((r) => r.type)).toEqual(['progress', 'progress', 'events', 'problems']);
+    expect(workerReplies(bytesOf(file), 'bad.json').map((r) => r.type)).toEqual([
+      'progress',
+      'progress',
+      'events',
+      'problems',
+    ]);
   });
 
   it('falls back to the main thread when the worker cannot load', async () => {
