@@ -124,7 +124,7 @@ function incidentHead(incident: Incident, order?: FileOrder): ParseReply {
   return { type: 'incident', json: JSON.stringify(rest), events: events.length, warnings, order };
 }
 
-/** An incident whose events have no text of their own to send (an import): sorted, re-serialized, in slices. */
+/** The incident and its events sorted and re-serialized, in slices: an import's, or one not as its file wrote it. */
 function postIncident(incident: Incident, post: Post, eventsPerMessage: number): void {
   post(incidentHead(incident));
   const { events } = incident;
