@@ -156,17 +156,20 @@ test('dragging an event to another lane changes its system, actor or phase', asy
 
   // Lanes by system (the default).
   await app.dragItemToLane('okta-login', 'Jira');
+  await expect.poll(() => app.laneOf('okta-login')).toBe('Jira');
   await app.selectChartItem('okta-login');
   await expect(app.field('Systems').locator('option:checked')).toHaveText(['Jira']);
 
   await app.groupSelect.selectOption({ label: 'Actor' });
   await expect(app.laneLabels).toHaveText(['Attacker', 'SOC']);
   await app.dragItemToLane('token-revoked', 'Attacker');
+  await expect.poll(() => app.laneOf('token-revoked')).toBe('Attacker');
   await app.selectChartItem('token-revoked');
   await expect(app.field('Actor')).toHaveValue('attacker');
 
   await app.groupSelect.selectOption({ label: 'Phase' });
   await app.dragItemToLane('jira-browsing', 'Response');
+  await expect.poll(() => app.laneOf('jira-browsing')).toBe('Response');
   await app.selectChartItem('jira-browsing');
   await expect(app.field('Phase')).toHaveValue('response');
 

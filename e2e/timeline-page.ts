@@ -628,9 +628,20 @@ export class TimelinePage {
     return this.laneRows.nth(at);
   }
 
+  /** The name of the lane the chart draws an event's item in; for polling, as an edit can reorder the lanes. */
+  async laneOf(eventId: string): Promise<string | undefined> {
+    const labels = await this.laneLabels.allTextContents();
+    const at = await this.laneRows.evaluateAll(
+      (rows, id) => rows.findIndex((row) => row.querySelector(`.vis-item[data-event="${id}"]`)),
+      eventId,
+    );
+    return labels[at];
+  }
+
   /** Selects an event's item by a click on its start, which also works when it is selected and draggable. */
   async selectChartItem(eventId: string) {
     const item = this.chartItem(eventId).first();
+    await item.waitFor();
     const box = (await item.boundingBox())!;
     await item.click({ position: { x: Math.min(box.width / 2, 6), y: box.height / 2 } });
   }
