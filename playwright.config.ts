@@ -1,7 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunch } from './e2e/chromium';
-
-export { chromiumLaunch };
+import { testChromiumLaunch } from './e2e/chromium';
 
 // E2E_PORT lets two worktrees run their browser tests at the same time.
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -22,17 +20,17 @@ export default defineConfig({
     timezoneId: 'America/Los_Angeles',
     // The offline service worker would take requests out of page.route's reach; its own spec allows it.
     serviceWorkers: 'block',
-    launchOptions: chromiumLaunch,
+    launchOptions: testChromiumLaunch,
   },
   projects: [
     {
       name: 'chromium',
-      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch },
+      use: { ...devices['Desktop Chrome'], launchOptions: testChromiumLaunch },
       testIgnore: /screenshots\.spec\.ts/,
     },
     {
       name: 'screenshots',
-      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunch },
+      use: { ...devices['Desktop Chrome'], launchOptions: testChromiumLaunch },
       testMatch: /screenshots\.spec\.ts/,
     },
   ],
