@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { bundled, expect, test } from './fixtures';
 import { TimelinePage } from './timeline-page';
 
 const FILLED = {
@@ -294,4 +294,32 @@ test('a draft with problems is neither exported nor presented: each says what to
   await app.button('Present').click();
   await expect.poll(async () => (await app.query()).get('mode')).toBe('present');
   await expect(app.presentControls).toBeVisible();
+});
+
+test('Edit clicked while an opened file is becoming a draft edits that draft, and makes no second one', async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  // The draft check's code is held back, so the opened file is still on its way to its draft when Edit is clicked.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/draft-check-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const opened = { ...bundled, id: 'opened-file', title: { en: 'The opened file' } };
+  await app.openFile({
+    name: 'opened.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(opened)),
+  });
+  await app.button('Edit').click();
+  release();
+  await expect(app.draftStatus).toHaveText('Saved');
+  await expect(app.heading).toHaveText('The opened file');
+  await expect(app.field('Incident title')).toHaveValue('The opened file');
+  await app.button('Open…').click();
+  await expect(app.draftsDialog.getByRole('listitem')).toHaveCount(1);
+  await expect(app.draftRow('The opened file')).toContainText('Open now');
 });

@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { AppHeader } from './components/app-header';
 import { IncidentScreen } from './components/incident-screen';
 import { IncidentWarnings } from './components/incident-warnings';
@@ -36,10 +36,22 @@ export function App() {
   const draft = useDraft(state.draft);
   const client = useQueryClient();
   const editing = state.mode === 'edit';
+  // The draft being written and checked before it is shown: Edit meanwhile edits it rather than making another.
+  const pending = useRef<{ edit: boolean } | undefined>(undefined);
   // A draft is written before it is shown: the incident query finds it in its cache, not yet in the database.
   const startDraft = (doc: DraftDoc, keep: (s: typeof state) => typeof state) => {
     const id = createDraft(doc);
-    const show = () => setView((s) => ({ ...keep(s), draft: id, src: undefined }));
+    const shown = { edit: false };
+    pending.current = shown;
+    const show = () => {
+      if (pending.current === shown) pending.current = undefined;
+      setView((s) => ({
+        ...keep(s),
+        draft: id,
+        src: undefined,
+        ...(shown.edit && { mode: 'edit' as const }),
+      }));
+    };
     // Checks that failed to arrive still move the view: the draft's load then says what went wrong.
     showDraft(client, id, doc.file).then(show, show);
     return draftSource(id);
@@ -63,7 +75,8 @@ export function App() {
     return next;
   };
   const edit = () => {
-    if (state.draft) setView((s) => ({ ...s, mode: 'edit' }));
+    if (pending.current) pending.current.edit = true;
+    else if (state.draft) setView((s) => ({ ...s, mode: 'edit' }));
     else if (incident)
       startDraft({ file: fileOf(incident), added: [], origin: src }, (s) => ({
         ...s,
