@@ -630,12 +630,13 @@ export class TimelinePage {
 
   /** The name of the lane the chart draws an event's item in; for polling, as an edit can reorder the lanes. */
   async laneOf(eventId: string): Promise<string | undefined> {
-    const labels = await this.laneLabels.allTextContents();
-    const at = await this.laneRows.evaluateAll(
-      (rows, id) => rows.findIndex((row) => row.querySelector(`.vis-item[data-event="${id}"]`)),
-      eventId,
-    );
-    return labels[at];
+    // One read of both, so a redraw cannot fall between the lanes' names and their rows.
+    return this.chart.evaluate((chart, id) => {
+      const rows = [...chart.querySelectorAll('.vis-foreground .vis-group')];
+      const labels = [...chart.querySelectorAll('.vis-labelset .vis-label .lane-label')];
+      const at = rows.findIndex((row) => row.querySelector(`.vis-item[data-event="${id}"]`));
+      return labels[at]?.textContent ?? undefined;
+    }, eventId);
   }
 
   /** Selects an event's item by a click on its start, which also works when it is selected and draggable. */
