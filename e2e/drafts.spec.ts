@@ -296,30 +296,38 @@ test('a draft with problems is neither exported nor presented: each says what to
   await expect(app.presentControls).toBeVisible();
 });
 
-test('Edit clicked while an opened file is becoming a draft edits that draft, and makes no second one', async ({
-  app,
-  page,
-}) => {
-  await app.goto();
-  // The draft check's code is held back, so the opened file is still on its way to its draft when Edit is clicked.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/draft-check-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
+// Each holds back one chunk that opening a file waits for: the file formats while it is read, the draft check
+// while the draft it becomes is written and checked.
+for (const [stage, chunk] of [
+  ['is read', /\/assets\/formats-[^/]*\.js$/],
+  ['is becoming a draft', /\/assets\/draft-check-[^/]*\.js$/],
+] as const) {
+  test(`Edit clicked while an opened file ${stage} edits that file's draft, and makes no second one`, async ({
+    app,
+    page,
+  }) => {
+    await app.goto();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(chunk, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const asked = page.waitForRequest(chunk);
+    const opened = { ...bundled, id: 'opened-file', title: { en: 'The opened file' } };
+    await app.openFile({
+      name: 'opened.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(opened)),
+    });
+    await asked;
+    await app.button('Edit').click();
+    release();
+    await expect(app.draftStatus).toHaveText('Saved');
+    await expect(app.heading).toHaveText('The opened file');
+    await expect(app.field('Incident title')).toHaveValue('The opened file');
+    await app.button('Open…').click();
+    await expect(app.draftsDialog.getByRole('listitem')).toHaveCount(1);
+    await expect(app.draftRow('The opened file')).toContainText('Open now');
   });
-  const opened = { ...bundled, id: 'opened-file', title: { en: 'The opened file' } };
-  await app.openFile({
-    name: 'opened.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(opened)),
-  });
-  await app.button('Edit').click();
-  release();
-  await expect(app.draftStatus).toHaveText('Saved');
-  await expect(app.heading).toHaveText('The opened file');
-  await expect(app.field('Incident title')).toHaveValue('The opened file');
-  await app.button('Open…').click();
-  await expect(app.draftsDialog.getByRole('listitem')).toHaveCount(1);
-  await expect(app.draftRow('The opened file')).toContainText('Open now');
-});
+}

@@ -36,12 +36,15 @@ export function App() {
   const draft = useDraft(state.draft);
   const client = useQueryClient();
   const editing = state.mode === 'edit';
-  // The draft being written and checked before it is shown: Edit meanwhile edits it rather than making another.
+  // A file being read, then the draft it becomes being written and checked: Edit clicked meanwhile is kept for
+  // what is on its way, rather than making a draft of the incident still on screen.
+  const reading = useRef<{ edit: boolean } | undefined>(undefined);
   const pending = useRef<{ edit: boolean } | undefined>(undefined);
   // A draft is written before it is shown: the incident query finds it in its cache, not yet in the database.
   const startDraft = (doc: DraftDoc, keep: (s: typeof state) => typeof state) => {
     const id = createDraft(doc);
-    const shown = { edit: false };
+    const shown = { edit: reading.current?.edit ?? false };
+    if (reading.current) reading.current.edit = false;
     pending.current = shown;
     const show = () => {
       if (pending.current === shown) pending.current = undefined;
@@ -74,8 +77,19 @@ export function App() {
     setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme, src: next }));
     return next;
   };
+  const onReading = (started: boolean) => {
+    const kept = reading.current?.edit ?? false;
+    reading.current = started ? { edit: false } : undefined;
+    // Read into the draft on screen (a forensic file regrouped), or a failure on a draft: that draft is edited.
+    if (!started && kept && state.draft) setView((s) => ({ ...s, mode: 'edit' }));
+  };
+  // Moving to another incident or draft meanwhile leaves no Edit waiting for a draft that is no longer next.
+  useEffect(() => {
+    pending.current = undefined;
+  }, [state.draft, src]);
   const edit = () => {
-    if (pending.current) pending.current.edit = true;
+    const waiting = pending.current ?? reading.current;
+    if (waiting) waiting.edit = true;
     else if (state.draft) setView((s) => ({ ...s, mode: 'edit' }));
     else if (incident)
       startDraft({ file: fileOf(incident), added: [], origin: src }, (s) => ({
@@ -140,6 +154,7 @@ export function App() {
             source={src}
             sourceOpen={incident !== undefined}
             onOpened={opened}
+            onReading={onReading}
             draftOnly={state.draft !== undefined}
             draftOrigin={draftDoc?.origin}
             share={draftDoc && <DraftExports file={draftDoc.file} onShowProblems={showProblems} />}

@@ -14,6 +14,8 @@ interface Props {
   sourceOpen: boolean;
   /** Shows what was opened (`into` the draft it replaces, if any); returns the source it is shown as. */
   onOpened: (src: string, into?: string) => string;
+  /** Hears when reading a file from this computer starts and ends. */
+  onReading?: (reading: boolean) => void;
   lang: Lang;
   onLang: (lang: Lang) => void;
   theme: Theme | undefined;
@@ -35,6 +37,7 @@ export function AppHeader({
   source,
   sourceOpen,
   onOpened,
+  onReading,
   lang,
   onLang,
   theme,
@@ -99,7 +102,11 @@ export function AppHeader({
           {copied ? t.linkCopied : t.copyLink}
         </button>
         {extra}
-        <ImportFile current={sourceOpen ? source : undefined} onOpened={onOpened} />
+        <ImportFile
+          current={sourceOpen ? source : undefined}
+          onOpened={onOpened}
+          onReading={onReading}
+        />
         <EmbedDialog title={title} draftOnly={draftOnly} share={share} />
         <span className="visually-hidden" role="status">
           {copied ? t.linkCopied : ''}

@@ -14,15 +14,18 @@ import { ProblemsDialog } from './problems-dialog';
 export function ImportFile({
   current,
   onOpened,
+  onReading,
 }: {
   /** The `src` of the incident open now. */
   current: string | undefined;
   /** Shows what was opened (`into` the draft it replaces, if any); returns the source it is shown as. */
   onOpened: (src: string, into?: string) => string;
+  /** Hears when reading a file starts and ends. */
+  onReading?: (reading: boolean) => void;
 }) {
   const { t } = useI18n();
   const input = useRef<HTMLInputElement>(null);
-  const files = useOpenFile(onOpened);
+  const files = useOpenFile(onOpened, onReading);
   return (
     <>
       <button type="button" onClick={() => input.current?.click()} title={t.openFileHelp}>

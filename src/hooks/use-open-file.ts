@@ -16,8 +16,14 @@ export interface PendingMapping {
 }
 
 /** Opening files from this computer: the file being read, the CSV waiting for its columns, the last failure. */
-/** `onOpened` shows what was opened (`into` the draft it replaces, if any) and returns the source it is shown as. */
-export function useOpenFile(onOpened: (src: string, into?: string) => string) {
+/**
+ * `onOpened` shows what was opened (`into` the draft it replaces, if any) and returns the source it is shown as;
+ * `onReading` hears when reading a file starts (true) and ends (false), after `onOpened` if it opened.
+ */
+export function useOpenFile(
+  onOpened: (src: string, into?: string) => string,
+  onReading?: (reading: boolean) => void,
+) {
   const client = useQueryClient();
   const [reading, setReading] = useState<string>();
   const [pending, setPending] = useState<PendingMapping>();
@@ -33,6 +39,7 @@ export function useOpenFile(onOpened: (src: string, into?: string) => string) {
     into?: string,
   ) => {
     setReading(file.name);
+    onReading?.(true);
     try {
       const result = await openFile(client, file, mapping as ImportChoices | undefined);
       if (result.ok) {
@@ -61,6 +68,7 @@ export function useOpenFile(onOpened: (src: string, into?: string) => string) {
       setFailure({ name: file.name, problems: [{ path: `${file.name}: (file)`, message }] });
     } finally {
       setReading(undefined);
+      onReading?.(false);
     }
   };
 
