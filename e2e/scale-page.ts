@@ -8,6 +8,27 @@ export class ScalePage extends TimelinePage {
     return this.chart.locator('.vis-item.it-aggregate');
   }
 
+  /**
+   * In lanes drawn as aggregates only (an event drawn on its own may rightly push one down), the pairs of aggregates
+   * where one ends as the other begins, and how many of them sit on different rows.
+   */
+  touchingAggregates(): Promise<{ pairs: number; apart: number }> {
+    return this.aggregates.evaluateAll((items) => {
+      const boxes = items
+        .map((el) => ({ lane: el.parentElement!, box: el.getBoundingClientRect() }))
+        .filter(({ lane }) => !lane.querySelector('.vis-item[data-event]'));
+      let pairs = 0;
+      let apart = 0;
+      for (const a of boxes)
+        for (const b of boxes) {
+          if (a.lane !== b.lane || Math.abs(a.box.right - b.box.left) > 1) continue;
+          pairs++;
+          if (Math.abs(a.box.top - b.box.top) > 1) apart++;
+        }
+      return { pairs, apart };
+    });
+  }
+
   /** Items that stand for one event each. */
   get eventItems(): Locator {
     return this.chart.locator('.vis-item[data-event]:not(.it-aggregate)');

@@ -47,6 +47,19 @@ test.describe('an incident of 20,000 events', () => {
     expect(await scale.allItems.count()).toBeLessThanOrEqual(MAX_CHART_ITEMS);
   });
 
+  test('neighbouring aggregates in a lane share its row instead of alternating between two', async ({
+    scale,
+  }) => {
+    await scale.goto(`?src=${FILE}`);
+    await expect(scale.aggregates.first()).toBeVisible();
+    const first = await scale.touchingAggregates();
+    expect(first.pairs).toBeGreaterThan(1);
+    expect(first.apart).toBe(0);
+    await scale.fitAllButton.click();
+    await expect.poll(async () => (await scale.touchingAggregates()).pairs).toBeGreaterThan(20);
+    expect((await scale.touchingAggregates()).apart).toBe(0);
+  });
+
   test('zooming jumps to the new window, whose items are the only ones drawn on the way', async ({
     scale,
     page,

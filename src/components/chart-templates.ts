@@ -14,6 +14,8 @@ export interface VisItem {
   end?: number;
   type: 'point' | 'range' | 'background';
   className: string;
+  /** Pixels kept free after this item when stacking, instead of the chart's margin (our vis-timeline patch). */
+  horizontalMargin?: number;
   item?: ChartItem;
   band?: Band;
 }
@@ -63,6 +65,8 @@ export function toVis(item: ChartItem): VisItem {
     end: item.end,
     type: item.shape === 'point' ? 'point' : 'range',
     className: classNameOf(item),
+    // Neighbouring bins meet end to start; with the chart's margin after each, every other one took a second row.
+    ...(item.shape === 'aggregate' ? { horizontalMargin: 0 } : {}),
     item,
   };
 }
