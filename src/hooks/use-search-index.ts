@@ -1,11 +1,11 @@
 import { useEffect, useMemo } from 'react';
-import { searchIndexBuilder, type SearchIndexBuilder } from '../model/filters';
+import { searchIndexBuilder, type SearchIndex, type SearchIndexBuilder } from '../model/filters';
 import type { Incident } from '../model/incident';
 import { whenIdle, type Deadline, type WhenIdle } from './when-idle';
 
 // One builder per incident, shared by every screen showing it, so idle work done in one is not redone in another.
 const builders = new WeakMap<Incident, SearchIndexBuilder>();
-const NOT_SEARCHING = new Map<string, string>();
+const NOT_SEARCHING: SearchIndex = { events: [], texts: [] };
 /** Events indexed per slice: about 2 ms each at 1 KB an event on a busy machine. */
 const SLICE = 200;
 
@@ -31,9 +31,9 @@ export function buildWhileIdle(builder: SearchIndexBuilder, idle: WhenIdle = whe
 
 /**
  * The incident's search index: built while the page is idle after it is shown, a slice at a time, so the first
- * search keystroke finds it ready. Until someone searches, an empty map, so nothing filtered depends on it.
+ * search keystroke finds it ready. Until someone searches, an empty index, so nothing filtered depends on it.
  */
-export function useSearchIndex(incident: Incident, searching: boolean): Map<string, string> {
+export function useSearchIndex(incident: Incident, searching: boolean): SearchIndex {
   useEffect(() => buildWhileIdle(builderOf(incident)), [incident]);
   return useMemo(() => {
     if (!searching) return NOT_SEARCHING;

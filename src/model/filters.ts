@@ -19,10 +19,17 @@ export function searchTerms(q: string): string[] {
 }
 
 /**
- * One lowercased text per event holding everything search looks at, in every language the file has:
- * title, description, systems, techniques (ids and names), related indicators (refanged and defanged) and imported columns.
+ * One lowercased text per event holding everything search looks at, in every language the file has: title,
+ * description, systems, techniques (ids and names), related indicators (refanged and defanged) and imported columns.
+ * By position, not by id: looking 100,000 ids up in a map took longer than matching all the texts.
  */
-export function buildSearchIndex(incident: Incident): Map<string, string> {
+export interface SearchIndex {
+  /** The indexed events, in order; `texts[i]` is `events[i]`'s text. */
+  readonly events: readonly TimelineEvent[];
+  readonly texts: readonly string[];
+}
+
+export function buildSearchIndex(incident: Incident): SearchIndex {
   const builder = searchIndexBuilder(incident);
   builder.step(Infinity);
   return builder.index;
@@ -34,7 +41,7 @@ export interface SearchIndexBuilder {
   step(count: number): boolean;
   readonly done: boolean;
   /** Complete only once `done`. */
-  readonly index: Map<string, string>;
+  readonly index: SearchIndex;
 }
 
 export function searchIndexBuilder(incident: Incident): SearchIndexBuilder {
@@ -48,14 +55,14 @@ export function searchIndexBuilder(incident: Incident): SearchIndexBuilder {
       if (texts) texts.push(ind.value, ind.defanged);
       else indicators.set(id, [ind.value, ind.defanged]);
     }
-  const index = new Map<string, string>();
   const { events } = incident;
-  let next = 0;
+  const texts: string[] = [];
+  const index: SearchIndex = { events, texts };
   return {
     step(count) {
-      const end = Math.min(events.length, next + count);
-      for (; next < end; next++) {
-        const e = events[next]!;
+      const end = Math.min(events.length, texts.length + count);
+      while (texts.length < end) {
+        const e = events[texts.length]!;
         const parts = [
           ...allVersions(e.title),
           ...allVersions(e.description),
@@ -64,20 +71,22 @@ export function searchIndexBuilder(incident: Incident): SearchIndexBuilder {
           ...(indicators.get(e.id) ?? []),
           ...Object.values(e.extra ?? {}),
         ];
-        index.set(e.id, normalize(parts.join('\n')));
+        texts.push(normalize(parts.join('\n')));
       }
-      return next === events.length;
+      return texts.length === events.length;
     },
     get done() {
-      return next === events.length;
+      return texts.length === events.length;
     },
     index,
   };
 }
 
-function matchesTerms(e: TimelineEvent, terms: string[], index: Map<string, string>): boolean {
-  const text = index.get(e.id) ?? '';
-  return terms.every((t) => text.includes(t));
+/** The texts of `events` from `index`: its own list when they are its events, else matched event by event. */
+function textsOf(events: readonly TimelineEvent[], index: SearchIndex): readonly string[] {
+  if (events === index.events) return index.texts;
+  const byEvent = new Map(index.events.map((e, i) => [e, index.texts[i] ?? '']));
+  return events.map((e) => byEvent.get(e) ?? '');
 }
 
 /** An event the search does not find: it counts nowhere, whatever its facets. */
@@ -87,7 +96,7 @@ const MISSED = 255;
  * Per event, how many of the active facets it fails (`MISSED` when the search does not find it) and the index in
  * `FACETS` of the last one it failed. One pass per active facet over the facet's column.
  */
-function failures(events: readonly TimelineEvent[], query: Query, index: Map<string, string>) {
+function failures(events: readonly TimelineEvent[], query: Query, index: SearchIndex) {
   const columns = facetColumns(events);
   const n = events.length;
   const fails = new Uint8Array(n);
@@ -103,9 +112,11 @@ function failures(events: readonly TimelineEvent[], query: Query, index: Map<str
       }
   });
   const terms = searchTerms(query.q);
-  if (terms.length > 0)
+  if (terms.length > 0) {
+    const texts = textsOf(events, index);
     for (let i = 0; i < n; i++)
-      if (fails[i]! < 2 && !matchesTerms(events[i]!, terms, index)) fails[i] = MISSED;
+      if (fails[i]! < 2 && !terms.every((t) => texts[i]!.includes(t))) fails[i] = MISSED;
+  }
   return { columns, fails, failed };
 }
 
@@ -113,7 +124,7 @@ function failures(events: readonly TimelineEvent[], query: Query, index: Map<str
 export function filterEvents(
   events: readonly TimelineEvent[],
   query: Query,
-  index: Map<string, string>,
+  index: SearchIndex,
 ): TimelineEvent[] {
   return Array.from(keptRows(failures(events, query, index).fails), (r) => events[r]!);
 }
@@ -150,7 +161,7 @@ export function isFiltering(query: Query): boolean {
 export function queryResult(
   events: TimelineEvent[],
   query: Query,
-  index: Map<string, string>,
+  index: SearchIndex,
 ): {
   shown: TimelineEvent[];
   /** Where each shown event is in `events`; undefined when all are shown. */

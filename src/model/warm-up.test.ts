@@ -14,7 +14,7 @@ function screenOf(i: Incident) {
   const { shown, rows, counts } = queryResult(
     i.events,
     { filters: { phase: [], system: [], actor: [], action: [], outcome: ['failed'] }, q: '' },
-    new Map(),
+    { events: [], texts: [] },
   );
   const scene = chartScene({
     incident: i,
