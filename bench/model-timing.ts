@@ -59,6 +59,7 @@ export function modelTiming(n = 100_000, kind: IncidentKind = 'synthetic'): Mode
   const none: Query['filters'] = { phase: [], system: [], actor: [], action: [], outcome: [] };
   const queries: [string, Query][] = [
     ['one facet (system)', { filters: { ...none, system: ['system-01'] }, q: '' }],
+    ['search only ("x")', { filters: none, q: 'x' }],
     [
       'two facets + search',
       { filters: { ...none, system: ['system-01', 'system-02'], outcome: ['failed'] }, q: 'login' },

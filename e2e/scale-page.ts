@@ -21,11 +21,30 @@ export class ScalePage extends TimelinePage {
       let apart = 0;
       for (const a of boxes)
         for (const b of boxes) {
-          if (a.lane !== b.lane || Math.abs(a.box.right - b.box.left) > 1) continue;
+          if (a === b || a.lane !== b.lane || Math.abs(a.box.right - b.box.left) > 1) continue;
           pairs++;
           if (Math.abs(a.box.top - b.box.top) > 1) apart++;
         }
       return { pairs, apart };
+    });
+  }
+
+  /** How many pairs of items in one lane (phase bands aside) overlap on screen, by more than half a pixel each way. */
+  overlappingItems(): Promise<number> {
+    return this.chart.locator('.vis-item:not(.vis-background)').evaluateAll((items) => {
+      const boxes = items.map((el) => ({
+        lane: el.parentElement,
+        box: el.getBoundingClientRect(),
+      }));
+      let overlaps = 0;
+      boxes.forEach((a, i) =>
+        boxes.slice(i + 1).forEach((b) => {
+          const across = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left);
+          const down = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top);
+          if (a.lane === b.lane && across > 0.5 && down > 0.5) overlaps++;
+        }),
+      );
+      return overlaps;
     });
   }
 

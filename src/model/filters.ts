@@ -19,16 +19,19 @@ export function searchTerms(q: string): string[] {
 }
 
 /**
- * One lowercased text per event holding everything search looks at, in every language the file has: title,
- * description, systems, techniques (ids and names), related indicators (refanged and defanged) and imported columns.
- * By position, not by id: looking 100,000 ids up in a map took longer than matching all the texts.
+ * One lowercased text per event holding everything search looks at, by position (looking 100,000 ids up in a map
+ * took longer than matching every text). Events are matched to their texts as objects, not by id.
  */
 export interface SearchIndex {
-  /** The indexed events, in order; `texts[i]` is `events[i]`'s text. */
+  /** The indexed events, in order; `texts[i]` is `events[i]`'s text, and `texts` is shorter while being built. */
   readonly events: readonly TimelineEvent[];
   readonly texts: readonly string[];
 }
 
+/**
+ * The search index of `incident`: title, description, systems, techniques (ids and names), related indicators
+ * (refanged and defanged) and imported columns, in every language the file has.
+ */
 export function buildSearchIndex(incident: Incident): SearchIndex {
   const builder = searchIndexBuilder(incident);
   builder.step(Infinity);
@@ -82,9 +85,9 @@ export function searchIndexBuilder(incident: Incident): SearchIndexBuilder {
   };
 }
 
-/** The texts of `events` from `index`: its own list when they are its events, else matched event by event. */
+/** The texts of `events` from `index`: its own list when complete for them, else matched event by event. */
 function textsOf(events: readonly TimelineEvent[], index: SearchIndex): readonly string[] {
-  if (events === index.events) return index.texts;
+  if (events === index.events && index.texts.length === events.length) return index.texts;
   const byEvent = new Map(index.events.map((e, i) => [e, index.texts[i] ?? '']));
   return events.map((e) => byEvent.get(e) ?? '');
 }
