@@ -165,13 +165,21 @@ test('compressing quiet periods folds the gap and gives the response more room',
   expect((await app.query()).get('compress')).toBe('1');
 });
 
-test('milestone markers are drawn from the data', async ({ app }) => {
+test('milestone markers are drawn from the data, kept through a filter and named in the language', async ({
+  app,
+}) => {
   await app.goto('?group=none');
   await expect(app.milestoneMarkers).toContainText([
     'Credentials compromised',
     'First adversary activity',
     'Detection',
   ]);
+  const count = await app.milestoneMarkers.count();
+  await app.facetOption('Phase', 'Detection').getByRole('checkbox').check();
+  await expect(app.milestoneMarkers).toHaveCount(count);
+  await app.languageSelect.selectOption('zh-Hant');
+  await expect(app.milestoneMarkers).toContainText(['憑證遭竊', '首次威脅活動', '偵測']);
+  await expect(app.milestoneMarkers).toHaveCount(count);
 });
 
 test('each metric matches its milestones in the data file', async ({ app }) => {
