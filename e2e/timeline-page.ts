@@ -15,6 +15,13 @@ export class TimelinePage {
     );
   }
 
+  /** Whether the page has registered its offline service worker yet. */
+  serviceWorkerRegistered() {
+    return this.page.evaluate(() =>
+      navigator.serviceWorker.getRegistration().then((r) => r !== undefined),
+    );
+  }
+
   readyMarks() {
     return this.page.evaluate(() => performance.getEntriesByName('incident:ready').length);
   }

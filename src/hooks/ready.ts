@@ -1,5 +1,63 @@
+import { whenIdle, type WhenIdle } from './when-idle';
+
+const NAME = 'incident:ready';
+const waiting = new Set<() => void>();
+const marked = () => performance.getEntriesByName(NAME).length > 0;
+
 /** Marks `incident:ready` once per page: the first moment the incident is on screen (the benchmark reads it). */
 export function markReady() {
-  if (performance.getEntriesByName('incident:ready').length === 0)
-    performance.mark('incident:ready');
+  if (marked()) return;
+  performance.mark(NAME);
+  for (const then of [...waiting]) then();
+  waiting.clear();
+}
+
+const INPUT = ['pointerdown', 'keydown', 'wheel'] as const;
+
+export interface Later {
+  /** How long the user must leave the page alone after the first view. */
+  quietMs?: number;
+  /** A page that never marks its first view (a load error) waits this long instead. */
+  latestMs?: number;
+  idle?: WhenIdle;
+  /** Where the user's clicks, keys and wheel turns are heard. */
+  input?: EventTarget;
+}
+
+/**
+ * Runs `work` once the first view is on screen (`markReady`), the user has then left the page alone for `quietMs`
+ * (each click, key or wheel turn starts the wait again) and the page is idle. Returns what cancels it.
+ */
+export function afterFirstView(work: () => void, later: Later = {}): () => void {
+  const { quietMs = 5_000, latestMs = 15_000, idle = whenIdle, input = window } = later;
+  let quiet: ReturnType<typeof setTimeout> | undefined;
+  let cancelIdle: (() => void) | undefined;
+  const due = () => {
+    stopListening();
+    cancelIdle = idle(() => work());
+  };
+  const wait = () => {
+    clearTimeout(quiet);
+    quiet = setTimeout(due, quietMs);
+  };
+  const stopListening = () => {
+    for (const type of INPUT) input.removeEventListener(type, wait, { capture: true });
+  };
+  const shown = () => {
+    if (quiet !== undefined || cancelIdle) return;
+    clearTimeout(latest);
+    waiting.delete(shown);
+    for (const type of INPUT) input.addEventListener(type, wait, { capture: true, passive: true });
+    wait();
+  };
+  const latest = setTimeout(shown, latestMs);
+  if (marked()) shown();
+  else waiting.add(shown);
+  return () => {
+    clearTimeout(latest);
+    clearTimeout(quiet);
+    waiting.delete(shown);
+    stopListening();
+    cancelIdle?.();
+  };
 }
