@@ -127,6 +127,20 @@ export class TimelinePage {
     return this.chart.locator('.vis-custom-time[class*="break-"] .vis-custom-time-marker');
   }
 
+  /** Tags the milestone markers drawn now, so a later look can tell them from markers drawn again. */
+  tagMilestoneMarkers() {
+    return this.milestoneMarkers.evaluateAll((els) => {
+      for (const e of els) e.setAttribute('data-tagged', '');
+    });
+  }
+
+  /** How many milestone markers are still the ones tagged by `tagMilestoneMarkers`. */
+  taggedMilestoneMarkers() {
+    return this.milestoneMarkers.evaluateAll(
+      (els) => els.filter((e) => e.hasAttribute('data-tagged')).length,
+    );
+  }
+
   get milestoneMarkers(): Locator {
     return this.chart.locator('.vis-custom-time[class*="milestone-"] .vis-custom-time-marker');
   }

@@ -310,7 +310,12 @@ export function TimelineChart(props: TimelineChartProps) {
     // Only what changed: each filter makes a new scene with the same markers; all of them again took 20 ms at 100,000.
     const drawn = markersRef.current;
     const next = new Map(markers.map((m) => [markerId(m), m]));
-    for (const id of drawn.keys()) if (!next.has(id)) timeline.removeCustomTime(id);
+    let changed = false;
+    for (const id of drawn.keys())
+      if (!next.has(id)) {
+        timeline.removeCustomTime(id);
+        changed = true;
+      }
     for (const [id, m] of next) {
       const was = drawn.get(id);
       if (!was) timeline.addCustomTime(m.time, id);
@@ -319,8 +324,11 @@ export function TimelineChart(props: TimelineChartProps) {
         (
           timeline as unknown as { setCustomTimeMarker(title: string, id: string): void }
         ).setCustomTimeMarker(m.label, id);
+      changed ||= was?.time !== m.time || was.label !== m.label;
     }
     markersRef.current = next;
+    // Only adding one redraws by itself, and the flags are laid out again (placeFlags) after each redraw.
+    if (changed) timeline.redraw();
   }, [markers]);
 
   useEffect(() => {
