@@ -187,7 +187,7 @@ export function App() {
             }
           />
         )}
-        <UpdatePrompt />
+        <UpdatePrompt loading={query.isPending || preparing} />
         <LinkNotice
           ignored={editing ? resolved.ignored.filter((i) => i.param !== 'event') : resolved.ignored}
           malformed={malformed}

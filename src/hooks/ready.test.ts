@@ -72,11 +72,28 @@ describe('afterFirstView', () => {
     vi.advanceTimersByTime(30_000);
     expect(first.queue).toHaveLength(0);
     const second = setUp();
-    vi.advanceTimersByTime(5_000);
-    expect(second.queue).toHaveLength(1);
+    vi.advanceTimersByTime(4_000);
     second.cancel();
+    second.input.dispatchEvent(new Event('keydown'));
+    vi.advanceTimersByTime(30_000);
     expect(second.queue).toHaveLength(0);
-    expect(first.work).not.toHaveBeenCalled();
-    expect(second.work).not.toHaveBeenCalled();
+    const third = setUp();
+    vi.advanceTimersByTime(5_000);
+    expect(third.queue).toHaveLength(1);
+    third.cancel();
+    expect(third.queue).toHaveLength(0);
+    for (const { work } of [first, second, third]) expect(work).not.toHaveBeenCalled();
+  });
+
+  it('leaves other idle work alone when cancelled after it has run', () => {
+    markReady();
+    const { idle, queue, runOne, work, cancel } = setUp();
+    vi.advanceTimersByTime(5_000);
+    runOne();
+    const other = vi.fn();
+    idle(other);
+    cancel();
+    expect(queue).toEqual([other]);
+    expect(work).toHaveBeenCalledTimes(1);
   });
 });

@@ -4,7 +4,8 @@ const NAME = 'incident:ready';
 const waiting = new Set<() => void>();
 const marked = () => performance.getEntriesByName(NAME).length > 0;
 
-/** Marks `incident:ready` once per page: the first moment the incident is on screen (the benchmark reads it). */
+/** Marks `incident:ready` once per page, the first moment the incident is on screen: read by the benchmark, and
+ * the start of `afterFirstView`'s wait. */
 export function markReady() {
   if (marked()) return;
   performance.mark(NAME);
@@ -17,7 +18,7 @@ const INPUT = ['pointerdown', 'keydown', 'wheel'] as const;
 export interface Later {
   /** How long the user must leave the page alone after the first view. */
   quietMs?: number;
-  /** A page that never marks its first view (a load error) waits this long instead. */
+  /** After this long the quiet wait starts even with no first view marked (a load error, an empty incident). */
   latestMs?: number;
   idle?: WhenIdle;
   /** Where the user's clicks, keys and wheel turns are heard. */
@@ -29,12 +30,15 @@ export interface Later {
  * (each click, key or wheel turn starts the wait again) and the page is idle. Returns what cancels it.
  */
 export function afterFirstView(work: () => void, later: Later = {}): () => void {
-  const { quietMs = 5_000, latestMs = 15_000, idle = whenIdle, input = window } = later;
+  const { quietMs = 5_000, latestMs = 15_000, idle = whenIdle, input = globalThis } = later;
   let quiet: ReturnType<typeof setTimeout> | undefined;
   let cancelIdle: (() => void) | undefined;
   const due = () => {
     stopListening();
-    cancelIdle = idle(() => work());
+    cancelIdle = idle(() => {
+      cancelIdle = () => {};
+      work();
+    });
   };
   const wait = () => {
     clearTimeout(quiet);
