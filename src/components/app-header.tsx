@@ -81,7 +81,7 @@ export function AppHeader({
           {t.language}{' '}
           <select value={lang} onChange={(e) => onLang(e.target.value as Lang)}>
             {UI_LANGUAGES.map((l) => (
-              <option key={l} value={l}>
+              <option key={l} value={l} lang={l}>
                 {LANG_NAMES[l]}
               </option>
             ))}
