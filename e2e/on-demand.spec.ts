@@ -20,3 +20,23 @@ test('the first view fetches no editor, present, embed or mapping code; present 
     expect.stringMatching(/present-screen-/),
   ]);
 });
+
+test('a chart whose code arrives after the incident is drawn when it comes, with the list usable meanwhile', async ({
+  app,
+  page,
+}) => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/timeline-chart-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./?lang=en');
+  await expect(app.listRows.nth(1)).toBeVisible();
+  await expect(app.chart).toBeVisible();
+  await expect(app.chartItems).toHaveCount(0);
+  release();
+  await app.waitForReady();
+  await expect(app.chartItems.first()).toBeVisible();
+  expect((await app.drawnEventIds()).length).toBeGreaterThan(20);
+});
