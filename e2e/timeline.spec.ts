@@ -226,6 +226,22 @@ test('switching to Traditional Chinese shows Chinese labels and keeps UTC', asyn
   expect((await app.query()).get('lang')).toBe('zh-Hant');
 });
 
+// Named in the page's font stack, the CJK face was loaded by the first layouts of English pages too (about 180 ms of a
+// load in a fresh browser); only text marked as Chinese names it now.
+test('only text marked as Chinese asks for the Chinese face; monospace stays monospace', async ({
+  app,
+  page,
+}) => {
+  const fontOf = (locator: ReturnType<typeof page.locator>) =>
+    locator.evaluate((e) => getComputedStyle(e).fontFamily);
+  await app.goto('?lang=en');
+  expect(await fontOf(page.locator('body'))).not.toContain('CJK');
+  expect(await fontOf(page.locator('option[lang="zh-Hant"]'))).toContain('Noto Sans CJK TC');
+  await app.languageSelect.selectOption('zh-Hant');
+  await expect.poll(() => fontOf(page.locator('body'))).toContain('Noto Sans CJK TC');
+  expect(await fontOf(app.source.locator('code'))).toContain('monospace');
+});
+
 test('in Traditional Chinese the axis names months and days in Chinese, still in UTC', async ({
   app,
 }) => {
