@@ -40,3 +40,35 @@ test('a chart whose code arrives after the incident is drawn when it comes, with
   await expect(app.chartItems.first()).toBeVisible();
   expect((await app.drawnEventIds()).length).toBeGreaterThan(20);
 });
+
+test('an English page fetches no Chinese catalog until the language is switched', async ({
+  app,
+  page,
+}) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  await app.goto('?lang=en');
+  expect(scripts.filter((s) => /zh-hant-catalog-/.test(s))).toEqual([]);
+  await app.languageSelect.selectOption('zh-Hant');
+  await expect(app.utcNote).toHaveText('所有時間均為 UTC');
+  expect(scripts.filter((s) => /zh-hant-catalog-/.test(s))).toHaveLength(1);
+});
+
+test('a page opened in Chinese is in Chinese from its first render', async ({ app, page }) => {
+  // Records the header's language label the first time the app puts anything on the page.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const label = document.querySelector('header label');
+      if (!label) return;
+      (window as unknown as { firstLabel: string }).firstLabel = label.textContent ?? '';
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await app.goto('?lang=zh-Hant');
+  await expect(app.utcNote).toHaveText('所有時間均為 UTC');
+  expect(
+    await page.evaluate(() => (window as unknown as { firstLabel: string }).firstLabel),
+  ).toMatch(/^語言/);
+});

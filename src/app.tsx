@@ -9,6 +9,7 @@ import { Empty, LoadError, Loading } from './components/load-status';
 import { useViewState } from './hooks/use-view-state';
 import { preferredLang } from './i18n/i18n';
 import { I18nProvider } from './i18n/i18n-provider';
+import { useCatalog } from './i18n/use-catalog';
 import { en } from './i18n/en';
 import { sourceOf, useIncident } from './loading/incident-query';
 import { useQueryClient } from '@tanstack/react-query';
@@ -18,7 +19,6 @@ import { focusProblems } from './components/focus-problems';
 import { DraftExports, EditScreen, EmbedScreen, PresentScreen } from './components/lazy-screens';
 import { useDraft } from './hooks/use-draft';
 import { useDraftCheck } from './hooks/use-draft-check';
-import { catalogs } from './i18n/i18n';
 import { draftSource, showDraft } from './loading/draft-source';
 import { isLocal } from './loading/open-file';
 import { rendersInSteps } from './loading/prepare-incident';
@@ -30,7 +30,8 @@ import { DEFAULT_VIEW, resolveAgainst } from './model/view-state';
 
 export function App() {
   const { state, malformed, setView } = useViewState();
-  const lang = state.lang ?? preferredLang();
+  const i18n = useCatalog(state.lang ?? preferredLang());
+  const { lang } = i18n;
   const src = sourceOf(state);
   const query = useIncident(src);
   const draft = useDraft(state.draft);
@@ -98,7 +99,7 @@ export function App() {
       }));
   };
   const startNew = () => {
-    const words = catalogs[lang].t.editor.starter;
+    const words = i18n.t.editor.starter;
     startDraft({ file: newIncident('untitled', { lang, ...words }), added: [] }, (s) => ({
       ...DEFAULT_VIEW,
       lang: s.lang,
@@ -146,7 +147,7 @@ export function App() {
   }, [title]);
 
   return (
-    <I18nProvider lang={lang}>
+    <I18nProvider value={i18n}>
       <div className={`app mode-${state.mode}`}>
         {(state.mode === 'full' || editing) && (
           <AppHeader
@@ -222,7 +223,7 @@ export function App() {
           {state.mode === 'present' && draftDoc && problemCount > 0 && (
             <div className="screen">
               <FixFirst
-                text={catalogs[lang].t.fixFirst.presentBlocked(problemCount)}
+                text={i18n.t.fixFirst.presentBlocked(problemCount)}
                 onShowProblems={showProblems}
               />
             </div>

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { loadCatalog, preferredLang } from './i18n/i18n';
 import { preloadChart } from './loading/chart-code';
 import { incidentQueryOptions, sourceOf } from './loading/incident-query';
 import { parseViewState } from './model/view-state';
@@ -22,14 +23,16 @@ keepOwnPage();
 preloadChart();
 // The incident downloads from now, not from the page's first render, 150–250 ms later. A load that has already
 // failed by then runs once more when App mounts (React Query retries on mount): a failure costs twice, rarely.
-void queryClient.prefetchQuery(
-  incidentQueryOptions(sourceOf(parseViewState(window.location.search).state)),
-);
+const initial = parseViewState(window.location.search).state;
+void queryClient.prefetchQuery(incidentQueryOptions(sourceOf(initial)));
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
+// A page in Chinese waits for its catalog, so it never flashes English; an English one renders a microtask later.
+void loadCatalog(initial.lang ?? preferredLang()).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Lang } from '../model/text';
-import { catalogs, I18nContext } from './i18n';
+import { I18nContext, type I18n } from './i18n';
 
-export function I18nProvider({ lang, children }: { lang: Lang; children: ReactNode }) {
-  return <I18nContext value={catalogs[lang]}>{children}</I18nContext>;
+export function I18nProvider({ value, children }: { value: I18n; children: ReactNode }) {
+  return <I18nContext value={value}>{children}</I18nContext>;
 }
