@@ -51,7 +51,17 @@ test('an English page fetches no Chinese catalog until the language is switched'
   });
   await app.goto('?lang=en');
   expect(scripts.filter((s) => /zh-hant-catalog-/.test(s))).toEqual([]);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/zh-hant-catalog-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
   await app.languageSelect.selectOption('zh-Hant');
+  // While the catalog is on its way the picker shows the choice and the page stays in English, never blank.
+  await expect(app.languageSelect).toHaveValue('zh-Hant');
+  await expect(app.utcNote).toHaveText('All times UTC');
+  release();
   await expect(app.utcNote).toHaveText('所有時間均為 UTC');
   expect(scripts.filter((s) => /zh-hant-catalog-/.test(s))).toHaveLength(1);
 });

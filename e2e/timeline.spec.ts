@@ -234,12 +234,14 @@ test('only text marked as Chinese asks for the Chinese face; monospace stays mon
 }) => {
   const fontOf = (locator: ReturnType<typeof page.locator>) =>
     locator.evaluate((e) => getComputedStyle(e).fontFamily);
-  await app.goto('?lang=en');
+  await app.goto('?lang=en&event=sliver-installed');
   expect(await fontOf(page.locator('body'))).not.toContain('CJK');
   expect(await fontOf(page.locator('option[lang="zh-Hant"]'))).toContain('Noto Sans CJK TC');
   await app.languageSelect.selectOption('zh-Hant');
   await expect.poll(() => fontOf(page.locator('body'))).toContain('Noto Sans CJK TC');
   expect(await fontOf(app.source.locator('code'))).toContain('monospace');
+  // Inherited from a monospace container, not reset on every element of a Chinese page.
+  expect(await fontOf(app.detailsWhen.locator('time').first())).toContain('monospace');
 });
 
 test('in Traditional Chinese the axis names months and days in Chinese, still in UTC', async ({

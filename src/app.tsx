@@ -7,7 +7,7 @@ import { UpdatePrompt } from './components/update-prompt';
 import { LoadRecovery } from './components/load-recovery';
 import { Empty, LoadError, Loading } from './components/load-status';
 import { useViewState } from './hooks/use-view-state';
-import { preferredLang } from './i18n/i18n';
+import { loadCatalog, preferredLang } from './i18n/i18n';
 import { I18nProvider } from './i18n/i18n-provider';
 import { useCatalog } from './i18n/use-catalog';
 import { en } from './i18n/en';
@@ -30,7 +30,8 @@ import { DEFAULT_VIEW, resolveAgainst } from './model/view-state';
 
 export function App() {
   const { state, malformed, setView } = useViewState();
-  const i18n = useCatalog(state.lang ?? preferredLang());
+  const requested = state.lang ?? preferredLang();
+  const i18n = useCatalog(requested);
   const { lang } = i18n;
   const src = sourceOf(state);
   const query = useIncident(src);
@@ -159,8 +160,12 @@ export function App() {
             draftOnly={state.draft !== undefined}
             draftOrigin={draftDoc?.origin}
             share={draftDoc && <DraftExports file={draftDoc.file} onShowProblems={showProblems} />}
-            lang={lang}
-            onLang={(l) => setView((s) => ({ ...s, lang: l }))}
+            lang={requested}
+            onLang={(l) => {
+              // Each pick fetches again, so a catalog that failed to arrive is tried once more.
+              void loadCatalog(l);
+              setView((s) => ({ ...s, lang: l }));
+            }}
             theme={state.theme}
             onTheme={(theme) => setView((s) => ({ ...s, theme }))}
             extra={

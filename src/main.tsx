@@ -27,12 +27,14 @@ const initial = parseViewState(window.location.search).state;
 void queryClient.prefetchQuery(incidentQueryOptions(sourceOf(initial)));
 
 // A page in Chinese waits for its catalog, so it never flashes English; an English one renders a microtask later.
-void loadCatalog(initial.lang ?? preferredLang()).then(() =>
+void loadCatalog(initial.lang ?? preferredLang()).then((catalog) => {
+  // Before the first paint, so Chinese text is laid out with its face at once, not after App's effect sets it.
+  document.documentElement.lang = catalog?.lang ?? 'en';
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <App />
       </QueryClientProvider>
     </StrictMode>,
-  ),
-);
+  );
+});
