@@ -1,4 +1,14 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/** The paths of the scripts `page` requests from now on. */
+function scriptRequests(page: Page): string[] {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  return scripts;
+}
 
 // The first view loads none of the screens it does not show; each arrives when it is opened, and works.
 const ON_DEMAND = /\/assets\/(edit-screen|present-screen|embed-screen|mapping-dialog)-[^/]*\.js$/;
@@ -7,10 +17,7 @@ test('the first view fetches no editor, present, embed or mapping code; present 
   app,
   page,
 }) => {
-  const scripts: string[] = [];
-  page.on('request', (r) => {
-    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-  });
+  const scripts = scriptRequests(page);
   await app.goto();
   await expect(app.chart).toBeVisible();
   expect(scripts.filter((s) => ON_DEMAND.test(s))).toEqual([]);
@@ -45,10 +52,7 @@ test('an English page fetches no Chinese catalog until the language is switched'
   app,
   page,
 }) => {
-  const scripts: string[] = [];
-  page.on('request', (r) => {
-    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
-  });
+  const scripts = scriptRequests(page);
   await app.goto('?lang=en');
   expect(scripts.filter((s) => /zh-hant-catalog-/.test(s))).toEqual([]);
   let release!: () => void;
