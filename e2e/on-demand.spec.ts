@@ -10,6 +10,17 @@ function scriptRequests(page: Page): string[] {
   return scripts;
 }
 
+/** Holds back the requests matching `url` until the returned function is called. */
+async function holdBack(page: Page, url: RegExp): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 // The first view loads none of the screens it does not show; each arrives when it is opened, and works.
 const ON_DEMAND = /\/assets\/(edit-screen|present-screen|embed-screen|mapping-dialog)-[^/]*\.js$/;
 
@@ -32,12 +43,7 @@ test('a chart whose code arrives after the incident is drawn when it comes, with
   app,
   page,
 }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/timeline-chart-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, /\/assets\/timeline-chart-[^/]*\.js$/);
   await page.goto('./?lang=en');
   await expect(app.listRows.nth(1)).toBeVisible();
   await expect(app.chart).toBeVisible();
@@ -55,12 +61,7 @@ test('an English page fetches no Chinese catalog until the language is switched'
   const scripts = scriptRequests(page);
   await app.goto('?lang=en');
   expect(scripts.filter((s) => /zh-hant-catalog-/.test(s))).toEqual([]);
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/zh-hant-catalog-[^/]*\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, /\/assets\/zh-hant-catalog-[^/]*\.js$/);
   await app.languageSelect.selectOption('zh-Hant');
   // While the catalog is on its way the picker shows the choice and the page stays in English, never blank.
   await expect(app.languageSelect).toHaveValue('zh-Hant');
