@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { bundled, expect, test } from './fixtures';
 
 const file = 'data/fixtures/warnings.json';
@@ -18,6 +19,43 @@ test('a file with likely mistakes loads, with a notice naming each field', async
   await app.dataWarnings.getByRole('button', { name: 'Dismiss' }).click();
   await expect(app.dataWarnings).toHaveCount(0);
   await expect(app.listRows).toHaveCount(3);
+});
+
+test('a file large enough for the parse worker shows the same notice, its warnings sent after the incident', async ({
+  app,
+  page,
+}) => {
+  const small = JSON.parse(readFileSync(file, 'utf8')) as { events: object[] };
+  // 5,000 plain events take the file past the 2 MiB from which the worker checks it.
+  const filler = Array.from({ length: 5000 }, (_, i) => ({
+    id: `routine-${i}`,
+    start: '2024-03-01T09:00:00Z',
+    precision: 'minute',
+    title: 'Routine login',
+    description: 'A routine login from the office network, noted for completeness. '.repeat(5),
+    phase: 'intrusion',
+    actor: 'soc',
+    action: 'login',
+    systems: ['vpn'],
+    outcome: 'succeeded',
+    citations: [{ source: 'notes', locator: '09:00' }],
+  }));
+  const body = JSON.stringify({ ...small, events: [...small.events, ...filler] });
+  expect(body.length).toBeGreaterThan(2 * 1024 * 1024);
+  await page.route('**/large-warnings.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body }),
+  );
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await app.goto('?src=large-warnings.json');
+  await expect(app.heading).toHaveText('Containment flagged too early');
+  expect(workers.some((url) => url.includes('parse-worker'))).toBe(true);
+  const items = app.dataWarnings.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText(
+    'large-warnings.json: events[id=address-blocked].milestones[0]: the containment milestone',
+  );
+  await expect(items.nth(1)).toContainText('shows the indicator "203.0.113.7"');
 });
 
 test('the bundled incident loads without warnings', async ({ app }) => {

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useState, useSyncExternalStore } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { warningsFor } from '../loading/known-warnings';
+import { subscribeWarnings, warningsFor } from '../loading/known-warnings';
 import { isLocal, LOCAL_PREFIX } from '../loading/open-file';
 import type { Incident } from '../model/incident';
 
@@ -10,9 +10,13 @@ const SHOWN = 20;
 /** Lists what looks wrong in a file that loaded anyway, by field path, without blocking the incident. */
 export function IncidentWarnings({ incident, src }: { incident: Incident; src: string }) {
   const { t } = useI18n();
-  const warnings = useMemo(() => warningsFor(incident), [incident]);
+  // A large file's warnings come from the parse worker just after its incident is shown.
+  const warnings = useSyncExternalStore(
+    subscribeWarnings,
+    useCallback(() => warningsFor(incident), [incident]),
+  );
   const [dismissed, setDismissed] = useState(false);
-  if (dismissed || warnings.length === 0) return null;
+  if (dismissed || !warnings?.length) return null;
   const file = isLocal(src) ? src.slice(LOCAL_PREFIX.length) : src;
   return (
     <div className="notice incident-warnings" role="status" aria-label={t.dataWarningsLabel}>

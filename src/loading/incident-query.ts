@@ -133,6 +133,8 @@ export async function loadIncident(
     if (size >= WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined') early = startWorkerEarly();
     if (!early) preloadPageCheck(size);
   };
+  // The chart's model is prepared while the worker checks the file, and given up if the file fails or the load ends.
+  const preparing = new AbortController();
   try {
     const bytes =
       bundled ??
@@ -143,14 +145,23 @@ export async function loadIncident(
       bytes,
       src,
       (progress) => setLoadProgress(src, progress),
-      { signal: both, createWorker: early && (() => early!.take()) },
+      {
+        signal: both,
+        createWorker: early && (() => early!.take()),
+        onUnchecked: (incident) =>
+          void prepareInSteps(incident, AbortSignal.any([both, preparing.signal])).catch(
+            () => undefined,
+          ),
+      },
     );
     if (!result.ok) throw new IncidentFileError(src, result.problems);
+    // Steps already taken for this incident while it was checked are remembered, and not taken again.
     await prepareInSteps(result.incident, both);
     return result.incident;
   } catch (error) {
     throw cancel.signal.aborted ? new LoadCancelledError(src) : error;
   } finally {
+    preparing.abort();
     early?.drop();
     cancel.release();
     setLoadProgress(src, undefined);

@@ -4,6 +4,7 @@ import { columnsToMap, importFile } from '../model/formats';
 import { parseIncident, type Incident, type ParseResult, type Problem } from '../model/incident';
 import {
   decodeText,
+  DEFAULT_MAX_BYTES,
   eventCount,
   readJsonFile,
   withFileName,
@@ -52,9 +53,10 @@ export function handleParseRequest(
 }
 
 /**
- * The app's JSON: its events' own text goes to the page, in the file's order, as soon as the file is parsed, so
- * that the page parses them while this worker validates (one after the other, the page's part took 1.8 s at
- * 100,000 events). The page uses them only once `incident` says the file is valid.
+ * The app's JSON: its events' own bytes go to the page, in the file's order, before this worker decodes the file,
+ * so that the page decodes and parses them while this worker decodes, parses and checks it (one after the other,
+ * the page's part took 1.8 s at 100,000 events). The page uses them only once `incident` says the file is valid.
+ * The warnings follow the end: the page shows the incident without waiting for their scan of every text.
  */
 function handleIncidentFile(
   { bytes, name }: ParseRequest,
@@ -64,6 +66,7 @@ function handleIncidentFile(
 ): void {
   const read = readAndSendAhead(bytes, name, post, eventsPerMessage);
   if (!read.ok) return post({ type: 'problems', problems: read.problems });
+  if (read.sentAhead) post({ type: 'unchecked', json: withoutEvents(read.value) });
   const { result, asWritten } = check(read.value);
   const named = withFileName(result, name);
   if (!named.ok) return post({ type: 'problems', problems: named.problems });
@@ -76,29 +79,39 @@ function handleIncidentFile(
     order.startMs.buffer,
     order.endMs.buffer,
   ]);
-  post({ type: 'end' });
+  postEnd(named.incident, post);
 }
 
-/** Parses the file and sends its events' text ahead; the text itself is not kept past this. */
+/** Sends the events' bytes ahead, then parses the file; the bytes are not kept past this. */
 function readAndSendAhead(
   bytes: Uint8Array,
   name: string,
   post: Post,
   eventsPerMessage: number,
 ): { ok: true; value: unknown; sentAhead: boolean } | { ok: false; problems: Problem[] } {
+  // A file too large is refused by readJsonFile; its events are not worth sending.
+  const spans = bytes.byteLength <= DEFAULT_MAX_BYTES ? eventSpans(bytes) : undefined;
+  const sent = spans ? spans.length / 2 : 0;
+  for (let i = 0; i < sent; i += eventsPerMessage) {
+    const last = Math.min(i + eventsPerMessage, sent) - 1;
+    post(...aheadSlice(bytes, spans![2 * i]!, spans![2 * last + 1]!));
+  }
   const read = readJsonFile(bytes, name, {
     onProgress: (progress) => post({ type: 'progress', progress }),
   });
   if (!read.ok) return read;
   const count = eventCount(read.value);
   post({ type: 'progress', progress: { stage: 'validating', events: count } });
-  const spans = count > 0 ? eventSpans(read.text, count) : undefined;
-  if (spans)
-    for (let i = 0; i < count; i += eventsPerMessage) {
-      const last = Math.min(i + eventsPerMessage, count) - 1;
-      post({ type: 'events', json: `[${read.text.slice(spans[2 * i], spans[2 * last + 1])}]` });
-    }
-  return { ok: true, value: read.value, sentAhead: spans !== undefined };
+  return { ok: true, value: read.value, sentAhead: count > 0 && sent === count };
+}
+
+/** Bytes `from` to `to` as a JSON array of their own, copied so that they can be transferred without the file. */
+function aheadSlice(bytes: Uint8Array, from: number, to: number): Parameters<Post> {
+  const slice = new Uint8Array(to - from + 2);
+  slice[0] = 91;
+  slice.set(bytes.subarray(from, to), 1);
+  slice[slice.length - 1] = 93;
+  return [{ type: 'ahead', bytes: slice }, [slice.buffer]];
 }
 
 /** Where each sorted event stands in the file, and its interval, in the file's order. */
@@ -117,11 +130,19 @@ function fileOrder(events: Incident['events'], inFile: readonly { id: string }[]
   return { order, startMs, endMs };
 }
 
+/** An incident's (or a file's) fields but its events, as JSON: the same text for a file and its incident as written. */
+function withoutEvents(value: unknown): string {
+  return JSON.stringify({ ...(value as object), events: undefined });
+}
+
 function incidentHead(incident: Incident, order?: FileOrder): ParseReply {
-  const { events, ...rest } = incident;
-  // Warnings scan every text of every event (about half a second at 100,000): here, not on the page.
-  const warnings = incidentWarnings(incident);
-  return { type: 'incident', json: JSON.stringify(rest), events: events.length, warnings, order };
+  return { type: 'incident', json: withoutEvents(incident), events: incident.events.length, order };
+}
+
+/** The end, then the warnings: they scan every text of every event (a second at 100,000), here, not on the page. */
+function postEnd(incident: Incident, post: Post): void {
+  post({ type: 'end' });
+  post({ type: 'warnings', warnings: incidentWarnings(incident) });
 }
 
 /** The incident and its events sorted and re-serialized, in slices: an import's, or one not as its file wrote it. */
@@ -130,5 +151,5 @@ function postIncident(incident: Incident, post: Post, eventsPerMessage: number):
   const { events } = incident;
   for (let i = 0; i < events.length; i += eventsPerMessage)
     post({ type: 'events', json: JSON.stringify(events.slice(i, i + eventsPerMessage)) });
-  post({ type: 'end' });
+  postEnd(incident, post);
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { ColumnMapping } from '../model/formats/generic-csv';
+import type { Incident } from '../model/incident';
 import { generateIncident } from '../../bench/generate';
 import { decodeIncidentFile } from '../model/incident-file';
 import { minimalIncident } from '../model/test-incident';
@@ -14,7 +15,7 @@ import {
   type ParseProgress,
   type WorkerLike,
 } from './parse-in-worker';
-import { warningsFor } from './known-warnings';
+import { subscribeWarnings, warningsFor } from './known-warnings';
 import { handleParseRequest } from './parse-handler';
 import { EVENTS_PER_MESSAGE, type ParseReply, type ParseRequest } from './parse-messages';
 
@@ -142,11 +143,14 @@ describe('parseIncidentBytes', () => {
     const bytes = new TextEncoder().encode(text);
     const expected = decodeIncidentFile(bytes, 'big.json');
     const replies = workerReplies(bytes, 'big.json', 100);
+    // The events' bytes go first, before the file is decoded, then the check's answer.
     expect(replies.map((r) => r.type)).toEqual([
-      ...['progress', 'progress', 'events', 'events', 'events'],
-      ...['incident', 'end'],
+      ...['ahead', 'ahead', 'ahead', 'progress', 'progress'],
+      ...['unchecked', 'incident', 'end', 'warnings'],
     ]);
-    const slices = replies.flatMap((r) => (r.type === 'events' ? [r.json] : []));
+    const slices = replies.flatMap((r) =>
+      r.type === 'ahead' ? [new TextDecoder().decode(r.bytes)] : [],
+    );
     for (const json of slices) expect(text).toContain(json.slice(1, -1));
     expect(JSON.parse(slices[0]!)[0].id).toBe(shuffled[0]!.id);
     const result = await parseIncidentBytes(bytes, 'big.json', undefined, {
@@ -159,6 +163,44 @@ describe('parseIncidentBytes', () => {
     );
   });
 
+  it('hands over the incident read before the check, and returns that very object when the check agrees', async () => {
+    const bytes = bytesOf(generateIncident(217, 3, 'full'));
+    const expected = decodeIncidentFile(bytes, 'big.json');
+    const early: Incident[] = [];
+    const result = await parseIncidentBytes(bytes, 'big.json', undefined, {
+      threshold: 1,
+      createWorker: () => new FakeWorker(false, 100),
+      onUnchecked: (incident) => early.push(incident),
+    });
+    expect(early).toHaveLength(1);
+    expect(result.ok && result.incident).toBe(early[0]);
+    expect(result).toEqual(expected);
+  });
+
+  it('drops the incident read before the check when the checked one differs, or the file fails', async () => {
+    const file = generateIncident(5, 3, 'full');
+    const proto = JSON.stringify(file).replace('"title":{', '"title":{"__proto__":{"not":"text"},');
+    const early: Incident[] = [];
+    const options = {
+      threshold: 1,
+      createWorker: () => new FakeWorker(),
+      onUnchecked: (incident: Incident) => early.push(incident),
+    };
+    const differs = await parseIncidentBytes(
+      new TextEncoder().encode(proto),
+      'big.json',
+      undefined,
+      options,
+    );
+    expect(early).toHaveLength(1);
+    expect(differs.ok && differs.incident).not.toBe(early[0]);
+    expect(differs).toEqual(decodeIncidentFile(new TextEncoder().encode(proto), 'big.json'));
+    file.events[1]!.phase = 'nope';
+    const fails = await parseIncidentBytes(bytesOf(file), 'bad.json', undefined, options);
+    expect(early).toHaveLength(2);
+    expect(fails.ok).toBe(false);
+  });
+
   it("sends the checked incident, not the text sent ahead, when zod's output differs from the file", async () => {
     const file = generateIncident(5, 3, 'full');
     const text = JSON.stringify(file).replace('"title":{', '"title":{"__proto__":{"not":"text"},');
@@ -167,7 +209,7 @@ describe('parseIncidentBytes', () => {
     expect(expected.ok).toBe(true);
     const replies = workerReplies(bytes, 'big.json', 100);
     expect(replies.map((r) => r.type)).toEqual([
-      ...['progress', 'progress', 'events', 'incident', 'events', 'end'],
+      ...['ahead', 'progress', 'progress', 'unchecked', 'incident', 'events', 'end', 'warnings'],
     ]);
     const result = await parseIncidentBytes(bytes, 'big.json', undefined, {
       threshold: 1,
@@ -192,12 +234,14 @@ describe('parseIncidentBytes', () => {
     const bytes = bytesOf(generateIncident(EVENTS_PER_MESSAGE + 1, 3));
     const replies = workerReplies(bytes, 'big.json');
     expect(replies.map((r) => r.type)).toEqual([
+      'ahead',
+      'ahead',
       'progress',
       'progress',
-      'events',
-      'events',
+      'unchecked',
       'incident',
       'end',
+      'warnings',
     ]);
   });
 
@@ -213,11 +257,28 @@ describe('parseIncidentBytes', () => {
     ]);
     // The events went to the page before the check failed; the page drops them.
     expect(workerReplies(bytesOf(file), 'bad.json').map((r) => r.type)).toEqual([
+      'ahead',
       'progress',
       'progress',
-      'events',
+      'unchecked',
       'problems',
     ]);
+  });
+
+  it('says what is wrong with a file whose events sent ahead are not JSON, without rejecting', async () => {
+    const text = `{"title":"x","events":[{"id":"a","title":}, {"id":"b"}]}`;
+    const bytes = new TextEncoder().encode(text);
+    expect(workerReplies(bytes, 'broken.json').map((r) => r.type)).toEqual([
+      'ahead',
+      'progress',
+      'problems',
+    ]);
+    const result = await parseIncidentBytes(bytes, 'broken.json', undefined, {
+      threshold: 1,
+      createWorker: () => new FakeWorker(),
+    });
+    expect(result).toEqual(decodeIncidentFile(bytes, 'broken.json'));
+    expect(!result.ok && result.problems[0]?.message).toMatch(/^not valid JSON/);
   });
 
   it('falls back to the main thread when the worker cannot load', async () => {
@@ -355,7 +416,7 @@ describe('parseIncidentBytes', () => {
     });
   });
 
-  it("brings the incident's warnings from the worker, so the page does not scan every event again", async () => {
+  it("brings the incident's warnings from the worker after the incident, so the page does not wait for them", async () => {
     const file = JSON.parse(
       readFileSync(new URL('../../data/fixtures/warnings.json', import.meta.url), 'utf8'),
     ) as { events: unknown[] };
@@ -368,15 +429,49 @@ describe('parseIncidentBytes', () => {
         const reply = worker['reply'].bind(worker);
         worker['reply'] = (data: ParseReply) => {
           sent.push(data);
-          reply(data);
+          // Held back: the incident is resolved before its warnings are sent.
+          if (data.type === 'warnings') setTimeout(() => reply(data), 5);
+          else reply(data);
         };
         return worker;
       },
     });
     if (!result.ok || 'columns' in result) throw new Error('expected an incident');
-    const head = sent.find((r) => r.type === 'incident');
-    expect(head?.type === 'incident' && head.warnings.length).toBeGreaterThan(0);
+    expect(warningsFor(result.incident)).toBeUndefined();
+    expect(worker!.terminated).toBe(false);
+    const shown = vi.fn();
+    const unsubscribe = subscribeWarnings(shown);
+    await vi.waitFor(() => expect(shown).toHaveBeenCalled());
+    unsubscribe();
+    const sentWarnings = sent.find((r) => r.type === 'warnings');
+    expect(sentWarnings?.type === 'warnings' && sentWarnings.warnings.length).toBeGreaterThan(0);
     // The same array the worker sent: nothing was computed again on this thread.
-    expect(warningsFor(result.incident)).toBe(head?.type === 'incident' && head.warnings);
+    expect(warningsFor(result.incident)).toBe(
+      sentWarnings?.type === 'warnings' && sentWarnings.warnings,
+    );
+    expect(worker!.terminated).toBe(true);
+  });
+
+  it('computes the warnings on the page when the worker stops before sending them', async () => {
+    const file = JSON.parse(
+      readFileSync(new URL('../../data/fixtures/warnings.json', import.meta.url), 'utf8'),
+    ) as { events: unknown[] };
+    let worker: FakeWorker | undefined;
+    const result = await parseIncidentBytes(bytesOf(file), 'warnings.json', undefined, {
+      threshold: 0,
+      createWorker: () => {
+        worker = new FakeWorker();
+        const reply = worker['reply'].bind(worker);
+        worker['reply'] = (data: ParseReply) => {
+          if (data.type === 'warnings')
+            worker!.onerror?.({ message: 'gone', preventDefault: () => {} } as ErrorEvent);
+          else reply(data);
+        };
+        return worker;
+      },
+    });
+    if (!result.ok || 'columns' in result) throw new Error('expected an incident');
+    await vi.waitFor(() => expect(worker!.terminated).toBe(true));
+    expect(warningsFor(result.incident)?.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,8 @@
 // Decodes an incident file's bytes on the main thread when small, in a Web Worker when large enough to freeze the page.
 import type { ImportChoices } from '../model/formats/generic-csv';
+import type { Incident } from '../model/incident';
 import type { DecodeProgress } from '../model/incident-file';
+import { expectWarnings, forgetExpectedWarnings, rememberWarnings } from './known-warnings';
 import {
   incidentReceiver,
   type ParseReply,
@@ -35,6 +37,11 @@ export interface ParseBytesOptions {
   anyFormat?: boolean;
   /** The column mapping for a generic CSV. */
   mapping?: ImportChoices;
+  /**
+   * Gets a large incident file's incident as the page reads it while the worker still checks it; if the check
+   * agrees, the result is that very object.
+   */
+  onUnchecked?: (incident: Incident) => void;
 }
 
 /** A chunk fetched once; one that failed to arrive (offline, a new deployment) is asked for again next time. */
@@ -143,6 +150,7 @@ export function parseIncidentBytes(
     createWorker,
     anyFormat,
     mapping,
+    onUnchecked,
   }: ParseBytesOptions = {},
 ): Promise<ReadResult> {
   const request: ParseRequest = { type: 'parse', bytes, name, anyFormat, mapping };
@@ -164,17 +172,22 @@ export function parseIncidentBytes(
       return;
     }
     let sent = false;
+    // The incident, once resolved, until its warnings come: the worker ends only then.
+    let resolved: Incident | undefined;
     const finish = () => {
       worker.terminate();
       signal?.removeEventListener('abort', onAbort);
+      // Warnings that will not come now are computed on the page, when shown.
+      if (resolved) forgetExpectedWarnings(resolved);
     };
     const onAbort = () => {
       finish();
       reject(abortReason(signal!));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
-    const receive = incidentReceiver((events, total) =>
-      onProgress?.({ stage: 'receiving', events, total }),
+    const receive = incidentReceiver(
+      (events, total) => onProgress?.({ stage: 'receiving', events, total }),
+      onUnchecked,
     );
     worker.onmessage = ({ data }) => {
       switch (data.type) {
@@ -191,10 +204,20 @@ export function parseIncidentBytes(
         case 'columns':
           finish();
           return resolve({ ok: false, problems: [], columns: data.columns });
+        case 'warnings':
+          if (resolved) rememberWarnings(resolved, data.warnings);
+          return finish();
         default: {
-          const incident = receive(data);
-          if (incident) {
+          let incident: Incident | undefined;
+          try {
+            incident = receive(data);
+          } catch (error) {
             finish();
+            return reject(new Error(`Could not read ${name}: ${(error as Error).message}`));
+          }
+          if (incident) {
+            resolved = incident;
+            expectWarnings(incident);
             resolve({ ok: true, incident });
           }
         }

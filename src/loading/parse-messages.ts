@@ -4,12 +4,12 @@ import type { ColumnsToMap } from '../model/formats/mapping-step';
 import type { Incident, ParseResult, Problem } from '../model/incident';
 import type { DecodeProgress } from '../model/incident-file';
 import type { Warning } from '../model/incident-warnings';
-import { rememberWarnings } from './known-warnings';
+import { intervalOf, sortEvents } from '../model/time';
 
 /**
- * Events per `events` message. The parsed incident goes back as JSON text in slices rather than as one structured
- * clone: in Chromium, receiving a clone of 100,000 events blocked the page for seconds in one task, while
- * JSON.parse of the same data is several times faster and, sliced, leaves the page free to paint in between.
+ * Events per `ahead` or `events` message. The events go to the page as JSON in slices rather than as one
+ * structured clone: in Chromium, receiving a clone of 100,000 events blocked the page for seconds in one task,
+ * while JSON.parse of the same data is several times faster and, sliced, leaves the page free to paint in between.
  * 2,000 a slice: its parse plus the GC it may trigger (up to 140 ms) took at most 183 ms in traces; 5,000, 276 ms.
  */
 export const EVENTS_PER_MESSAGE = 2000;
@@ -44,46 +44,103 @@ export type ParseReply =
   | { type: 'problems'; problems: Problem[] }
   | { type: 'columns'; columns: Columns }
   /**
-   * The incident without its events, as JSON, once it is valid; `end` follows. With `order`, the events came
-   * before it, as the file's own text in the file's order and without their intervals, which `order` holds;
-   * without it, the sorted events follow it, before `end`.
+   * The incident without its events, as JSON, once it is valid; `end` follows. With `order`, its events are the
+   * ones that came `ahead`, without their intervals, which `order` holds; without it, the sorted events follow it,
+   * before `end`.
    */
-  | { type: 'incident'; json: string; events: number; warnings: Warning[]; order?: FileOrder }
-  /** The next slice of the events, as a JSON array. */
+  | { type: 'incident'; json: string; events: number; order?: FileOrder }
+  /**
+   * The next slice of the file's own events, in the file's order, as the UTF-8 bytes of a JSON array; sent before
+   * the file is checked, they belong to the incident only if `incident` comes with an `order`.
+   */
+  | { type: 'ahead'; bytes: Uint8Array }
+  /**
+   * The file's fields but its events, as JSON, after the events `ahead`, before the check: the page may prepare
+   * the incident's view while the worker checks it, and uses it only if `incident` comes with the same fields
+   * and an `order` it agrees with.
+   */
+  | { type: 'unchecked'; json: string }
+  /** The next slice of the sorted events, as a JSON array. */
   | { type: 'events'; json: string }
-  | { type: 'end' };
+  | { type: 'end' }
+  /** The incident's warnings, after `end`. */
+  | { type: 'warnings'; warnings: Warning[] };
 
-/** The app's side: puts the incident back together from the replies; `receive` returns the incident on `end`. */
-export function incidentReceiver(onSlice?: (received: number, total: number) => void) {
+/**
+ * The app's side: puts the incident back together from the replies; `receive` returns the incident on `end`.
+ * `onUnchecked` gets the incident as the page reads it before the check: `receive` returns that very object if
+ * the check agrees, so that what was prepared for it meanwhile is used.
+ */
+export function incidentReceiver(
+  onSlice?: (received: number, total: number) => void,
+  onUnchecked?: (incident: Incident) => void,
+) {
   let head: Omit<Incident, 'events'> | undefined;
-  let warnings: Warning[] = [];
+  let headJson: string | undefined;
   let total = 0;
   let fileOrder: FileOrder | undefined;
+  const ahead: Incident['events'] = [];
+  // A slice sent ahead of the check may not be JSON at all; the check then says what is wrong with the file.
+  let aheadUnread = false;
+  let unchecked: { json: string; incident: Incident } | undefined;
   const received: Incident['events'] = [];
+  const decoder = new TextDecoder();
   return (
-    reply: Extract<ParseReply, { type: 'incident' | 'events' | 'end' }>,
+    reply: Extract<ParseReply, { type: 'incident' | 'ahead' | 'unchecked' | 'events' | 'end' }>,
   ): Incident | undefined => {
     if (reply.type === 'incident') {
+      headJson = reply.json;
       head = JSON.parse(reply.json) as Omit<Incident, 'events'>;
       total = reply.events;
-      warnings = reply.warnings;
       fileOrder = reply.order;
-      // Without an order, the events that came ahead are not the incident's: its own follow.
-      if (!fileOrder) received.length = 0;
+    } else if (reply.type === 'ahead') {
+      try {
+        for (const e of JSON.parse(decoder.decode(reply.bytes)) as Incident['events']) {
+          // Here, slice by slice, rather than in one long task before the view can be prepared.
+          Object.assign(e, intervalOf(e));
+          ahead.push(e);
+        }
+      } catch {
+        aheadUnread = true;
+      }
+    } else if (reply.type === 'unchecked') {
+      if (aheadUnread) return undefined;
+      const fields = JSON.parse(reply.json) as Omit<Incident, 'events'>;
+      let events: Incident['events'];
+      try {
+        events = sortEvents(ahead.slice());
+      } catch {
+        return undefined;
+      }
+      const incident = { ...fields, events };
+      unchecked = { json: reply.json, incident };
+      onUnchecked?.(incident);
     } else if (reply.type === 'events') {
       for (const e of JSON.parse(reply.json) as Incident['events']) received.push(e);
-      // Events that come before the incident arrive while the worker still checks the file, as its progress says.
-      if (head) onSlice?.(received.length, total);
+      onSlice?.(received.length, total);
     } else if (head) {
-      const incident = {
-        ...head,
-        events: fileOrder ? inReadingOrder(received, fileOrder) : received,
-      };
-      rememberWarnings(incident, warnings);
-      return incident;
+      if (!fileOrder) return { ...head, events: received };
+      if (aheadUnread || ahead.length !== fileOrder.order.length)
+        throw new Error('the events sent ahead of the check could not be read');
+      const early = unchecked;
+      if (early && early.json === headJson && sameOrder(early.incident.events, ahead, fileOrder))
+        return early.incident;
+      return { ...head, events: inReadingOrder(ahead, fileOrder) };
     }
     return undefined;
   };
+}
+
+/** Whether `sorted` is the checked incident's events: the same objects, in its order, with its intervals. */
+function sameOrder(
+  sorted: Incident['events'],
+  inFile: Incident['events'],
+  { order, startMs, endMs }: FileOrder,
+): boolean {
+  return order.every((at, i) => {
+    const e = sorted[i]!;
+    return e === inFile[at] && e.startMs === startMs[at] && e.endMs === endMs[at];
+  });
 }
 
 /** The events received in the file's order, with their intervals, sorted. */

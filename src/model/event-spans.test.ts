@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eventSpans } from './event-spans';
 
-/** Each span's text parsed, as the page parses the slices it receives. */
+/** Each span's bytes decoded and parsed, as the page reads the slices it receives. */
 function eventsBySpans(text: string): unknown[] | undefined {
-  const events = (JSON.parse(text) as { events: unknown[] }).events;
-  const spans = eventSpans(text, events.length);
+  const bytes = new TextEncoder().encode(text);
+  const spans = eventSpans(bytes);
   if (!spans) return undefined;
-  return events.map((_, i) => JSON.parse(text.slice(spans[2 * i], spans[2 * i + 1])) as unknown);
+  const decoder = new TextDecoder();
+  return Array.from({ length: spans.length / 2 }, (_, i) =>
+    JSON.parse(decoder.decode(bytes.subarray(spans[2 * i], spans[2 * i + 1]))),
+  );
 }
 
 describe('eventSpans', () => {
@@ -46,11 +49,17 @@ describe('eventSpans', () => {
     expect(Object.getOwnPropertyDescriptor(event!.extra, '__proto__')?.value).toBe('kept');
   });
 
-  it('says so when the array does not hold the expected number of objects', () => {
-    const text = JSON.stringify({ events: [{ id: 'a' }, { id: 'b' }] });
-    expect(eventSpans(text, 1)).toBeUndefined();
-    expect(eventSpans(text, 3)).toBeUndefined();
-    expect(eventSpans(JSON.stringify({ items: [{ id: 'a' }] }), 1)).toBeUndefined();
+  it('finds text of any script, byte for byte, beside a quote and a backslash', () => {
+    const file = { events: [{ id: '事件', title: '繁體"中文\\', emoji: '🛡️' }, { id: 'b' }] };
+    expect(eventsBySpans(JSON.stringify(file))).toEqual(file.events);
+  });
+
+  it('counts only the objects and arrays, so that the caller can tell a list of anything else', () => {
+    const spans = (value: unknown) => eventSpans(new TextEncoder().encode(JSON.stringify(value)));
+    expect(spans({ events: [{ id: 'a' }, 5, 'x', { id: 'b' }] })?.length).toBe(4);
+    expect(spans({ events: [] })?.length).toBe(0);
+    expect(spans({ items: [{ id: 'a' }] })).toBeUndefined();
+    expect(spans([{ events: [{ id: 'a' }] }])).toBeUndefined();
   });
 
   it('matches JSON.parse for any JSON events and surroundings', () => {

@@ -1,4 +1,4 @@
-// Where each event of an incident file's text begins and ends, so the text itself can be sent on instead of a copy.
+// Where each event of an incident file's bytes begins and ends, so the file's own text can be sent on, not a copy.
 
 /** The key at the top level whose array holds the events. */
 const EVENTS_KEY = 'events';
@@ -20,24 +20,41 @@ export function jsonStringEnd(text: string, open: number): number {
 }
 
 /**
- * Offsets of the top-level `events` array's items in `text` (a JSON file that JSON.parse accepted): for item i,
- * `[2i]` is its opening bracket and `[2i + 1]` one past its closing one, so that `text.slice(spans[2i],
- * spans[2i + 1])` parses to the same value as `JSON.parse(text).events[i]`. Undefined unless the array holds
- * exactly `count` items, all objects or arrays.
+ * jsonStringEnd over UTF-8 bytes. Every byte of a multi-byte character is 0x80 or above, so a quote or a backslash
+ * byte is always that character: the same scan finds the same structure as over the decoded text.
  */
-export function eventSpans(text: string, count: number): Uint32Array | undefined {
+function bytesStringEnd(bytes: Uint8Array, open: number): number {
+  let close = bytes.indexOf(QUOTE, open + 1);
+  for (;;) {
+    if (close < 0) return bytes.length;
+    let slashes = 0;
+    while (bytes[close - 1 - slashes] === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return close;
+    close = bytes.indexOf(QUOTE, close + 1);
+  }
+}
+
+/**
+ * Byte offsets of the top-level `events` array's items in `bytes` (a UTF-8 JSON file), found without decoding or
+ * parsing it, so that they can be sent on before the file is parsed: for item i, `[2i]` is its opening bracket
+ * and `[2i + 1]` one past its closing one. For a file that JSON.parse accepts, the bytes of item i decode and
+ * parse to the same value as `JSON.parse(text).events[i]`, and there are as many spans as items unless an item is
+ * not an object or an array (the caller compares the counts). Undefined when no such array was found.
+ */
+export function eventSpans(bytes: Uint8Array): Uint32Array | undefined {
   let spans: Uint32Array | undefined;
   let found = 0;
   let depth = 0;
   let expectKey = false;
   let key = '';
   let inEvents = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  const decoder = new TextDecoder();
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i]!;
     if (c === QUOTE) {
-      const close = jsonStringEnd(text, i);
+      const close = bytesStringEnd(bytes, i);
       if (depth === 1 && expectKey) {
-        const raw = text.slice(i + 1, close);
+        const raw = decoder.decode(bytes.subarray(i + 1, close));
         key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         expectKey = false;
       }
@@ -48,16 +65,23 @@ export function eventSpans(text: string, count: number): Uint32Array | undefined
       else if (depth === 2 && c === 91 && key === EVENTS_KEY) {
         // JSON.parse keeps the last of repeated keys, and so does this.
         inEvents = true;
-        spans ??= new Uint32Array(count * 2);
+        spans = new Uint32Array(1024);
         found = 0;
-      } else if (depth === 3 && inEvents && found < count) spans![found * 2] = i;
+      } else if (depth === 3 && inEvents) {
+        if (2 * found + 2 > spans!.length) spans = grown(spans!);
+        spans![2 * found] = i;
+      }
     } else if (c === 125 || c === 93) {
-      if (depth === 3 && inEvents) {
-        if (found < count) spans![found * 2 + 1] = i + 1;
-        found++;
-      } else if (depth === 2 && inEvents) inEvents = false;
+      if (depth === 3 && inEvents) spans![2 * found++ + 1] = i + 1;
+      else if (depth === 2 && inEvents) inEvents = false;
       depth--;
     } else if (c === 44 && depth === 1) expectKey = true;
   }
-  return spans && found === count ? spans : undefined;
+  return spans?.subarray(0, 2 * found);
+}
+
+function grown(spans: Uint32Array): Uint32Array {
+  const more = new Uint32Array(spans.length * 2);
+  more.set(spans);
+  return more;
 }

@@ -13,7 +13,7 @@ import {
   SCHEMA_VERSION,
   SYSTEM_KINDS,
 } from './format-constants';
-import { intervalOf, isAlignedToPrecision, precisionEnd, PRECISIONS } from './time';
+import { intervalOf, isAlignedToPrecision, PRECISIONS, sortEvents } from './time';
 
 export { SCHEMA_ID, SCHEMA_VERSION } from './format-constants';
 
@@ -430,22 +430,6 @@ export function checkReferences(
     const first = file.events.findIndex((e) => e.id === cycle[0]);
     issue(['events', first, 'related'], cycleMessage(cycle));
   }
-}
-
-/**
- * Events in reading order. An event is placed at the latest moment its precision allows, so "2023-11-14, time not
- * given" follows "2023-11-14 09:22:49" instead of preceding it; ties fall to start, end, then id, never file order.
- */
-export function sortEvents(events: TimelineEvent[]): TimelineEvent[] {
-  const keyed = events.map((e) => ({ e, key: precisionEnd(e.startMs, e.precision) }));
-  keyed.sort(
-    ({ e: a, key: ka }, { e: b, key: kb }) =>
-      ka - kb ||
-      a.startMs - b.startMs ||
-      a.endMs - b.endMs ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-  return keyed.map(({ e }) => e);
 }
 
 function formatPath(path: PropertyKey[]): string {

@@ -146,3 +146,21 @@ export function parseUtc(iso: string): number | undefined {
 export function toIsoUtc(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
+
+/**
+ * Events in reading order. An event is placed at the latest moment its precision allows, so "2023-11-14, time not
+ * given" follows "2023-11-14 09:22:49" instead of preceding it; ties fall to start, end, then id, never file order.
+ */
+export function sortEvents<
+  E extends { id: string; startMs: number; endMs: number; precision: Precision },
+>(events: E[]): E[] {
+  const keyed = events.map((e) => ({ e, key: precisionEnd(e.startMs, e.precision) }));
+  keyed.sort(
+    ({ e: a, key: ka }, { e: b, key: kb }) =>
+      ka - kb ||
+      a.startMs - b.startMs ||
+      a.endMs - b.endMs ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return keyed.map(({ e }) => e);
+}
