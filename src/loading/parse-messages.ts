@@ -97,7 +97,9 @@ export function incidentReceiver(
       try {
         for (const e of JSON.parse(decoder.decode(reply.bytes)) as Incident['events']) {
           // Here, slice by slice, rather than in one long task before the view can be prepared.
-          Object.assign(e, intervalOf(e));
+          const { startMs, endMs } = intervalOf(e);
+          e.startMs = startMs;
+          e.endMs = endMs;
           ahead.push(e);
         }
       } catch {

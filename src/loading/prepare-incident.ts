@@ -16,7 +16,8 @@ export async function prepareInSteps(incident: Incident, signal?: AbortSignal): 
   if (!rendersInSteps(incident)) return;
   // Imported here, so the loader's chunk does not take the chart's model code with it.
   const { sceneSteps } = await import('../model/chart-view');
-  for (const step of sceneSteps(incident)) {
+  // The page's language, as main.tsx and the app set it: the phase bands' labels are in it.
+  for (const step of sceneSteps(incident, document.documentElement.lang || 'en')) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     signal?.throwIfAborted();
     step();

@@ -248,6 +248,7 @@ describe('sceneSteps', () => {
     expect(built).toContain(scene.byId);
     expect(built).toContain(laneTableOf(scene.index, 'system'));
     expect(built).toContain(facetColumns(incident.events));
+    expect(built).toContain(scene.bands);
     // The steps leave the scene as it was: the same items as a scene built without them.
     const fresh = sceneOf(loadBundled(generateIncident(2_000)));
     expect(chartView(scene, undefined).items).toEqual(chartView(fresh, undefined).items);

@@ -292,10 +292,10 @@ export function chartScene(input: SceneInput): ChartScene {
 /**
  * What the first render (and the first filter) builds for the whole incident: the filters' columns, the time index,
  * lane tables for the default lanes and the overview, each event's position for filtered subsets and in reading
- * order, sides, the id lookup and zoom limits. As steps a loader can run one per task: together they took 0.5 s in
- * one task at 100,000 events. Each is kept, so the render then finds it built.
+ * order, sides, the id lookup, zoom limits and the phase bands in `lang`. As steps a loader can run one per task:
+ * together they took 0.5 s in one task at 100,000 events. Each is kept, so the render then finds it built.
  */
-export function sceneSteps(incident: Incident): (() => unknown)[] {
+export function sceneSteps(incident: Incident, lang = 'en'): (() => unknown)[] {
   const index = () => indexOf(incident, incident.events);
   return [
     () => facetColumns(incident.events),
@@ -307,6 +307,7 @@ export function sceneSteps(incident: Incident): (() => unknown)[] {
     () => sidesOf(index(), incident),
     () => memo(lookups, incident, lookupOf),
     () => memo(limitsOf, incident, limitsFor),
+    () => bandsIn(incident, lang),
   ];
 }
 
