@@ -21,7 +21,7 @@ test('a file with likely mistakes loads, with a notice naming each field', async
   await expect(app.listRows).toHaveCount(3);
 });
 
-test('a file large enough for the parse worker shows the same notice, its warnings sent after the incident', async ({
+test('a file large enough for the parse worker shows the same notice, from the warnings the worker sends', async ({
   app,
   page,
 }) => {

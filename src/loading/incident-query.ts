@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { formatCount } from '../model/format-count';
-import type { Problem } from '../model/incident';
+import type { Incident, Problem } from '../model/incident';
 import { problemCount } from '../model/problems';
 import { tooLargeProblem } from '../model/file-size';
 import { checkSource } from '../model/urls';
@@ -135,6 +135,7 @@ export async function loadIncident(
   };
   // The chart's model is prepared while the worker checks the file, and given up if the file fails or the load ends.
   const preparing = new AbortController();
+  let unchecked: Incident | undefined;
   try {
     const bytes =
       bundled ??
@@ -148,13 +149,17 @@ export async function loadIncident(
       {
         signal: both,
         createWorker: early && (() => early!.take()),
-        onUnchecked: (incident) =>
+        onUnchecked: (incident) => {
+          unchecked = incident;
           void prepareInSteps(incident, AbortSignal.any([both, preparing.signal])).catch(
             () => undefined,
-          ),
+          );
+        },
       },
     );
     if (!result.ok) throw new IncidentFileError(src, result.problems);
+    // The check kept another incident (zod's output, or one sorted differently): what was prepared is not its.
+    if (result.incident !== unchecked) preparing.abort();
     // Steps already taken for this incident while it was checked are remembered, and not taken again.
     await prepareInSteps(result.incident, both);
     return result.incident;

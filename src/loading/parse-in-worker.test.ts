@@ -17,7 +17,12 @@ import {
 } from './parse-in-worker';
 import { subscribeWarnings, warningsFor } from './known-warnings';
 import { handleParseRequest } from './parse-handler';
-import { EVENTS_PER_MESSAGE, type ParseReply, type ParseRequest } from './parse-messages';
+import {
+  EVENTS_PER_MESSAGE,
+  incidentReceiver,
+  type ParseReply,
+  type ParseRequest,
+} from './parse-messages';
 
 vi.mock('../model/incident-fast', async (original) => {
   const fast = await original<typeof Fast>();
@@ -145,7 +150,7 @@ describe('parseIncidentBytes', () => {
     const replies = workerReplies(bytes, 'big.json', 100);
     // The events' bytes go first, before the file is decoded, then the check's answer.
     expect(replies.map((r) => r.type)).toEqual([
-      ...['ahead', 'ahead', 'ahead', 'progress', 'progress'],
+      ...['progress', 'ahead', 'ahead', 'ahead', 'progress'],
       ...['unchecked', 'incident', 'end', 'warnings'],
     ]);
     const slices = replies.flatMap((r) =>
@@ -201,6 +206,69 @@ describe('parseIncidentBytes', () => {
     expect(fails.ok).toBe(false);
   });
 
+  describe("the page's reading before the check", () => {
+    // In the file: c, a, b. Sorted by time: a, b, c, so each sorted event's place in the file is 1, 2, 0.
+    const inFile = ['c', 'a', 'b'].map((id) => ({
+      id,
+      start: `2023-01-0${'abc'.indexOf(id) + 1}T00:00Z`,
+      precision: 'minute',
+    }));
+    const fields = JSON.stringify({ title: 'x' });
+    const interval = (i: number) => Date.parse(inFile[i]!.start);
+    const replies = (order: number[], json = fields): ParseReply[] => [
+      { type: 'ahead', bytes: new TextEncoder().encode(JSON.stringify(inFile)) },
+      { type: 'unchecked', json: fields },
+      {
+        type: 'incident',
+        json,
+        events: 3,
+        order: {
+          order: Uint32Array.from(order),
+          startMs: Float64Array.from(inFile, (_, i) => interval(i)),
+          endMs: Float64Array.from(inFile, (_, i) => interval(i) + 60_000),
+        },
+      },
+      { type: 'end' },
+    ];
+    const receive = (messages: ParseReply[]) => {
+      const early: Incident[] = [];
+      const receiver = incidentReceiver(undefined, (incident) => early.push(incident));
+      let incident: Incident | undefined;
+      for (const m of messages)
+        incident = receiver(m as Parameters<typeof receiver>[0]) ?? incident;
+      return { early: early[0], incident: incident! };
+    };
+
+    it('is the incident when the check sorts it the same and has the same fields', () => {
+      const { early, incident } = receive(replies([1, 2, 0]));
+      expect(incident).toBe(early);
+      expect(incident.events.map((e) => e.id)).toEqual(['a', 'b', 'c']);
+    });
+
+    it("gives way to the check's order when it differs", () => {
+      const { early, incident } = receive(replies([0, 2, 1]));
+      expect(early?.events.map((e) => e.id)).toEqual(['a', 'b', 'c']);
+      expect(incident).not.toBe(early);
+      expect(incident.events.map((e) => e.id)).toEqual(['c', 'b', 'a']);
+    });
+
+    it("gives way to the check's fields when they differ", () => {
+      const { early, incident } = receive(replies([1, 2, 0], JSON.stringify({ title: 'y' })));
+      expect(incident).not.toBe(early);
+      expect(incident.title).toBe('y');
+      expect(incident.events.map((e) => e.id)).toEqual(['a', 'b', 'c']);
+    });
+
+    it("gives way to the check's intervals when they differ", () => {
+      const messages = replies([1, 2, 0]);
+      const head = messages[2] as Extract<ParseReply, { type: 'incident' }>;
+      head.order!.endMs[0]! += 1;
+      const { early, incident } = receive(messages);
+      expect(incident).not.toBe(early);
+      expect(incident.events[2]!.endMs).toBe(interval(0) + 60_001);
+    });
+  });
+
   it("sends the checked incident, not the text sent ahead, when zod's output differs from the file", async () => {
     const file = generateIncident(5, 3, 'full');
     const text = JSON.stringify(file).replace('"title":{', '"title":{"__proto__":{"not":"text"},');
@@ -209,7 +277,7 @@ describe('parseIncidentBytes', () => {
     expect(expected.ok).toBe(true);
     const replies = workerReplies(bytes, 'big.json', 100);
     expect(replies.map((r) => r.type)).toEqual([
-      ...['ahead', 'progress', 'progress', 'unchecked', 'incident', 'events', 'end', 'warnings'],
+      ...['progress', 'ahead', 'progress', 'unchecked', 'incident', 'events', 'end', 'warnings'],
     ]);
     const result = await parseIncidentBytes(bytes, 'big.json', undefined, {
       threshold: 1,
@@ -234,9 +302,9 @@ describe('parseIncidentBytes', () => {
     const bytes = bytesOf(generateIncident(EVENTS_PER_MESSAGE + 1, 3));
     const replies = workerReplies(bytes, 'big.json');
     expect(replies.map((r) => r.type)).toEqual([
-      'ahead',
-      'ahead',
       'progress',
+      'ahead',
+      'ahead',
       'progress',
       'unchecked',
       'incident',
@@ -257,8 +325,8 @@ describe('parseIncidentBytes', () => {
     ]);
     // The events went to the page before the check failed; the page drops them.
     expect(workerReplies(bytesOf(file), 'bad.json').map((r) => r.type)).toEqual([
-      'ahead',
       'progress',
+      'ahead',
       'progress',
       'unchecked',
       'problems',
@@ -269,8 +337,8 @@ describe('parseIncidentBytes', () => {
     const text = `{"title":"x","events":[{"id":"a","title":}, {"id":"b"}]}`;
     const bytes = new TextEncoder().encode(text);
     expect(workerReplies(bytes, 'broken.json').map((r) => r.type)).toEqual([
-      'ahead',
       'progress',
+      'ahead',
       'problems',
     ]);
     const result = await parseIncidentBytes(bytes, 'broken.json', undefined, {
@@ -278,6 +346,17 @@ describe('parseIncidentBytes', () => {
       createWorker: () => new FakeWorker(),
     });
     expect(result).toEqual(decodeIncidentFile(bytes, 'broken.json'));
+    expect(!result.ok && result.problems[0]?.message).toMatch(/^not valid JSON/);
+  });
+
+  it('says a file whose top-level key is not a JSON string is not JSON, as it did before the bytes were scanned', async () => {
+    const bytes = new TextEncoder().encode(String.raw`{"C:\Windows":1,"events":[{"id":"a"}]}`);
+    expect(workerReplies(bytes, 'key.json').map((r) => r.type)).toEqual(['progress', 'problems']);
+    const result = await parseIncidentBytes(bytes, 'key.json', undefined, {
+      threshold: 1,
+      createWorker: () => new FakeWorker(),
+    });
+    expect(result).toEqual(decodeIncidentFile(bytes, 'key.json'));
     expect(!result.ok && result.problems[0]?.message).toMatch(/^not valid JSON/);
   });
 

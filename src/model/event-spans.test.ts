@@ -54,6 +54,11 @@ describe('eventSpans', () => {
     expect(eventsBySpans(JSON.stringify(file))).toEqual(file.events);
   });
 
+  it('finds nothing in bytes whose top-level key is not a JSON string, rather than throwing', () => {
+    const bytes = new TextEncoder().encode(String.raw`{"C:\Windows":1,"events":[{"id":"a"}]}`);
+    expect(eventSpans(bytes)).toBeUndefined();
+  });
+
   it('counts only the objects and arrays, so that the caller can tell a list of anything else', () => {
     const spans = (value: unknown) => eventSpans(new TextEncoder().encode(JSON.stringify(value)));
     expect(spans({ events: [{ id: 'a' }, 5, 'x', { id: 'b' }] })?.length).toBe(4);
@@ -63,11 +68,14 @@ describe('eventSpans', () => {
   });
 
   it('matches JSON.parse for any JSON events and surroundings', () => {
-    const value = fc.jsonValue({ maxDepth: 3 });
+    // Any code point, so that multi-byte UTF-8 is scanned too.
+    const value = fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' });
     fc.assert(
       fc.property(
-        fc.dictionary(fc.string(), value, { maxKeys: 4 }),
-        fc.array(fc.dictionary(fc.string(), value, { maxKeys: 4 }), { maxLength: 6 }),
+        fc.dictionary(fc.string({ unit: 'binary' }), value, { maxKeys: 4 }),
+        fc.array(fc.dictionary(fc.string({ unit: 'binary' }), value, { maxKeys: 4 }), {
+          maxLength: 6,
+        }),
         fc.constantFrom(undefined, 1, '\t'),
         (rest, events, indent) => {
           const file = { ...rest, events };

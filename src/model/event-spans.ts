@@ -1,4 +1,4 @@
-// Where each event of an incident file's bytes begins and ends, so the file's own text can be sent on, not a copy.
+// Where each event of an incident file's bytes begins and ends, so its own text can go to the page before the parse.
 
 /** The key at the top level whose array holds the events. */
 const EVENTS_KEY = 'events';
@@ -39,7 +39,8 @@ function bytesStringEnd(bytes: Uint8Array, open: number): number {
  * parsing it, so that they can be sent on before the file is parsed: for item i, `[2i]` is its opening bracket
  * and `[2i + 1]` one past its closing one. For a file that JSON.parse accepts, the bytes of item i decode and
  * parse to the same value as `JSON.parse(text).events[i]`, and there are as many spans as items unless an item is
- * not an object or an array (the caller compares the counts). Undefined when no such array was found.
+ * not an object or an array (the caller compares the counts). Undefined when no such array was found, or when a
+ * top-level key is not a JSON string (the file is not JSON; its parse says where).
  */
 export function eventSpans(bytes: Uint8Array): Uint32Array | undefined {
   let spans: Uint32Array | undefined;
@@ -55,7 +56,13 @@ export function eventSpans(bytes: Uint8Array): Uint32Array | undefined {
       const close = bytesStringEnd(bytes, i);
       if (depth === 1 && expectKey) {
         const raw = decoder.decode(bytes.subarray(i + 1, close));
-        key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (!raw.includes('\\')) key = raw;
+        else
+          try {
+            key = JSON.parse(`"${raw}"`) as string;
+          } catch {
+            return undefined;
+          }
         expectKey = false;
       }
       i = close;
