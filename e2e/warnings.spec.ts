@@ -58,6 +58,39 @@ test('a file large enough for the parse worker shows the same notice, from the w
   await expect(items.nth(1)).toContainText('shows the indicator "203.0.113.7"');
 });
 
+test('many warnings show three, then up to twenty on request, and say how many more there are', async ({
+  app,
+  page,
+}) => {
+  const small = JSON.parse(readFileSync(file, 'utf8')) as { events: object[] };
+  // Each names the live indicator once: 25 warnings beside the fixture's 2.
+  const live = Array.from({ length: 25 }, (_, i) => ({
+    id: `seen-${i}`,
+    start: '2024-03-01T10:00:00Z',
+    precision: 'minute',
+    title: 'Address seen again',
+    description: 'A connection from 203.0.113.7 was seen again.',
+    phase: 'intrusion',
+    actor: 'attacker',
+    action: 'login',
+    systems: ['vpn'],
+    outcome: 'succeeded',
+    citations: [{ source: 'notes', locator: '10:00' }],
+  }));
+  const body = JSON.stringify({ ...small, events: [...small.events, ...live] });
+  await page.route('**/many-warnings.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body }),
+  );
+  await app.goto('?src=many-warnings.json');
+  await expect(app.dataWarnings).toContainText('27 problems worth fixing');
+  const items = app.dataWarnings.getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  await expect(app.dataWarnings).toContainText('…and 7 more.');
+  await app.dataWarnings.getByText('Show 17 more').click();
+  await expect(items).toHaveCount(20);
+  await expect(items.nth(19)).toContainText('shows the indicator "203.0.113.7"');
+});
+
 test('the bundled incident loads without warnings', async ({ app }) => {
   await app.goto();
   const n = bundled.events.length;

@@ -3,8 +3,11 @@ import { useI18n } from '../i18n/i18n';
 import { subscribeWarnings, warningsFor } from '../loading/known-warnings';
 import { isLocal, LOCAL_PREFIX } from '../loading/open-file';
 import type { Incident } from '../model/incident';
+import type { Warning } from '../model/incident-warnings';
 
-// A file full of live indicators would otherwise push the incident off the screen.
+// A file full of live indicators would otherwise push the incident off the screen, and the worker's warnings
+// arrive after the incident is drawn: a few first, the rest of the 20 listed on request.
+const FIRST = 3;
 const SHOWN = 20;
 
 /** Lists what looks wrong in a file that loaded anyway, by field path, without blocking the incident. */
@@ -22,21 +25,33 @@ export function IncidentWarnings({ incident, src }: { incident: Incident; src: s
     <div className="notice incident-warnings" role="status" aria-label={t.dataWarningsLabel}>
       <div>
         <p>{t.dataWarnings(warnings.length)}</p>
-        <ul className="problems">
-          {warnings.slice(0, SHOWN).map((w, i) => (
-            <li key={i}>
-              <code>
-                {file}: {w.path}
-              </code>
-              : {w.message}
-            </li>
-          ))}
-        </ul>
+        <WarningList warnings={warnings.slice(0, FIRST)} file={file} />
+        {warnings.length > FIRST && (
+          <details>
+            <summary>{t.showMoreWarnings(Math.min(warnings.length, SHOWN) - FIRST)}</summary>
+            <WarningList warnings={warnings.slice(FIRST, SHOWN)} file={file} />
+          </details>
+        )}
         {warnings.length > SHOWN && <p>{t.moreWarnings(warnings.length - SHOWN)}</p>}
       </div>
       <button type="button" className="small-button" onClick={() => setDismissed(true)}>
         {t.dismiss}
       </button>
     </div>
+  );
+}
+
+function WarningList({ warnings, file }: { warnings: Warning[]; file: string }) {
+  return (
+    <ul className="problems">
+      {warnings.map((w, i) => (
+        <li key={i}>
+          <code>
+            {file}: {w.path}
+          </code>
+          : {w.message}
+        </li>
+      ))}
+    </ul>
   );
 }

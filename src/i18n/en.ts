@@ -76,6 +76,7 @@ export const en = {
   dataWarnings: (n: number) =>
     `This file has ${formatCount(n)} ${n === 1 ? 'problem' : 'problems'} worth fixing; the incident is shown all the same:`,
   moreWarnings: (n: number) => `…and ${formatCount(n)} more.`,
+  showMoreWarnings: (n: number) => `Show ${formatCount(n)} more`,
   eventList: 'Event list',
   eventListHelp:
     '↑/↓ or j/k move the selection, Home/End jump to the first/last, Enter opens its details, Esc clears it.',

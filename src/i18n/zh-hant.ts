@@ -57,6 +57,7 @@ export const zhHant = {
   dataWarningsLabel: '此事件檔案的警告',
   dataWarnings: (n) => `此檔案有 ${formatCount(n)} 個值得修正的問題;事件仍照常顯示:`,
   moreWarnings: (n) => `…另有 ${formatCount(n)} 個。`,
+  showMoreWarnings: (n) => `顯示另外 ${formatCount(n)} 個`,
   eventList: '事件清單',
   eventListHelp:
     '↑/↓ 或 j/k 移動選取,Home/End 跳至第一個/最後一個,Enter 開啟詳細資料,Esc 清除選取。',
