@@ -1,7 +1,33 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { bundled, expect, test } from './fixtures';
 
 const file = 'data/fixtures/warnings.json';
+
+/** An event of the fixture's vocabulary, logged at `start` and saying `description`. */
+const loggedEvent = (id: string, start: string, description: string) => ({
+  id,
+  start,
+  precision: 'minute',
+  title: 'Logged again',
+  description,
+  phase: 'intrusion',
+  actor: 'attacker',
+  action: 'login',
+  systems: ['vpn'],
+  outcome: 'succeeded',
+  citations: [{ source: 'notes', locator: start.slice(11, 16) }],
+});
+
+/** Serves the fixture with `extra` events added at `name`; returns its size in bytes. */
+async function serveFixtureWith(page: Page, name: string, extra: object[]): Promise<number> {
+  const small = JSON.parse(readFileSync(file, 'utf8')) as { events: object[] };
+  const body = JSON.stringify({ ...small, events: [...small.events, ...extra] });
+  await page.route(`**/${name}`, (route) =>
+    route.fulfill({ contentType: 'application/json', body }),
+  );
+  return body.length;
+}
 
 test('a file with likely mistakes loads, with a notice naming each field', async ({ app }) => {
   await app.goto(`?src=${file}`);
@@ -25,25 +51,16 @@ test('a file large enough for the parse worker shows the same notice, from the w
   app,
   page,
 }) => {
-  const small = JSON.parse(readFileSync(file, 'utf8')) as { events: object[] };
   // 5,000 plain events take the file past the 2 MiB from which the worker checks it.
-  const filler = Array.from({ length: 5000 }, (_, i) => ({
-    id: `routine-${i}`,
-    start: '2024-03-01T09:00:00Z',
-    precision: 'minute',
-    title: 'Routine login',
-    description: 'A routine login from the office network, noted for completeness. '.repeat(5),
-    phase: 'intrusion',
-    actor: 'soc',
-    action: 'login',
-    systems: ['vpn'],
-    outcome: 'succeeded',
-    citations: [{ source: 'notes', locator: '09:00' }],
-  }));
-  const body = JSON.stringify({ ...small, events: [...small.events, ...filler] });
-  expect(body.length).toBeGreaterThan(2 * 1024 * 1024);
-  await page.route('**/large-warnings.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body }),
+  const filler = Array.from({ length: 5000 }, (_, i) =>
+    loggedEvent(
+      `routine-${i}`,
+      '2024-03-01T09:00:00Z',
+      'A routine login from the office network, noted for completeness. '.repeat(5),
+    ),
+  );
+  expect(await serveFixtureWith(page, 'large-warnings.json', filler)).toBeGreaterThan(
+    2 * 1024 * 1024,
   );
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
@@ -62,25 +79,15 @@ test('many warnings show three, then up to twenty on request, and say how many m
   app,
   page,
 }) => {
-  const small = JSON.parse(readFileSync(file, 'utf8')) as { events: object[] };
   // Each names the live indicator once: 25 warnings beside the fixture's 2.
-  const live = Array.from({ length: 25 }, (_, i) => ({
-    id: `seen-${i}`,
-    start: '2024-03-01T10:00:00Z',
-    precision: 'minute',
-    title: 'Address seen again',
-    description: 'A connection from 203.0.113.7 was seen again.',
-    phase: 'intrusion',
-    actor: 'attacker',
-    action: 'login',
-    systems: ['vpn'],
-    outcome: 'succeeded',
-    citations: [{ source: 'notes', locator: '10:00' }],
-  }));
-  const body = JSON.stringify({ ...small, events: [...small.events, ...live] });
-  await page.route('**/many-warnings.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body }),
+  const live = Array.from({ length: 25 }, (_, i) =>
+    loggedEvent(
+      `seen-${i}`,
+      '2024-03-01T10:00:00Z',
+      'A connection from 203.0.113.7 was seen again.',
+    ),
   );
+  await serveFixtureWith(page, 'many-warnings.json', live);
   await app.goto('?src=many-warnings.json');
   await expect(app.dataWarnings).toContainText('27 problems worth fixing');
   const items = app.dataWarnings.getByRole('listitem');
