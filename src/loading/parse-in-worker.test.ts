@@ -491,7 +491,10 @@ describe('parseIncidentBytes', () => {
     });
   });
 
-  it("brings the incident's warnings from the worker after the incident, so the page does not wait for them", async () => {
+  /** Parses the warnings fixture in a worker whose `warnings` reply goes to `onWarnings` instead of the page. */
+  async function withWarningsReply(
+    onWarnings: (data: ParseReply, reply: (data: ParseReply) => void, worker: FakeWorker) => void,
+  ) {
     const file = JSON.parse(
       readFileSync(new URL('../../data/fixtures/warnings.json', import.meta.url), 'utf8'),
     ) as { events: unknown[] };
@@ -500,20 +503,27 @@ describe('parseIncidentBytes', () => {
     const result = await parseIncidentBytes(bytesOf(file), 'warnings.json', undefined, {
       threshold: 0,
       createWorker: () => {
-        worker = new FakeWorker();
-        const reply = worker['reply'].bind(worker);
-        worker['reply'] = (data: ParseReply) => {
+        const made = (worker = new FakeWorker());
+        const reply = made['reply'].bind(made);
+        made['reply'] = (data: ParseReply) => {
           sent.push(data);
-          // Held back: the incident is resolved before its warnings are sent.
-          if (data.type === 'warnings') setTimeout(() => reply(data), 5);
+          if (data.type === 'warnings') onWarnings(data, reply, made);
           else reply(data);
         };
-        return worker;
+        return made;
       },
     });
     if (!result.ok || 'columns' in result) throw new Error('expected an incident');
-    expect(warningsFor(result.incident)).toBeUndefined();
-    expect(worker!.terminated).toBe(false);
+    return { incident: result.incident, worker: worker!, sent };
+  }
+
+  it("brings the incident's warnings from the worker after the incident, so the page does not wait for them", async () => {
+    // Held back: the incident is resolved before its warnings are sent.
+    const { incident, worker, sent } = await withWarningsReply((data, reply) =>
+      setTimeout(() => reply(data), 5),
+    );
+    expect(warningsFor(incident)).toBeUndefined();
+    expect(worker.terminated).toBe(false);
     const shown = vi.fn();
     const unsubscribe = subscribeWarnings(shown);
     await vi.waitFor(() => expect(shown).toHaveBeenCalled());
@@ -521,32 +531,15 @@ describe('parseIncidentBytes', () => {
     const sentWarnings = sent.find((r) => r.type === 'warnings');
     expect(sentWarnings?.type === 'warnings' && sentWarnings.warnings.length).toBeGreaterThan(0);
     // The same array the worker sent: nothing was computed again on this thread.
-    expect(warningsFor(result.incident)).toBe(
-      sentWarnings?.type === 'warnings' && sentWarnings.warnings,
-    );
-    expect(worker!.terminated).toBe(true);
+    expect(warningsFor(incident)).toBe(sentWarnings?.type === 'warnings' && sentWarnings.warnings);
+    expect(worker.terminated).toBe(true);
   });
 
   it('computes the warnings on the page when the worker stops before sending them', async () => {
-    const file = JSON.parse(
-      readFileSync(new URL('../../data/fixtures/warnings.json', import.meta.url), 'utf8'),
-    ) as { events: unknown[] };
-    let worker: FakeWorker | undefined;
-    const result = await parseIncidentBytes(bytesOf(file), 'warnings.json', undefined, {
-      threshold: 0,
-      createWorker: () => {
-        worker = new FakeWorker();
-        const reply = worker['reply'].bind(worker);
-        worker['reply'] = (data: ParseReply) => {
-          if (data.type === 'warnings')
-            worker!.onerror?.({ message: 'gone', preventDefault: () => {} } as ErrorEvent);
-          else reply(data);
-        };
-        return worker;
-      },
-    });
-    if (!result.ok || 'columns' in result) throw new Error('expected an incident');
-    await vi.waitFor(() => expect(worker!.terminated).toBe(true));
-    expect(warningsFor(result.incident)?.length).toBeGreaterThan(0);
+    const { incident, worker } = await withWarningsReply((_, __, stopped) =>
+      stopped.onerror?.({ message: 'gone', preventDefault: () => {} } as ErrorEvent),
+    );
+    await vi.waitFor(() => expect(worker.terminated).toBe(true));
+    expect(warningsFor(incident)?.length).toBeGreaterThan(0);
   });
 });
