@@ -12,10 +12,10 @@ describe('buildWhileIdle', () => {
     const builder = searchIndexBuilder(incident);
     const { idle, queue, runOne } = idlePeriods(2);
     buildWhileIdle(builder, idle);
-    expect(builder.index.texts.length).toBe(0);
+    expect(builder.index.narrow.length).toBe(0);
     runOne();
     expect(builder.done).toBe(false);
-    expect(builder.index.texts.length).toBeGreaterThan(0);
+    expect(builder.index.narrow.length).toBeGreaterThan(0);
     let periods = 1;
     while (queue.length > 0) {
       runOne();
@@ -31,10 +31,10 @@ describe('buildWhileIdle', () => {
     const { idle, queue, runOne } = idlePeriods(1);
     const cancel = buildWhileIdle(builder, idle);
     runOne();
-    const built = builder.index.texts.length;
+    const built = builder.index.narrow.length;
     cancel();
     expect(queue).toEqual([]);
-    expect(builder.index.texts.length).toBe(built);
+    expect(builder.index.narrow.length).toBe(built);
     expect(builder.done).toBe(false);
   });
 });

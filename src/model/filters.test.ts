@@ -71,6 +71,38 @@ describe('filterEvents', () => {
     expect(find('JIRA confluence')).toEqual(find('confluence jira'));
   });
 
+  it('finds a term in any text of an event, whatever script the text is in, as one joined text did', () => {
+    const [first, second] = bundled.events;
+    const incident = {
+      ...bundled,
+      events: [
+        // Latin words inside Chinese, a full-width word, and a sign that normalizing takes out of Latin-1.
+        {
+          ...first!,
+          title: { en: 'Plain', 'zh-Hant': '在 Okta 中發現 ＡＣＭＥ' },
+          description: 'µs',
+        },
+        { ...second!, title: { en: 'Crème brûlée', 'zh-Hant': '其他' }, description: undefined },
+      ],
+    };
+    const find = (q: string) =>
+      ids(filterEvents(incident.events, { filters: none, q }, buildSearchIndex(incident)));
+    expect(find('okta 發現')).toEqual([first!.id]);
+    expect(find('acme plain')).toEqual([first!.id]);
+    expect(find('μs')).toEqual([first!.id]);
+    expect(find('µs')).toEqual([first!.id]);
+    expect(find('crème 其他')).toEqual([second!.id]);
+    // Terms never span two texts: a newline joins them, and search terms hold no whitespace.
+    expect(find('plain在')).toEqual([]);
+  });
+
+  it('keeps in its narrow texts only what one byte a character can hold', () => {
+    const built = buildSearchIndex(bundled);
+    expect(built.narrow.every((t) => /^[\0-\xff]*$/.test(t))).toBe(true);
+    expect(built.wide.some((t) => t.includes('移除'))).toBe(true);
+    expect(built.narrow.some((t) => t.includes('sliver'))).toBe(true);
+  });
+
   it('never adds an event', () => {
     fc.assert(
       fc.property(queryArb, (q) => {
@@ -155,7 +187,7 @@ describe('buildSearchIndex', () => {
     const built = buildSearchIndex({ ...bundled, indicators });
     // Copying the growing list for each reference took tens of seconds here.
     expect(cpuMsSince(started)).toBeLessThan(2000);
-    expect(built.texts[0]).toContain('host-19999[.]example');
+    expect(built.narrow[0]).toContain('host-19999[.]example');
   });
 });
 
@@ -172,7 +204,8 @@ describe('searchIndexBuilder', () => {
   it('builds the same index a few events at a time, and says when it is done', () => {
     const builder = searchIndexBuilder(bundled);
     expect(builder.step(10)).toBe(false);
-    expect(builder.index.texts).toHaveLength(10);
+    expect(builder.index.narrow).toHaveLength(10);
+    expect(builder.index.wide).toHaveLength(10);
     while (!builder.step(7));
     expect(builder.done).toBe(true);
     expect(builder.step(7)).toBe(true);

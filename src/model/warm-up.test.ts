@@ -3,7 +3,7 @@ import { generateIncident } from '../../bench/generate';
 import { loadBundled } from './bundled.test-helper';
 import { chartScene, chartView } from './chart-view';
 import { testWords as words } from './chart-words.test-helper';
-import { queryResult } from './filters';
+import { NO_SEARCH_INDEX, queryResult } from './filters';
 import type { Incident } from './incident';
 import { WARM_UP_SAMPLE, warmUpSteps } from './warm-up';
 
@@ -14,7 +14,7 @@ function screenOf(i: Incident) {
   const { shown, rows, counts } = queryResult(
     i.events,
     { filters: { phase: [], system: [], actor: [], action: [], outcome: ['failed'] }, q: '' },
-    { events: [], texts: [] },
+    NO_SEARCH_INDEX,
   );
   const scene = chartScene({
     incident: i,

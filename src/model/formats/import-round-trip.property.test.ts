@@ -112,8 +112,8 @@ describe('imported columns', () => {
   );
 
   it('are searched', () => {
-    const { events, texts } = buildSearchIndex(incident);
-    expect(events.filter((_, i) => texts[i]!.includes('email gateway')).map((e) => e.id)).toEqual([
+    const { events, narrow } = buildSearchIndex(incident);
+    expect(events.filter((_, i) => narrow[i]!.includes('email gateway')).map((e) => e.id)).toEqual([
       incident.events[0]!.id,
     ]);
   });
