@@ -4,6 +4,7 @@ import type { ColumnsToMap } from '../model/formats/mapping-step';
 import type { Incident, ParseResult, Problem } from '../model/incident';
 import type { DecodeProgress } from '../model/incident-file';
 import type { Warning } from '../model/incident-warnings';
+import { shareTerms } from '../model/shared-terms';
 import { intervalOf, sortEvents } from '../model/time';
 
 /**
@@ -86,6 +87,7 @@ export function incidentReceiver(
   let unchecked: { json: string; incident: Incident } | undefined;
   const received: Incident['events'] = [];
   const decoder = new TextDecoder();
+  const terms = new Map<string, string>();
   return (
     reply: Extract<ParseReply, { type: 'incident' | 'ahead' | 'unchecked' | 'events' | 'end' }>,
   ): Incident | undefined => {
@@ -96,7 +98,9 @@ export function incidentReceiver(
       fileOrder = reply.order;
     } else if (reply.type === 'ahead') {
       try {
-        for (const e of JSON.parse(decoder.decode(reply.bytes)) as Incident['events']) {
+        const slice = JSON.parse(decoder.decode(reply.bytes)) as Incident['events'];
+        shareTerms(slice, terms);
+        for (const e of slice) {
           // Here, slice by slice, rather than in one long task before the view can be prepared.
           const { startMs, endMs } = intervalOf(e);
           e.startMs = startMs;
@@ -119,7 +123,9 @@ export function incidentReceiver(
       unchecked = { json: reply.json, incident };
       onUnchecked?.(incident);
     } else if (reply.type === 'events') {
-      for (const e of JSON.parse(reply.json) as Incident['events']) received.push(e);
+      const slice = JSON.parse(reply.json) as Incident['events'];
+      shareTerms(slice, terms);
+      for (const e of slice) received.push(e);
       onSlice?.(received.length, total);
     } else if (head) {
       // The worker lives on for the warnings, and this function with it: it keeps no events past the end.
