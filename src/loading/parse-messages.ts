@@ -132,6 +132,7 @@ export function incidentReceiver(
       const early = unchecked;
       const inFile = ahead.splice(0);
       unchecked = undefined;
+      terms.clear();
       if (!fileOrder) return { ...head, events: received };
       if (aheadUnread || inFile.length !== fileOrder.order.length)
         throw new Error('the events sent ahead of the check could not be read');

@@ -8,9 +8,11 @@ import {
   highlight,
   queryResult,
   searchIndexBuilder,
+  searchTerms,
   type Query,
 } from './filters';
 import { parseIncident, type Incident } from './incident';
+import { allVersions } from './text';
 import { FACETS, valuesOf, type Facet } from './vocabulary';
 
 const bundled = (() => {
@@ -92,8 +94,60 @@ describe('filterEvents', () => {
     expect(find('μs')).toEqual([first!.id]);
     expect(find('µs')).toEqual([first!.id]);
     expect(find('crème 其他')).toEqual([second!.id]);
-    // Terms never span two texts: a newline joins them, and search terms hold no whitespace.
-    expect(find('plain在')).toEqual([]);
+  });
+
+  it('finds what searching the texts of each event joined in one string finds, for text in any script', () => {
+    // Letters that lowercasing or NFKC move into Latin-1 or out of it, Chinese, and the separators.
+    const letters = [
+      'a',
+      'B',
+      'é',
+      'Ÿ',
+      'µ',
+      'ß',
+      'Σ',
+      'ς',
+      'İ',
+      'Ａ',
+      '在',
+      '發',
+      '½',
+      ' ',
+      '\n',
+      '-',
+    ];
+    const text = fc.array(fc.constantFrom(...letters), { maxLength: 8 }).map((cs) => cs.join(''));
+    const [first] = bundled.events;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ en: text, zh: text, description: text }), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        fc.array(text, { minLength: 1, maxLength: 3 }),
+        (texts, terms) => {
+          // No systems, techniques or indicators: the texts are the titles and descriptions alone.
+          const events = texts.map(({ en, zh, description }, i) => ({
+            ...first!,
+            id: `e${i}`,
+            title: { en, 'zh-Hant': zh },
+            description,
+            systems: [],
+            techniques: undefined,
+          }));
+          const q = terms.join(' ');
+          const joined = (e: (typeof events)[number]) =>
+            [...allVersions(e.title), e.description]
+              .join('\n')
+              .normalize('NFKC')
+              .toLocaleLowerCase();
+          const incident = { ...bundled, events, indicators: [] };
+          const found = filterEvents(events, { filters: none, q }, buildSearchIndex(incident));
+          const expected = events.filter((e) => searchTerms(q).every((t) => joined(e).includes(t)));
+          expect(ids(found)).toEqual(ids(expected));
+        },
+      ),
+    );
   });
 
   it('keeps in its narrow texts only what one byte a character can hold', () => {

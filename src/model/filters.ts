@@ -26,9 +26,10 @@ export interface SearchIndex {
   /** The indexed events, in order; the texts are shorter than this while being built. */
   readonly events: readonly TimelineEvent[];
   /**
-   * `narrow[i]` holds `events[i]`'s texts that V8 keeps at one byte a character (Latin-1 only), `wide[i]` the
-   * others, each joined by newlines, which no search term holds. In one string, a text in Chinese kept its English
-   * beside it at two bytes a character too: the index was 100 MB of the 243 MB heap at 100,000 full-field events.
+   * `narrow[i]` holds `events[i]`'s texts that are Latin-1 only, `wide[i]` the others, each joined by newlines,
+   * which no search term holds. V8 can keep a Latin-1 string at one byte a character (it does for the texts as
+   * JSON.parse and an English page's lowercasing give them); one string with a text in Chinese kept its English at
+   * two bytes a character too: the index was 100 MB of the 231 MB heap at 100,000 full-field events.
    */
   readonly narrow: readonly string[];
   readonly wide: readonly string[];
