@@ -42,14 +42,18 @@ test.describe('link arrows', () => {
     );
     // `until` waits out the redraw that brings what it looks for: the arrows before it are on their items too.
     type Arrows = Awaited<ReturnType<typeof app.arrows>>;
+    // The arrows that passed: reading them again could catch the next redraw half done.
     const following = async (until: (arrows: Arrows) => boolean = () => true) => {
+      let passed: Arrows = [];
       await expect
         .poll(async () => {
           const arrows = await app.arrows();
-          return arrows.length > 0 && arrows.every((a) => a.onItems) && until(arrows);
+          const ok = arrows.length > 0 && arrows.every((a) => a.onItems) && until(arrows);
+          if (ok) passed = arrows;
+          return ok;
         })
         .toBe(true);
-      return app.arrows();
+      return passed;
     };
     const before = await following();
     expect(before.some(linked('automated-alert', 'admin-group-change'))).toBe(true);
@@ -95,9 +99,16 @@ test.describe('Show path', () => {
     await expect(app.chartItem('sliver-installed').first()).not.toHaveClass(/it-dimmed/);
     await expect(app.chartItem('okta-compromise').first()).not.toHaveClass(/it-dimmed/);
     await expect(app.chartItem('automated-alert').first()).toHaveClass(/it-dimmed/);
-    const arrows = await app.arrows();
-    expect(arrows.find(linked('smartsheet-suite-access', 'sliver-installed'))?.dimmed).toBe(false);
-    expect(arrows.find(linked('automated-alert', 'admin-group-change'))?.dimmed).toBe(true);
+    // Polled: the arrows are drawn after the items, and a redraw takes them out and back.
+    await expect
+      .poll(async () => {
+        const arrows = await app.arrows();
+        return [
+          arrows.find(linked('smartsheet-suite-access', 'sliver-installed'))?.dimmed,
+          arrows.find(linked('automated-alert', 'admin-group-change'))?.dimmed,
+        ];
+      })
+      .toEqual([false, true]);
 
     // A step of the list selects that event, and the path follows it.
     await app.details.getByRole('button', { name: title('okta-compromise') }).click();
