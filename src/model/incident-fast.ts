@@ -52,9 +52,13 @@ function passesChecks(file: IncidentFile): boolean {
     TEXT_STEPS.every((steps) => textsOk(e, steps));
   if (!file.events.every(eventOk)) return false;
   let clean = true;
-  checkReferences(file, () => {
-    clean = false;
-  });
+  checkReferences(
+    file,
+    () => {
+      clean = false;
+    },
+    true,
+  );
   return clean;
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DAY,
@@ -7,6 +8,8 @@ import {
   isAlignedToPrecision,
   parseUtc,
   precisionEnd,
+  PRECISIONS,
+  type Precision,
   toIsoUtc,
   utcStamp,
 } from './time';
@@ -41,8 +44,48 @@ describe('precision windows', () => {
     ['2023-10-01T00:00:00Z', 'month', true],
     ['2023-10-18T00:00:00Z', 'month', false],
     ['2023-11-22T14:18:22.500Z', 'second', false],
+    ['1969-12-31T23:00:00Z', 'hour', true],
+    ['1969-12-31T23:30:00Z', 'hour', false],
+    ['0001-01-01T00:00:00Z', 'month', true],
+    ['1900-03-01T00:00:00Z', 'month', true],
+    ['2023-10-01T05:00:00Z', 'month', false],
   ] as const)('%s fits %s precision: %s', (iso, precision, ok) => {
     expect(isAlignedToPrecision(iso, precision)).toBe(ok);
+  });
+
+  it('agrees with reading the fields back, from year 1 to 9999', () => {
+    const fieldsZero = (iso: string, precision: Precision) => {
+      const d = new Date(iso);
+      const fields = [
+        d.getUTCMilliseconds(),
+        d.getUTCSeconds(),
+        d.getUTCMinutes(),
+        d.getUTCHours(),
+      ];
+      const zeros = { second: 1, minute: 2, hour: 3, day: 4, month: 4 }[precision];
+      return (
+        fields.slice(0, zeros).every((f) => f === 0) &&
+        (precision !== 'month' || d.getUTCDate() === 1)
+      );
+    };
+    // Times on and off each boundary: whole units, plus a millisecond, second, minute or hour.
+    const units = [0, 1, 1000, 60_000, 3_600_000];
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('0001-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(...units),
+        fc.constantFrom(...PRECISIONS),
+        (date, offset, precision) => {
+          const midnight = Math.floor(date.getTime() / DAY) * DAY;
+          const iso = new Date(midnight + offset).toISOString();
+          expect(isAlignedToPrecision(iso, precision)).toBe(fieldsZero(iso, precision));
+        },
+      ),
+    );
   });
 });
 
