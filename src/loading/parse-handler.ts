@@ -1,5 +1,5 @@
 // Reading a file's bytes as an incident: in the parse worker, or on the main thread for small files.
-import { eventSpans } from '../model/event-spans';
+import { scanEvents } from '../model/event-spans';
 import { columnsToMap, importFile } from '../model/formats';
 import { parseIncident, type Incident, type ParseResult, type Problem } from '../model/incident';
 import {
@@ -93,13 +93,13 @@ function readAndSendAhead(
   // First, so that the page's header says the file is being read while the page parses the slices.
   post({ type: 'progress', progress: { stage: 'reading', bytes: bytes.byteLength } });
   // A file too large is refused by readJsonFile; its events are not worth sending.
-  const spans = bytes.byteLength <= DEFAULT_MAX_BYTES ? eventSpans(bytes) : undefined;
+  const { spans, depth } = bytes.byteLength <= DEFAULT_MAX_BYTES ? scanEvents(bytes) : {};
   const sent = spans ? spans.length / 2 : 0;
   for (let i = 0; i < sent; i += eventsPerMessage) {
     const last = Math.min(i + eventsPerMessage, sent) - 1;
     post(...aheadSlice(bytes, spans![2 * i]!, spans![2 * last + 1]!));
   }
-  const read = readJsonFile(bytes, name);
+  const read = readJsonFile(bytes, name, { depth });
   if (!read.ok) return read;
   const count = eventCount(read.value);
   post({ type: 'progress', progress: { stage: 'validating', events: count } });

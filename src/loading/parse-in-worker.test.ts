@@ -334,13 +334,32 @@ describe('parseIncidentBytes', () => {
   });
 
   it.each([
+    { what: 'events', text: `{"title":"x","events":[${'['.repeat(70)}${']'.repeat(70)}]}` },
+    { what: 'other fields', text: `{"x":${'{"a":'.repeat(70)}1${'}'.repeat(70)},"events":[]}` },
+  ])(
+    'refuses a file whose $what nest too deep, saying where, as the page does',
+    async ({ text }) => {
+      const bytes = new TextEncoder().encode(text);
+      const result = await parseIncidentBytes(bytes, 'deep.json', undefined, {
+        threshold: 1,
+        createWorker: () => new FakeWorker(),
+      });
+      expect(result).toEqual(decodeIncidentFile(bytes, 'deep.json'));
+      expect(!result.ok && result.problems[0]).toEqual({
+        path: expect.stringMatching(/^deep\.json: line 1 column \d+$/),
+        message: 'JSON is nested deeper than 64 levels',
+      });
+    },
+  );
+
+  it.each([
     {
       what: 'events sent ahead that are not JSON',
       text: `{"title":"x","events":[{"id":"a","title":}, {"id":"b"}]}`,
       replies: ['progress', 'ahead', 'problems'],
     },
     {
-      // eventSpans now reads keys before the parse, and must not throw on one.
+      // scanEvents reads keys before the parse, and must not throw on one.
       what: 'a top-level key that is not a JSON string',
       text: String.raw`{"C:\Windows":1,"events":[{"id":"a"}]}`,
       replies: ['progress', 'problems'],

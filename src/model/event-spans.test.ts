@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eventSpans } from './event-spans';
+import { scanEvents } from './event-spans';
+import { nestingDepth } from './incident-file';
 
 /** Each span's bytes decoded and parsed, as the page reads the slices it receives. */
 function eventsBySpans(text: string): unknown[] | undefined {
   const bytes = new TextEncoder().encode(text);
-  const spans = eventSpans(bytes);
+  const { spans } = scanEvents(bytes);
   if (!spans) return undefined;
   const decoder = new TextDecoder();
   return Array.from({ length: spans.length / 2 }, (_, i) =>
@@ -13,7 +14,7 @@ function eventsBySpans(text: string): unknown[] | undefined {
   );
 }
 
-describe('eventSpans', () => {
+describe('scanEvents', () => {
   it('finds each event of a compact file', () => {
     const file = { title: 'x', events: [{ id: 'a' }, { id: 'b', n: [1, [2]] }] };
     expect(eventsBySpans(JSON.stringify(file))).toEqual(file.events);
@@ -56,11 +57,12 @@ describe('eventSpans', () => {
 
   it('finds nothing in bytes whose top-level key is not a JSON string, rather than throwing', () => {
     const bytes = new TextEncoder().encode(String.raw`{"C:\Windows":1,"events":[{"id":"a"}]}`);
-    expect(eventSpans(bytes)).toBeUndefined();
+    expect(scanEvents(bytes)).toEqual({});
   });
 
   it('counts only the objects and arrays, so that the caller can tell a list of anything else', () => {
-    const spans = (value: unknown) => eventSpans(new TextEncoder().encode(JSON.stringify(value)));
+    const spans = (value: unknown) =>
+      scanEvents(new TextEncoder().encode(JSON.stringify(value))).spans;
     expect(spans({ events: [{ id: 'a' }, 5, 'x', { id: 'b' }] })?.length).toBe(4);
     expect(spans({ events: [] })?.length).toBe(0);
     expect(spans({ items: [{ id: 'a' }] })).toBeUndefined();
@@ -84,5 +86,21 @@ describe('eventSpans', () => {
         },
       ),
     );
+  });
+
+  it('counts the nesting depth as a scan of the decoded text does, strings and all', () => {
+    const value = fc.jsonValue({ maxDepth: 8, stringUnit: 'binary' });
+    fc.assert(
+      fc.property(
+        fc.oneof(value, fc.dictionary(fc.string(), value)),
+        fc.constantFrom(undefined, 1),
+        (v, indent) => {
+          const text = JSON.stringify(v, null, indent);
+          expect(scanEvents(new TextEncoder().encode(text)).depth).toBe(nestingDepth(text).depth);
+        },
+      ),
+    );
+    const deep = `{"a":"[[[{{{","b":[${'['.repeat(80)}${']'.repeat(80)}]}`;
+    expect(scanEvents(new TextEncoder().encode(deep)).depth).toBe(82);
   });
 });

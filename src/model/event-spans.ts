@@ -34,18 +34,29 @@ function bytesStringEnd(bytes: Uint8Array, open: number): number {
   }
 }
 
+/** What one pass over a file's bytes finds; each is undefined when the scan stopped early. */
+export interface EventScan {
+  /**
+   * Byte offsets of the top-level `events` array's items: for item i, `[2i]` is its opening bracket and `[2i + 1]`
+   * one past its closing one. For a file that JSON.parse accepts, the bytes of item i decode and parse to the same
+   * value as `JSON.parse(text).events[i]`, and there are as many spans as items unless an item is not an object or
+   * an array (the caller compares the counts). Undefined when no such array was found.
+   */
+  spans?: Uint32Array;
+  /** The deepest nesting of arrays and objects, as nestingDepth counts it over the decoded text. */
+  depth?: number;
+}
+
 /**
- * Byte offsets of the top-level `events` array's items in `bytes` (a UTF-8 JSON file), found without decoding or
- * parsing it, so that they can be sent on before the file is parsed: for item i, `[2i]` is its opening bracket
- * and `[2i + 1]` one past its closing one. For a file that JSON.parse accepts, the bytes of item i decode and
- * parse to the same value as `JSON.parse(text).events[i]`, and there are as many spans as items unless an item is
- * not an object or an array (the caller compares the counts). Undefined when no such array was found, or when a
- * top-level key is not a JSON string (the file is not JSON; its parse says where).
+ * Where the events are in `bytes` (a UTF-8 JSON file), found without decoding or parsing it, so that they can be
+ * sent on before the file is parsed, and how deep the file nests, so that its text need not be scanned again. The
+ * scan stops at a top-level key that is not a JSON string (the file is not JSON; its parse says where).
  */
-export function eventSpans(bytes: Uint8Array): Uint32Array | undefined {
+export function scanEvents(bytes: Uint8Array): EventScan {
   let spans: Uint32Array | undefined;
   let found = 0;
   let depth = 0;
+  let deepest = 0;
   let expectKey = false;
   let key = '';
   let inEvents = false;
@@ -61,13 +72,14 @@ export function eventSpans(bytes: Uint8Array): Uint32Array | undefined {
           try {
             key = JSON.parse(`"${raw}"`) as string;
           } catch {
-            return undefined;
+            return {};
           }
         expectKey = false;
       }
       i = close;
     } else if (c === 123 || c === 91) {
       depth++;
+      if (depth > deepest) deepest = depth;
       if (depth === 1) expectKey = c === 123;
       else if (depth === 2 && c === 91 && key === EVENTS_KEY) {
         // JSON.parse keeps the last of repeated keys, and so does this.
@@ -84,7 +96,7 @@ export function eventSpans(bytes: Uint8Array): Uint32Array | undefined {
       depth--;
     } else if (c === 44 && depth === 1) expectKey = true;
   }
-  return spans?.subarray(0, 2 * found);
+  return { spans: spans?.subarray(0, 2 * found), depth: deepest };
 }
 
 function grown(spans: Uint32Array): Uint32Array {

@@ -103,7 +103,14 @@ export function decodeIncidentFile(
 export function readJsonFile(
   input: Uint8Array | string,
   fileName: string,
-  { maxBytes = DEFAULT_MAX_BYTES, onProgress }: Omit<DecodeOptions, 'parse'> = {},
+  {
+    maxBytes = DEFAULT_MAX_BYTES,
+    onProgress,
+    depth,
+  }: Omit<DecodeOptions, 'parse'> & {
+    /** The file's nesting depth, when a scan of its bytes (scanEvents) has counted it: the text is not scanned again. */
+    depth?: number;
+  } = {},
 ): { ok: true; text: string; value: unknown } | Failure {
   onProgress?.({
     stage: 'reading',
@@ -114,7 +121,11 @@ export function readJsonFile(
   const { text } = decoded;
   if (text.trim() === '')
     return fail(fileName, '(file)', 'the file is empty; expected a JSON incident object');
-  const nesting = nestingDepth(text, MAX_DEPTH);
+  // Too deep, the text is scanned all the same: its scan says where.
+  const nesting =
+    depth !== undefined && depth <= MAX_DEPTH
+      ? { depth, offset: -1 }
+      : nestingDepth(text, MAX_DEPTH);
   if (nesting.depth > MAX_DEPTH) {
     const { line, column } = lineColumn(text, nesting.offset);
     return fail(
