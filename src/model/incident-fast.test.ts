@@ -4,6 +4,7 @@ import { bundledText } from './bundled.test-helper';
 import { parseIncident } from './incident';
 import { EVENT_TEXT_PATHS, parseIncidentFast } from './incident-fast';
 import { incidentJsonSchema } from './json-schema';
+import { validate } from './incident-validator.generated.js';
 
 const fixtures = new URL('../../data/fixtures/', import.meta.url);
 const jsonFixtures = [
@@ -71,6 +72,24 @@ describe('parseIncidentFast', () => {
     edit(file);
     const zod = parseIncident(structuredClone(file));
     expect(zod.ok).toBe(false);
+    expect(parseIncidentFast(file)).toEqual(zod);
+  });
+
+  // The generated validator checks a text as one schema of two types, not as the published schema's anyOf.
+  it.each<[string, Edit]>([
+    ['an empty string', (f) => (f.events[0].title = '')],
+    ['a list', (f) => (f.events[0].title = ['x'])],
+    ['a number', (f) => (f.events[0].description = 5)],
+    ['null', (f) => (f.summary = null)],
+    ['a map with an empty text', (f) => (f.events[1].title = { en: '' })],
+    ['a map with a number', (f) => (f.events[1].title = { en: 1 })],
+    ['a map with a key that is no tag', (f) => (f.events[2].title = { English: 'x' })],
+  ])("refuses a text that is %s with zod's message", (_, edit) => {
+    const file = JSON.parse(bundledText) as Loose;
+    edit(file);
+    const zod = parseIncident(structuredClone(file));
+    expect(zod.ok).toBe(false);
+    expect(validate(file)).toBe(false);
     expect(parseIncidentFast(file)).toEqual(zod);
   });
 
