@@ -8,7 +8,7 @@ import type { FacetFilters } from '../model/filters';
 interface Props {
   incident: Incident;
   filters: FacetFilters;
-  counts: Record<Facet, Map<string, number>>;
+  counts: Record<Facet, ReadonlyMap<string, number>>;
   q: string;
   shown: number;
   total: number;

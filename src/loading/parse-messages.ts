@@ -150,10 +150,12 @@ function sameOrder(
   inFile: Incident['events'],
   { order, startMs, endMs }: FileOrder,
 ): boolean {
-  return order.every((at, i) => {
+  for (let i = 0; i < order.length; i++) {
+    const at = order[i]!;
     const e = sorted[i]!;
-    return e === inFile[at] && e.startMs === startMs[at] && e.endMs === endMs[at];
-  });
+    if (e !== inFile[at] || e.startMs !== startMs[at] || e.endMs !== endMs[at]) return false;
+  }
+  return true;
 }
 
 /** The events received in the file's order, with their intervals, sorted. */

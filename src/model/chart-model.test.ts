@@ -80,6 +80,11 @@ describe('windows', () => {
     const fit = fitWindow(inc.events)!;
     expect(fit.from).toBeLessThan(inc.events[0]!.startMs);
     expect(fit.to).toBeGreaterThan(inc.events[1]!.endMs);
+    // An edit that moves the last event a year on gives a new list, and the fit follows it.
+    const last = inc.events.at(-1)!;
+    const moved = [...inc.events.slice(0, -1), { ...last, endMs: last.endMs + 365 * DAY }];
+    expect(fitWindow(moved)!.to).toBeGreaterThan(last.endMs + 365 * DAY);
+    expect(fitWindow(inc.events)).toEqual(fit);
   });
   it('zooming out stops at the incident span plus a margin, however often it is pressed', () => {
     const inc = incident();

@@ -12,13 +12,16 @@ import {
 import { laneIdsOf, type GroupBy } from './chart-model';
 import { buildEventIndex, laneTableOf, type EventIndex } from './event-index';
 import { facetColumns } from './facet-columns';
+import { NO_SEARCH_INDEX, queryResult } from './filters';
 import { loadBundled } from './bundled.test-helper';
 import { testWords } from './chart-words.test-helper';
 import type { Incident, TimelineEvent } from './incident';
 import { MAX_CHART_ITEMS } from './level-of-detail';
+import { milestones } from './metrics';
 import { revealedEvents, presentSteps, revealedIncident } from './present';
 import { DAY, HOUR } from './time';
-import { termLabel } from './vocabulary';
+import { DEFAULT_VIEW } from './view-state';
+import { outcomesIn, termLabel } from './vocabulary';
 
 const bundled = loadBundled();
 const large = loadBundled(generateIncident(20_000));
@@ -239,6 +242,8 @@ describe('a filtered scene', () => {
   });
 });
 
+const DEFAULT_QUERY = { filters: DEFAULT_VIEW.filters, q: '' };
+
 describe('sceneSteps', () => {
   it('builds, one step at a time, what the first scene and the filters then reuse instead of building again', () => {
     const incident = loadBundled(generateIncident(2_000));
@@ -249,6 +254,10 @@ describe('sceneSteps', () => {
     expect(built).toContain(laneTableOf(scene.index, 'system'));
     expect(built).toContain(facetColumns(incident.events));
     expect(built).toContain(scene.bands);
+    // And what the panels beside the chart read of every event, as they ask for it.
+    expect(built).toContain(milestones(incident));
+    expect(built).toContain(outcomesIn(incident));
+    expect(built).toContain(queryResult(incident.events, DEFAULT_QUERY, NO_SEARCH_INDEX));
     // The steps leave the scene as it was: the same items as a scene built without them.
     const fresh = sceneOf(loadBundled(generateIncident(2_000)));
     expect(chartView(scene, undefined).items).toEqual(chartView(fresh, undefined).items);

@@ -29,7 +29,9 @@ import { facetColumns } from './facet-columns';
 import { levelOfDetail, MAX_CHART_ITEMS, sidesOf, windowShowing } from './level-of-detail';
 import { milestones } from './metrics';
 import { localize } from './text';
-import { termsOf } from './vocabulary';
+import { outcomesIn, termsOf } from './vocabulary';
+import { NO_SEARCH_INDEX, queryResult } from './filters';
+import { DEFAULT_VIEW } from './view-state';
 import { DAY, HOUR, utcStamp, type TimeWindow } from './time';
 
 /** A gap with no events longer than this is folded away by "compress quiet periods", keeping some air each side. */
@@ -116,7 +118,6 @@ const NOTHING_HIDDEN: TimeWindow[] = [];
 const indexes = new WeakMap<readonly TimelineEvent[], EventIndex>();
 const lookups = new WeakMap<Incident, ReadonlyMap<string, TimelineEvent>>();
 const limitsOf = new WeakMap<Incident, TimeWindow | undefined>();
-const milestonesOf = new WeakMap<Incident, ReturnType<typeof milestones>>();
 const bandsOf = new WeakMap<Incident, Map<string, Band[]>>();
 const quietOf = new WeakMap<Incident, TimeWindow[]>();
 
@@ -244,7 +245,7 @@ function bandsIn(incident: Incident, lang: string): Band[] {
 
 function markersOf(incident: Incident, hidden: TimeWindow[], words: ChartWords): Marker[] {
   return [
-    ...[...memo(milestonesOf, incident, milestones)].map(([kind, e], i) => ({
+    ...[...milestones(incident)].map(([kind, e], i) => ({
       id: kind,
       kind: 'milestone' as const,
       row: i % MILESTONE_ROWS,
@@ -313,6 +314,10 @@ export function sceneSteps(incident: Incident, lang = 'en'): (() => unknown)[] {
     () => memo(lookups, incident, lookupOf),
     () => memo(limitsOf, incident, limitsFor),
     () => bandsIn(incident, lang),
+    // What the panels beside the chart read of every event: the metrics, the outcomes to filter by, the counts.
+    () => milestones(incident),
+    () => outcomesIn(incident),
+    () => queryResult(incident.events, { filters: DEFAULT_VIEW.filters, q: '' }, NO_SEARCH_INDEX),
   ];
 }
 

@@ -188,6 +188,17 @@ describe('filterEvents', () => {
     );
   });
 
+  it('counts all of a new event list afresh once nothing filters, and the same list once', () => {
+    const query = { filters: none, q: '' };
+    const all = queryResult(bundled.events, query, index);
+    expect(queryResult(bundled.events, query, index)).toBe(all);
+    // An edit gives the incident a new list: here every event failed.
+    const edited = bundled.events.map((e) => ({ ...e, outcome: 'failed' as const }));
+    const after = queryResult(edited, query, index);
+    expect([...after.counts.outcome]).toEqual([['failed', edited.length]]);
+    expect(all.counts.outcome.get('failed')).toBeLessThan(edited.length);
+  });
+
   it('counts for each option what choosing it would show, given the other facets', () => {
     fc.assert(
       fc.property(queryArb, (q) => {

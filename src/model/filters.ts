@@ -197,6 +197,17 @@ export function isFiltering(query: Query): boolean {
   return query.q.trim() !== '' || Object.values(query.filters).some((ids) => ids.length > 0);
 }
 
+interface QueryResult {
+  shown: TimelineEvent[];
+  /** Where each shown event is in `events`; undefined when all are shown. */
+  rows?: Int32Array;
+  counts: Record<Facet, ReadonlyMap<string, number>>;
+}
+
+// Per event list, the view of all of it: the first view and every cleared filter or search show it (35 ms at
+// 100,000 events to count), and the first view's is counted while a large file is still being checked.
+const unfiltered = new WeakMap<readonly TimelineEvent[], QueryResult>();
+
 /**
  * What a view shows (the incident's own array when nothing filters) and, for each facet option, how many events it
  * would match given the other facets and the search. An event that fails no facet counts everywhere; one that
@@ -206,15 +217,17 @@ export function queryResult(
   events: TimelineEvent[],
   query: Query,
   index: SearchIndex,
-): {
-  shown: TimelineEvent[];
-  /** Where each shown event is in `events`; undefined when all are shown. */
-  rows?: Int32Array;
-  counts: Record<Facet, Map<string, number>>;
-} {
+): QueryResult {
+  const whole = !isFiltering(query);
+  const known = whole ? unfiltered.get(events) : undefined;
+  if (known) return known;
   const f = failures(events, query, index);
   const counts = countsOf(events.length, query, f);
-  if (!isFiltering(query)) return { shown: events, counts };
+  if (whole) {
+    const result = { shown: events, counts };
+    unfiltered.set(events, result);
+    return result;
+  }
   const rows = keptRows(f.fails);
   return { shown: Array.from(rows, (r) => events[r]!), rows, counts };
 }

@@ -61,6 +61,18 @@ describe('metrics', () => {
     expect(computeMetrics(incident({}))).toEqual([]);
   });
 
+  it('answers an edited incident from its own events, not from the copy it was edited from', () => {
+    const before = incident({
+      'first-login': ['first-adversary-activity'],
+      'second-login': ['detection'],
+    });
+    expect(computeMetrics(before).map((m) => m.id)).toEqual(['time-to-detect']);
+    // An edit gives the incident a new list of events, as the editor does.
+    const events = before.events.map((e) => ({ ...e, milestones: undefined }));
+    expect(computeMetrics({ ...before, events })).toEqual([]);
+    expect(computeMetrics(before).map((m) => m.id)).toEqual(['time-to-detect']);
+  });
+
   it('measures T+ from the first adversary activity', () => {
     const inc = incident({ 'first-login': ['first-adversary-activity'] });
     expect(sinceFirstActivity(inc, inc.events[1]!)).toBe(14 * 3600_000);

@@ -15,5 +15,6 @@ describe('outcomesIn', () => {
       events: bundled.events.map((e) => ({ ...e, outcome: 'unknown' as const })),
     };
     expect(outcomesIn(unknown).map((t) => t.id)).toEqual(['unknown']);
+    expect(outcomesIn(bundled).map((t) => t.id)).toEqual(['succeeded', 'failed', 'unknown']);
   });
 });

@@ -31,10 +31,19 @@ export function termsOf(incident: Incident, facet: Facet): readonly Term[] {
   }
 }
 
+// Per event list, as the filter panel asks again for each incident it is given: a pass costs 20 ms at 100,000.
+const outcomesOf = new WeakMap<readonly TimelineEvent[], readonly Term[]>();
+
 /** The outcomes the incident's events have, in the schema's order: an outcome no event has is not worth a filter. */
 export function outcomesIn(incident: Incident): readonly Term[] {
-  const seen = new Set<string>(incident.events.map((e) => e.outcome));
-  return termsOf(incident, 'outcome').filter((t) => seen.has(t.id));
+  let terms = outcomesOf.get(incident.events);
+  if (!terms) {
+    const seen = new Set<string>();
+    for (const e of incident.events) seen.add(e.outcome);
+    terms = termsOf(incident, 'outcome').filter((t) => seen.has(t.id));
+    outcomesOf.set(incident.events, terms);
+  }
+  return terms;
 }
 
 /** The ids an event has under a facet (an event touches one or more systems). */
