@@ -26,7 +26,9 @@ export const test = base.extend<{ app: TimelinePage; consoleErrors: string[] }>(
     async ({ page }, use) => {
       const errors: string[] = [];
       page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(m.text());
+        // vis-timeline reports an option it refuses with console.log, and then ignores that option.
+        if (m.type() === 'error' || /Errors have been found in the supplied options/.test(m.text()))
+          errors.push(m.text());
       });
       page.on('pageerror', (e) => errors.push(e.message));
       await use(errors);

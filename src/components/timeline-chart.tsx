@@ -84,6 +84,8 @@ export function TimelineChart(props: TimelineChartProps) {
   const timelineRef = useRef<Timeline | null>(null);
   const itemsRef = useRef(new DataSet<VisItem, 'id'>());
   const groupsRef = useRef(new DataSet<VisGroup, 'id'>());
+  // The height the chart has now (undefined: it grows with its lanes).
+  const heightRef = useRef<string | undefined>(undefined);
   const markersRef = useRef(new Map<string, Marker>());
   const placedRef = useRef(false);
   const groupsAttachedRef = useRef(false);
@@ -128,6 +130,7 @@ export function TimelineChart(props: TimelineChartProps) {
     };
     const timeline = new Timeline(host, itemsRef.current, options);
     timelineRef.current = timeline;
+    heightRef.current = latest.current.height;
     // vis-timeline's lane-name column scrolls the lanes (and the items with them) but cannot take focus on its own.
     laneColumnRef.current = host.querySelector<HTMLElement>('.vis-panel.vis-left');
     // Arrows are redrawn after every redraw of the items, so they follow pan, zoom, scrolling, lanes and folds.
@@ -365,6 +368,9 @@ export function TimelineChart(props: TimelineChartProps) {
   }, [limits]);
 
   useEffect(() => {
+    // The chart was made with its height: vis-timeline's option check logs an error for an undefined one.
+    if (height === heightRef.current) return;
+    heightRef.current = height;
     timelineRef.current?.setOptions(
       height ? { height, maxHeight: height } : { height: undefined, maxHeight: '62vh' },
     );
