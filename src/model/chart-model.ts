@@ -1,5 +1,6 @@
 // What the chart draws, as plain data: lanes and items derived from events, independent of any chart library.
 import type { Incident, TimelineEvent } from './incident';
+import { memo } from './memo';
 import { valuesOf } from './vocabulary';
 import { localize } from './text';
 import { DAY, type TimeWindow } from './time';
@@ -153,17 +154,18 @@ const extents = new WeakMap<readonly TimelineEvent[], TimeWindow>();
 /** The window over all events, with a margin so edge items are not cut off. */
 export function fitWindow(events: readonly TimelineEvent[], margin = 0.04): TimeWindow | undefined {
   if (events.length === 0) return undefined;
-  let span = extents.get(events);
-  if (!span) {
-    let from = Infinity;
-    let to = -Infinity;
-    for (const e of events) {
-      from = Math.min(from, e.startMs);
-      to = Math.max(to, e.endMs);
-    }
-    extents.set(events, (span = { from, to }));
+  const { from, to } = memo(extents, events, extentOf);
+  return padWindow(from, to, margin);
+}
+
+function extentOf(events: readonly TimelineEvent[]): TimeWindow {
+  let from = Infinity;
+  let to = -Infinity;
+  for (const e of events) {
+    from = Math.min(from, e.startMs);
+    to = Math.max(to, e.endMs);
   }
-  return padWindow(span.from, span.to, margin);
+  return { from, to };
 }
 
 /** `[from, to]` with a margin of its length on each side (a minute at least). */

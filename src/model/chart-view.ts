@@ -27,6 +27,7 @@ import { firstWindow } from './first-window';
 import type { Incident, MilestoneKind, TimelineEvent } from './incident';
 import { facetColumns } from './facet-columns';
 import { levelOfDetail, MAX_CHART_ITEMS, sidesOf, windowShowing } from './level-of-detail';
+import { memo } from './memo';
 import { milestones } from './metrics';
 import { localize } from './text';
 import { outcomesIn, termsOf } from './vocabulary';
@@ -120,12 +121,6 @@ const lookups = new WeakMap<Incident, ReadonlyMap<string, TimelineEvent>>();
 const limitsOf = new WeakMap<Incident, TimeWindow | undefined>();
 const bandsOf = new WeakMap<Incident, Map<string, Band[]>>();
 const quietOf = new WeakMap<Incident, TimeWindow[]>();
-
-function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
-  let value = cache.get(key);
-  if (value === undefined) cache.set(key, (value = make(key)));
-  return value;
-}
 
 // A loop rather than `new Map(events.map(...))`, whose pairs are made only to be dropped: 78 -> 46 ms at 100,000.
 function lookupOf(incident: Incident): Map<string, TimelineEvent> {

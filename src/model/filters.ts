@@ -1,5 +1,6 @@
 // Facets, text search and filterEvents(): which events a view shows, as pure functions over parsed events.
 import type { Incident, TimelineEvent } from './incident';
+import { memo } from './memo';
 import { allVersions } from './text';
 import { eventsWanted, facetColumns, tally, wantedCodes } from './facet-columns';
 import { FACETS, type Facet } from './vocabulary';
@@ -218,16 +219,13 @@ export function queryResult(
   query: Query,
   index: SearchIndex,
 ): QueryResult {
-  const whole = !isFiltering(query);
-  const known = whole ? unfiltered.get(events) : undefined;
-  if (known) return known;
+  if (!isFiltering(query))
+    return memo(unfiltered, events, () => ({
+      shown: events,
+      counts: countsOf(events.length, query, failures(events, query, index)),
+    }));
   const f = failures(events, query, index);
   const counts = countsOf(events.length, query, f);
-  if (whole) {
-    const result = { shown: events, counts };
-    unfiltered.set(events, result);
-    return result;
-  }
   const rows = keptRows(f.fails);
   return { shown: Array.from(rows, (r) => events[r]!), rows, counts };
 }

@@ -1,5 +1,6 @@
 // Incident metrics (time to detect, contain, eradicate; dwell time…) computed from the events' milestone flags.
 import type { Incident, MilestoneKind, TimelineEvent } from './incident';
+import { memo } from './memo';
 import { coarser, DAY, type Precision } from './time';
 
 export const METRICS = [
@@ -30,14 +31,11 @@ const found = new WeakMap<readonly TimelineEvent[], ReadonlyMap<MilestoneKind, T
 
 /** The first event carrying each milestone flag. */
 export function milestones(incident: Incident): ReadonlyMap<MilestoneKind, TimelineEvent> {
-  let first = found.get(incident.events);
-  if (!first) {
-    const map = new Map<MilestoneKind, TimelineEvent>();
-    for (const e of incident.events)
-      for (const m of e.milestones ?? []) if (!map.has(m)) map.set(m, e);
-    found.set(incident.events, (first = map));
-  }
-  return first;
+  return memo(found, incident.events, (events) => {
+    const first = new Map<MilestoneKind, TimelineEvent>();
+    for (const e of events) for (const m of e.milestones ?? []) if (!first.has(m)) first.set(m, e);
+    return first;
+  });
 }
 
 /** Every metric whose two milestones the incident has. */

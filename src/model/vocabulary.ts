@@ -1,6 +1,7 @@
 // The incident's vocabulary: the facets, the terms each facet offers, and which terms an event carries.
 import { OUTCOMES } from './format-constants';
 import type { Incident, LocalizedText, TimelineEvent } from './incident';
+import { memo } from './memo';
 import { localize } from './text';
 
 export const FACETS = ['phase', 'system', 'actor', 'action', 'outcome'] as const;
@@ -36,14 +37,11 @@ const outcomesOf = new WeakMap<readonly TimelineEvent[], readonly Term[]>();
 
 /** The outcomes the incident's events have, in the schema's order: an outcome no event has is not worth a filter. */
 export function outcomesIn(incident: Incident): readonly Term[] {
-  let terms = outcomesOf.get(incident.events);
-  if (!terms) {
+  return memo(outcomesOf, incident.events, (events) => {
     const seen = new Set<string>();
-    for (const e of incident.events) seen.add(e.outcome);
-    terms = termsOf(incident, 'outcome').filter((t) => seen.has(t.id));
-    outcomesOf.set(incident.events, terms);
-  }
-  return terms;
+    for (const e of events) seen.add(e.outcome);
+    return termsOf(incident, 'outcome').filter((t) => seen.has(t.id));
+  });
 }
 
 /** The ids an event has under a facet (an event touches one or more systems). */
