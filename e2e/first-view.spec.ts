@@ -10,18 +10,29 @@ async function inView(app: TimelinePage, eventId: string) {
   return x !== undefined && x >= area.x && x <= area.x + area.width;
 }
 
+interface Box {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const apart = (a: Box, b: Box) =>
+  a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+
+/** No two milestone labels overlap, and none covers a date on the axis. */
 async function expectNoLabelOverlap(app: TimelinePage) {
   const boxes = await app.milestoneLabelBoxes();
   expect(boxes.length).toBeGreaterThan(2);
   for (const [i, a] of boxes.entries())
-    for (const b of boxes.slice(i + 1)) {
-      const apart =
-        a.x + a.width <= b.x ||
-        b.x + b.width <= a.x ||
-        a.y + a.height <= b.y ||
-        b.y + b.height <= a.y;
-      expect(apart, `"${a.text}" and "${b.text}" overlap`).toBe(true);
-    }
+    for (const b of boxes.slice(i + 1))
+      expect(apart(a, b), `"${a.text}" and "${b.text}" overlap`).toBe(true);
+  const dates = await app.axisLabelTextBoxes();
+  expect(dates.length).toBeGreaterThan(0);
+  for (const flag of boxes)
+    for (const date of dates)
+      expect(apart(flag, date), `"${flag.text}" covers "${date.text}" on the axis`).toBe(true);
 }
 
 test('the first view opens on 14–24 November, where the incident happens', async ({ app }) => {

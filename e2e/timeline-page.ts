@@ -159,6 +159,22 @@ export class TimelinePage {
     );
   }
 
+  /** The axis's date labels as their text is drawn (an element's box also holds its padding), in page pixels. */
+  async axisLabelTextBoxes(): Promise<
+    { text: string; x: number; y: number; width: number; height: number }[]
+  > {
+    return this.axisLabels.evaluateAll((els) =>
+      els
+        .filter((e) => (e.textContent ?? '').trim() !== '')
+        .map((e) => {
+          const range = document.createRange();
+          range.selectNodeContents(e);
+          const r = range.getBoundingClientRect();
+          return { text: e.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+        }),
+    );
+  }
+
   /** The chart's drawing area (without the lane names), in page pixels. */
   async chartArea() {
     return (await this.chart.locator('.vis-panel.vis-center').boundingBox())!;

@@ -18,14 +18,18 @@ function measurer(sample: HTMLElement): (text: string) => number {
   return (text) => Math.ceil(context.measureText(text).width) + padding + 1;
 }
 
-/** Lays out the milestone labels for the chart's current window; touches the DOM only where a flag changed. */
+/**
+ * Lays out the milestone labels for the chart's current window; touches the DOM only where a flag changed. Says
+ * how many rows the labels on screen take (`--flag-rows` on `host`, which the axis's labels make room for) and
+ * returns true when that changed, so that the chart is drawn again with its axis at the new height.
+ */
 export function placeFlags(
   host: HTMLElement,
   markers: readonly Marker[],
   window: TimeWindow,
   hidden: readonly TimeWindow[],
   merged: (first: string, more: number) => string,
-) {
+): boolean {
   const milestones = markers.filter((m) => m.kind === 'milestone');
   const elements = new Map<string, HTMLElement>();
   for (const m of milestones) {
@@ -36,7 +40,7 @@ export function placeFlags(
   }
   const sample = elements.values().next().value;
   const center = host.querySelector<HTMLElement>('.vis-panel.vis-center');
-  if (!sample || !center) return;
+  if (!sample || !center) return setFlagRows(host, 0);
   const flags = layoutFlags({
     flags: milestones.map((m) => ({ id: m.id, time: m.time, label: m.label })),
     window,
@@ -74,4 +78,13 @@ export function placeFlags(
       }
     });
   }
+  const shown = flags.filter((f) => f.x + f.width > 0 && f.x < center.clientWidth);
+  return setFlagRows(host, Math.max(0, ...shown.map((f) => f.row + 1)));
+}
+
+function setFlagRows(host: HTMLElement, rows: number): boolean {
+  const value = String(rows);
+  if (host.style.getPropertyValue('--flag-rows') === value) return false;
+  host.style.setProperty('--flag-rows', value);
+  return true;
 }

@@ -145,7 +145,9 @@ export function TimelineChart(props: TimelineChartProps) {
       if (BENCH_HOOKS) notifyDrawn();
       const { scene } = latest.current.view;
       const { start, end } = timeline.getWindow();
-      placeFlags(host, scene.markers, { from: +start, to: +end }, scene.hidden, mergedFlag);
+      // The axis measures its labels when drawn: a new number of flag rows needs one more draw to make room.
+      if (placeFlags(host, scene.markers, { from: +start, to: +end }, scene.hidden, mergedFlag))
+        timeline.redraw();
       if (!reported && itemsRef.current.length > 0) {
         reported = true;
         markReady();
