@@ -78,6 +78,8 @@ test.describe('Show path', () => {
   test('on the Sliver installation lists the chain back to the credential compromise, in order, and dims the rest', async ({
     app,
   }) => {
+    // Tall enough that the chart shows the lanes of every event checked below: lanes out of view draw no items.
+    await app.page.setViewportSize({ width: 1280, height: 900 });
     await app.goto('?event=sliver-installed&links=1');
     await app.showPathButton.click();
     await expect(app.showPathButton).toHaveAttribute('aria-pressed', 'true');

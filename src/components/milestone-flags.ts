@@ -4,6 +4,7 @@ import { layoutFlags } from '../model/milestone-layout';
 import type { TimeWindow } from '../model/time';
 import { markerId } from './chart-templates';
 
+/** Rows of labels above the axis: chart.css keeps room for exactly this many. */
 const ROWS = 3;
 const GAP = 4;
 let canvas: HTMLCanvasElement | undefined;
@@ -18,18 +19,14 @@ function measurer(sample: HTMLElement): (text: string) => number {
   return (text) => Math.ceil(context.measureText(text).width) + padding + 1;
 }
 
-/**
- * Lays out the milestone labels for the chart's current window; touches the DOM only where a flag changed. Says
- * how many rows the labels on screen take (`--flag-rows` on `host`, which the axis's labels make room for) and
- * returns true when that changed, so that the chart is drawn again with its axis at the new height.
- */
+/** Lays out the milestone labels for the chart's current window; touches the DOM only where a flag changed. */
 export function placeFlags(
   host: HTMLElement,
   markers: readonly Marker[],
   window: TimeWindow,
   hidden: readonly TimeWindow[],
   merged: (first: string, more: number) => string,
-): boolean {
+) {
   const milestones = markers.filter((m) => m.kind === 'milestone');
   const elements = new Map<string, HTMLElement>();
   for (const m of milestones) {
@@ -40,7 +37,7 @@ export function placeFlags(
   }
   const sample = elements.values().next().value;
   const center = host.querySelector<HTMLElement>('.vis-panel.vis-center');
-  if (!sample || !center) return setFlagRows(host, 0);
+  if (!sample || !center) return;
   const flags = layoutFlags({
     flags: milestones.map((m) => ({ id: m.id, time: m.time, label: m.label })),
     window,
@@ -78,13 +75,4 @@ export function placeFlags(
       }
     });
   }
-  const shown = flags.filter((f) => f.x + f.width > 0 && f.x < center.clientWidth);
-  return setFlagRows(host, Math.max(0, ...shown.map((f) => f.row + 1)));
-}
-
-function setFlagRows(host: HTMLElement, rows: number): boolean {
-  const value = String(rows);
-  if (host.style.getPropertyValue('--flag-rows') === value) return false;
-  host.style.setProperty('--flag-rows', value);
-  return true;
 }

@@ -145,9 +145,7 @@ export function TimelineChart(props: TimelineChartProps) {
       if (BENCH_HOOKS) notifyDrawn();
       const { scene } = latest.current.view;
       const { start, end } = timeline.getWindow();
-      // The axis measures its labels when drawn: a new number of flag rows needs one more draw to make room.
-      if (placeFlags(host, scene.markers, { from: +start, to: +end }, scene.hidden, mergedFlag))
-        timeline.redraw();
+      placeFlags(host, scene.markers, { from: +start, to: +end }, scene.hidden, mergedFlag);
       if (!reported && itemsRef.current.length > 0) {
         reported = true;
         markReady();
@@ -391,7 +389,14 @@ export function TimelineChart(props: TimelineChartProps) {
   return (
     <div
       ref={hostRef}
-      className={height ? 'timeline-chart fill' : 'timeline-chart'}
+      className={[
+        'timeline-chart',
+        height ? 'fill' : '',
+        // Room above the axis's dates for the milestone flags' rows (see chart.css), kept while zooming.
+        markers.some((m) => m.kind === 'milestone') ? 'with-flags' : '',
+      ]
+        .filter(Boolean)
+        .join(' ')}
       role="img"
       aria-label={t.chartLabel}
     />
