@@ -13,7 +13,7 @@ const builders = new WeakMap<Incident, SearchIndexBuilder>();
 /** Events indexed per slice: about 2 ms each at 1 KB an event on a busy machine. */
 const SLICE = 200;
 
-function builderOf(incident: Incident): SearchIndexBuilder {
+export function builderOf(incident: Incident): SearchIndexBuilder {
   let builder = builders.get(incident);
   if (!builder) builders.set(incident, (builder = searchIndexBuilder(incident)));
   return builder;

@@ -19,7 +19,7 @@ import {
   WORKER_THRESHOLD_BYTES,
   type EarlyWorker,
 } from './parse-in-worker';
-import { prepareInSteps } from './prepare-incident';
+import { indexWhileChecking, prepareInSteps } from './prepare-incident';
 
 export const DEFAULT_SOURCE = 'data/cloudflare-thanksgiving-2023.json';
 
@@ -133,7 +133,8 @@ export async function loadIncident(
     if (size >= WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined') early = startWorkerEarly();
     if (!early) preloadPageCheck(size);
   };
-  // The chart's model is prepared while the worker checks the file, and given up if the file fails or the load ends.
+  // The chart's model and the search index are prepared while the worker checks the file, and given up if the file
+  // fails or the load ends (the screen then goes on building the index).
   const preparing = new AbortController();
   let unchecked: Incident | undefined;
   try {
@@ -151,9 +152,9 @@ export async function loadIncident(
         createWorker: early && (() => early!.take()),
         onUnchecked: (incident) => {
           unchecked = incident;
-          void prepareInSteps(incident, AbortSignal.any([both, preparing.signal])).catch(
-            () => undefined,
-          );
+          const stillChecking = AbortSignal.any([both, preparing.signal]);
+          void prepareInSteps(incident, stillChecking).catch(() => undefined);
+          indexWhileChecking(incident, stillChecking);
         },
       },
     );
