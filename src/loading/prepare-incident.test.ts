@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateIncident } from '../../bench/generate';
 import { builderOf } from '../hooks/use-search-index';
-import type { WhenIdle } from '../hooks/when-idle';
+import { idlePeriodsWith } from '../hooks/idle-periods.test-helper';
 import { loadBundled } from '../model/bundled.test-helper';
 import { buildSearchIndex } from '../model/filters';
 import { indexWhileChecking } from './prepare-incident';
@@ -10,16 +10,10 @@ import { indexWhileChecking } from './prepare-incident';
 function longIdlePeriods(msPerRead: number) {
   let now = 0;
   vi.spyOn(performance, 'now').mockImplementation(() => (now += msPerRead));
-  const queue: Parameters<WhenIdle>[0][] = [];
-  const idle: WhenIdle = (work) => {
-    queue.push(work);
-    return () => queue.splice(queue.indexOf(work), 1);
-  };
-  const runOne = () => {
+  return idlePeriodsWith(() => {
     const end = now + 50;
-    queue.shift()!({ timeRemaining: () => end - now });
-  };
-  return { idle, queue, runOne };
+    return { timeRemaining: () => end - now };
+  });
 }
 
 afterEach(() => vi.restoreAllMocks());
