@@ -98,17 +98,20 @@ export function eventsWanted(columns: FacetColumns, facet: Facet, mask: Uint8Arr
   return has;
 }
 
-/** Per code of `facet`, how many of the events marked 1 in `selected` have it. */
-export function tally(columns: FacetColumns, facet: Facet, selected: Uint8Array): Int32Array {
+/** Per code of `facet`, how many of the events at `rows` (every event when undefined) have it. */
+export function tally(columns: FacetColumns, facet: Facet, rows?: Int32Array): Int32Array {
   const counts = new Int32Array(columns.terms[facet].length);
+  const n = rows ? rows.length : columns.length;
   if (facet !== 'system') {
     const column = columns.single[facet];
-    for (let i = 0; i < selected.length; i++) if (selected[i] === 1) counts[column[i]!]!++;
+    if (rows) for (let r = 0; r < n; r++) counts[column[rows[r]!]!]!++;
+    else for (let i = 0; i < n; i++) counts[column[i]!]!++;
     return counts;
   }
   const { systemStart, systemCodes } = columns;
-  for (let i = 0; i < selected.length; i++)
-    if (selected[i] === 1)
-      for (let k = systemStart[i]!; k < systemStart[i + 1]!; k++) counts[systemCodes[k]!]!++;
+  for (let r = 0; r < n; r++) {
+    const i = rows ? rows[r]! : r;
+    for (let k = systemStart[i]!; k < systemStart[i + 1]!; k++) counts[systemCodes[k]!]!++;
+  }
   return counts;
 }
