@@ -40,6 +40,12 @@ export interface VisUpdateHarness {
    * a lane's position (`lane`), a lane name's size (`label`), an item's size (`item`); each run of one kind once.
    */
   readsDuringReplace(count: number): Promise<('lane' | 'label' | 'item')[][]>;
+  /** Zooms in by `factor` around the window's middle, without animation; resolves after the chart's next draw. */
+  zoom(factor: number): Promise<void>;
+  /** Changes to the time axis since the last call (or the first draw): its elements changed, or taken out or put in. */
+  axisChanges(): number;
+  /** The time axis's labels as drawn: text and left edge, in pixels from the axis's left. */
+  axisLabels(): { text: string; left: number }[];
   /** Every drawn item's placement, by item id. */
   placements(): Record<string, Placement>;
   /** How many lanes have items drawn in them. */
@@ -99,6 +105,14 @@ async function main() {
   let waiting: PlainItem[] = [];
   let timeline: Timeline | undefined;
   let firstDrawAdded = { items: 0, lanes: 0 };
+  let axisChanges = 0;
+  const inAxis = (n: Node): boolean =>
+    n instanceof Element ? n.closest('.vis-time-axis') !== null : inAxis(n.parentNode!);
+  const countAxisChanges = (records: MutationRecord[]) => {
+    for (const r of records)
+      if (inAxis(r.target) || [...r.addedNodes, ...r.removedNodes].some(inAxis)) axisChanges++;
+  };
+  const axisWatch = new MutationObserver(countAxisChanges);
 
   const nextChange = (t: Timeline) =>
     new Promise<void>((resolve) => {
@@ -157,6 +171,12 @@ async function main() {
       tally(added.takeRecords());
       added.disconnect();
       firstDrawAdded = { items: drawn, lanes: lanes.size };
+      axisWatch.observe(host, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        characterData: true,
+      });
     },
     firstDrawAdded: () => firstDrawAdded,
     replace(count) {
@@ -245,6 +265,28 @@ async function main() {
         for (const [proto, name, d] of saved) Object.defineProperty(proto, name, d);
       }
       return redraws.filter((reads) => reads.length > 0);
+    },
+    async zoom(factor) {
+      const { start, end } = timeline!.getWindow();
+      const mid = (start.getTime() + end.getTime()) / 2;
+      const half = ((end.getTime() - start.getTime()) * factor) / 2;
+      const changed = nextChange(timeline!);
+      timeline!.setWindow(mid - half, mid + half, { animation: false });
+      await changed;
+    },
+    axisChanges() {
+      countAxisChanges(axisWatch.takeRecords());
+      const n = axisChanges;
+      axisChanges = 0;
+      return n;
+    },
+    axisLabels() {
+      const axis = host.querySelector('.vis-time-axis.vis-foreground')!;
+      const left = axis.getBoundingClientRect().left;
+      return [...axis.querySelectorAll<HTMLElement>('.vis-text:not(.vis-measure)')].map((el) => ({
+        text: el.textContent ?? '',
+        left: el.getBoundingClientRect().left - left,
+      }));
     },
     placements: () => placementsIn(host),
     lanesWithItems: () =>

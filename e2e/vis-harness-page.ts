@@ -37,6 +37,18 @@ export class VisHarnessPage {
     return this.page.evaluate((n) => window.__visUpdate!.readsDuringReplace(n), count);
   }
 
+  zoom(factor: number): Promise<void> {
+    return this.page.evaluate((f) => window.__visUpdate!.zoom(f), factor);
+  }
+
+  axisChanges(): Promise<number> {
+    return this.page.evaluate(() => window.__visUpdate!.axisChanges());
+  }
+
+  axisLabels(): Promise<{ text: string; left: number }[]> {
+    return this.page.evaluate(() => window.__visUpdate!.axisLabels());
+  }
+
   placements(): Promise<Record<string, Placement>> {
     return this.page.evaluate(() => window.__visUpdate!.placements());
   }

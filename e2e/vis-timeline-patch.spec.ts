@@ -103,6 +103,40 @@ test('after in-place updates every item is drawn at its time, exactly where a fr
   expect(await harness.freshPlacements()).toEqual(placements);
 });
 
+test('a redraw that keeps the window keeps the time axis as drawn; a zoom draws it anew', async ({
+  harness,
+}) => {
+  await harness.open(`${url}/unpatched`, '/data/incident.json', 1500);
+  await harness.axisChanges();
+  await harness.replace(800);
+  // Unpatched, every redraw builds the axis's labels again and takes the axis out of the page and back.
+  expect(await harness.axisChanges()).toBeGreaterThan(0);
+  await harness.open(`${url}/page`, '/data/incident.json', 1500);
+  await harness.axisChanges();
+  await harness.replace(800);
+  await harness.relabel(800);
+  expect(await harness.axisChanges()).toBe(0);
+  await harness.zoom(0.5);
+  expect(await harness.axisChanges()).toBeGreaterThan(0);
+});
+
+test('after redraws and zooms the time axis reads exactly as the unpatched library draws it', async ({
+  harness,
+}) => {
+  const steps = async () => {
+    await harness.replace(800);
+    await harness.zoom(0.5);
+    await harness.replace(800);
+    await harness.zoom(0.25);
+    return harness.axisLabels();
+  };
+  await harness.open(`${url}/unpatched`, '/data/incident.json', 1500);
+  const unpatched = await steps();
+  await harness.open(`${url}/page`, '/data/incident.json', 1500);
+  expect(unpatched.length).toBeGreaterThan(5);
+  expect(await steps()).toEqual(unpatched);
+});
+
 test.describe('with every lane on screen', () => {
   test.use({ viewport: { width: 1280, height: 2400 } });
 
