@@ -1,6 +1,7 @@
 // The page hooks the benchmark drives, implemented by bench/baseline.ts and by the app when built for the benchmark.
 // The benchmark builds the app with VITE_BENCH_HOOKS=1 into dist-bench/; only that build installs the hooks,
-// so a production build leaves them out.
+// so a production build leaves them out. Each call stands for a user's click: in the app it also restarts the waits
+// for the user to leave the page alone (the offline worker's install), as the click's input event would.
 
 /** Facets as in the URL contract (src/model/view-state.ts). */
 export type BenchFacet = 'phase' | 'system' | 'actor' | 'action' | 'outcome';

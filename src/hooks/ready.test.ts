@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { idlePeriods } from './idle-periods.test-helper';
-import { afterFirstView, markReady } from './ready';
+import { afterFirstView, markReady, restartQuietWaits } from './ready';
 
 describe('afterFirstView', () => {
   beforeEach(() => {
@@ -44,6 +44,22 @@ describe('afterFirstView', () => {
     markReady();
     expect(queue).toHaveLength(0);
     expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it("starts the quiet wait again on a view change without input (the benchmark's hooks), until it has run", () => {
+    markReady();
+    const { queue, runOne, work } = setUp();
+    vi.advanceTimersByTime(4_000);
+    restartQuietWaits();
+    vi.advanceTimersByTime(4_999);
+    expect(queue).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(queue).toHaveLength(1);
+    runOne();
+    expect(work).toHaveBeenCalledTimes(1);
+    restartQuietWaits();
+    vi.advanceTimersByTime(20_000);
+    expect(queue).toHaveLength(0);
   });
 
   it('counts the quiet time from the start on a page whose first view is already on screen', () => {

@@ -14,6 +14,15 @@ export function markReady() {
 }
 
 const INPUT = ['pointerdown', 'keydown', 'wheel'] as const;
+const quietWaits = new Set<() => void>();
+
+/**
+ * Starts every `afterFirstView` quiet wait again, as a click would: the benchmark's hooks change the view without
+ * input events, and a user's clicks would have kept the offline worker's install out of those interactions.
+ */
+export function restartQuietWaits() {
+  for (const wait of quietWaits) wait();
+}
 
 export interface Later {
   /** How long the user must leave the page alone after the first view. */
@@ -45,6 +54,7 @@ export function afterFirstView(work: () => void, later: Later = {}): () => void 
     quiet = setTimeout(due, quietMs);
   };
   const stopListening = () => {
+    quietWaits.delete(wait);
     for (const type of INPUT) input.removeEventListener(type, wait, { capture: true });
   };
   const shown = () => {
@@ -52,6 +62,7 @@ export function afterFirstView(work: () => void, later: Later = {}): () => void 
     clearTimeout(latest);
     waiting.delete(shown);
     for (const type of INPUT) input.addEventListener(type, wait, { capture: true, passive: true });
+    quietWaits.add(wait);
     wait();
   };
   const latest = setTimeout(shown, latestMs);

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { IncidentTimelineBench } from '../../bench/hook-contract';
 import { zoomWindow } from '../model/chart-model';
 import type { TimeWindow } from '../model/time';
+import { restartQuietWaits } from './ready';
 import type { SetView } from './use-view-state';
 
 /** Only the benchmark's build (`npm run bench`) sets this; elsewhere the hooks below are never installed. */
@@ -15,7 +16,11 @@ export function notifyDrawn() {
   drawn.clear();
 }
 
-const nextDraw = () => new Promise<void>((resolve) => drawn.add(resolve));
+// Each hook stands for a click, so like one it puts off what waits for the user to leave the page alone.
+const nextDraw = () => {
+  restartQuietWaits();
+  return new Promise<void>((resolve) => drawn.add(resolve));
+};
 
 /** Installs `window.__incidentTimelineBench` (bench/hook-contract.ts) for the benchmark build only. */
 export function useBenchHooks(setView: SetView, shownWindow: TimeWindow | undefined) {
