@@ -106,8 +106,12 @@ async function main() {
   let timeline: Timeline | undefined;
   let firstDrawAdded = { items: 0, lanes: 0 };
   let axisChanges = 0;
-  const inAxis = (n: Node): boolean =>
-    n instanceof Element ? n.closest('.vis-time-axis') !== null : inAxis(n.parentNode!);
+  const inAxis = (n: Node | null): boolean =>
+    n === null
+      ? false
+      : n instanceof Element
+        ? n.closest('.vis-time-axis') !== null
+        : inAxis(n.parentNode);
   const countAxisChanges = (records: MutationRecord[]) => {
     for (const r of records)
       if (inAxis(r.target) || [...r.addedNodes, ...r.removedNodes].some(inAxis)) axisChanges++;

@@ -270,6 +270,7 @@ export function chartScene(input: SceneInput): ChartScene {
   const fitted =
     n > 0 ? padWindow(index.starts[0]!, index.reach[n - 1]!) : fitWindow(incident.events);
   const limits = input.limit === false ? undefined : memo(limitsOf, incident, limitsFor);
+  const { compress } = input;
   let initial: { window: TimeWindow | undefined } | undefined;
   return {
     incident,
@@ -290,7 +291,7 @@ export function chartScene(input: SceneInput): ChartScene {
     // finding the busiest stretch took 9-11 ms of a regrouping at 100,000 events (browser CPU profiles).
     get initial() {
       if (!initial) {
-        const busiest = input.compress ? undefined : memo(busiestOf, index, busiestFor);
+        const busiest = compress ? undefined : memo(busiestOf, index, busiestFor);
         initial = { window: busiest ? clampWindow(busiest, limits) : fitted };
       }
       return initial.window;

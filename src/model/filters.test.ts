@@ -96,6 +96,21 @@ describe('filterEvents', () => {
     }
   });
 
+  it('finds and marks a dotted capital "İ" as an "i", one character for one', () => {
+    const [first, ...rest] = bundled.events;
+    const events = [{ ...first!, title: 'İstanbul relay' }, ...rest];
+    const found = filterEvents(
+      events,
+      { filters: none, q: 'istanbul' },
+      buildSearchIndex({ ...bundled, events }),
+    );
+    expect(ids(found)).toEqual([first!.id]);
+    expect(highlight('İstanbul relay', 'istanbul')).toEqual([
+      { text: 'İstanbul', match: true },
+      { text: ' relay', match: false },
+    ]);
+  });
+
   it('finds a term in any text of an event, whatever script the text is in, as one joined text did', () => {
     const [first, second] = bundled.events;
     const incident = {
