@@ -309,6 +309,17 @@ export class TimelinePage {
     return this.list.locator('tr[aria-selected="true"]');
   }
 
+  /** Whether the event's row is shown whole in the list's scrolled view: below its sticky headings, above its bottom. */
+  async listRowShownWhole(eventId: string): Promise<boolean> {
+    return this.listRow(eventId).evaluate((row) => {
+      const view = row.closest('[role="grid"]')!;
+      const headings = view.querySelector('thead')!.getBoundingClientRect();
+      const r = row.getBoundingClientRect();
+      const bottom = view.getBoundingClientRect().top + view.clientTop + view.clientHeight;
+      return r.top >= headings.bottom - 0.5 && r.bottom <= bottom + 0.5;
+    });
+  }
+
   get details(): Locator {
     return this.page.locator('aside.details');
   }

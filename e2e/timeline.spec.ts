@@ -94,10 +94,15 @@ test('selecting from the list brings the event into view without changing the zo
   await app.list.focus();
   await app.list.press('End');
   await expect(app.selectedRow).toHaveAttribute('data-event', last.id);
+  // Whole: not left partly under the list's bottom edge by the height of its sticky headings.
+  await expect.poll(() => app.listRowShownWhole(last.id)).toBe(true);
   await expect(app.chartItem(last.id)).toHaveCount(1);
   const q = await app.query();
   expect(Date.parse(q.get('to')!) - Date.parse(q.get('from')!)).toBe(width);
   expect(await app.selectedChartEventIds()).toEqual([last.id]);
+  await app.list.press('Home');
+  const first = (await app.selectedRow.getAttribute('data-event'))!;
+  await expect.poll(() => app.listRowShownWhole(first)).toBe(true);
 });
 
 test('a day-precision event is drawn over its UTC day and reads as date only', async ({ app }) => {

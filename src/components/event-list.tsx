@@ -1,11 +1,19 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, memo, useEffect, useRef } from 'react';
+import {
+  type KeyboardEvent,
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { termLabel } from '../model/vocabulary';
 import { localize } from '../model/text';
 import { utcStamp } from '../model/time';
 import { Highlighted } from './highlighted';
+import { rowWindow, scrollToShow } from './row-window';
 
 interface Props {
   incident: Incident;
@@ -16,6 +24,7 @@ interface Props {
 }
 
 const ROW_HEIGHT = 36;
+const OVERSCAN = 8;
 
 /**
  * The accessible form of the chart: a grid of the same events in time order. Virtualized, so 100,000 rows cost
@@ -30,18 +39,34 @@ export const EventList = memo(function EventList({
 }: Props) {
   const { t, lang } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: events.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
+  // The row at the top of the view and the view's height: a scroll within a row renders nothing new.
+  const [scroll, setScroll] = useState({ row: 0, height: 0 });
+  const measure = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const row = Math.floor(el.scrollTop / ROW_HEIGHT);
+    const height = el.clientHeight;
+    setScroll((s) => (s.row === row && s.height === height ? s : { row, height }));
+  }, []);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    measure();
+    const resized = new ResizeObserver(measure);
+    resized.observe(el);
+    return () => resized.disconnect();
+  }, [measure]);
   const selectedIndex =
     selectedId === undefined ? -1 : events.findIndex((e) => e.id === selectedId);
 
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
+    const el = scrollRef.current;
+    if (selectedIndex < 0 || !el) return;
+    const header = el.querySelector('thead')?.offsetHeight ?? 0;
+    const to = scrollToShow(selectedIndex, el.scrollTop, el.clientHeight, ROW_HEIGHT, header);
+    // The scroll event that follows renders the rows now in view.
+    if (to !== undefined) el.scrollTop = to;
+  }, [selectedIndex]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const step =
@@ -69,9 +94,16 @@ export const EventList = memo(function EventList({
     }
   };
 
-  const rows = virtualizer.getVirtualItems();
-  const padTop = rows[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
+  // The row partly shown at the bottom is one more than the height holds whole.
+  const { first, end } = rowWindow(
+    scroll.row * ROW_HEIGHT,
+    scroll.height + ROW_HEIGHT,
+    ROW_HEIGHT,
+    events.length,
+    OVERSCAN,
+  );
+  const padTop = first * ROW_HEIGHT;
+  const padBottom = (events.length - end) * ROW_HEIGHT;
   return (
     <section className="event-list" aria-labelledby="event-list-title">
       <h2 id="event-list-title">{t.eventList}</h2>
@@ -88,6 +120,7 @@ export const EventList = memo(function EventList({
         aria-rowcount={events.length + 1}
         aria-activedescendant={selectedIndex >= 0 ? `row-${selectedId}` : undefined}
         onKeyDown={onKeyDown}
+        onScroll={measure}
       >
         <table role="presentation">
           <thead role="rowgroup">
@@ -102,15 +135,14 @@ export const EventList = memo(function EventList({
           </thead>
           <tbody role="rowgroup">
             {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
-            {rows.map((row) => {
-              const e = events[row.index]!;
+            {events.slice(first, end).map((e, i) => {
               const selected = e.id === selectedId;
               return (
                 <tr
                   key={e.id}
                   id={`row-${e.id}`}
                   role="row"
-                  aria-rowindex={row.index + 2}
+                  aria-rowindex={first + i + 2}
                   aria-selected={selected}
                   data-event={e.id}
                   className={selected ? 'selected' : undefined}

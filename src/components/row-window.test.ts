@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { rowWindow, scrollToShow } from './row-window';
+
+describe('rowWindow', () => {
+  it('renders the rows in view and the overscan on each side', () => {
+    // 36 px rows, a 420 px viewport scrolled to row 100.
+    expect(rowWindow(3600, 420, 36, 100_000, 8)).toEqual({ first: 92, end: 120 });
+  });
+
+  it('stays within the list at its top and bottom', () => {
+    expect(rowWindow(0, 420, 36, 100_000, 8)).toEqual({ first: 0, end: 20 });
+    expect(rowWindow(36 * 99_995, 420, 36, 100_000, 8)).toEqual({ first: 99_987, end: 100_000 });
+  });
+
+  it('renders every row of a short list and nothing of an empty one', () => {
+    expect(rowWindow(0, 420, 36, 5, 8)).toEqual({ first: 0, end: 5 });
+    expect(rowWindow(0, 420, 36, 0, 8)).toEqual({ first: 0, end: 0 });
+  });
+
+  it('renders nothing past the end when the list shrank under a scrolled viewport', () => {
+    expect(rowWindow(36 * 5_000, 420, 36, 40, 8)).toEqual({ first: 40, end: 40 });
+  });
+});
+
+describe('scrollToShow', () => {
+  const rowHeight = 36;
+  const header = 30;
+  const height = 420;
+
+  it('leaves a row shown whole where it is', () => {
+    expect(scrollToShow(3, 0, height, rowHeight, header)).toBeUndefined();
+  });
+
+  it('brings a row above the view to just below the sticky header', () => {
+    const top = scrollToShow(10, 36 * 20, height, rowHeight, header)!;
+    expect(top).toBe(360);
+    // The row's top is where the header ends.
+    expect(header + 10 * rowHeight - top).toBe(header);
+  });
+
+  it('brings a row below the view up to the bottom edge, whole', () => {
+    const top = scrollToShow(50, 0, height, rowHeight, header)!;
+    expect(header + 51 * rowHeight - top).toBe(height);
+    expect(scrollToShow(50, top, height, rowHeight, header)).toBeUndefined();
+  });
+
+  it('scrolls a row half hidden under the header into full view', () => {
+    expect(scrollToShow(10, 10 * 36 + 20, height, rowHeight, header)).toBe(360);
+  });
+});
