@@ -1,12 +1,4 @@
-import {
-  type KeyboardEvent,
-  memo,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react';
+import { type KeyboardEvent, memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { termLabel } from '../model/vocabulary';
@@ -39,8 +31,9 @@ export const EventList = memo(function EventList({
 }: Props) {
   const { t, lang } = useI18n();
   const scrollRef = useRef<HTMLDivElement>(null);
-  // The row at the top of the view and the view's height: a scroll within a row renders nothing new.
-  const [scroll, setScroll] = useState({ row: 0, height: 0 });
+  // The row at the top of the view and the view's height: a scroll within a row renders nothing new. Until the
+  // first measure, the window's height: enough rows, without reading the layout while the page is being built.
+  const [scroll, setScroll] = useState(() => ({ row: 0, height: window.innerHeight }));
   const measure = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
@@ -48,10 +41,10 @@ export const EventList = memo(function EventList({
     const height = el.clientHeight;
     setScroll((s) => (s.row === row && s.height === height ? s : { row, height }));
   }, []);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = scrollRef.current;
     if (!el) return;
-    measure();
+    // Called once the layout is done, first when observing starts: reading the size then costs nothing.
     const resized = new ResizeObserver(measure);
     resized.observe(el);
     return () => resized.disconnect();
