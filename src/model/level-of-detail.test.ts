@@ -37,8 +37,9 @@ describe('itemsForWindow', () => {
   });
 
   it('leaves out events outside the window and its margins, and keeps those inside the margins', () => {
-    const inMargin = ev(T0 - 50 * MINUTE, T0 - 50 * MINUTE + SECOND);
-    const outside = ev(T0 - 3 * HOUR, T0 - 3 * HOUR + SECOND);
+    // The margins are half a window wide: 30 minutes each side of this hour.
+    const inMargin = ev(T0 - 25 * MINUTE, T0 - 25 * MINUTE + SECOND);
+    const outside = ev(T0 - 35 * MINUTE, T0 - 35 * MINUTE + SECOND);
     const inside = ev(T0 + MINUTE, T0 + MINUTE + SECOND);
     const { incident, index, lang } = setup([inMargin, outside, inside]);
     const items = itemsForWindow({
@@ -167,7 +168,8 @@ describe('itemsForWindow', () => {
     const a = ids(T0 + 6 * HOUR);
     const b = ids(T0 + 6 * HOUR + 10 * MINUTE);
     const shared = [...a].filter((id) => b.has(id)).length;
-    expect(shared / a.size).toBeGreaterThan(0.9);
+    // A pan of 1/36 of the window; bins at the margins' edges and the bins spent on single events change.
+    expect(shared / a.size).toBeGreaterThan(0.85);
   });
 
   it('draws one unnamed lane of aggregates without grouping', () => {
