@@ -131,8 +131,9 @@ export const EventList = memo(function EventList({
             {events.slice(first, end).map((e, i) => {
               const selected = e.id === selectedId;
               return (
+                // Keyed by place, so a filter or a search rewrites the rows' text instead of replacing every row.
                 <tr
-                  key={e.id}
+                  key={first + i}
                   id={`row-${e.id}`}
                   role="row"
                   aria-rowindex={first + i + 2}
