@@ -196,7 +196,7 @@ async function measureRun(
         const cell = await timeHook(page, step.hook, step.args);
         if (step.metric) run[step.metric] = cell;
         // A step over the cap leaves the page busy: the later ones would measure that, not themselves.
-        if (!('value' in cell)) return run;
+        if (!('value' in cell)) break;
       }
     } else
       for (const step of STEPS)
