@@ -313,7 +313,8 @@ export class TimelinePage {
   async listRowShownWhole(eventId: string): Promise<boolean> {
     return this.listRow(eventId).evaluate((row) => {
       const view = row.closest('[role="grid"]')!;
-      const headings = view.querySelector('thead')!.getBoundingClientRect();
+      // The heading cells are what stays stuck at the top while the rows scroll.
+      const headings = view.querySelector('th')!.getBoundingClientRect();
       const r = row.getBoundingClientRect();
       const bottom = view.getBoundingClientRect().top + view.clientTop + view.clientHeight;
       return r.top >= headings.bottom - 0.5 && r.bottom <= bottom + 0.5;

@@ -15,6 +15,7 @@ interface Props {
   q: string;
 }
 
+// The rows' height in incident-screen.css (`.event-list td`): scrolling and the spacers count on it.
 const ROW_HEIGHT = 36;
 const OVERSCAN = 8;
 
@@ -57,8 +58,11 @@ export const EventList = memo(function EventList({
     if (selectedIndex < 0 || !el) return;
     const header = el.querySelector('thead')?.offsetHeight ?? 0;
     const to = scrollToShow(selectedIndex, el.scrollTop, el.clientHeight, ROW_HEIGHT, header);
-    // The scroll event that follows renders the rows now in view.
-    if (to !== undefined) el.scrollTop = to;
+    if (to === undefined) return;
+    el.scrollTop = to;
+    // Now, not at the scroll event that follows: a long jump would show the empty spacer for a frame.
+    const row = Math.floor(el.scrollTop / ROW_HEIGHT);
+    setScroll((s) => (s.row === row ? s : { ...s, row }));
   }, [selectedIndex]);
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -87,7 +91,7 @@ export const EventList = memo(function EventList({
     }
   };
 
-  // The row partly shown at the bottom is one more than the height holds whole.
+  // One row more than the height: the top is rounded down to a whole row.
   const { first, end } = rowWindow(
     scroll.row * ROW_HEIGHT,
     scroll.height + ROW_HEIGHT,

@@ -17,8 +17,9 @@ describe('rowWindow', () => {
     expect(rowWindow(0, 420, 36, 0, 8)).toEqual({ first: 0, end: 0 });
   });
 
-  it('renders nothing past the end when the list shrank under a scrolled viewport', () => {
-    expect(rowWindow(36 * 5_000, 420, 36, 40, 8)).toEqual({ first: 40, end: 40 });
+  it('renders the last rows when the list shrank under a scrolled viewport, not an empty view', () => {
+    // 40 rows, 1,440 px: the furthest the view can scroll is 1,020 px, row 28.
+    expect(rowWindow(36 * 5_000, 420, 36, 40, 8)).toEqual({ first: 20, end: 40 });
   });
 });
 

@@ -9,7 +9,11 @@ export interface RowWindow {
   end: number;
 }
 
-/** The rows a viewport of `height` px scrolled to `top` shows, with `overscan` more on each side. */
+/**
+ * The rows a viewport of `height` px scrolled to `top` shows, with `overscan` more on each side; a header above
+ * the rows is left to the overscan. A `top` past the end (the list shrank under a scrolled view, before the
+ * browser scrolls it back) shows the last rows, as the browser will.
+ */
 export function rowWindow(
   top: number,
   height: number,
@@ -17,9 +21,10 @@ export function rowWindow(
   count: number,
   overscan: number,
 ): RowWindow {
-  const first = Math.max(0, Math.min(count, Math.floor(top / rowHeight) - overscan));
-  const end = Math.min(count, Math.ceil((top + height) / rowHeight) + overscan);
-  return { first, end: Math.max(first, end) };
+  const reachable = Math.max(0, Math.min(top, count * rowHeight - height));
+  const first = Math.max(0, Math.floor(reachable / rowHeight) - overscan);
+  const end = Math.min(count, Math.ceil((reachable + height) / rowHeight) + overscan);
+  return { first, end };
 }
 
 /**
