@@ -9,7 +9,11 @@ describe('rowWindow', () => {
 
   it('stays within the list at its top and bottom', () => {
     expect(rowWindow(0, 420, 36, 100_000, 8)).toEqual({ first: 0, end: 20 });
-    expect(rowWindow(36 * 99_995, 420, 36, 100_000, 8)).toEqual({ first: 99_987, end: 100_000 });
+    // Scrolled to the bottom: the view's top is 420 px above the list's end, in row 99,988.
+    expect(rowWindow(36 * 100_000 - 420, 420, 36, 100_000, 8)).toEqual({
+      first: 99_980,
+      end: 100_000,
+    });
   });
 
   it('renders every row of a short list and nothing of an empty one', () => {
