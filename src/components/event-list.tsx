@@ -61,9 +61,8 @@ export const EventList = memo(function EventList({
     if (to === undefined) return;
     el.scrollTop = to;
     // Now, not at the scroll event that follows: a long jump would show the empty spacer for a frame.
-    const row = Math.floor(el.scrollTop / ROW_HEIGHT);
-    setScroll((s) => (s.row === row ? s : { ...s, row }));
-  }, [selectedIndex]);
+    measure();
+  }, [selectedIndex, measure]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const step =
