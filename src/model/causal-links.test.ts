@@ -6,6 +6,7 @@ import { cpuMsSince } from './cpu-time.test-helper';
 import type { ChartItem } from './chart-model';
 import {
   arrowsInView,
+  indexLinks,
   findCausalCycle,
   linksOf,
   offPath,
@@ -152,7 +153,7 @@ describe('arrowsInView', () => {
   const lanes: Record<string, string[]> = { a: ['l1'], b: ['l1', 'l2'], c: ['l2'], d: ['l2'] };
   const arrows = (links: Link[], items: ChartItem[], window = { from: -DAY, to: 2 * DAY }) =>
     arrowsInView(
-      links,
+      indexLinks(links, (id) => starts[id]),
       items,
       window,
       (id) => starts[id],
@@ -185,6 +186,29 @@ describe('arrowsInView', () => {
     expect(arrows([link('a', 'c'), link('a', 'd'), link('c', 'd')], items)).toEqual(['a>agg:l2:0']);
   });
 
+  it('finds a link held by a long event that began long before the window', () => {
+    const long = item('long', 'long', -30 * DAY, 'l1', { shape: 'range', end: DAY });
+    const b = item('b', 'b', starts.b!);
+    const far: Record<string, number> = { ...starts, long: -30 * DAY };
+    const drawn = arrowsInView(
+      indexLinks([link('long', 'b')], (id) => far[id]),
+      [long, b],
+      { from: 0, to: DAY },
+      (id) => far[id],
+      (id) => lanes[id] ?? ['l1'],
+    );
+    expect(drawn.map((a) => `${a.fromItem}>${a.toItem}`)).toEqual(['long>b']);
+  });
+
+  it('finds a link held by an event counted in an aggregate', () => {
+    const agg = item('agg:l2:0', '', 15 * HOUR, 'l2', {
+      shape: 'aggregate',
+      end: 22 * HOUR,
+      count: 2,
+    });
+    expect(arrows([link('c', 'a')], [item('a', 'a', 0), agg])).toEqual(['agg:l2:0>a']);
+  });
+
   it('skips links whose ends are not drawn (filtered out)', () => {
     expect(arrows([link('a', 'b')], [item('a', 'a', 0)])).toEqual([]);
   });
@@ -194,7 +218,7 @@ describe('arrowsInView', () => {
     const byId = new Map(bundled.events.map((e) => [e.id, e]));
     const items = bundled.events.map((e) => item(e.id, e.id, e.startMs, ''));
     const drawn = arrowsInView(
-      links,
+      indexLinks(links, (id) => byId.get(id)?.startMs),
       items,
       undefined,
       (id) => byId.get(id)?.startMs,
@@ -241,7 +265,7 @@ describe('offPath', () => {
       },
     ] satisfies ChartItem[];
     const [arrow] = arrowsInView(
-      [{ from: 'a', to: 'b', kind: 'led-to', style: 'chain' }],
+      indexLinks([{ from: 'a', to: 'b', kind: 'led-to', style: 'chain' }], () => 0),
       items,
       undefined,
       () => 0,
@@ -251,7 +275,63 @@ describe('offPath', () => {
   });
 });
 
+const WORDS: ChartWords = {
+  milestone: (kind) => kind,
+  hiddenGap: () => '',
+  aggregate: (n) => `${n}`,
+  aggregateHint: '',
+  when: (e) => e.start,
+  side: (s) => s,
+  outcome: (o) => o,
+  inferred: '',
+};
+
 describe('arrowsInView at scale', () => {
+  it('draws the same arrows as a pass over every link, in windows from a year to an hour', () => {
+    const file = generateIncident(10_000, 3);
+    // Links near and far, so that some are held by events far from a window and counted in its aggregates.
+    file.events.forEach((e, i) => {
+      e.related = [1 + (i % 5), 40, 3_000].flatMap((k) => {
+        const next = file.events[i + k];
+        return next ? [{ event: next.id, kind: 'led-to' as const }] : [];
+      });
+    });
+    const incident = loadBundled(file);
+    const scene = chartScene({
+      incident,
+      events: incident.events,
+      groupBy: 'actor',
+      lang: 'en',
+      bands: false,
+      compress: false,
+      words: WORDS,
+    });
+    const startOf = (id: string) => scene.byId.get(id)?.startMs;
+    const lanesOf = (id: string) => laneIdsOf(scene.byId.get(id)!, 'actor');
+    const links = linksOf(incident.events);
+    const index = indexLinks(links, startOf);
+    const all = [...links.keys()];
+    let compared = 0;
+    for (const [at, width] of [
+      [0.5, 365 * DAY],
+      [0.2, 7 * DAY],
+      [0.5, DAY],
+      [0.8, HOUR],
+    ] as const) {
+      const middle = incident.events[Math.floor(at * incident.events.length)]!.startMs;
+      const view = chartView(scene, { from: middle - width / 2, to: middle + width / 2 });
+      // Every drawn event made to hold every link: no link is left out, as before the index.
+      const everyLink = {
+        ...index,
+        from: new Map(view.items.map((i) => [i.eventId, all])),
+      };
+      const expected = arrowsInView(everyLink, view.items, view.window, startOf, lanesOf);
+      expect(arrowsInView(index, view.items, view.window, startOf, lanesOf)).toEqual(expected);
+      compared += expected.length;
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
   it('picks the arrows for a window of 20,000 events and 60,000 links in well under a frame’s worth of CPU', () => {
     const file = generateIncident(20_000, 1);
     file.events.forEach((e, i) => {
@@ -261,16 +341,6 @@ describe('arrowsInView at scale', () => {
       });
     });
     const incident = loadBundled(file);
-    const words: ChartWords = {
-      milestone: (kind) => kind,
-      hiddenGap: () => '',
-      aggregate: (n) => `${n}`,
-      aggregateHint: '',
-      when: (e) => e.start,
-      side: (s) => s,
-      outcome: (o) => o,
-      inferred: '',
-    };
     const scene = chartScene({
       incident,
       events: incident.events,
@@ -278,14 +348,14 @@ describe('arrowsInView at scale', () => {
       lang: 'en',
       bands: false,
       compress: false,
-      words,
+      words: WORDS,
     });
     const middle = incident.events[10_000]!.startMs;
     const view = chartView(scene, { from: middle - DAY, to: middle + DAY });
     const links = linksOf(incident.events);
     const started = process.cpuUsage();
     const arrows = arrowsInView(
-      links,
+      indexLinks(links, (id) => scene.byId.get(id)?.startMs),
       view.items,
       view.window,
       (id) => scene.byId.get(id)?.startMs,

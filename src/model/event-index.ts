@@ -112,7 +112,7 @@ function isSortedByStart(events: readonly TimelineEvent[]): boolean {
 }
 
 /** The first index whose value is greater than `value` (`orEqual`: at least `value`), in a non-decreasing array. */
-function firstIndex(values: Float64Array, value: number, orEqual: boolean): number {
+export function firstIndex(values: Float64Array, value: number, orEqual: boolean): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
