@@ -7,7 +7,8 @@ import { sinceFirstActivity } from '../model/metrics';
 import { localize } from '../model/text';
 import { formatSpan, formatSpanShort } from '../model/time';
 import { termLabel, type Facet } from '../model/vocabulary';
-import type { PathStep } from '../model/causal-links';
+import { linksInto, type PathStep } from '../model/causal-links';
+import { eventsById } from '../model/chart-view';
 import { CopyButton } from './copy-button';
 import { PathList } from './path-list';
 import { eventWhen } from '../i18n/format';
@@ -40,12 +41,10 @@ export const DetailsPanel = memo(function DetailsPanel(props: Props) {
   const span = (ms: number) =>
     compact ? formatSpanShort(ms, locale) : formatSpan(ms, e.precision, locale);
   const titleOf = (id: string) => {
-    const other = incident.events.find((x) => x.id === id);
+    const other = eventsById(incident).get(id);
     return other ? localize(other.title, lang) : id;
   };
-  const referencedBy = incident.events.flatMap((x) =>
-    (x.related ?? []).filter((r) => r.event === e.id).map((r) => ({ from: x, kind: r.kind })),
-  );
+  const referencedBy = linksInto(incident.events).get(e.id) ?? [];
   const indicators = (incident.indicators ?? []).filter((i) => i.events?.includes(e.id));
   const chip = (facet: Facet, id: string, label: string) => (
     <button

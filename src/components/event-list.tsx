@@ -4,6 +4,8 @@ import type { Incident, TimelineEvent } from '../model/incident';
 import { termLabel } from '../model/vocabulary';
 import { localize } from '../model/text';
 import { utcStamp } from '../model/time';
+import { eventsById } from '../model/chart-view';
+import { indexOfEvent } from '../model/event-index';
 import { Highlighted } from './highlighted';
 import { rowWindow, scrollToShow } from './row-window';
 
@@ -50,8 +52,8 @@ export const EventList = memo(function EventList({
     resized.observe(el);
     return () => resized.disconnect();
   }, [measure]);
-  const selectedIndex =
-    selectedId === undefined ? -1 : events.findIndex((e) => e.id === selectedId);
+  const selected = selectedId === undefined ? undefined : eventsById(incident).get(selectedId);
+  const selectedIndex = selected ? indexOfEvent(events, selected) : -1;
 
   useEffect(() => {
     const el = scrollRef.current;

@@ -8,6 +8,7 @@ import {
   arrowsInView,
   indexLinks,
   findCausalCycle,
+  linksInto,
   linksOf,
   offPath,
   tracePath,
@@ -125,6 +126,21 @@ describe('tracePath', () => {
       'crowdstrike-final-report',
       'post-published',
     ]);
+  });
+});
+
+describe('linksInto', () => {
+  it('lists the links naming each event, in the order of the events holding them', () => {
+    const into = linksInto(bundled.events);
+    for (const target of bundled.events) {
+      const scanned = bundled.events.flatMap((x) =>
+        (x.related ?? [])
+          .filter((r) => r.event === target.id)
+          .map((r) => ({ from: x, kind: r.kind })),
+      );
+      expect(into.get(target.id) ?? []).toEqual(scanned);
+    }
+    expect([...into.values()].flat().length).toBeGreaterThan(10);
   });
 });
 

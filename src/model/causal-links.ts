@@ -2,6 +2,7 @@
 import type { ChartItem } from './chart-model';
 import type { RelationKind, TimelineEvent } from './incident';
 import { firstIndex } from './event-index';
+import { memo } from './memo';
 import { coarser, DAY, type TimeWindow } from './time';
 
 /** How an arrow looks: the adversary's chain, a detection, or the defenders' response. */
@@ -48,6 +49,31 @@ export function linksOf(events: readonly Linked[]): Link[] {
       return style ? [{ from: e.id, to: r.event, kind: r.kind, style }] : [];
     }),
   );
+}
+
+/** A link held by another event, seen from the event it names. */
+export interface IncomingLink {
+  from: TimelineEvent;
+  kind: RelationKind;
+}
+
+const incoming = new WeakMap<readonly TimelineEvent[], ReadonlyMap<string, IncomingLink[]>>();
+
+/**
+ * The links naming each event, in the events' order: made once per event list, so that the details of one event
+ * need not scan every event (12-22 ms of a selection at 100,000 events).
+ */
+export function linksInto(events: readonly TimelineEvent[]): ReadonlyMap<string, IncomingLink[]> {
+  return memo(incoming, events, () => {
+    const into = new Map<string, IncomingLink[]>();
+    for (const from of events)
+      for (const { event, kind } of from.related ?? []) {
+        const list = into.get(event);
+        if (list) list.push({ from, kind });
+        else into.set(event, [{ from, kind }]);
+      }
+    return into;
+  });
 }
 
 /**

@@ -128,6 +128,9 @@ function lookupOf(incident: Incident): Map<string, TimelineEvent> {
   for (const e of incident.events) byId.set(e.id, e);
   return byId;
 }
+/** The incident's events by id, made once per incident (the chart's scene shares it). */
+export const eventsById = (incident: Incident): ReadonlyMap<string, TimelineEvent> =>
+  memo(lookups, incident, lookupOf);
 const limitsFor = (incident: Incident) => zoomLimits(incident.events);
 const busiestOf = new WeakMap<EventIndex, TimeWindow | undefined>();
 const busiestFor = (index: EventIndex) => firstWindow(index, QUIET_GAP);
@@ -297,7 +300,7 @@ export function chartScene(input: SceneInput): ChartScene {
       return initial.window;
     },
     limits,
-    byId: memo(lookups, incident, lookupOf),
+    byId: eventsById(incident),
   };
 }
 
@@ -317,7 +320,7 @@ export function sceneSteps(incident: Incident, lang = 'en'): (() => unknown)[] {
     () => positionsIn(index()),
     () => ordersOf(incident),
     () => sidesOf(index(), incident),
-    () => memo(lookups, incident, lookupOf),
+    () => eventsById(incident),
     () => memo(limitsOf, incident, limitsFor),
     () => bandsIn(incident, lang),
     // What the panels beside the chart read of every event: the metrics, the outcomes to filter by, the counts.

@@ -6,6 +6,7 @@ import {
   countOverlapping,
   countPerLaneBin,
   eventsOverlapping,
+  indexOfEvent,
   laneKeysOf,
   laneTableOf,
 } from './event-index';
@@ -32,6 +33,18 @@ function ev(startMs: number, endMs: number, systems: string[] = ['a']): Timeline
 }
 const ids = (events: TimelineEvent[]) => events.map((e) => e.id);
 const byStart = (events: TimelineEvent[]) => [...events].sort((a, b) => a.startMs - b.startMs);
+
+describe('indexOfEvent', () => {
+  it('finds every event of a list in time order, among others at the same start too, and not one left out', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 60 }), (starts) => {
+        const list = byStart(starts.map((s) => ev(s, s + 1)));
+        list.forEach((e, i) => expect(indexOfEvent(list, e)).toBe(i));
+        expect(indexOfEvent(list, ev(starts[0] ?? 5, 6))).toBe(-1);
+      }),
+    );
+  });
+});
 
 describe('eventsOverlapping', () => {
   const point = ev(100, 101);

@@ -111,6 +111,20 @@ function isSortedByStart(events: readonly TimelineEvent[]): boolean {
   return true;
 }
 
+/** Where `event` is in `events`, which are in time order: a binary search on its start; -1 when it is not there. */
+export function indexOfEvent(events: readonly TimelineEvent[], event: TimelineEvent): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid]!.startMs < event.startMs) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < events.length && events[i]!.startMs === event.startMs; i++)
+    if (events[i]!.id === event.id) return i;
+  return -1;
+}
+
 /** The first index whose value is greater than `value` (`orEqual`: at least `value`), in a non-decreasing array. */
 export function firstIndex(values: Float64Array, value: number, orEqual: boolean): number {
   let lo = 0;
