@@ -11,7 +11,7 @@ import {
   zoomLimits,
   zoomWindow,
 } from './chart-model';
-import { parseIncident, type Incident } from './incident';
+import { parseIncident, type Incident, type TimelineEvent } from './incident';
 import { minimalIncident } from './test-incident';
 import { DAY, HOUR } from './time';
 
@@ -125,6 +125,45 @@ describe('windows', () => {
       { from: first!.endMs + HOUR, to: second!.startMs - HOUR },
     ]);
     expect(quietPeriods(r.incident.events, 4 * DAY, HOUR)).toEqual([]);
+  });
+  it('finds the stretches a sort of every start and end finds, for any events in time order', () => {
+    // The definition, spelled out: every event as its span, a long one as its two ends, in time order.
+    const bySort = (events: { startMs: number; endMs: number }[], minGap: number, keep: number) => {
+      const spans = events
+        .flatMap((e) =>
+          e.endMs - e.startMs > minGap
+            ? [
+                [e.startMs, e.startMs],
+                [e.endMs, e.endMs],
+              ]
+            : [[e.startMs, e.endMs]],
+        )
+        .sort((a, b) => a[0]! - b[0]!);
+      const gaps = [];
+      let reach = -Infinity;
+      for (const [start, end] of spans as [number, number][]) {
+        if (reach !== -Infinity && start - reach > minGap)
+          gaps.push({ from: reach + keep, to: start - keep });
+        reach = Math.max(reach, end);
+      }
+      return gaps;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 40 })), {
+          maxLength: 40,
+        }),
+        fc.integer({ min: 1, max: 20 }),
+        (pairs, minGap) => {
+          const events = pairs
+            .map(([start, length]) => ({ startMs: start, endMs: start + length }))
+            .sort((a, b) => a.startMs - b.startMs);
+          expect(quietPeriods(events as TimelineEvent[], minGap, 1)).toEqual(
+            bySort(events, minGap, 1),
+          );
+        },
+      ),
+    );
   });
   it('folds a quiet stretch even when a long range runs through it', () => {
     const file = minimalIncident();
