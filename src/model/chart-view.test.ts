@@ -9,6 +9,7 @@ import {
   windowRevealing,
   type ChartView,
 } from './chart-view';
+import { linksInto } from './causal-links';
 import { laneIdsOf, type GroupBy } from './chart-model';
 import { buildEventIndex, laneTableOf, type EventIndex } from './event-index';
 import { facetColumns } from './facet-columns';
@@ -258,6 +259,7 @@ describe('sceneSteps', () => {
     expect(built).toContain(milestones(incident));
     expect(built).toContain(outcomesIn(incident));
     expect(built).toContain(queryResult(incident.events, DEFAULT_QUERY, NO_SEARCH_INDEX));
+    expect(built).toContain(linksInto(incident.events));
     // The steps leave the scene as it was: the same items as a scene built without them.
     const fresh = sceneOf(loadBundled(generateIncident(2_000)));
     expect(chartView(scene, undefined).items).toEqual(chartView(fresh, undefined).items);

@@ -25,6 +25,7 @@ import {
 } from './event-index';
 import { firstWindow } from './first-window';
 import type { Incident, MilestoneKind, TimelineEvent } from './incident';
+import { linksInto } from './causal-links';
 import { facetColumns } from './facet-columns';
 import { levelOfDetail, MAX_CHART_ITEMS, sidesOf, windowShowing } from './level-of-detail';
 import { memo } from './memo';
@@ -327,6 +328,8 @@ export function sceneSteps(incident: Incident, lang = 'en'): (() => unknown)[] {
     () => milestones(incident),
     () => outcomesIn(incident),
     () => queryResult(incident.events, { filters: DEFAULT_VIEW.filters, q: '' }, NO_SEARCH_INDEX),
+    // What the details of a selected event read of every event: the links naming it.
+    () => linksInto(incident.events),
   ];
 }
 
