@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from './incident';
+import { DAY, sortEvents } from './time';
 import {
   buildEventIndex,
   countOverlapping,
@@ -35,12 +36,36 @@ const ids = (events: TimelineEvent[]) => events.map((e) => e.id);
 const byStart = (events: TimelineEvent[]) => [...events].sort((a, b) => a.startMs - b.startMs);
 
 describe('indexOfEvent', () => {
-  it('finds every event of a list in time order, among others at the same start too, and not one left out', () => {
+  // A day's date-only event comes after its timed ones in reading order, though it starts at midnight.
+  const precise = ([day, precision, at]: [number, 'day' | 'minute' | 'second', number]) => {
+    const startMs =
+      day * DAY + (precision === 'day' ? 0 : at * (precision === 'minute' ? 60_000 : 1000));
+    return { ...ev(startMs, startMs + 1), precision };
+  };
+  const lists = fc.array(
+    fc.tuple(
+      fc.integer({ min: 0, max: 3 }),
+      fc.constantFrom('day' as const, 'minute' as const, 'second' as const),
+      fc.integer({ min: 0, max: 90 }),
+    ),
+    { maxLength: 60 },
+  );
+
+  it('finds every event of a list in reading order, mixed precisions and equal starts included', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 60 }), (starts) => {
-        const list = byStart(starts.map((s) => ev(s, s + 1)));
+      fc.property(lists, (specs) => {
+        const list = sortEvents(specs.map(precise));
         list.forEach((e, i) => expect(indexOfEvent(list, e)).toBe(i));
-        expect(indexOfEvent(list, ev(starts[0] ?? 5, 6))).toBe(-1);
+        expect(indexOfEvent(list, precise([1, 'second', 5]))).toBe(-1);
+      }),
+    );
+  });
+
+  it('still finds an event in a list in another order', () => {
+    fc.assert(
+      fc.property(lists, (specs) => {
+        const list = sortEvents(specs.map(precise)).reverse();
+        list.forEach((e, i) => expect(indexOfEvent(list, e)).toBe(i));
       }),
     );
   });

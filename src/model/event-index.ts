@@ -1,7 +1,7 @@
 // A time-sorted index over parsed events: which events overlap a window, and how many fall in each lane and time bin.
 import { laneIdsOf, type GroupBy } from './chart-model';
 import type { TimelineEvent } from './incident';
-import type { TimeWindow } from './time';
+import { readingOrder, type TimeWindow } from './time';
 
 // Binary search needs start order; the incident's own order is reading order, which differs for date-only events.
 const byStartThenEnd = (a: TimelineEvent, b: TimelineEvent) =>
@@ -111,18 +111,19 @@ function isSortedByStart(events: readonly TimelineEvent[]): boolean {
   return true;
 }
 
-/** Where `event` is in `events`, which are in time order: a binary search on its start; -1 when it is not there. */
+/**
+ * Where `event` is in `events`, a list in reading order (an incident's, or a part of it): a binary search; a list
+ * in another order, or one without the event, is scanned. -1 when it is not there.
+ */
 export function indexOfEvent(events: readonly TimelineEvent[], event: TimelineEvent): number {
   let lo = 0;
   let hi = events.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (events[mid]!.startMs < event.startMs) lo = mid + 1;
+    if (readingOrder(events[mid]!, event) < 0) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < events.length && events[i]!.startMs === event.startMs; i++)
-    if (events[i]!.id === event.id) return i;
-  return -1;
+  return events[lo]?.id === event.id ? lo : events.findIndex((e) => e.id === event.id);
 }
 
 /** The first index whose value is greater than `value` (`orEqual`: at least `value`), in a non-decreasing array. */

@@ -153,20 +153,22 @@ export function toIsoUtc(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
 }
 
+type Ordered = { id: string; startMs: number; endMs: number; precision: Precision };
+
+/** Reading order's ties: start, end, then id, never file order. */
+const tieBreak = (a: Ordered, b: Ordered) =>
+  a.startMs - b.startMs || a.endMs - b.endMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
  * Events in reading order. An event is placed at the latest moment its precision allows, so "2023-11-14, time not
  * given" follows "2023-11-14 09:22:49" instead of preceding it; ties fall to start, end, then id, never file order.
  */
-export function sortEvents<
-  E extends { id: string; startMs: number; endMs: number; precision: Precision },
->(events: E[]): E[] {
+export function sortEvents<E extends Ordered>(events: E[]): E[] {
   const keyed = events.map((e) => ({ e, key: precisionEnd(e.startMs, e.precision) }));
-  keyed.sort(
-    ({ e: a, key: ka }, { e: b, key: kb }) =>
-      ka - kb ||
-      a.startMs - b.startMs ||
-      a.endMs - b.endMs ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  keyed.sort(({ e: a, key: ka }, { e: b, key: kb }) => ka - kb || tieBreak(a, b));
   return keyed.map(({ e }) => e);
 }
+
+/** Negative when `a` comes before `b` in reading order (sortEvents), positive after, 0 for the same event. */
+export const readingOrder = (a: Ordered, b: Ordered) =>
+  precisionEnd(a.startMs, a.precision) - precisionEnd(b.startMs, b.precision) || tieBreak(a, b);
