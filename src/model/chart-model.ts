@@ -121,7 +121,8 @@ export function phaseBands(
 
 /**
  * Stretches longer than `minGap` in which no event starts or ends, shrunk by `keep` at each side, for `events` in
- * time order. A long range that runs through such a stretch does not keep it open: it is drawn across the fold.
+ * order of start (an event index's, not reading order). A long range that runs through such a stretch does not
+ * keep it open: it is drawn across the fold.
  */
 export function quietPeriods(
   events: readonly TimelineEvent[],

@@ -4,6 +4,7 @@ import { generateIncident } from '../../bench/generate';
 import {
   chartScene,
   chartView,
+  QUIET_KEEP,
   sceneSteps,
   tooltipLines,
   windowRevealing,
@@ -20,6 +21,7 @@ import type { Incident, TimelineEvent } from './incident';
 import { MAX_CHART_ITEMS } from './level-of-detail';
 import { milestones } from './metrics';
 import { revealedEvents, presentSteps, revealedIncident } from './present';
+import { minimalIncident } from './test-incident';
 import { DAY, HOUR } from './time';
 import { DEFAULT_VIEW } from './view-state';
 import { outcomesIn, termLabel } from './vocabulary';
@@ -267,6 +269,27 @@ describe('sceneSteps', () => {
 });
 
 describe('the hidden quiet periods', () => {
+  it('end where the first event after them starts, a date-only event after that day’s timed ones included', () => {
+    const file = minimalIncident();
+    const [first, second] = file.events;
+    first!.start = '2024-03-01T10:00:00Z';
+    second!.start = '2024-03-05T00:00:00Z';
+    file.events.push({
+      ...first!,
+      id: 'later-login',
+      start: '2024-03-05T09:00:00Z',
+      precision: 'second',
+    });
+    const incident = loadBundled(file);
+    // In reading order the date-only event comes last, after the 09:00 one it starts before.
+    expect(incident.events.map((e) => e.id)).toEqual([
+      'first-login',
+      'later-login',
+      'second-login',
+    ]);
+    const [fold] = sceneOf(incident, { compress: true }).hidden;
+    expect(fold?.to).toBe(Date.parse('2024-03-05T00:00:00Z') - QUIET_KEEP);
+  });
   it('stay the same array across filters, so the chart does not re-map its axis on every filter', () => {
     for (const compress of [false, true]) {
       const all = sceneOf(large, { compress });

@@ -135,7 +135,9 @@ export const eventsById = (incident: Incident): ReadonlyMap<string, TimelineEven
 const limitsFor = (incident: Incident) => zoomLimits(incident.events);
 const busiestOf = new WeakMap<EventIndex, TimeWindow | undefined>();
 const busiestFor = (index: EventIndex) => firstWindow(index, QUIET_GAP);
-const quietFor = (incident: Incident) => quietPeriods(incident.events, QUIET_GAP, QUIET_KEEP);
+// The time index's events, in start order: the incident's reading order puts a date-only event after that day's.
+const quietFor = (incident: Incident) =>
+  quietPeriods(indexOf(incident, incident.events).events, QUIET_GAP, QUIET_KEEP);
 
 // The filtered events' index is taken from the whole incident's, which is built once.
 function indexOf(
