@@ -98,7 +98,7 @@ new PerformanceObserver((list) => {
 }).observe({ type: 'longtask', buffered: true });
 window.__inputs = [];
 new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) if (e.interactionId) window.__inputs.push(e.duration);
+  for (const e of list.getEntries()) if (e.interactionId) window.__inputs.push([e.startTime, e.duration]);
 }).observe({ type: 'event', durationThreshold: 16 });
 if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame'))
   new PerformanceObserver((list) => {
@@ -232,17 +232,20 @@ async function measureRun(
  * The app's own controls used as a user would, each timed from the input to the next paint after it (the Event
  * Timing API's duration, as a browser's interaction-to-next-paint counts it): that includes dispatching the input
  * and the browser's own rendering, which the hooks above leave out, and the chart's redraw in the frame it paints.
- * Each starts from the whole incident in lanes by system; one under 16 ms reads as 16 (the API's floor).
+ * Each shows every event in lanes by system, in the window the steps left (the row click's after Zoom in); one
+ * under 16 ms reads as 16 (the API's floor).
  */
 async function inputToPaint(page: Page): Promise<Partial<Run>> {
   const timed = async (act: () => Promise<unknown>): Promise<Cell> => {
-    await page.evaluate(() => ((window as unknown as { __inputs: number[] }).__inputs = []));
+    // Only entries from now on: the one of the undo before may still be on its way.
+    const since = await page.evaluate(() => performance.now());
     await act();
     // Entries are reported after the frame is presented; a second's quiet lets every one of them arrive.
     await page.waitForTimeout(1000);
-    const durations = await page.evaluate(
-      () => (window as unknown as { __inputs: number[] }).__inputs,
+    const entries = await page.evaluate(
+      () => (window as unknown as { __inputs: [number, number][] }).__inputs,
     );
+    const durations = entries.filter(([at]) => at >= since).map(([, duration]) => duration);
     return { value: Math.max(16, ...durations) };
   };
   const cells: Partial<Run> = {};
