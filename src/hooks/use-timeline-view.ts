@@ -68,7 +68,7 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
     [incident, view.dim, visible, rows, dimmed, view.group, lang, view.bands, view.compress, words],
   );
   const chart = useMemo(() => chartView(scene, view.window), [scene, view.window]);
-  // Only with arrows on: a pass over every event (40 ms at 100,000) the first render need not make.
+  // Only with arrows on: a pass over every event and an index of the links (13 + 22 ms at 100,000, in Node).
   const { byId } = scene;
   const links = useMemo(
     () =>

@@ -266,8 +266,9 @@ interface Spot {
 
 /**
  * An incident's links, found by where they can be drawn: each event's own links, and all of them ordered by the
- * start of the event holding them. Built once per incident, so that a pan or a zoom looks only at the links near
- * its window: a pass over all 18,856 links of 100,000 full-field events took 58-103 ms of each view change (Node).
+ * start of the event holding them. Built when arrows are turned on, so that a pan or a zoom looks only at the links
+ * near its window: a pass over all 18,856 links of 100,000 full-field events took 58-103 ms of each view change
+ * (Node).
  */
 export interface LinkIndex {
   links: readonly Link[];
