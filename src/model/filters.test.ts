@@ -174,11 +174,13 @@ describe('filterEvents', () => {
             techniques: undefined,
           }));
           const q = terms.join(' ');
+          // Lowered without a locale, a dotted capital İ as one i (src/model/filters.ts).
           const joined = (e: (typeof events)[number]) =>
             [...allVersions(e.title), e.description]
               .join('\n')
               .normalize('NFKC')
-              .toLocaleLowerCase();
+              .replace(/\u0130/g, 'i')
+              .toLowerCase();
           const incident = { ...bundled, events, indicators: [] };
           const found = filterEvents(events, { filters: none, q }, buildSearchIndex(incident));
           const expected = events.filter((e) => searchTerms(q).every((t) => joined(e).includes(t)));
@@ -186,6 +188,13 @@ describe('filterEvents', () => {
         },
       ),
     );
+  });
+
+  it('finds a dotted capital İ by an i, and a term across it', () => {
+    const [first] = bundled.events;
+    const events = [{ ...first!, id: 'e0', title: 'İade', description: '', systems: [] }];
+    const index = buildSearchIndex({ ...bundled, events, indicators: [] });
+    expect(ids(filterEvents(events, { filters: none, q: 'iade' }, index))).toEqual(['e0']);
   });
 
   it('keeps in its narrow texts only what one byte a character can hold', () => {
