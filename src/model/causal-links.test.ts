@@ -14,7 +14,7 @@ import {
   tracePath,
   type Link,
 } from './causal-links';
-import { laneIdsOf } from './chart-model';
+import { laneIdsOf, type GroupBy } from './chart-model';
 import type { RelationKind } from './incident';
 import { DAY, HOUR } from './time';
 
@@ -302,26 +302,32 @@ const WORDS: ChartWords = {
   inferred: '',
 };
 
+/** A generated incident whose event i leads to the events `ahead(i)` places later, and its chart scene. */
+function linkedScene(n: number, seed: number, ahead: (i: number) => number[], groupBy: GroupBy) {
+  const file = generateIncident(n, seed);
+  file.events.forEach((e, i) => {
+    e.related = ahead(i).flatMap((k) => {
+      const next = file.events[i + k];
+      return next ? [{ event: next.id, kind: 'led-to' as const }] : [];
+    });
+  });
+  const incident = loadBundled(file);
+  const scene = chartScene({
+    incident,
+    events: incident.events,
+    groupBy,
+    lang: 'en',
+    bands: false,
+    compress: false,
+    words: WORDS,
+  });
+  return { incident, scene };
+}
+
 describe('arrowsInView at scale', () => {
   it('draws the same arrows as a pass over every link, in windows from a year to an hour', () => {
-    const file = generateIncident(10_000, 3);
     // Links near and far, so that some are held by events far from a window and counted in its aggregates.
-    file.events.forEach((e, i) => {
-      e.related = [1 + (i % 5), 40, 3_000].flatMap((k) => {
-        const next = file.events[i + k];
-        return next ? [{ event: next.id, kind: 'led-to' as const }] : [];
-      });
-    });
-    const incident = loadBundled(file);
-    const scene = chartScene({
-      incident,
-      events: incident.events,
-      groupBy: 'actor',
-      lang: 'en',
-      bands: false,
-      compress: false,
-      words: WORDS,
-    });
+    const { incident, scene } = linkedScene(10_000, 3, (i) => [1 + (i % 5), 40, 3_000], 'actor');
     const startOf = (id: string) => scene.byId.get(id)?.startMs;
     const lanesOf = (id: string) => laneIdsOf(scene.byId.get(id)!, 'actor');
     const links = linksOf(incident.events);
@@ -349,23 +355,7 @@ describe('arrowsInView at scale', () => {
   });
 
   it('picks the arrows for a window of 20,000 events and 60,000 links in well under a frame’s worth of CPU', () => {
-    const file = generateIncident(20_000, 1);
-    file.events.forEach((e, i) => {
-      e.related = [1, 2, 3].flatMap((k) => {
-        const next = file.events[i + k];
-        return next ? [{ event: next.id, kind: 'led-to' as const }] : [];
-      });
-    });
-    const incident = loadBundled(file);
-    const scene = chartScene({
-      incident,
-      events: incident.events,
-      groupBy: 'system',
-      lang: 'en',
-      bands: false,
-      compress: false,
-      words: WORDS,
-    });
+    const { incident, scene } = linkedScene(20_000, 1, () => [1, 2, 3], 'system');
     const middle = incident.events[10_000]!.startMs;
     const view = chartView(scene, { from: middle - DAY, to: middle + DAY });
     const links = linksOf(incident.events);
