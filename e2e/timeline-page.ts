@@ -90,6 +90,21 @@ export class TimelinePage {
     return this.chartItem(eventId).evaluateAll((els) => els[0]?.getBoundingClientRect().x);
   }
 
+  /** Waits until the chart's axis holds still for 200 ms: a window's animation (300 ms) has ended. */
+  async chartAtRest() {
+    await this.page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const axis = () =>
+            [...document.querySelectorAll('.vis-time-axis.vis-foreground .vis-text')]
+              .map((e) => `${e.textContent}@${e.getBoundingClientRect().x}`)
+              .join();
+          const first = axis();
+          setTimeout(() => resolve(axis() === first), 200);
+        }),
+    );
+  }
+
   /** The chart's lane-name column: a focusable region that scrolls the lanes. */
   get laneColumn(): Locator {
     return this.page.getByRole('region', { name: /^(Lane names|泳道名稱)$/ });
