@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpuMsSince } from './cpu-time.test-helper';
-import { parseIncident, type IncidentFile } from './incident';
+import fc from 'fast-check';
+import { isIsoUtc, parseIncident, type IncidentFile } from './incident';
 import { minimalIncident } from './test-incident';
 
 type Mutation = (f: IncidentFile & Record<string, unknown>) => void;
@@ -293,4 +294,54 @@ describe('parseIncident on hostile reference lists', () => {
       message: '"first-login" is listed twice (first at events[0]); expected each only once',
     });
   });
+});
+
+describe('isIsoUtc', () => {
+  // The definition it replaced: the moment Date.parse finds must read back with the fields as written.
+  const readsBack = (s: string) => {
+    const ms = Date.parse(s);
+    if (!Number.isFinite(ms) || Number(s.slice(0, 4)) < 1) return false;
+    const d = new Date(ms);
+    const seconds = s[16] === ':' ? Number(s.slice(17, 19)) : 0;
+    return d.toISOString().slice(0, 16) === s.slice(0, 16) && d.getUTCSeconds() === seconds;
+  };
+  const digits = (n: number, max: number) =>
+    fc.integer({ min: 0, max }).map((v) => String(v).padStart(n, '0'));
+
+  it('accepts exactly the times of the shape that name a real moment, as Date does', () => {
+    const time = fc
+      .tuple(
+        digits(4, 9999),
+        digits(2, 19),
+        digits(2, 39),
+        digits(2, 29),
+        digits(2, 69),
+        fc.option(digits(2, 69)),
+        fc.option(digits(3, 999)),
+      )
+      .map(([y, mo, d, h, mi, s, ms]) => {
+        const seconds = s === null ? '' : `:${s}${ms === null ? '' : `.${ms}`}`;
+        return `${y}-${mo}-${d}T${h}:${mi}${seconds}Z`;
+      });
+    fc.assert(
+      fc.property(time, (s) => isIsoUtc(s) === readsBack(s)),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    ['2024-02-29T00:00Z', true],
+    ['2023-02-29T00:00Z', false],
+    ['2000-02-29T12:00:00Z', true],
+    ['1900-02-29T12:00:00Z', false],
+    ['2023-04-31T00:00Z', false],
+    ['2023-12-31T23:59:59.999Z', true],
+    ['2023-12-31T24:00Z', false],
+    ['2023-12-31T23:60Z', false],
+    ['2023-12-31T23:59:60Z', false],
+    ['0000-01-01T00:00Z', false],
+    ['0001-01-01T00:00Z', true],
+    ['2023-12-31', false],
+    ['2023-12-31T10:00', false],
+  ])('%s: %s', (s, valid) => expect(isIsoUtc(s)).toBe(valid));
 });

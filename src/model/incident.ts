@@ -78,19 +78,34 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
 
-/** A time as the format writes it, naming a real moment of the calendar (no 2023-02-31). */
+const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const daysIn = (year: number, month: number) =>
+  month === 2
+    ? isLeapYear(year)
+      ? 29
+      : 28
+    : month === 4 || month === 6 || month === 9 || month === 11
+      ? 30
+      : 31;
+
+/**
+ * Whether a time of ISO_UTC's shape names a real moment of the calendar (no 2023-02-31, no 24:00). Its fields are
+ * read as numbers, not through Date.parse and back: a large file has 200,000 times, and that took 0.6 µs each.
+ */
 function isCalendarTime(s: string): boolean {
-  const year = Number(s.slice(0, 4));
-  const ms = Date.parse(s);
-  if (year < 1 || !Number.isFinite(ms)) return false;
-  // Read back, the moment must have the fields as written: 2023-02-31 would come back as 03-03.
-  const d = new Date(ms);
+  const two = (at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+  const year = two(0) * 100 + two(2);
+  const month = two(5);
+  const day = two(8);
   return (
-    d.getUTCFullYear() === year &&
-    d.getUTCMonth() + 1 === Number(s.slice(5, 7)) &&
-    d.getUTCDate() === Number(s.slice(8, 10)) &&
-    d.getUTCHours() === Number(s.slice(11, 13)) &&
-    d.getUTCMinutes() === Number(s.slice(14, 16))
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(year, month) &&
+    two(11) <= 23 &&
+    two(14) <= 59 &&
+    (s[16] !== ':' || two(17) <= 59)
   );
 }
 
@@ -100,7 +115,11 @@ export const isIsoUtc = (s: string) => ISO_UTC.test(s) && isCalendarTime(s);
 const IsoUtc = z
   .string()
   .regex(ISO_UTC, 'expected an ISO 8601 UTC time such as "2023-11-22T14:18:22Z"')
-  .refine(isCalendarTime, 'expected a real calendar time between years 0001 and 9999')
+  // A time of another shape has the message above, not this one too.
+  .refine(
+    (s) => !ISO_UTC.test(s) || isCalendarTime(s),
+    'expected a real calendar time between years 0001 and 9999',
+  )
   .meta({ description: 'ISO 8601 time in UTC, ending in "Z".' });
 
 const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD.' });
