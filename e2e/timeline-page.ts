@@ -91,18 +91,23 @@ export class TimelinePage {
   }
 
   /** Waits until the chart's axis holds still for 200 ms: a window's animation (300 ms) has ended. */
-  async chartAtRest() {
-    await this.page.waitForFunction(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const axis = () =>
-            [...document.querySelectorAll('.vis-time-axis.vis-foreground .vis-text')]
-              .map((e) => `${e.textContent}@${e.getBoundingClientRect().x}`)
-              .join();
-          const first = axis();
-          setTimeout(() => resolve(axis() === first), 200);
-        }),
-    );
+  async chartAtRest(timeout = 5_000) {
+    const axis = () =>
+      this.chart
+        .locator('.vis-time-axis.vis-foreground .vis-text')
+        .evaluateAll((els) =>
+          els.map((e) => `${e.textContent}@${e.getBoundingClientRect().x}`).join(),
+        );
+    const deadline = Date.now() + timeout;
+    let before = await axis();
+    for (;;) {
+      await this.page.waitForTimeout(200);
+      const now = await axis();
+      if (now === before && now !== '') return;
+      if (Date.now() > deadline)
+        throw new Error(`the chart's axis was still moving after ${timeout} ms`);
+      before = now;
+    }
   }
 
   /** The chart's lane-name column: a focusable region that scrolls the lanes. */
