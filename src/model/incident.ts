@@ -79,14 +79,9 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
 
 const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysIn = (year: number, month: number) =>
-  month === 2
-    ? isLeapYear(year)
-      ? 29
-      : 28
-    : month === 4 || month === 6 || month === 9 || month === 11
-      ? 30
-      : 31;
+  month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
 
 /**
  * Whether a time of ISO_UTC's shape names a real moment of the calendar (no 2023-02-31, no 24:00). Its fields are
