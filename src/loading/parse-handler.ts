@@ -1,19 +1,19 @@
 // Reading a file's bytes as an incident: in the parse worker, or on the main thread for small files.
 import { scanEvents } from '../model/event-spans';
 import { columnsToMap, importFile } from '../model/formats';
-import { parseIncident, type Incident, type ParseResult, type Problem } from '../model/incident';
+import { parseIncident, type Incident, type Problem } from '../model/incident';
+import type { FastCheck } from '../model/incident-fast';
 import {
   decodeText,
   DEFAULT_MAX_BYTES,
   eventCount,
   readJsonFile,
-  withFileName,
+  namedProblems,
   type DecodeOptions,
 } from '../model/incident-file';
 import { incidentWarnings } from '../model/incident-warnings';
 import {
   EVENTS_PER_MESSAGE,
-  type FileOrder,
   type ParseReply,
   type ParseRequest,
   type ReadResult,
@@ -33,10 +33,13 @@ export function readImport(
 
 type Post = (reply: ParseReply, transfer?: Transferable[]) => void;
 
-/** A validator's answer, and whether a valid incident is the file's value as written (see checkIncidentFast). */
-export type Check = (value: unknown) => { result: ParseResult; asWritten: boolean };
+/** A validator: checkIncidentFast, or zod alone. */
+export type Check = (value: unknown) => FastCheck;
 
-const zodCheck: Check = (value) => ({ result: parseIncident(value), asWritten: false });
+const zodCheck: Check = (value) => {
+  const result = parseIncident(value);
+  return result.ok ? { ok: true, asWritten: false, incident: () => result.incident } : result;
+};
 
 /** What the worker does with a request; `post` sends a reply to the app; `check` validates an incident file. */
 export function handleParseRequest(
@@ -68,19 +71,17 @@ function handleIncidentFile(
   const read = readAndSendAhead(bytes, name, post, eventsPerMessage);
   if (!read.ok) return post({ type: 'problems', problems: read.problems });
   if (read.sentAhead) post({ type: 'unchecked', json: withoutEvents(read.value) });
-  const { result, asWritten } = check(read.value);
-  const named = withFileName(result, name);
-  if (!named.ok) return post({ type: 'problems', problems: named.problems });
+  const checked = check(read.value);
+  if (!checked.ok)
+    return post({ type: 'problems', problems: namedProblems(checked.problems, name) });
   // No events, or an incident that is not the file as written: the page drops what came ahead and gets this one.
-  if (!read.sentAhead || !asWritten) return postIncident(named.incident, post, eventsPerMessage);
-  const inFile = (read.value as { events: { id: string }[] }).events;
-  const order = fileOrder(named.incident.events, inFile);
-  post(incidentHead(named.incident, order), [
-    order.order.buffer,
-    order.startMs.buffer,
-    order.endMs.buffer,
-  ]);
-  postEnd(named.incident, post);
+  if (!read.sentAhead || !checked.asWritten)
+    return postIncident(checked.incident(), post, eventsPerMessage);
+  // The page waits for this answer alone; the incident, for the warnings, is built after it from the same order,
+  // which is therefore copied, not transferred (2 MB at 100,000 events).
+  const { order } = checked;
+  post({ type: 'incident', json: withoutEvents(read.value), events: order.order.length, order });
+  postEnd(checked.incident(), post);
 }
 
 /** Sends the events' bytes ahead, then parses the file; the bytes are not kept past this. */
@@ -115,29 +116,13 @@ function aheadSlice(bytes: Uint8Array, from: number, to: number): Parameters<Pos
   return [{ type: 'ahead', bytes: slice }, [slice.buffer]];
 }
 
-/** Where each sorted event stands in the file, and its interval, in the file's order. */
-function fileOrder(events: Incident['events'], inFile: readonly { id: string }[]): FileOrder {
-  const sortedAt = new Map<string, number>();
-  events.forEach((e, i) => sortedAt.set(e.id, i));
-  const order = new Uint32Array(events.length);
-  const startMs = new Float64Array(events.length);
-  const endMs = new Float64Array(events.length);
-  inFile.forEach(({ id }, at) => {
-    const sorted = sortedAt.get(id)!;
-    order[sorted] = at;
-    startMs[at] = events[sorted]!.startMs;
-    endMs[at] = events[sorted]!.endMs;
-  });
-  return { order, startMs, endMs };
-}
-
-/** An incident's (or a file's) fields but its events, as JSON: the same text for a file and its incident as written. */
+/** A file's (or an incident's) fields but its events, as JSON. */
 function withoutEvents(value: unknown): string {
   return JSON.stringify({ ...(value as object), events: undefined });
 }
 
-function incidentHead(incident: Incident, order?: FileOrder): ParseReply {
-  return { type: 'incident', json: withoutEvents(incident), events: incident.events.length, order };
+function incidentHead(incident: Incident): ParseReply {
+  return { type: 'incident', json: withoutEvents(incident), events: incident.events.length };
 }
 
 /** The end, then the warnings: they scan every text of every event (a second at 100,000), here, not on the page. */

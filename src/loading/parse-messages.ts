@@ -5,7 +5,7 @@ import type { Incident, ParseResult, Problem } from '../model/incident';
 import type { DecodeProgress } from '../model/incident-file';
 import type { Warning } from '../model/incident-warnings';
 import { shareTerms } from '../model/shared-terms';
-import { intervalOf, sortEvents } from '../model/time';
+import { inReadingOrder, intervalOf, sortEvents, type ReadingOrder } from '../model/time';
 
 /**
  * Events per `ahead` or `events` message. The events go to the page as JSON in slices rather than as one
@@ -32,13 +32,6 @@ export type Columns = ColumnsToMap;
 /** An incident, its problems, or (for a generic CSV read without a mapping) the columns to map first. */
 export type ReadResult = ParseResult | { ok: false; problems: Problem[]; columns: Columns };
 
-/** For events sent in the file's order: the file index of each sorted event, and the intervals by file index. */
-export interface FileOrder {
-  order: Uint32Array;
-  startMs: Float64Array;
-  endMs: Float64Array;
-}
-
 export type ParseReply =
   /** The worker has loaded and can take the bytes (sent only then, so a worker that fails to load leaves them usable). */
   | { type: 'ready' }
@@ -50,7 +43,7 @@ export type ParseReply =
    * ones that came `ahead`, without their intervals, which `order` holds; without it, the sorted events follow it,
    * before `end`.
    */
-  | { type: 'incident'; json: string; events: number; order?: FileOrder }
+  | { type: 'incident'; json: string; events: number; order?: ReadingOrder }
   /**
    * The next slice of the file's own events, in the file's order, as the UTF-8 bytes of a JSON array; sent before
    * the file is checked, they belong to the incident only if `incident` comes with an `order`.
@@ -80,7 +73,7 @@ export function incidentReceiver(
   let head: Omit<Incident, 'events'> | undefined;
   let headJson: string | undefined;
   let total = 0;
-  let fileOrder: FileOrder | undefined;
+  let fileOrder: ReadingOrder | undefined;
   const ahead: Incident['events'] = [];
   // A slice sent ahead of the check may not be JSON at all; the check then says what is wrong with the file.
   let aheadUnread = false;
@@ -148,7 +141,7 @@ export function incidentReceiver(
 function sameOrder(
   sorted: Incident['events'],
   inFile: Incident['events'],
-  { order, startMs, endMs }: FileOrder,
+  { order, startMs, endMs }: ReadingOrder,
 ): boolean {
   for (let i = 0; i < order.length; i++) {
     const at = order[i]!;
@@ -156,13 +149,4 @@ function sameOrder(
     if (e !== inFile[at] || e.startMs !== startMs[at] || e.endMs !== endMs[at]) return false;
   }
   return true;
-}
-
-/** The events received in the file's order, with their intervals, sorted. */
-function inReadingOrder(inFile: Incident['events'], { order, startMs, endMs }: FileOrder) {
-  inFile.forEach((e, i) => {
-    e.startMs = startMs[i]!;
-    e.endMs = endMs[i]!;
-  });
-  return Array.from(order, (i) => inFile[i]!);
 }

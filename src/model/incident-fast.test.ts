@@ -93,6 +93,29 @@ describe('parseIncidentFast', () => {
     expect(parseIncidentFast(file)).toEqual(zod);
   });
 
+  // The fast pass names each text of an event in code; a text it left out would pass with no language at all.
+  it.each(EVENT_TEXT_PATHS)(
+    "refuses a language map with no language at %s, with zod's message",
+    (path) => {
+      const file = JSON.parse(bundledText) as Loose;
+      let at: Loose = file.events[1];
+      const steps = path.split('.');
+      // Each step keeps what the event has there (a citation keeps its source); the last puts the empty map in.
+      steps.forEach((step, k) => {
+        const key = step.replace('[]', '');
+        const list = step.endsWith('[]');
+        const had = (list ? (at[key] as Loose[] | undefined)?.[0] : at[key]) as Loose | undefined;
+        const value = k === steps.length - 1 ? {} : { ...had };
+        at[key] = list ? [value] : value;
+        at = value;
+      });
+      const zod = parseIncident(structuredClone(file));
+      expect(zod.ok).toBe(false);
+      expect(validate(file)).toBe(true);
+      expect(parseIncidentFast(file)).toEqual(zod);
+    },
+  );
+
   it('checks the language tags of every text an event has', () => {
     const schema = incidentJsonSchema() as { properties: { events: { items: unknown } } };
     const found: string[] = [];

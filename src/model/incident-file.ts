@@ -143,11 +143,12 @@ export function readJsonFile(
 
 /** A validator's answer with the file's name in front of each problem's path. */
 export function withFileName(result: ParseResult, fileName: string): ParseResult {
-  if (result.ok) return result;
-  return {
-    ok: false,
-    problems: result.problems.map((p: Problem) => ({ ...p, path: `${fileName}: ${p.path}` })),
-  };
+  return result.ok ? result : { ok: false, problems: namedProblems(result.problems, fileName) };
+}
+
+/** Problems with the file's name in front of each path. */
+export function namedProblems(problems: Problem[], fileName: string): Problem[] {
+  return problems.map((p) => ({ ...p, path: `${fileName}: ${p.path}` }));
 }
 
 /** How many events a file's JSON value lists, before it is validated (0 when it has no array of them). */

@@ -13,7 +13,13 @@ import {
   SCHEMA_VERSION,
   SYSTEM_KINDS,
 } from './format-constants';
-import { intervalOf, isAlignedToPrecision, PRECISIONS, sortEvents } from './time';
+import {
+  inReadingOrder,
+  isAlignedToPrecision,
+  PRECISIONS,
+  readingOrderOf,
+  type ReadingOrder,
+} from './time';
 
 export { SCHEMA_ID, SCHEMA_VERSION } from './format-constants';
 
@@ -88,7 +94,7 @@ const daysIn = (year: number, month: number) =>
  * read as numbers, not through Date.parse and back (nor date-fns' getDaysInMonth, which takes a Date): a large file
  * has 200,000 times, and that took 0.6 µs each.
  */
-function isCalendarTime(s: string): boolean {
+export function isCalendarTime(s: string): boolean {
   const two = (at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
   const year = two(0) * 100 + two(2);
   const month = two(5);
@@ -529,9 +535,23 @@ export function parseIncident(input: unknown): ParseResult {
  * intervals in place: copying 100,000 events took longer than checking their references.
  */
 export function finishParse(input: unknown, data: IncidentFile): ParseResult {
+  const ordered = orderParse(input, data);
+  return ordered.ok ? { ok: true, incident: ordered.incident() } : ordered;
+}
+
+/** A valid file's reading order and the incident it orders, built only when asked for: finishParse in two steps. */
+export type OrderedParse =
+  { ok: true; order: ReadingOrder; incident: () => Incident } | { ok: false; problems: Problem[] };
+
+/** finishParse, but the incident is built when asked for: the worker sends the order to the page first. */
+export function orderParse(input: unknown, data: IncidentFile): OrderedParse {
   const kept = keepProtoEntries(input, data.events);
   if (kept.problems.length > 0)
     return { ok: false, problems: capProblems(kept.problems, '(file)') };
-  const events = sortEvents(kept.events.map((e) => Object.assign(e, intervalOf(e))));
-  return { ok: true, incident: { ...data, events } };
+  const order = readingOrderOf(kept.events);
+  return {
+    ok: true,
+    order,
+    incident: () => ({ ...data, events: inReadingOrder(kept.events, order) }),
+  };
 }

@@ -4,12 +4,19 @@ import {
   DAY,
   formatSpan,
   formatSpanShort,
+  HOUR,
+  inReadingOrder,
   intervalOf,
   isAlignedToPrecision,
+  MINUTE,
   parseUtc,
   precisionEnd,
   PRECISIONS,
   type Precision,
+  readingOrder,
+  readingOrderOf,
+  SECOND,
+  sortEvents,
   toIsoUtc,
   utcStamp,
 } from './time';
@@ -86,6 +93,73 @@ describe('precision windows', () => {
         },
       ),
     );
+  });
+});
+
+describe('reading order', () => {
+  // A time written to its precision: the start of its second, minute, hour, day or month.
+  const truncate = (ms: number, precision: Precision) => {
+    const d = new Date(ms);
+    if (precision === 'month') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    const unit = { second: SECOND, minute: MINUTE, hour: HOUR, day: DAY }[precision];
+    return Math.floor(ms / unit) * unit;
+  };
+  // Few distinct times, so that many events share a start, an end or a day.
+  const events = fc.uniqueArray(
+    fc.record({
+      id: fc.stringMatching(/^[a-c]{1,3}$/),
+      day: fc.integer({ min: 0, max: 40 }),
+      at: fc.constantFrom(
+        0,
+        9 * HOUR,
+        9 * HOUR + 22 * MINUTE,
+        9 * HOUR + 22 * MINUTE + 49 * SECOND,
+      ),
+      precision: fc.constantFrom(...PRECISIONS),
+      span: fc.option(fc.constantFrom(0, HOUR, DAY, 40 * DAY), { nil: undefined }),
+    }),
+    { selector: (e) => e.id, maxLength: 12 },
+  );
+  type Spec = { id: string; day: number; at: number; precision: Precision; span?: number };
+  const written = (specs: Spec[]) => specs.map(fileEvent);
+  function fileEvent(spec: Spec) {
+    const startMs = truncate(Date.UTC(2023, 9, 20) + spec.day * DAY + spec.at, spec.precision);
+    const end =
+      spec.span === undefined ? undefined : toIsoUtc(truncate(startMs + spec.span, spec.precision));
+    return {
+      id: spec.id,
+      start: toIsoUtc(startMs),
+      precision: spec.precision,
+      ...(end && { end }),
+    };
+  }
+
+  it("puts a file's events in the order of the pairwise rule, with their intervals, without changing them", () => {
+    fc.assert(
+      fc.property(events, (specs) => {
+        const list = written(specs);
+        const before = structuredClone(list);
+        const { order, startMs, endMs } = readingOrderOf(list);
+        expect(list).toEqual(before);
+        const timed = list.map((e) => ({ ...e, ...intervalOf(e) }));
+        expect(Array.from(startMs)).toEqual(timed.map((e) => e.startMs));
+        expect(Array.from(endMs)).toEqual(timed.map((e) => e.endMs));
+        const expected = [...timed].sort(readingOrder);
+        expect(Array.from(order, (i) => list[i]!.id)).toEqual(expected.map((e) => e.id));
+        expect(sortEvents(timed)).toEqual(expected);
+        expect(inReadingOrder(list, { order, startMs, endMs })).toEqual(expected);
+      }),
+    );
+  });
+
+  it('places a date-only event after the timed events of its day', () => {
+    const list = [
+      { id: 'b', start: '2023-11-14T00:00:00Z', precision: 'day' as const },
+      { id: 'a', start: '2023-11-14T09:22:49Z', precision: 'second' as const },
+      { id: 'c', start: '2023-11-13T23:59:59Z', precision: 'second' as const },
+    ];
+    const { order } = readingOrderOf(list);
+    expect(Array.from(order, (i) => list[i]!.id)).toEqual(['c', 'a', 'b']);
   });
 });
 
