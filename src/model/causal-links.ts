@@ -82,23 +82,24 @@ export function linksInto(events: readonly TimelineEvent[]): ReadonlyMap<string,
  * A cycle of `led-to` / `enabled` links, as the ids around it with the first repeated at the end
  * (`["a", "b", "a"]`); undefined when there is none. Links to unknown events are ignored (refused elsewhere).
  */
-export function findCausalCycle(events: readonly Linked[]): string[] | undefined {
-  // Events by number, and links only where there are some: at 100,000 events a map and an array per event cost
-  // more than the search.
-  const node = new Map<string, number>();
-  for (const e of events) if (!node.has(e.id)) node.set(e.id, node.size);
+export function findCausalCycle(
+  events: readonly Linked[],
+  /** The position of the first event with each id, when the caller has it: a file's check has just made it. */
+  firstAt: ReadonlyMap<string, number> = firstPositions(events),
+): string[] | undefined {
+  // Events by position, and links only where there are some: at 100,000 events an array per event cost more than
+  // the search. An id's links all start from its first event.
   const next: (number[] | undefined)[] = [];
   for (const e of events)
     for (const r of e.related ?? []) {
-      const to = node.get(r.event);
-      if (FORWARD.has(r.kind) && to !== undefined) (next[node.get(e.id)!] ??= []).push(to);
+      const to = firstAt.get(r.event);
+      if (FORWARD.has(r.kind) && to !== undefined) (next[firstAt.get(e.id)!] ??= []).push(to);
     }
-  const ids = [...node.keys()];
   // Iterative depth-first search with three colours, so a long chain cannot overflow the stack.
   const OPEN = 1;
   const DONE = 2;
-  const state = new Uint8Array(ids.length);
-  for (let root = 0; root < ids.length; root++) {
+  const state = new Uint8Array(events.length);
+  for (let root = 0; root < events.length; root++) {
     // An event that leads nowhere closes no cycle from here; it is still walked when reached from another.
     if (state[root] !== 0 || next[root] === undefined) continue;
     const stack: { at: number; k: number }[] = [{ at: root, k: 0 }];
@@ -114,7 +115,7 @@ export function findCausalCycle(events: readonly Linked[]): string[] | undefined
       const to = out[top.k++]!;
       if (state[to] === OPEN) {
         const from = stack.findIndex((s) => s.at === to);
-        return [...stack.slice(from).map((s) => ids[s.at]!), ids[to]!];
+        return [...stack.slice(from).map((s) => events[s.at]!.id), events[to]!.id];
       }
       if (state[to] === 0) {
         state[to] = OPEN;
@@ -123,6 +124,15 @@ export function findCausalCycle(events: readonly Linked[]): string[] | undefined
     }
   }
   return undefined;
+}
+
+/** The position of the first event with each id. */
+function firstPositions(events: readonly { id: string }[]): Map<string, number> {
+  const first = new Map<string, number>();
+  events.forEach((e, i) => {
+    if (!first.has(e.id)) first.set(e.id, i);
+  });
+  return first;
 }
 
 /** What the loader says of a cycle, and what the editor says when a link would make one. */

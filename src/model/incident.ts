@@ -379,13 +379,14 @@ export function checkReferences(
   /** Every event's start and end is known to be a valid UTC time (the fast path checked them). */
   timesChecked = false,
 ): void {
+  // Each id with the position of its first item, which the events' cycle search reuses.
   const idsOf = (list: { id: string }[] | undefined, key: string) => {
-    const seen = new Set<string>();
+    const first = new Map<string, number>();
     (list ?? []).forEach((item, i) => {
-      if (seen.has(item.id)) issue([key, i, 'id'], `duplicate id "${item.id}" in ${key}`);
-      seen.add(item.id);
+      if (first.has(item.id)) issue([key, i, 'id'], `duplicate id "${item.id}" in ${key}`);
+      else first.set(item.id, i);
     });
-    return seen;
+    return first;
   };
   const phases = idsOf(file.phases, 'phases');
   const systems = idsOf(file.systems, 'systems');
@@ -461,7 +462,7 @@ export function checkReferences(
     once(ind.events, ['indicators', i, 'events']);
     cite(ind.citations, 'indicators', i);
   });
-  const cycle = findCausalCycle(file.events);
+  const cycle = findCausalCycle(file.events, events);
   if (cycle) {
     const first = file.events.findIndex((e) => e.id === cycle[0]);
     issue(['events', first, 'related'], cycleMessage(cycle));
