@@ -77,11 +77,11 @@ function handleIncidentFile(
   // No events, or an incident that is not the file as written: the page drops what came ahead and gets this one.
   if (!read.sentAhead || !checked.asWritten)
     return postIncident(checked.incident(), post, eventsPerMessage);
-  // The page waits for this answer alone; the incident, for the warnings, is built after it from the same order,
-  // which is therefore copied, not transferred (2 MB at 100,000 events).
+  // The page waits for this answer and the end alone; the incident, for the warnings, is built after them from the
+  // same order, which is therefore copied, not transferred (2 MB at 100,000 events).
   const { order } = checked;
   post({ type: 'incident', json: withoutEvents(read.value), events: order.order.length, order });
-  postEnd(checked.incident(), post);
+  postEnd(checked.incident, post);
 }
 
 /** Sends the events' bytes ahead, then parses the file; the bytes are not kept past this. */
@@ -126,9 +126,9 @@ function incidentHead(incident: Incident): ParseReply {
 }
 
 /** The end, then the warnings: they scan every text of every event (a second at 100,000), here, not on the page. */
-function postEnd(incident: Incident, post: Post): void {
+function postEnd(incident: () => Incident, post: Post): void {
   post({ type: 'end' });
-  post({ type: 'warnings', warnings: incidentWarnings(incident) });
+  post({ type: 'warnings', warnings: incidentWarnings(incident()) });
 }
 
 /** The incident and its events sorted and re-serialized, in slices: an import's, or one not as its file wrote it. */
@@ -137,5 +137,5 @@ function postIncident(incident: Incident, post: Post, eventsPerMessage: number):
   const { events } = incident;
   for (let i = 0; i < events.length; i += eventsPerMessage)
     post({ type: 'events', json: JSON.stringify(events.slice(i, i + eventsPerMessage)) });
-  postEnd(incident, post);
+  postEnd(() => incident, post);
 }
