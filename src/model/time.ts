@@ -172,7 +172,7 @@ export interface ReadingOrder {
  * latest moment its precision allows, so "2023-11-14, time not given" follows "2023-11-14 09:22:49" instead of
  * preceding it; ties fall to start, end, then id, never file order. Positions are sorted over typed arrays, not
  * events: at 100,000 full-field events in Node, sorting an object per event, then finding each one's place in the
- * file by its id, took 240 ms, and this 150.
+ * file by its id, took 240–310 ms, and this 130–170.
  */
 function positionsInReadingOrder(
   events: readonly { id: string; precision: Precision }[],
@@ -180,27 +180,32 @@ function positionsInReadingOrder(
   endMs: Float64Array,
 ): Uint32Array {
   const latest = new Float64Array(events.length);
-  const order = new Uint32Array(events.length);
+  // An array, not a Uint32Array: V8 sorts it with a comparator in three quarters of the time.
+  const order: number[] = [];
   for (let i = 0; i < events.length; i++) {
     latest[i] = precisionEnd(startMs[i]!, events[i]!.precision);
-    order[i] = i;
+    order.push(i);
   }
   const byId = (a: number, b: number) => {
     const ida = events[a]!.id;
     const idb = events[b]!.id;
     return ida < idb ? -1 : ida > idb ? 1 : 0;
   };
-  return order.sort(
+  order.sort(
     (a, b) =>
       latest[a]! - latest[b]! || startMs[a]! - startMs[b]! || endMs[a]! - endMs[b]! || byId(a, b),
   );
+  return new Uint32Array(order);
 }
 
-/** Events in reading order (see positionsInReadingOrder). */
+/**
+ * Events in reading order (positionsInReadingOrder's rule), sorted as objects: in Node at 100,000 events this is as
+ * fast as sorting their positions, and faster the first time, which is the one that counts on the page.
+ */
 export function sortEvents<E extends Ordered>(events: E[]): E[] {
-  const startMs = Float64Array.from(events, (e) => e.startMs);
-  const endMs = Float64Array.from(events, (e) => e.endMs);
-  return Array.from(positionsInReadingOrder(events, startMs, endMs), (i) => events[i]!);
+  const keyed = events.map((e) => ({ e, key: precisionEnd(e.startMs, e.precision) }));
+  keyed.sort(({ e: a, key: ka }, { e: b, key: kb }) => ka - kb || tieBreak(a, b));
+  return keyed.map(({ e }) => e);
 }
 
 /** The reading order of events as a file writes them, each interval worked out once; the events are not changed. */
@@ -227,7 +232,10 @@ export function inReadingOrder<E extends object>(
     e.startMs = startMs[i]!;
     e.endMs = endMs[i]!;
   });
-  return Array.from(order, (i) => timed[i]!);
+  // A loop, not Array.from(order, …), whose iterator took longer than the sort at 100,000 events.
+  const sorted = new Array<E & { startMs: number; endMs: number }>(order.length);
+  for (let k = 0; k < order.length; k++) sorted[k] = timed[order[k]!]!;
+  return sorted;
 }
 
 /** Negative when `a` comes before `b` in reading order (sortEvents), positive after, 0 for the same event. */
