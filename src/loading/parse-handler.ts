@@ -1,8 +1,7 @@
 // Reading a file's bytes as an incident: in the parse worker, or on the main thread for small files.
 import { scanEvents } from '../model/event-spans';
 import { columnsToMap, importFile } from '../model/formats';
-import { parseIncident, type Incident, type Problem } from '../model/incident';
-import type { FastCheck } from '../model/incident-fast';
+import { checkWithZod, type CheckResult, type Incident, type Problem } from '../model/incident';
 import {
   decodeText,
   DEFAULT_MAX_BYTES,
@@ -34,19 +33,14 @@ export function readImport(
 type Post = (reply: ParseReply, transfer?: Transferable[]) => void;
 
 /** A validator: checkIncidentFast, or zod alone. */
-export type Check = (value: unknown) => FastCheck;
-
-const zodCheck: Check = (value) => {
-  const result = parseIncident(value);
-  return result.ok ? { ok: true, asWritten: false, incident: () => result.incident } : result;
-};
+export type Check = (value: unknown) => CheckResult;
 
 /** What the worker does with a request; `post` sends a reply to the app; `check` validates an incident file. */
 export function handleParseRequest(
   request: ParseRequest,
   post: Post,
   eventsPerMessage = EVENTS_PER_MESSAGE,
-  check: Check = zodCheck,
+  check: Check = checkWithZod,
 ): void {
   if (!request.anyFormat) return handleIncidentFile(request, post, eventsPerMessage, check);
   const result = readImport(request, (progress) => post({ type: 'progress', progress }));

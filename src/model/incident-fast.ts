@@ -5,16 +5,14 @@ import {
   IncidentObject,
   isCalendarTime,
   isKnownLanguageTag,
-  parseIncident,
+  checkWithZod,
   type EventFile,
-  type Incident,
+  type CheckResult,
   type IncidentFile,
   type LocalizedText,
   type ParseResult,
-  type Problem,
 } from './incident';
 import { validate } from './incident-validator.generated.js';
-import type { ReadingOrder } from './time';
 
 /** Every text of an event, by path; `[]` steps into each item of a list. The schema test checks it lists them all. */
 export const EVENT_TEXT_PATHS = [
@@ -67,26 +65,16 @@ function passesChecks(file: IncidentFile): boolean {
 }
 
 /**
- * What checkIncidentFast says of a file: its problems, or its incident, built when asked for. A file valid as
- * written comes with its reading order, so that the order can go to the page before the incident is built.
- */
-export type FastCheck =
-  | { ok: false; problems: Problem[] }
-  | { ok: true; asWritten: true; order: ReadingOrder; incident: () => Incident }
-  | { ok: true; asWritten: false; incident: () => Incident };
-
-/**
  * Validates like parseIncident, several times faster on a large file. A file that fails is validated again by
  * zod, so that its problems read exactly as parseIncident's. The incident is then zod's output, which can differ
  * from the file as written (`asWritten` false): it drops an own "__proto__" key of a text.
  */
-export function checkIncidentFast(input: unknown): FastCheck {
+export function checkIncidentFast(input: unknown): CheckResult {
   if (validate(input) && passesChecks(input as IncidentFile)) {
     const ordered = orderParse(input, input as IncidentFile);
     return ordered.ok ? { ...ordered, asWritten: true } : ordered;
   }
-  const result = parseIncident(input);
-  return result.ok ? { ok: true, asWritten: false, incident: () => result.incident } : result;
+  return checkWithZod(input);
 }
 
 /** checkIncidentFast's incident or problems. */

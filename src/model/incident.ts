@@ -517,6 +517,21 @@ function keepProtoEntries(
   return { events: kept, problems };
 }
 
+/**
+ * What a check says of a file: its problems, or its incident, built when asked for. A file valid as written comes
+ * with its reading order, so that a worker can send the order before it builds the incident (checkIncidentFast).
+ */
+export type CheckResult =
+  | { ok: false; problems: Problem[] }
+  | { ok: true; asWritten: true; order: ReadingOrder; incident: () => Incident }
+  | { ok: true; asWritten: false; incident: () => Incident };
+
+/** parseIncident's answer as a CheckResult: zod's output is not the file as written. */
+export function checkWithZod(input: unknown): CheckResult {
+  const result = parseIncident(input);
+  return result.ok ? { ok: true, asWritten: false, incident: () => result.incident } : result;
+}
+
 /** Validates an already-decoded JSON value; never throws. Problems are capped at MAX_PROBLEMS plus a count. */
 export function parseIncident(input: unknown): ParseResult {
   const result = IncidentSchema.safeParse(input, { error: requiredError });
