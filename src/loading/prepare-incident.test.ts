@@ -4,7 +4,8 @@ import { builderOf } from '../hooks/use-search-index';
 import { idlePeriodsWith } from '../hooks/idle-periods.test-helper';
 import { loadBundled } from '../model/bundled.test-helper';
 import { buildSearchIndex } from '../model/filters';
-import { indexWhileChecking } from './prepare-incident';
+import { sceneSteps } from '../model/chart-view';
+import { indexWhileChecking, prepareInSteps } from './prepare-incident';
 
 /** Idle periods run by hand, each offering 50 ms, on a clock that moves `msPerRead` each time it is read. */
 function longIdlePeriods(msPerRead: number) {
@@ -16,7 +17,43 @@ function longIdlePeriods(msPerRead: number) {
   });
 }
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
+
+describe('prepareInSteps', () => {
+  /** Runs prepareInSteps and counts the turns it gives the page (its timers). */
+  async function turnsOf(...args: Parameters<typeof prepareInSteps>) {
+    vi.stubGlobal('document', { documentElement: { lang: 'en' } });
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    await prepareInSteps(...args);
+    const turns = timers.mock.calls.length;
+    timers.mockRestore();
+    return turns;
+  }
+
+  it('gives the page a turn before each step when every step takes time', async () => {
+    const incident = loadBundled(generateIncident(6000));
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 20));
+    expect(await turnsOf(incident)).toBe(sceneSteps(incident).length);
+  });
+
+  it('runs the steps already taken for an incident back to back, after one turn', async () => {
+    const incident = loadBundled(generateIncident(6000));
+    await turnsOf(incident);
+    // One turn each cost 4 ms or more in a browser: 50-90 ms before the first view of 20,000 events.
+    expect(await turnsOf(incident)).toBe(1);
+  });
+
+  it('stops at its first turn when the load is cancelled', async () => {
+    const incident = loadBundled(generateIncident(6000));
+    const cancel = new AbortController();
+    cancel.abort(new Error('cancelled'));
+    await expect(turnsOf(incident, cancel.signal)).rejects.toThrow('cancelled');
+  });
+});
 
 describe('indexWhileChecking', () => {
   it("builds the search index the screen uses, in idle pieces far shorter than the page's idle periods", () => {
