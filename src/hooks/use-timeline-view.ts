@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { rendersInSteps } from '../loading/prepare-incident';
 import { arrowsInView, indexLinks, linksOf, offPath, tracePath } from '../model/causal-links';
 import { laneIdsOf } from '../model/chart-model';
-import { chartScene, chartView, windowRevealing } from '../model/chart-view';
+import { chartScene, chartView, laterSteps, windowRevealing } from '../model/chart-view';
 import { dimmedIds, queryResult, searchTerms } from '../model/filters';
 import type { Incident } from '../model/incident';
 import * as act from '../model/view-actions';
@@ -21,9 +21,13 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
   const { lang } = useI18n();
   const words = useChartWords();
   const searchIndex = useSearchIndex(incident, searchTerms(view.q).length > 0);
-  // A large incident's first filter, search and regrouping find the model's code already optimized.
+  // A large incident's first regrouping and selection find their tables built, and its first filter, search and
+  // regrouping find the model's code already optimized.
   useEffect(
-    () => (rendersInSteps(incident) ? stepsWhileIdle(warmUpSteps(incident)) : undefined),
+    () =>
+      rendersInSteps(incident)
+        ? stepsWhileIdle([...laterSteps(incident), ...warmUpSteps(incident)])
+        : undefined,
     [incident],
   );
   // Every URL change parses to new arrays; keyed by content, the filters keep their identity across pan and zoom,

@@ -4,6 +4,7 @@ import { generateIncident } from '../../bench/generate';
 import {
   chartScene,
   chartView,
+  laterSteps,
   QUIET_KEEP,
   sceneSteps,
   tooltipLines,
@@ -261,10 +262,20 @@ describe('sceneSteps', () => {
     expect(built).toContain(milestones(incident));
     expect(built).toContain(outcomesIn(incident));
     expect(built).toContain(queryResult(incident.events, DEFAULT_QUERY, NO_SEARCH_INDEX));
-    expect(built).toContain(linksInto(incident.events));
     // The steps leave the scene as it was: the same items as a scene built without them.
     const fresh = sceneOf(loadBundled(generateIncident(2_000)));
     expect(chartView(scene, undefined).items).toEqual(chartView(fresh, undefined).items);
+  });
+
+  it('leaves to later what the first view does not read: the lanes by actor, the links naming each event', () => {
+    const incident = loadBundled(generateIncident(2_000));
+    const first = sceneSteps(incident).map((step) => step());
+    const later = laterSteps(incident).map((step) => step());
+    const byActor = laneTableOf(sceneOf(incident).index, 'actor');
+    expect(first).not.toContain(byActor);
+    expect(first).not.toContain(linksInto(incident.events));
+    expect(later).toEqual([byActor, linksInto(incident.events)]);
+    expect(later[0]).toBe(byActor);
   });
 });
 
