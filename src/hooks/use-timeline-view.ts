@@ -21,7 +21,7 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
   const { lang } = useI18n();
   const words = useChartWords();
   const searchIndex = useSearchIndex(incident, searchTerms(view.q).length > 0);
-  // A large incident's first regrouping and selection find their tables built, and its first filter, search and
+  // A large incident's first selection finds the links naming each event listed, and its first filter, search and
   // regrouping find the model's code already optimized.
   useEffect(
     () =>
