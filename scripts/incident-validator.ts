@@ -25,7 +25,10 @@ export function validatorSchema(): Record<string, unknown> {
     throw new Error('LocalizedText is no longer a string or a map: review validatorSchema');
   defs.LocalizedText = { ...text, ...map, type: ['string', 'object'] };
   const events = (schema.properties as Record<string, { items?: unknown }>).events;
-  if (!events?.items) throw new Error('The schema no longer lists events: review validatorSchema');
+  if (!events?.items || defs.Event)
+    throw new Error(
+      'The schema no longer lists events, or names an Event of its own: review validatorSchema',
+    );
   defs.Event = events.items;
   events.items = { $ref: '#/$defs/Event' };
   return schema;

@@ -15,7 +15,7 @@ export function IncidentWarnings({ incident, src }: { incident: Incident; src: s
   const { t } = useI18n();
   // A large file's warnings come from the parse worker just after its incident is shown. They are read in render
   // and watched from the commit on: with useSyncExternalStore, warnings that came while the first view rendered in
-  // slices made React render the whole view again at once (80-100 ms at 20,000 events).
+  // slices made React render the whole view again at once (70-85 ms at 20,000 events).
   const warnings = warningsFor(incident);
   const [, changed] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {

@@ -47,11 +47,21 @@ describe('prepareInSteps', () => {
     expect(await turnsOf(incident)).toBe(1);
   });
 
-  it('stops at its first turn when the load is cancelled', async () => {
+  it('takes no step after the load is cancelled', async () => {
     const incident = loadBundled(generateIncident(6000));
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 20));
     const cancel = new AbortController();
-    cancel.abort(new Error('cancelled'));
-    await expect(turnsOf(incident, cancel.signal)).rejects.toThrow('cancelled');
+    vi.stubGlobal('document', { documentElement: { lang: 'en' } });
+    const turn = globalThis.setTimeout;
+    let turns = 0;
+    // Cancelled during the second turn, after the first step: the loop stops there, with twelve steps left.
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((run: () => void) => {
+      if (++turns === 2) cancel.abort(new Error('cancelled'));
+      return turn(run, 0);
+    }) as typeof setTimeout);
+    await expect(prepareInSteps(incident, cancel.signal)).rejects.toThrow('cancelled');
+    expect(turns).toBe(2);
   });
 });
 

@@ -1,4 +1,4 @@
-// Before a large incident's first render: the model work that render would do in one long task, one step per task.
+// Before a large incident's first render: the model work that render would do in one long task, in steps apart.
 import { buildWhileIdle, builderOf } from '../hooks/use-search-index';
 import { whenIdle, type WhenIdle } from '../hooks/when-idle';
 import type { Incident } from '../model/incident';
@@ -18,9 +18,9 @@ export const rendersInSteps = (incident: Incident) =>
 const STEP_SLICE_MS = 10;
 
 /**
- * Runs the chart scene's steps for `incident` (see sceneSteps), yielding to the page before the first and after
- * any that took time, so it can paint and take a Cancel in between; throws the signal's reason when cancelled
- * meanwhile.
+ * Runs the chart scene's steps for `incident` (see sceneSteps), yielding to the page before the first and then
+ * whenever 10 ms have passed since it last did, so it can paint and take a Cancel in between; throws the signal's
+ * reason when cancelled meanwhile.
  */
 export async function prepareInSteps(incident: Incident, signal?: AbortSignal): Promise<void> {
   if (!rendersInSteps(incident)) return;
