@@ -17,6 +17,7 @@ import {
 } from './chart-model';
 import {
   buildEventIndex,
+  inStartOrder,
   laneTableOf,
   positionsIn,
   subsetAt,
@@ -26,7 +27,7 @@ import {
 import { firstWindow } from './first-window';
 import type { Incident, MilestoneKind, TimelineEvent } from './incident';
 import { linksInto } from './causal-links';
-import { facetColumns } from './facet-columns';
+import { facetColumnSteps } from './facet-columns';
 import { levelOfDetail, MAX_CHART_ITEMS, sidesOf, windowShowing } from './level-of-detail';
 import { memo } from './memo';
 import { milestones } from './metrics';
@@ -317,7 +318,8 @@ export function chartScene(input: SceneInput): ChartScene {
 export function sceneSteps(incident: Incident, lang = 'en'): (() => unknown)[] {
   const index = () => indexOf(incident, incident.events);
   return [
-    () => facetColumns(incident.events),
+    ...facetColumnSteps(incident.events),
+    () => inStartOrder(incident.events),
     index,
     () => laneTableOf(index(), 'system'),
     () => laneTableOf(index(), 'actor'),

@@ -8,6 +8,7 @@ import {
   countPerLaneBin,
   eventsOverlapping,
   indexOfEvent,
+  inStartOrder,
   laneKeysOf,
   laneTableOf,
 } from './event-index';
@@ -97,6 +98,16 @@ describe('eventsOverlapping', () => {
 
   it('sorts a copy when given unsorted events', () => {
     expect(ids([...buildEventIndex([late, point]).events])).toEqual(ids([point, late]));
+  });
+
+  it('sorts a list once, so a loader can sort it in a step before the index is built from it', () => {
+    const unsorted = [late, point];
+    const sorted = inStartOrder(unsorted);
+    expect(ids([...sorted])).toEqual(ids([point, late]));
+    expect(unsorted.map((e) => e.id)).toEqual([late.id, point.id]);
+    expect(buildEventIndex(unsorted).events).toBe(sorted);
+    const inOrder = [point, late];
+    expect(inStartOrder(inOrder)).toBe(inOrder);
   });
 
   it('finds exactly the events a linear scan finds', () => {

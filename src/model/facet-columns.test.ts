@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { generateIncident } from '../../bench/generate';
 import { loadBundled } from './bundled.test-helper';
-import { eventsWanted, facetColumns, tally, wantedCodes } from './facet-columns';
+import { eventsWanted, facetColumnSteps, facetColumns, tally, wantedCodes } from './facet-columns';
 import { FACETS, valuesOf } from './vocabulary';
 
 const bundled = loadBundled();
@@ -38,5 +39,35 @@ describe('facet columns', () => {
     expect(
       eventsWanted(columns, 'system', wantedCodes(columns, 'system', ['no-such-system'])),
     ).toEqual(new Uint8Array(bundled.events.length));
+  });
+
+  it('are built in steps of a part of the events each, the same columns as in one pass', () => {
+    const { events } = loadBundled(generateIncident(2_500, 3, 'full'));
+    const whole = facetColumns(events.slice());
+    const steps = facetColumnSteps(events, 1_000);
+    expect(steps).toHaveLength(3);
+    const results = steps.map((step) => step());
+    expect(results.slice(0, 2)).toEqual([undefined, undefined]);
+    expect(results[2]).toEqual(whole);
+    // Read back, each event's systems and outcome, past the point where the systems' column had to grow.
+    const { terms, systemStart, systemCodes, single } = results[2]!;
+    expect(systemCodes.length).toBeGreaterThan(events.length);
+    events.forEach((e, i) => {
+      const codes = systemCodes.subarray(systemStart[i], systemStart[i + 1]);
+      expect([...codes].map((c) => terms.system[c])).toEqual(e.systems);
+      expect(terms.outcome[single.outcome[i]!]).toBe(e.outcome);
+    });
+    // The last step keeps them: a render after the steps builds nothing.
+    expect(facetColumns(events)).toBe(results[2]);
+  });
+
+  it('take the columns built meanwhile instead of building them again', () => {
+    const { events } = loadBundled(generateIncident(2_500, 4));
+    const steps = facetColumnSteps(events, 1_000);
+    steps[0]!();
+    const meanwhile = facetColumns(events);
+    expect(steps[1]!()).toBe(meanwhile);
+    expect(steps[2]!()).toBe(meanwhile);
+    expect(facetColumns(events)).toBe(meanwhile);
   });
 });

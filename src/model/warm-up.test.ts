@@ -33,7 +33,7 @@ describe('warmUpSteps', () => {
   it('runs a filter on every facet, each lane grouping and a search, in steps of one stage each', () => {
     // Per run a filter, a scene and items; before them the scene's tables, the panels' counts and the links naming
     // each event (sceneSteps); the search index in slices of 500.
-    expect(warmUpSteps(incident)).toHaveLength(14 + 3 * (5 + 5 + 1) + WARM_UP_SAMPLE / 500);
+    expect(warmUpSteps(incident)).toHaveLength(15 + 3 * (5 + 5 + 1) + WARM_UP_SAMPLE / 500);
   });
 
   it('reads no event past the sample, so no step costs what a pass over a large incident does', () => {
