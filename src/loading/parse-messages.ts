@@ -5,7 +5,7 @@ import type { Incident, ParseResult, Problem } from '../model/incident';
 import type { DecodeProgress } from '../model/incident-file';
 import type { Warning } from '../model/incident-warnings';
 import { shareTerms } from '../model/shared-terms';
-import { inReadingOrder, intervalOf, sortEvents, type ReadingOrder } from '../model/time';
+import { inReadingOrder, intervalOf, readingOrderSorter, type ReadingOrder } from '../model/time';
 
 /**
  * Events per `ahead` or `events` message. The events go to the page as JSON in slices rather than as one
@@ -75,6 +75,7 @@ export function incidentReceiver(
   let total = 0;
   let fileOrder: ReadingOrder | undefined;
   const ahead: Incident['events'] = [];
+  let aheadInOrder = readingOrderSorter<Incident['events'][number]>();
   // A slice sent ahead of the check may not be JSON at all; the check then says what is wrong with the file.
   let aheadUnread = false;
   let unchecked: { json: string; incident: Incident } | undefined;
@@ -99,6 +100,7 @@ export function incidentReceiver(
           e.startMs = startMs;
           e.endMs = endMs;
           ahead.push(e);
+          aheadInOrder.add(e);
         }
       } catch {
         aheadUnread = true;
@@ -108,7 +110,7 @@ export function incidentReceiver(
       const fields = JSON.parse(reply.json) as Omit<Incident, 'events'>;
       let events: Incident['events'];
       try {
-        events = sortEvents(ahead.slice());
+        events = aheadInOrder.sorted();
       } catch {
         return undefined;
       }
@@ -124,6 +126,7 @@ export function incidentReceiver(
       // The worker lives on for the warnings, and this function with it: it keeps no events past the end.
       const early = unchecked;
       const inFile = ahead.splice(0);
+      aheadInOrder = readingOrderSorter();
       unchecked = undefined;
       terms.clear();
       if (!fileOrder) return { ...head, events: received };

@@ -199,13 +199,33 @@ function positionsInReadingOrder(
 }
 
 /**
- * Events in reading order (positionsInReadingOrder's rule), sorted as objects: in Node at 100,000 events this is as
- * fast as sorting their positions, and faster the first time, which is the one that counts on the page.
+ * Sorts events into reading order (positionsInReadingOrder's rule) as objects, in two parts: `add` makes an event's
+ * sort key as it arrives, `sorted` sorts all those added and lets them go. A page given 100,000 events in slices makes the keys
+ * slice by slice: made all at once with the sort, after the last slice, they were half of a task of 90-200 ms.
+ */
+export function readingOrderSorter<E extends Ordered>() {
+  const keyed: { e: E; key: number }[] = [];
+  return {
+    add(e: E) {
+      keyed.push({ e, key: precisionEnd(e.startMs, e.precision) });
+    },
+    sorted(): E[] {
+      return keyed
+        .splice(0)
+        .sort(({ e: a, key: ka }, { e: b, key: kb }) => ka - kb || tieBreak(a, b))
+        .map(({ e }) => e);
+    },
+  };
+}
+
+/**
+ * Events in reading order, sorted as objects: in Node at 100,000 events this is as fast as sorting their
+ * positions, and faster the first time, which is the one that counts on the page.
  */
 export function sortEvents<E extends Ordered>(events: E[]): E[] {
-  const keyed = events.map((e) => ({ e, key: precisionEnd(e.startMs, e.precision) }));
-  keyed.sort(({ e: a, key: ka }, { e: b, key: kb }) => ka - kb || tieBreak(a, b));
-  return keyed.map(({ e }) => e);
+  const sorter = readingOrderSorter<E>();
+  for (const e of events) sorter.add(e);
+  return sorter.sorted();
 }
 
 /** The reading order of events as a file writes them, each interval worked out once; the events are not changed. */
