@@ -11,6 +11,7 @@ import {
   zoomLimits,
   zoomWindow,
 } from './chart-model';
+import { loadBundled } from './bundled.test-helper';
 import { parseIncident, type Incident, type TimelineEvent } from './incident';
 import { minimalIncident } from './test-incident';
 import { DAY, HOUR } from './time';
@@ -60,6 +61,16 @@ describe('lanes and items', () => {
       start: inc.events[0]!.startMs,
       end: inc.events[1]!.endMs,
     });
+  });
+
+  it('spans each band from its earliest start to its latest end, whatever the order of the events', () => {
+    const inc = loadBundled();
+    const reversed = [...inc.events].reverse();
+    for (const band of phaseBands(inc, reversed, 'en')) {
+      const own = inc.events.filter((e) => e.phase === band.phase);
+      expect(band.start).toBe(Math.min(...own.map((e) => e.startMs)));
+      expect(band.end).toBe(Math.max(...own.map((e) => e.endMs)));
+    }
   });
 });
 
