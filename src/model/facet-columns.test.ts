@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateIncident } from '../../bench/generate';
 import { loadBundled } from './bundled.test-helper';
 import { eventsWanted, facetColumnSteps, facetColumns, tally, wantedCodes } from './facet-columns';
+import type { TimelineEvent } from './incident';
 import { FACETS, valuesOf } from './vocabulary';
 
 const bundled = loadBundled();
@@ -41,33 +42,58 @@ describe('facet columns', () => {
     ).toEqual(new Uint8Array(bundled.events.length));
   });
 
-  it('are built in steps of a part of the events each, the same columns as in one pass', () => {
-    const { events } = loadBundled(generateIncident(2_500, 3, 'full'));
-    const whole = facetColumns(events.slice());
-    const steps = facetColumnSteps(events, 1_000);
-    expect(steps).toHaveLength(3);
-    const results = steps.map((step) => step());
-    expect(results.slice(0, 2)).toEqual([undefined, undefined]);
-    expect(results[2]).toEqual(whole);
-    // Read back, each event's systems and outcome, past the point where the systems' column had to grow.
-    const { terms, systemStart, systemCodes, single } = results[2]!;
-    expect(systemCodes.length).toBeGreaterThan(events.length);
+  /** The events, each counting how often the columns' builder reads it (it reads `phase` once per event). */
+  function counted(events: readonly TimelineEvent[]) {
+    const reads = new Int32Array(events.length);
+    const wrapped = events.map(
+      (e, i) =>
+        new Proxy(e, {
+          get(target, key) {
+            if (key === 'phase') reads[i]!++;
+            return Reflect.get(target, key) as unknown;
+          },
+        }),
+    );
+    return { wrapped, reads, total: () => reads.reduce((a, b) => a + b, 0) };
+  }
+
+  it('are built in steps that each read their own part of the events, into the columns of one pass', () => {
+    const { events } = loadBundled(generateIncident(5_000, 3, 'full'));
+    const { wrapped, reads, total } = counted(events);
+    const steps = facetColumnSteps(wrapped, 1_000);
+    expect(steps).toHaveLength(5);
+    steps.slice(0, 4).forEach((step, k) => {
+      expect(step()).toBeUndefined();
+      expect(total()).toBe((k + 1) * 1_000);
+    });
+    const columns = steps[4]!()!;
+    expect(reads.every((n) => n === 1)).toBe(true);
+    // Read back, every term of every event: the systems' column grew (past about 2,150 events) and was read on.
+    expect(columns.systemCodes.length).toBeGreaterThan(events.length + 16);
     events.forEach((e, i) => {
-      const codes = systemCodes.subarray(systemStart[i], systemStart[i + 1]);
-      expect([...codes].map((c) => terms.system[c])).toEqual(e.systems);
-      expect(terms.outcome[single.outcome[i]!]).toBe(e.outcome);
+      for (const facet of FACETS) {
+        const counts = tally(columns, facet, Int32Array.of(i));
+        const held = columns.terms[facet].filter((_, c) => counts[c]! > 0);
+        expect(held.sort()).toEqual([...new Set(valuesOf(e, facet))].sort());
+      }
     });
     // The last step keeps them: a render after the steps builds nothing.
-    expect(facetColumns(events)).toBe(results[2]);
+    expect(facetColumns(wrapped)).toBe(columns);
+    expect(total()).toBe(events.length);
   });
 
-  it('take the columns built meanwhile instead of building them again', () => {
+  it('go on from where earlier steps or a render stopped, reading each event once', () => {
     const { events } = loadBundled(generateIncident(2_500, 4));
-    const steps = facetColumnSteps(events, 1_000);
-    steps[0]!();
-    const meanwhile = facetColumns(events);
-    expect(steps[1]!()).toBe(meanwhile);
-    expect(steps[2]!()).toBe(meanwhile);
-    expect(facetColumns(events)).toBe(meanwhile);
+    const { wrapped, reads } = counted(events);
+    const first = facetColumnSteps(wrapped, 1_000);
+    first[0]!();
+    // A second list of steps over the same events, as a load's pass after the worker's answer makes.
+    const second = facetColumnSteps(wrapped, 1_000);
+    second[0]!();
+    expect(second[1]!()).toBeUndefined();
+    const meanwhile = facetColumns(wrapped);
+    expect(second[2]!()).toBe(meanwhile);
+    expect(first[1]!()).toBe(meanwhile);
+    expect(reads.every((n) => n === 1)).toBe(true);
   });
 });

@@ -79,46 +79,48 @@ function columnBuilder(events: readonly TimelineEvent[]) {
 
 // Keyed by the array itself: an incident's event list is never changed in place, only replaced.
 const built = new WeakMap<readonly TimelineEvent[], FacetColumns>();
+// Columns part built, shared by every list of steps over the same events and by facetColumns: a load's second pass
+// of steps (after the worker's answer) goes on from where the first stopped instead of reading every event again.
+const building = new WeakMap<readonly TimelineEvent[], ReturnType<typeof columnBuilder>>();
 
-/** The columns of `events`, built on first use and kept as long as the array lives. */
-export function facetColumns(events: readonly TimelineEvent[]): FacetColumns {
-  let columns = built.get(events);
-  if (!columns) {
-    const builder = columnBuilder(events);
-    builder.read(events.length);
-    columns = builder.done();
-    built.set(events, columns);
-  }
+/** Reads `events` up to `to` into their columns; once all are read, keeps the columns and returns them. */
+function readUpTo(events: readonly TimelineEvent[], to: number): FacetColumns | undefined {
+  const ready = built.get(events);
+  if (ready) return ready;
+  let builder = building.get(events);
+  if (!builder) building.set(events, (builder = columnBuilder(events)));
+  builder.read(to);
+  if (to < events.length) return undefined;
+  const columns = builder.done();
+  built.set(events, columns);
+  building.delete(events);
   return columns;
 }
 
+/** The columns of `events`, built (or finished, when steps began them) on first use and kept as the array lives. */
+export function facetColumns(events: readonly TimelineEvent[]): FacetColumns {
+  return readUpTo(events, events.length)!;
+}
+
 /**
- * Events per step of facetColumnSteps: at 100,000 full-field events the whole build was one task of 156-196 ms on
- * a page loading the file (about 50 ms in Node), the longest of the load.
+ * Events per step of facetColumnSteps: at 100,000 full-field events the whole build was one task of 60-196 ms on
+ * a page loading the file (about 50 ms in Node), among the longest of the load.
  */
 const FACET_COLUMNS_PART = 20_000;
 
 /**
  * The columns of `events` built as facetColumns builds them, in steps of `part` events for a loader that yields
- * between them; the last step keeps the columns for facetColumns and returns them. A step finds the columns there
- * when they were built meanwhile (a render between steps) and does nothing else.
+ * between them; the last step returns them. Steps read only what no step or render has read yet.
  */
 export function facetColumnSteps(
   events: readonly TimelineEvent[],
   part = FACET_COLUMNS_PART,
 ): (() => FacetColumns | undefined)[] {
-  let builder: ReturnType<typeof columnBuilder> | undefined;
   const parts = Math.max(1, Math.ceil(events.length / part));
-  return Array.from({ length: parts }, (_, k) => () => {
-    const ready = built.get(events);
-    if (ready) return ready;
-    builder ??= columnBuilder(events);
-    builder.read((k + 1) * part);
-    if (k < parts - 1) return undefined;
-    const columns = builder.done();
-    built.set(events, columns);
-    return columns;
-  });
+  return Array.from(
+    { length: parts },
+    (_, k) => () => readUpTo(events, k === parts - 1 ? events.length : (k + 1) * part),
+  );
 }
 
 /** Per code of `facet`, 1 when it is one of `wanted`; ids no event has are left out. */
