@@ -11,8 +11,9 @@ import { inReadingOrder, intervalOf, readingOrderSorter, type ReadingOrder } fro
  * Events per `ahead` or `events` message. The events go to the page as JSON in slices rather than as one
  * structured clone: in Chromium, receiving a clone of 100,000 events blocked the page for seconds in one task,
  * while JSON.parse of the same data is several times faster and, sliced, leaves the page free to paint in between.
- * 2,000 a slice: its decode and parse plus the GC it may trigger (114-166 ms) took 175-228 ms in traces of
- * 100,000 full-field events; 1,000 did not shorten the longest, and 5,000 took up to 276 ms.
+ * 2,000 a slice: its decode and parse plus the GC it may trigger took up to about 200 ms in loads of 100,000
+ * full-field events; 5,000 took up to 276 ms, and 1,000 shortened the longest task (102-151 against 123-160 ms)
+ * but left the load ready later (5.09 against 4.94 s, medians of 4 marked loads).
  */
 export const EVENTS_PER_MESSAGE = 2000;
 
@@ -108,13 +109,7 @@ export function incidentReceiver(
     } else if (reply.type === 'unchecked') {
       if (aheadUnread) return undefined;
       const fields = JSON.parse(reply.json) as Omit<Incident, 'events'>;
-      let events: Incident['events'];
-      try {
-        events = aheadInOrder.sorted();
-      } catch {
-        return undefined;
-      }
-      const incident = { ...fields, events };
+      const incident = { ...fields, events: aheadInOrder.sorted() };
       unchecked = { json: reply.json, incident };
       onUnchecked?.(incident);
     } else if (reply.type === 'events') {

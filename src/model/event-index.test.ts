@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from './incident';
-import { DAY, sortEvents } from './time';
+import { sortEvents } from './reading-order.test-helper';
+import { DAY } from './time';
 import {
   buildEventIndex,
   countOverlapping,

@@ -16,10 +16,10 @@ import {
   readingOrder,
   readingOrderOf,
   SECOND,
-  sortEvents,
   toIsoUtc,
   utcStamp,
 } from './time';
+import { sortEvents } from './reading-order.test-helper';
 
 const ms = (iso: string) => Date.parse(iso);
 
