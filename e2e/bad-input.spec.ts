@@ -67,3 +67,15 @@ test('moving from an open incident to a broken one offers the way back to it', a
   await app.waitForReady();
   await expect(app.heading).toHaveText('Example incident');
 });
+
+test('a broken file is requested once, and its problems replace the busy bar', async ({ page }) => {
+  const file = `${BAD}/duplicate-ids.json`;
+  const requests: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.endsWith(file)) requests.push(r.url());
+  });
+  await page.goto(`./?src=${file}`);
+  await expect(page.getByRole('alert')).toContainText(`${file} is not a valid incident file`);
+  await expect(page.locator('#root')).not.toHaveAttribute('aria-busy');
+  expect(requests).toHaveLength(1);
+});

@@ -145,3 +145,23 @@ test('the overview brush moves the chart by mouse and by keyboard, and follows t
   await app.panChart(200);
   await expect.poll(async () => (await app.overviewWindow()).from).toBeLessThan(before.from);
 });
+
+test('a load slower than a second shows a busy bar, then its progress, then the incident', async ({
+  app,
+  page,
+}) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/data/cloudflare-thanksgiving-2023.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('./', { waitUntil: 'commit' });
+  await expect(page.locator('#root')).toHaveAttribute('aria-busy', 'true');
+  const loading = page.getByRole('status').filter({ hasText: /^Loading/ });
+  await expect(loading).toBeVisible();
+  await expect(page.locator('#root')).not.toHaveAttribute('aria-busy');
+  release();
+  await expect(app.heading).toContainText('Cloudflare');
+  await expect(loading).toBeHidden();
+});

@@ -184,6 +184,9 @@ export const incidentQueryOptions = (src: string) =>
     queryFn: ({ signal }) => loadIncident(src, { signal }),
     staleTime: Infinity,
     retry: false,
+    // The first render waits for the load (main.tsx): a failure it saw is shown, not loaded a second time when the
+    // screen mounts. Load it again (a reload) tries again.
+    retryOnMount: false,
   });
 
 export function useIncident(src: string) {
