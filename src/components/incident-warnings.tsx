@@ -1,7 +1,6 @@
 import { useEffect, useReducer, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { knownWarnings, subscribeWarnings, warningsFor } from '../loading/known-warnings';
-import { afterFirstView } from '../hooks/ready';
+import { subscribeWarnings, warningsFor } from '../loading/known-warnings';
 import { isLocal, LOCAL_PREFIX } from '../loading/open-file';
 import type { Incident } from '../model/incident';
 import type { Warning } from '../model/incident-warnings';
@@ -17,26 +16,12 @@ export function IncidentWarnings({ incident, src }: { incident: Incident; src: s
   // A large file's warnings come from the parse worker just after its incident is shown. They are read in render
   // and watched from the commit on: with useSyncExternalStore, warnings that came while the first view rendered in
   // slices made React render the whole view again at once (70-85 ms at 20,000 events).
-  const warnings = knownWarnings(incident);
+  const warnings = warningsFor(incident);
   const [, changed] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     const unsubscribe = subscribeWarnings(changed);
-    if (knownWarnings(incident) !== warnings) changed();
-    // A file read on this thread has its warnings computed once its first view is drawn, not in that view's
-    // render (12 ms of a 1,000-event load).
-    const cancel = warnings
-      ? () => {}
-      : afterFirstView(
-          () => {
-            warningsFor(incident);
-            changed();
-          },
-          { quietMs: 0, latestMs: 1000 },
-        );
-    return () => {
-      unsubscribe();
-      cancel();
-    };
+    if (warningsFor(incident) !== warnings) changed();
+    return unsubscribe;
   }, [incident, warnings]);
   const [dismissed, setDismissed] = useState(false);
   if (dismissed || !warnings?.length) return null;

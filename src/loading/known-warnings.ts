@@ -29,11 +29,6 @@ export function subscribeWarnings(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The warnings sent or computed so far, without computing any. */
-export function knownWarnings(incident: Incident): Warning[] | undefined {
-  return known.get(incident);
-}
-
 /**
  * The warnings the worker sent, undefined while they are coming, or (for a file parsed on this thread) computed
  * now, once per incident.
