@@ -77,5 +77,13 @@ test('a broken file is requested once, and its problems replace the busy bar', a
   await page.goto(`./?src=${file}`);
   await expect(page.getByRole('alert')).toContainText(`${file} is not a valid incident file`);
   await expect(page.locator('#root')).not.toHaveAttribute('aria-busy');
+  // Nor again when the tab comes back into view or the network comes back.
+  await page.evaluate(() => {
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('offline'));
+    window.dispatchEvent(new Event('online'));
+  });
+  await page.waitForTimeout(500);
+  await expect(page.getByRole('alert')).toContainText(`${file} is not a valid incident file`);
   expect(requests).toHaveLength(1);
 });

@@ -185,8 +185,11 @@ export const incidentQueryOptions = (src: string) =>
     staleTime: Infinity,
     retry: false,
     // The first render waits for the load (main.tsx): a failure it saw is shown, not loaded a second time when the
-    // screen mounts. Load it again (a reload) tries again.
+    // screen mounts, nor when the tab comes back into view or the network comes back (a cancelled 100 MB download
+    // would start again). Load it again (a reload) tries again, and so does opening the same source once more.
     retryOnMount: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
 
 export function useIncident(src: string) {
