@@ -156,7 +156,18 @@ test('a load slower than a second shows a busy bar, then its progress, then the 
     await held;
     await route.continue();
   });
-  await page.goto('./', { waitUntil: 'commit' });
+  await page.goto('./?theme=dark', { waitUntil: 'commit' });
+  await expect(page.locator('#root')).toHaveAttribute('aria-busy', 'true');
+  // The bar is drawn (from 0.3 s), and the link's theme is the page's before anything is rendered.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const bar = getComputedStyle(document.getElementById('root')!, '::before');
+        return `${bar.content} ${bar.visibility} ${bar.height}`;
+      }),
+    )
+    .toBe('"" visible 3px');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('#root')).toHaveAttribute('aria-busy', 'true');
   const loading = page.getByRole('status').filter({ hasText: /^Loading/ });
   await expect(loading).toBeVisible();

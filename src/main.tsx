@@ -23,20 +23,27 @@ keepOwnPage();
 preloadChart();
 // The incident downloads from now, not from the page's first render, 150–250 ms later.
 const initial = parseViewState(window.location.search).state;
+// The link's theme from the start, not from App's first effect, which may come a second later (below).
+if (initial.theme) document.documentElement.dataset.theme = initial.theme;
 const loaded = queryClient.prefetchQuery(incidentQueryOptions(sourceOf(initial)));
 // The first render waits for the incident, for up to a second (index.html's busy bar shows meanwhile): a load that
 // ends sooner renders its screen at once instead of the loading screen first, which took 60-110 ms of a 1,000-event
-// load's main thread, and a slower one shows its progress from then on.
+// load's main thread, and a slower one shows its progress from then on. The editor shows its draft, not the
+// loading screen, and renders at once.
 const FIRST_RENDER_WAIT_MS = 1000;
-const waited = Promise.race([
-  loaded,
-  new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
-]);
+const waited =
+  initial.mode === 'edit'
+    ? undefined
+    : Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS))]);
+
+// Before the first paint, so Chinese text is laid out with its face at once, not after App's effect sets it, and
+// before a large file's preparation reads it for the phase bands' names.
+const language = loadCatalog(initial.lang ?? preferredLang()).then((catalog) => {
+  document.documentElement.lang = catalog?.lang ?? 'en';
+});
 
 // A page in Chinese waits for its catalog, so it never flashes English; an English one renders a microtask later.
-void Promise.all([loadCatalog(initial.lang ?? preferredLang()), waited]).then(([catalog]) => {
-  // Before the first paint, so Chinese text is laid out with its face at once, not after App's effect sets it.
-  document.documentElement.lang = catalog?.lang ?? 'en';
+void Promise.all([language, waited]).then(() => {
   const root = document.getElementById('root')!;
   root.removeAttribute('aria-busy');
   createRoot(root).render(
