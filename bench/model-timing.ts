@@ -7,6 +7,7 @@ import { buildSearchIndex, filterEvents, queryResult, type Query } from '../src/
 import { decodeIncidentFile } from '../src/model/incident-file';
 import { levelOfDetail } from '../src/model/level-of-detail';
 import { generateIncident, type IncidentKind } from './generate';
+import { parseIncident } from '../src/model/incident';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -35,7 +36,7 @@ export interface ModelTiming {
 
 export function modelTiming(n = 100_000, kind: IncidentKind = 'synthetic'): ModelTiming {
   const bytes = new TextEncoder().encode(JSON.stringify(generateIncident(n, 1, kind)));
-  const parsed = time(3, () => decodeIncidentFile(bytes, 'synthetic.json'));
+  const parsed = time(3, () => decodeIncidentFile(bytes, 'synthetic.json', parseIncident));
   if (!parsed.value.ok) throw new Error('generated incident did not validate');
   const incident = parsed.value.incident;
   // The lane table is built on first use and kept with the index; count it as part of the build.

@@ -1,6 +1,7 @@
 // Benchmark page: decodes one incident file on the main thread and in the parse worker, and times both.
 import { decodeIncidentFile } from '../src/model/incident-file';
 import { parseIncidentBytes } from '../src/loading/parse-in-worker';
+import { parseIncident } from '../src/model/incident';
 
 export interface ParseTiming {
   bytes: number;
@@ -30,7 +31,7 @@ async function time(src: string, route: 'main' | 'worker'): Promise<Partial<Pars
   await new Promise((r) => setTimeout(r, 100));
   const start = performance.now();
   if (route === 'main') {
-    const result = decodeIncidentFile(bytes, src);
+    const result = decodeIncidentFile(bytes, src, parseIncident);
     const mainMs = performance.now() - start;
     if (!result.ok) throw new Error('did not validate');
     let t = performance.now();

@@ -39,6 +39,16 @@ describe('the page at start', () => {
   });
 });
 
+describe("the page's check of a file", () => {
+  // A valid file of 256 KiB to 2 MiB is checked on the page without zod; zod loads only for one the check refuses.
+  it.each(['src/model/incident-fast.ts', 'src/model/incident-file.ts'])(
+    '%s imports no zod',
+    (entry) => {
+      expect(zodImporters(entry)).toEqual([]);
+    },
+  );
+});
+
 describe('staticValueImports', () => {
   it.each([
     ["import { z } from 'zod';", ['zod']],

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { isKnownLanguageTag } from '../model/incident';
+import { isKnownLanguageTag } from '../model/incident-checks';
 import { addLanguage, removeLanguage, textsIn } from '../model/taxonomy';
 import type { ListProps } from './term-section';
 

@@ -128,10 +128,11 @@ export async function loadIncident(
   const both = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
   let early: EarlyWorker | undefined;
   // The page's decoder downloads while the file does; the file's size, once known, says what else checks it.
-  preloadPageCheck(bundled?.byteLength ?? 0);
+  preloadPageCheck(bundled?.byteLength);
+  // A size of 0 is unknown (none declared, or compressed): the check is then fetched once the bytes are in.
   const prepareFor = (size: number) => {
     if (size >= WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined') early = startWorkerEarly();
-    if (!early) preloadPageCheck(size);
+    if (!early && size > 0) preloadPageCheck(size);
   };
   // The chart's model and the search index are prepared while the worker checks the file, and given up if the file
   // fails or the load ends (the screen then goes on building the index).

@@ -1,7 +1,8 @@
 // Reading a file's bytes as an incident: in the parse worker, or on the main thread for small files.
 import { scanEvents } from '../model/event-spans';
 import { columnsToMap, importFile } from '../model/formats';
-import { checkWithZod, type CheckResult, type Incident, type Problem } from '../model/incident';
+import { checkWithZod, type Incident, type Problem } from '../model/incident';
+import type { CheckResult } from '../model/incident-checks';
 import {
   decodeText,
   DEFAULT_MAX_BYTES,

@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { ColumnMapping } from '../model/formats/generic-csv';
-import type { Incident } from '../model/incident';
+import { parseIncident, type Incident } from '../model/incident';
 import { generateIncident } from '../../bench/generate';
 import { decodeIncidentFile } from '../model/incident-file';
 import { minimalIncident } from '../model/test-incident';
-import { checkIncidentFast, parseIncidentFast } from '../model/incident-fast';
+import type * as Zod from '../model/incident';
+import { fastCheck } from '../model/incident-fast';
 import type * as Fast from '../model/incident-fast';
+import { checkIncidentFast } from '../model/incident-fast-zod';
 import {
   FAST_CHECK_BYTES,
   parseIncidentBytes,
@@ -26,7 +28,11 @@ import {
 
 vi.mock('../model/incident-fast', async (original) => {
   const fast = await original<typeof Fast>();
-  return { ...fast, parseIncidentFast: vi.fn(fast.parseIncidentFast) };
+  return { ...fast, fastCheck: vi.fn(fast.fastCheck) };
+});
+vi.mock('../model/incident', async (original) => {
+  const zod = await original<typeof Zod>();
+  return { ...zod, parseIncident: vi.fn(zod.parseIncident) };
 });
 
 const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -129,7 +135,7 @@ describe('parseIncidentBytes', () => {
 
   it('gets back from the worker the same incident the main thread makes', async () => {
     const bytes = bytesOf(generateIncident(217, 3));
-    const expected = decodeIncidentFile(bytes, 'big.json');
+    const expected = decodeIncidentFile(bytes, 'big.json', parseIncident);
     const result = await parseIncidentBytes(bytes, 'big.json', undefined, {
       threshold: 1,
       createWorker: () => new FakeWorker(false, 100),
@@ -146,7 +152,7 @@ describe('parseIncidentBytes', () => {
       .map(({ e }) => e);
     const text = JSON.stringify({ ...file, events: shuffled }, null, 2);
     const bytes = new TextEncoder().encode(text);
-    const expected = decodeIncidentFile(bytes, 'big.json');
+    const expected = decodeIncidentFile(bytes, 'big.json', parseIncident);
     const replies = workerReplies(bytes, 'big.json', 100);
     // The events' bytes go first, before the file is decoded, then the check's answer.
     expect(replies.map((r) => r.type)).toEqual([
@@ -170,7 +176,7 @@ describe('parseIncidentBytes', () => {
 
   it('hands over the incident read before the check, and returns that very object when the check agrees', async () => {
     const bytes = bytesOf(generateIncident(217, 3, 'full'));
-    const expected = decodeIncidentFile(bytes, 'big.json');
+    const expected = decodeIncidentFile(bytes, 'big.json', parseIncident);
     const early: Incident[] = [];
     const result = await parseIncidentBytes(bytes, 'big.json', undefined, {
       threshold: 1,
@@ -199,7 +205,9 @@ describe('parseIncidentBytes', () => {
     );
     expect(early).toHaveLength(1);
     expect(differs.ok && differs.incident).not.toBe(early[0]);
-    expect(differs).toEqual(decodeIncidentFile(new TextEncoder().encode(proto), 'big.json'));
+    expect(differs).toEqual(
+      decodeIncidentFile(new TextEncoder().encode(proto), 'big.json', parseIncident),
+    );
     file.events[1]!.phase = 'nope';
     const fails = await parseIncidentBytes(bytesOf(file), 'bad.json', undefined, options);
     expect(early).toHaveLength(2);
@@ -273,7 +281,7 @@ describe('parseIncidentBytes', () => {
     const file = generateIncident(5, 3, 'full');
     const text = JSON.stringify(file).replace('"title":{', '"title":{"__proto__":{"not":"text"},');
     const bytes = new TextEncoder().encode(text);
-    const expected = decodeIncidentFile(bytes, 'big.json');
+    const expected = decodeIncidentFile(bytes, 'big.json', parseIncident);
     expect(expected.ok).toBe(true);
     const replies = workerReplies(bytes, 'big.json', 100);
     expect(replies.map((r) => r.type)).toEqual([
@@ -294,7 +302,7 @@ describe('parseIncidentBytes', () => {
       threshold: 1,
       createWorker: () => new FakeWorker(),
     });
-    expect(result).toEqual(decodeIncidentFile(bytesOf(file), 'empty.json'));
+    expect(result).toEqual(decodeIncidentFile(bytesOf(file), 'empty.json', parseIncident));
     expect(result.ok && result.incident.events).toEqual([]);
   });
 
@@ -344,7 +352,7 @@ describe('parseIncidentBytes', () => {
         threshold: 1,
         createWorker: () => new FakeWorker(),
       });
-      expect(result).toEqual(decodeIncidentFile(bytes, 'deep.json'));
+      expect(result).toEqual(decodeIncidentFile(bytes, 'deep.json', parseIncident));
       expect(!result.ok && result.problems[0]).toEqual({
         path: expect.stringMatching(/^deep\.json: line 1 column \d+$/),
         message: 'JSON is nested deeper than 64 levels',
@@ -371,7 +379,7 @@ describe('parseIncidentBytes', () => {
       threshold: 1,
       createWorker: () => new FakeWorker(),
     });
-    expect(result).toEqual(decodeIncidentFile(bytes, 'broken.json'));
+    expect(result).toEqual(decodeIncidentFile(bytes, 'broken.json', parseIncident));
     expect(!result.ok && result.problems[0]?.message).toMatch(/^not valid JSON/);
   });
 
@@ -445,16 +453,20 @@ describe('parseIncidentBytes', () => {
   });
 
   it('checks a 1,000-event file with full fields on the page with the generated validator, the bundled incident with zod alone', async () => {
-    vi.mocked(parseIncidentFast).mockClear();
+    vi.mocked(fastCheck).mockClear();
+    vi.mocked(parseIncident).mockClear();
     const createWorker = vi.fn(() => new FakeWorker());
-    const full = bytesOf(generateIncident(1000, 1, 'full'));
+    const full = generateIncident(1000, 1, 'full');
+    const fullBytes = bytesOf(full);
     expect([FAST_CHECK_BYTES, WORKER_THRESHOLD_BYTES]).toEqual([256 * 1024, 2 * 1024 * 1024]);
-    expect(full.byteLength).toBeGreaterThanOrEqual(FAST_CHECK_BYTES);
-    expect(full.byteLength).toBeLessThan(WORKER_THRESHOLD_BYTES);
-    const result = await parseIncidentBytes(full, 'full.json', undefined, { createWorker });
-    expect(result.ok && result.incident.events).toHaveLength(1000);
+    expect(fullBytes.byteLength).toBeGreaterThanOrEqual(FAST_CHECK_BYTES);
+    expect(fullBytes.byteLength).toBeLessThan(WORKER_THRESHOLD_BYTES);
+    const result = await parseIncidentBytes(fullBytes, 'full.json', undefined, { createWorker });
+    expect(result).toEqual(decodeIncidentFile(bytesOf(full), 'full.json', parseIncident));
     expect(createWorker).not.toHaveBeenCalled();
-    expect(parseIncidentFast).toHaveBeenCalledTimes(1);
+    expect(fastCheck).toHaveBeenCalledTimes(1);
+    // The comparison above called zod; the page did not.
+    expect(parseIncident).toHaveBeenCalledTimes(1);
 
     const bundled = readFileSync(
       new URL('../../data/cloudflare-thanksgiving-2023.json', import.meta.url),
@@ -462,7 +474,21 @@ describe('parseIncidentBytes', () => {
     expect(bundled.byteLength).toBeLessThan(FAST_CHECK_BYTES);
     const shown = await parseIncidentBytes(new Uint8Array(bundled), 'bundled.json');
     expect(shown.ok).toBe(true);
-    expect(parseIncidentFast).toHaveBeenCalledTimes(1);
+    expect(fastCheck).toHaveBeenCalledTimes(1);
+    expect(parseIncident).toHaveBeenCalledTimes(2);
+  });
+
+  it('tells a 1,000-event file the fast check refuses on the page what zod says, named by its file', async () => {
+    const full = generateIncident(1000, 1, 'full');
+    full.languages = ['en', 'iw'];
+    const bytes = bytesOf(full);
+    expect(bytes.byteLength).toBeGreaterThanOrEqual(FAST_CHECK_BYTES);
+    const result = await parseIncidentBytes(bytes.slice(), 'refused.json');
+    expect(result).toEqual(decodeIncidentFile(bytes, 'refused.json', parseIncident));
+    expect(!result.ok && result.problems[0]).toEqual({
+      path: 'refused.json: languages[1]',
+      message: 'expected a known language tag',
+    });
   });
 
   describe('a worker started while the file downloads', () => {

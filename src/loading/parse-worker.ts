@@ -1,7 +1,7 @@
 // Web Worker entry: decodes and validates a large incident file off the main thread (started by parse-in-worker.ts).
 // First, as in main.tsx: the worker is its own bundle, and its zod must not probe for eval either.
 import '../csp-compat';
-import { checkIncidentFast } from '../model/incident-fast';
+import { checkIncidentFast } from '../model/incident-fast-zod';
 import { EVENTS_PER_MESSAGE, type ParseReply, type ParseRequest } from './parse-messages';
 import { handleParseRequest } from './parse-handler';
 

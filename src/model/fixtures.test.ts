@@ -2,18 +2,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeIncidentFile } from './incident-file';
+import { parseIncident } from './incident';
 
 const read = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../data/fixtures/${name}`, import.meta.url)));
 
 describe('fixtures', () => {
   it('hostile.json is a valid incident, its payloads carried in text', () => {
-    const r = decodeIncidentFile(read('hostile.json'), 'hostile.json');
+    const r = decodeIncidentFile(read('hostile.json'), 'hostile.json', parseIncident);
     expect(r.ok).toBe(true);
   });
 
   it('bad/bom.json loads', () => {
-    expect(decodeIncidentFile(read('bad/bom.json'), 'bom.json').ok).toBe(true);
+    expect(decodeIncidentFile(read('bad/bom.json'), 'bom.json', parseIncident).ok).toBe(true);
   });
 
   it.each([
@@ -30,7 +31,7 @@ describe('fixtures', () => {
     ['not-utf8.json', '(file)', /not valid UTF-8/],
     ['deeply-nested.json', 'line 1 column 75', /nested deeper than 64 levels/],
   ])('bad/%s is refused at %s', (name, path, message) => {
-    const r = decodeIncidentFile(read(`bad/${name}`), name);
+    const r = decodeIncidentFile(read(`bad/${name}`), name, parseIncident);
     expect(r.ok).toBe(false);
     if (!r.ok)
       expect(r.problems[0]).toEqual({

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledText } from './bundled.test-helper';
 import { parseIncident } from './incident';
-import { EVENT_TEXT_PATHS, parseIncidentFast } from './incident-fast';
+import { EVENT_TEXT_PATHS } from './incident-fast';
+import { parseIncidentFast } from './incident-fast-zod';
 import { incidentJsonSchema } from './json-schema';
 import { validate } from './incident-validator.generated.js';
 
@@ -39,6 +40,11 @@ const beyondSchema: [string, Edit][] = [
   ['an unknown tag in the summary', (f) => (f.summary = { sh: 'x' })],
   ['an unknown file language', (f) => (f.languages = ['en', 'iw'])],
   ['a source URL that is not http(s)', (f) => (f.sources[0].url = 'javascript:alert(1)')],
+  ['a source URL with no slashes', (f) => (f.sources[0].url = 'https:example.com')],
+  ['a source URL that does not parse', (f) => (f.sources[0].url = 'https://exa mple.com/')],
+  ['an unknown source language', (f) => (f.sources[0].language = 'iw')],
+  ['an unknown tag in a phase prompt', (f) => (f.phases[0].prompts = [{ mo: 'x' }])],
+  ['an unknown tag in a system label', (f) => (f.systems[0].label = { ji: 'x' })],
   ['31 February', (f) => (f.events[0].start = '2023-02-31T00:00:00Z')],
   ['a range ending 24:00', (f) => (f.events[0].end = '2023-11-30T24:00Z')],
   ['an unknown phase', (f) => (f.events[4].phase = 'no-such-phase')],
@@ -115,6 +121,61 @@ describe('parseIncidentFast', () => {
       expect(parseIncidentFast(file)).toEqual(zod);
     },
   );
+
+  // zod returns such a URL trimmed, or without its tab: the incident is zod's, as parseIncident gives it.
+  it.each([' https://example.com/a', 'https://example.com/a\n', 'https://exa\tmple.com/'])(
+    'gives the source URL %j as zod gives it',
+    (url) => {
+      const file = JSON.parse(bundledText) as Loose;
+      file.sources[0].url = url;
+      const zod = parseIncident(structuredClone(file));
+      expect(zod.ok && zod.incident.sources[0]!.url).not.toBe(url);
+      expect(parseIncidentFast(file)).toEqual(zod);
+    },
+  );
+
+  it('accepts an http(s) URL in capitals, as zod does', () => {
+    const file = JSON.parse(bundledText) as Loose;
+    file.sources[0].url = 'HTTPS://EXAMPLE.COM/Report?x=1#y';
+    const zod = parseIncident(structuredClone(file));
+    expect(zod.ok).toBe(true);
+    expect(parseIncidentFast(file)).toEqual(zod);
+  });
+
+  // The fast pass names each text outside the events in code too; the schema says where they all are.
+  it("refuses a language map with no language at every text outside the events, with zod's message", () => {
+    const schema = incidentJsonSchema() as { properties: Record<string, unknown> };
+    const paths: string[] = [];
+    const walk = (node: unknown, path: string) => {
+      if (typeof node !== 'object' || node === null) return;
+      const n = node as Record<string, unknown>;
+      if (n.$ref === '#/$defs/LocalizedText') return paths.push(path);
+      if (n.items) walk(n.items, `${path}[]`);
+      for (const [key, child] of Object.entries((n.properties ?? {}) as Record<string, unknown>))
+        if (path || key !== 'events') walk(child, path ? `${path}.${key}` : key);
+    };
+    walk(schema, '');
+    expect(paths).toEqual(
+      expect.arrayContaining(['title', 'sources[].note', 'phases[].prompts[]']),
+    );
+    for (const path of paths) {
+      const file = JSON.parse(bundledText) as Loose;
+      let at: Loose = file;
+      const steps = path.split('.');
+      steps.forEach((step, k) => {
+        const key = step.replace('[]', '');
+        const list = step.endsWith('[]');
+        const had = (list ? (at[key] as Loose[] | undefined)?.[0] : at[key]) as Loose | undefined;
+        const value = k === steps.length - 1 ? {} : { ...had };
+        at[key] = list ? [value, ...((at[key] as Loose[] | undefined)?.slice(1) ?? [])] : value;
+        at = value;
+      });
+      const zod = parseIncident(structuredClone(file));
+      expect(zod.ok, path).toBe(false);
+      expect(validate(file), path).toBe(true);
+      expect(parseIncidentFast(file), path).toEqual(zod);
+    }
+  });
 
   it('checks the language tags of every text an event has', () => {
     const schema = incidentJsonSchema() as { properties: { events: { items: unknown } } };

@@ -1,23 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { decodeIncidentFile, nestingDepth } from './incident-file';
 import { minimalIncident } from './test-incident';
+import { parseIncident } from './incident';
 
 const good = JSON.stringify(minimalIncident(), null, 2);
 const bytes = (s: string) => new TextEncoder().encode(s);
 const firstProblem = (input: Uint8Array | string, opts = {}) => {
-  const r = decodeIncidentFile(input, 'upload.json', opts);
+  const r = decodeIncidentFile(input, 'upload.json', parseIncident, opts);
   if (r.ok) throw new Error('expected problems');
   return r.problems[0]!;
 };
 
 describe('decodeIncidentFile', () => {
   it('loads a valid file', () => {
-    const r = decodeIncidentFile(bytes(good), 'upload.json');
+    const r = decodeIncidentFile(bytes(good), 'upload.json', parseIncident);
     expect(r.ok && r.incident.events.length).toBe(2);
   });
 
   it('accepts a UTF-8 byte-order mark', () => {
-    expect(decodeIncidentFile(bytes(`\uFEFF${good}`), 'bom.json').ok).toBe(true);
+    expect(decodeIncidentFile(bytes(`\uFEFF${good}`), 'bom.json', parseIncident).ok).toBe(true);
   });
 
   it('names the file and the field path of a schema problem', () => {
@@ -54,7 +55,9 @@ describe('decodeIncidentFile', () => {
 
   it('reports its progress: reading the bytes, then validating the events', () => {
     const stages: unknown[] = [];
-    decodeIncidentFile(bytes(good), 'upload.json', { onProgress: (p) => stages.push(p) });
+    decodeIncidentFile(bytes(good), 'upload.json', parseIncident, {
+      onProgress: (p) => stages.push(p),
+    });
     expect(stages).toEqual([
       { stage: 'reading', bytes: bytes(good).byteLength },
       { stage: 'validating', events: 2 },
@@ -70,7 +73,7 @@ describe('decodeIncidentFile', () => {
       start: 'soon',
     }));
     file.events.push({ ...good!, id: 'last', outcome: 'maybe' as 'failed' });
-    const r = decodeIncidentFile(bytes(JSON.stringify(file)), 'upload.json');
+    const r = decodeIncidentFile(bytes(JSON.stringify(file)), 'upload.json', parseIncident);
     const problems = r.ok ? [] : r.problems;
     expect(problems).toHaveLength(101);
     expect(problems.some((p) => p.path === 'upload.json: events[3000].outcome')).toBe(true);

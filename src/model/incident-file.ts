@@ -1,5 +1,5 @@
 // Turns the raw bytes of an incident file into an Incident or a list of problems that name the file, place and expectation.
-import { parseIncident, type ParseResult, type Problem } from './incident';
+import type { ParseResult, Problem } from './incident';
 import { jsonStringEnd } from './event-spans';
 import { DEFAULT_MAX_BYTES, tooLargeProblem } from './file-size';
 
@@ -14,8 +14,6 @@ export type DecodeProgress =
 export interface DecodeOptions {
   maxBytes?: number;
   onProgress?: (progress: DecodeProgress) => void;
-  /** The validator: parseIncident, or parseIncidentFast (the same answers) where its code size does not matter. */
-  parse?: (value: unknown) => ParseResult;
 }
 
 type Failure = Extract<ParseResult, { ok: false }>;
@@ -87,16 +85,30 @@ function syntaxProblem(text: string, error: unknown): string {
   return message;
 }
 
-/** Decodes UTF-8 bytes (or text) and validates them as an incident file; never throws. */
+/**
+ * Decodes UTF-8 bytes (or text) and validates them as an incident file with `parse` (parseIncident, or
+ * parseIncidentFast: the same answers); never throws. The validator is given, not imported, so that a page can read
+ * a file before zod's code has loaded.
+ */
 export function decodeIncidentFile(
   input: Uint8Array | string,
   fileName: string,
-  { maxBytes, onProgress, parse = parseIncident }: DecodeOptions = {},
+  parse: (value: unknown) => ParseResult,
+  options: DecodeOptions = {},
 ): ParseResult {
+  const read = readIncidentJson(input, fileName, options);
+  return read.ok ? withFileName(parse(read.value), fileName) : read;
+}
+
+/** readJsonFile, then the progress says how many events are to be validated. */
+export function readIncidentJson(
+  input: Uint8Array | string,
+  fileName: string,
+  { maxBytes, onProgress }: DecodeOptions = {},
+): ReturnType<typeof readJsonFile> {
   const read = readJsonFile(input, fileName, { maxBytes, onProgress });
-  if (!read.ok) return read;
-  onProgress?.({ stage: 'validating', events: eventCount(read.value) });
-  return withFileName(parse(read.value), fileName);
+  if (read.ok) onProgress?.({ stage: 'validating', events: eventCount(read.value) });
+  return read;
 }
 
 /** A file's text and its JSON value, or the problem that it is too large, not UTF-8, empty, too deep or not JSON. */
@@ -107,7 +119,7 @@ export function readJsonFile(
     maxBytes = DEFAULT_MAX_BYTES,
     onProgress,
     depth,
-  }: Omit<DecodeOptions, 'parse'> & {
+  }: DecodeOptions & {
     /** The file's nesting depth, when a scan of its bytes (scanEvents) has counted it: the text is not scanned again. */
     depth?: number;
   } = {},

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIncident, type ParseResult } from './incident';
-import { parseIncidentFast } from './incident-fast';
+import { parseIncidentFast } from './incident-fast-zod';
 import { decodeIncidentFile } from './incident-file';
 
 const bundledText = readFileSync(
@@ -126,7 +126,7 @@ describe('parsing a mutated incident', () => {
         const file = JSON.parse(bundledText) as Json;
         for (const m of mutations) apply(file, m);
         expectAnswer(parseIncident(file));
-        expectAnswer(decodeIncidentFile(JSON.stringify(file) ?? '', 'mutated.json'));
+        expectAnswer(decodeIncidentFile(JSON.stringify(file) ?? '', 'mutated.json', parseIncident));
       }),
       { numRuns: 150 },
     );
@@ -153,10 +153,10 @@ describe('parsing a mutated incident', () => {
         fc.nat({ max: bytes.length - 1 }),
         fc.nat({ max: 255 }),
         (cut, at, byte) => {
-          expectAnswer(decodeIncidentFile(bytes.slice(0, cut), 'cut.json'));
+          expectAnswer(decodeIncidentFile(bytes.slice(0, cut), 'cut.json', parseIncident));
           const changed = bytes.slice();
           changed[at] = byte;
-          expectAnswer(decodeIncidentFile(changed, 'changed.json'));
+          expectAnswer(decodeIncidentFile(changed, 'changed.json', parseIncident));
         },
       ),
       { numRuns: 200 },

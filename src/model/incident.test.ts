@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cpuMsSince } from './cpu-time.test-helper';
 import fc from 'fast-check';
-import { isIsoUtc, parseIncident, type IncidentFile } from './incident';
+import { parseIncident, type IncidentFile } from './incident';
+import { isIsoUtc } from './incident-checks';
 import { minimalIncident } from './test-incident';
 
 type Mutation = (f: IncidentFile & Record<string, unknown>) => void;

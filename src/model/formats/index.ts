@@ -179,7 +179,8 @@ export function importFile(
   if (!decoded.ok) return decoded;
   const { text } = decoded;
   const format = detectFormat(fileName, text);
-  if (format === 'app-json') return decodeIncidentFile(text, fileName, { maxBytes, onProgress });
+  if (format === 'app-json')
+    return decodeIncidentFile(text, fileName, parseIncident, { maxBytes, onProgress });
   onProgress?.({ stage: 'reading', bytes: text.length });
   if (format === 'timesketch-jsonl')
     return validated(importTimesketchJsonl(text, fileName), fileName);

@@ -1,0 +1,229 @@
+// What the format asks beyond each field's shape, without zod: language tags, calendar times, references across
+// lists, the reading order. The fast path runs these alone on a file that fits the generated validator, so that a
+// valid file is never checked by zod, whose schemas take 25-40 ms of a page's thread just to be built.
+import { cycleMessage, findCausalCycle } from './causal-links';
+import type { EventFile, Incident, IncidentFile, Problem } from './incident';
+import { capProblems } from './problems';
+import { inReadingOrder, isAlignedToPrecision, readingOrderOf, type ReadingOrder } from './time';
+
+export const LANG_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?$/;
+
+/** A language tag the platform recognises and writes the same way (e.g. `en`, `zh-Hant`). */
+export function isKnownLanguageTag(tag: string): boolean {
+  const known = knownTags.get(tag);
+  if (known !== undefined) return known;
+  let answer = false;
+  if (LANG_TAG.test(tag)) {
+    try {
+      answer = Intl.getCanonicalLocales(tag)[0] === tag;
+    } catch {
+      answer = false;
+    }
+  }
+  // Files repeat a handful of tags on every text; the cap keeps a hostile file from growing the memo without end.
+  if (knownTags.size < 1000) knownTags.set(tag, answer);
+  return answer;
+}
+const knownTags = new Map<string, boolean>();
+
+export const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/;
+
+const isLeapYear = (y: number) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (year: number, month: number) =>
+  month === 2 && isLeapYear(year) ? 29 : MONTH_DAYS[month - 1]!;
+
+/**
+ * Whether a time of ISO_UTC's shape names a real moment of the calendar (no 2023-02-31, no 24:00). Its fields are
+ * read as numbers, not through Date.parse and back (nor date-fns' getDaysInMonth, which takes a Date): a large file
+ * has 200,000 times, and that took 0.6 µs each.
+ */
+export function isCalendarTime(s: string): boolean {
+  const two = (at: number) => (s.charCodeAt(at) - 48) * 10 + s.charCodeAt(at + 1) - 48;
+  const year = two(0) * 100 + two(2);
+  const month = two(5);
+  const day = two(8);
+  return (
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysIn(year, month) &&
+    two(11) <= 23 &&
+    two(14) <= 59 &&
+    (s[16] !== ':' || two(17) <= 59)
+  );
+}
+
+/** What the IsoUtc schema accepts, without zod: for the reference checks and the fast validator. */
+export const isIsoUtc = (s: string) => ISO_UTC.test(s) && isCalendarTime(s);
+
+export type Issue = (path: (string | number)[], message: string) => void;
+
+/** An event's times against its precision and each other; both are valid UTC times. */
+function checkTimes(e: EventFile, i: number, issue: Issue): void {
+  if (!isAlignedToPrecision(e.start, e.precision))
+    issue(
+      ['events', i, 'start'],
+      `start "${e.start}" has more detail than its precision "${e.precision}" allows`,
+    );
+  if (e.end === undefined) return;
+  if (!isAlignedToPrecision(e.end, e.precision))
+    issue(
+      ['events', i, 'end'],
+      `end "${e.end}" has more detail than its precision "${e.precision}" allows`,
+    );
+  if (Date.parse(e.end) < Date.parse(e.start))
+    issue(['events', i, 'end'], `end "${e.end}" is before start "${e.start}"`);
+}
+
+/** What JSON Schema cannot say about a file that has its shape: unique ids, references, repeats, precision, order. */
+export function checkReferences(
+  file: IncidentFile,
+  issue: Issue,
+  /** Every event's start and end is known to be a valid UTC time (the fast path checked them). */
+  timesChecked = false,
+): void {
+  // Each id with the position of its first item, which the events' cycle search reuses.
+  const idsOf = (list: { id: string }[] | undefined, key: string) => {
+    const first = new Map<string, number>();
+    (list ?? []).forEach((item, i) => {
+      if (first.has(item.id)) issue([key, i, 'id'], `duplicate id "${item.id}" in ${key}`);
+      else first.set(item.id, i);
+    });
+    return first;
+  };
+  const phases = idsOf(file.phases, 'phases');
+  const systems = idsOf(file.systems, 'systems');
+  const actors = idsOf(file.actors, 'actors');
+  const actions = idsOf(file.actions, 'actions');
+  const sources = idsOf(file.sources, 'sources');
+  const techniques = idsOf(file.techniques, 'techniques');
+  const events = idsOf(file.events, 'events');
+  idsOf(file.indicators, 'indicators');
+
+  // A large valid file makes millions of these checks: they allocate nothing (no path, no closure) unless one fails.
+  const unknown = (id: string, list: string, ...path: (string | number)[]) =>
+    issue(path, `unknown ${list} id "${id}": expected one of the ids in ${list}`);
+  // A list naming one thing twice says nothing more, and a long one would make every consumer of it slow.
+  const once = (
+    items: readonly string[] | undefined,
+    base: (string | number)[],
+    describe = (item: string) => `"${item}"`,
+  ) => {
+    const first = new Map<string, number>();
+    items?.forEach((item, k) => {
+      const at = first.get(item);
+      if (at === undefined) first.set(item, k);
+      else
+        issue(
+          [...base, k],
+          `${describe(item)} is listed twice (first at ${String(base.at(-1))}[${at}]); expected each only once`,
+        );
+    });
+  };
+  const cite = (citations: { source: string }[], owner: 'events' | 'indicators', i: number) => {
+    for (let k = 0; k < citations.length; k++) {
+      const { source } = citations[k]!;
+      if (!sources.has(source)) unknown(source, 'sources', owner, i, 'citations', k, 'source');
+    }
+  };
+
+  const list = file.events;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i]!;
+    if (!phases.has(e.phase)) unknown(e.phase, 'phases', 'events', i, 'phase');
+    if (!actors.has(e.actor)) unknown(e.actor, 'actors', 'events', i, 'actor');
+    if (!actions.has(e.action)) unknown(e.action, 'actions', 'events', i, 'action');
+    for (let k = 0; k < e.systems.length; k++)
+      if (!systems.has(e.systems[k]!)) unknown(e.systems[k]!, 'systems', 'events', i, 'systems', k);
+    const { techniques: used, related } = e;
+    if (used)
+      for (let k = 0; k < used.length; k++)
+        if (!techniques.has(used[k]!))
+          unknown(used[k]!, 'techniques', 'events', i, 'techniques', k);
+    if (related)
+      for (let k = 0; k < related.length; k++)
+        if (!events.has(related[k]!.event))
+          unknown(related[k]!.event, 'events', 'events', i, 'related', k, 'event');
+    if (e.systems.length > 1) once(e.systems, ['events', i, 'systems']);
+    if (used && used.length > 1) once(used, ['events', i, 'techniques']);
+    // Related events are keyed by kind and id; a kind is a word and an id a slug, so the space cannot be ambiguous.
+    if (related && related.length > 1)
+      once(
+        related.map((r) => `${r.kind} "${r.event}"`),
+        ['events', i, 'related'],
+        (link) => `the link ${link}`,
+      );
+    cite(e.citations, 'events', i);
+    // A time that already failed its own check gets no second, misleading message about precision or order.
+    if (timesChecked || (isIsoUtc(e.start) && (e.end === undefined || isIsoUtc(e.end))))
+      checkTimes(e, i, issue);
+  }
+  file.indicators?.forEach((ind, i) => {
+    ind.events?.forEach((id, k) => {
+      if (!events.has(id)) unknown(id, 'events', 'indicators', i, 'events', k);
+    });
+    once(ind.events, ['indicators', i, 'events']);
+    cite(ind.citations, 'indicators', i);
+  });
+  const cycle = findCausalCycle(file.events, events);
+  if (cycle) {
+    const first = file.events.findIndex((e) => e.id === cycle[0]);
+    issue(['events', first, 'related'], cycleMessage(cycle));
+  }
+}
+
+/**
+ * zod copies a record onto a plain object, where a "__proto__" key sets the prototype instead of adding an entry, so
+ * an imported column of that name would vanish: such an `extra` is copied again in its order, that one value checked
+ * (zod checked the rest), onto an object without a prototype. `input` has passed the schema, so its events are
+ * objects in the same order.
+ */
+function keepProtoEntries(
+  input: unknown,
+  events: EventFile[],
+): { events: EventFile[]; problems: Problem[] } {
+  const raw = (input as { events: { extra?: Record<string, string> }[] }).events;
+  const problems: Problem[] = [];
+  const kept = events.map((e, i) => {
+    const extra = raw[i]!.extra;
+    if (extra === undefined || !Object.hasOwn(extra, '__proto__')) return e;
+    const value: unknown = Object.getOwnPropertyDescriptor(extra, '__proto__')!.value;
+    if (typeof value !== 'string') {
+      problems.push({ path: `events[${i}].extra.__proto__`, message: 'expected string' });
+      return e;
+    }
+    // Assigning "__proto__" makes an own entry here, since `copy` has no prototype for it to set.
+    const copy: Record<string, string> = Object.create(null);
+    for (const [key, text] of Object.entries(extra)) copy[key] = text;
+    return { ...e, extra: copy };
+  });
+  return { events: kept, problems };
+}
+
+/**
+ * What a check says of a file: its problems, or its incident, built when asked for. A file valid as written comes
+ * with its reading order, so that a worker can send the order before it builds the incident (checkIncidentFast).
+ */
+export type CheckResult =
+  | { ok: false; problems: Problem[] }
+  | { ok: true; asWritten: true; order: ReadingOrder; incident: () => Incident }
+  | { ok: true; asWritten: false; incident: () => Incident };
+
+/** A valid file's reading order and the incident it orders, built only when asked for: finishParse in two steps. */
+export type OrderedParse =
+  { ok: true; order: ReadingOrder; incident: () => Incident } | { ok: false; problems: Problem[] };
+
+/** finishParse, but the incident is built when asked for: the worker sends the order to the page first. */
+export function orderParse(input: unknown, data: IncidentFile): OrderedParse {
+  const kept = keepProtoEntries(input, data.events);
+  if (kept.problems.length > 0)
+    return { ok: false, problems: capProblems(kept.problems, '(file)') };
+  const order = readingOrderOf(kept.events);
+  return {
+    ok: true,
+    order,
+    incident: () => ({ ...data, events: inReadingOrder(kept.events, order) }),
+  };
+}
