@@ -54,6 +54,24 @@ test('a chart whose code arrives after the incident is drawn when it comes, with
   expect((await app.drawnEventIds()).length).toBeGreaterThan(20);
 });
 
+test('a chart whose code cannot be fetched says so in its box, with the list and details usable', async ({
+  app,
+  page,
+  consoleErrors,
+}) => {
+  await page.route(/\/assets\/timeline-chart-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('alert')).toContainText('The chart could not be drawn');
+  await expect(page.getByRole('alert')).toContainText(
+    'The event list and the details below still work.',
+  );
+  const title = await app.listRows.nth(2).getByRole('gridcell').nth(1).textContent();
+  await app.listRows.nth(2).click();
+  await expect(page.getByRole('heading', { level: 2, name: title! })).toBeVisible();
+  // The failed fetch and React's report of the error it caught are the only console errors.
+  consoleErrors.splice(0);
+});
+
 test('an English page fetches no Chinese catalog until the language is switched', async ({
   app,
   page,

@@ -1,20 +1,29 @@
 // The main screen's chart, whose code loads beside the page's (src/loading/chart-code.ts).
-import { lazy, Suspense, useState } from 'react';
-import { loadChart, loadedChart } from '../loading/chart-code';
+import { useEffect, useState } from 'react';
+import { loadChart, loadedChart, type ChartModule } from '../loading/chart-code';
 import type { TimelineChartProps } from './timeline-chart';
-
-const LoadedTimelineChart = lazy(() => loadChart().then((m) => ({ default: m.TimelineChart })));
 
 /** The chart, with an empty chart box in its place while its code arrives. */
 export function LazyTimelineChart(props: TimelineChartProps) {
-  // Code already here is used at once: suspending on it anyway held the chart back for React's 300 ms reveal
-  // throttle (an idle gap of 150-270 ms in traced 1,000-event loads). Kept for the component's life, so the chart
-  // is never remounted when its code arrives later.
-  const [loaded] = useState(loadedChart);
+  // Code already here is used at once. Code still on its way is waited for by an effect, not by Suspense: React
+  // holds a suspended boundary's content back for its 300 ms reveal throttle, which left the page idle for
+  // 150-330 ms before the chart in a third of traced 1,000-event loads. Kept for the component's life, so the chart
+  // is never remounted.
+  const [loaded, setLoaded] = useState<ChartModule | Error | undefined>(loadedChart);
+  useEffect(() => {
+    if (loaded) return;
+    let mounted = true;
+    loadChart().then(
+      (module) => mounted && setLoaded(module),
+      (error: unknown) =>
+        mounted && setLoaded(error instanceof Error ? error : new Error(String(error))),
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [loaded]);
+  // The chart's boundary says why it is missing.
+  if (loaded instanceof Error) throw loaded;
   if (loaded) return <loaded.TimelineChart {...props} />;
-  return (
-    <Suspense fallback={<div className="timeline-chart" />}>
-      <LoadedTimelineChart {...props} />
-    </Suspense>
-  );
+  return <div className="timeline-chart" />;
 }

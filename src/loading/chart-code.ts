@@ -3,7 +3,7 @@
 
 import type * as ChartModuleType from '../components/timeline-chart';
 
-type ChartModule = typeof ChartModuleType;
+export type ChartModule = typeof ChartModuleType;
 
 let loaded: ChartModule | undefined;
 
