@@ -69,6 +69,14 @@ test('a chart whose code cannot be fetched says so in its box, with the list and
   await app.listRows.nth(2).click();
   await expect(page.getByRole('heading', { level: 2, name: title! })).toBeVisible();
   // The failed fetch and React's report of the error it caught are the only console errors.
+  expect(
+    consoleErrors.filter(
+      (e) =>
+        !/Failed to load resource|Failed to fetch dynamically imported module|The above error occurred/.test(
+          e,
+        ),
+    ),
+  ).toEqual([]);
   consoleErrors.splice(0);
 });
 

@@ -14,7 +14,7 @@ export const loadChart = () =>
     return m;
   });
 
-/** The chart's module if it has already been evaluated, so it can render without suspending. */
+/** The chart's module if it has already been evaluated, so it can render at once. */
 export const loadedChart = (): ChartModule | undefined => loaded;
 
 /** Fetches the chart's code now, so that it is there before the first incident usually is. */

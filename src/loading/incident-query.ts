@@ -129,10 +129,11 @@ export async function loadIncident(
   let early: EarlyWorker | undefined;
   // The page's decoder downloads while the file does; the file's size, once known, says what else checks it.
   preloadPageCheck(bundled?.byteLength);
-  // A size of 0 is unknown (none declared, or compressed): the check is then fetched once the bytes are in.
+  // A size of 0 is unknown (none declared, or compressed, as most hosts send JSON): zod is fetched then, as small
+  // files need it, and the fast check once the bytes are in, if they are many.
   const prepareFor = (size: number) => {
     if (size >= WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined') early = startWorkerEarly();
-    if (!early && size > 0) preloadPageCheck(size);
+    if (!early) preloadPageCheck(size);
   };
   // The chart's model and the search index are prepared while the worker checks the file, and given up if the file
   // fails or the load ends (the screen then goes on building the index).

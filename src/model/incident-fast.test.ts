@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledText } from './bundled.test-helper';
 import { parseIncident } from './incident';
-import { EVENT_TEXT_PATHS } from './incident-fast';
+import { EVENT_TEXT_PATHS, fastCheck } from './incident-fast';
 import { parseIncidentFast } from './incident-fast-zod';
 import { incidentJsonSchema } from './json-schema';
 import { validate } from './incident-validator.generated.js';
@@ -68,6 +68,8 @@ describe('parseIncidentFast', () => {
   });
 
   it('accepts the bundled incident exactly as zod does', () => {
+    // Without zod: a check that refused it would pass the test below through zod's answer.
+    expect(fastCheck(JSON.parse(bundledText))).toMatchObject({ ok: true, asWritten: true });
     const fast = parseIncidentFast(JSON.parse(bundledText));
     expect(fast.ok).toBe(true);
     expect(fast).toEqual(parseIncident(JSON.parse(bundledText)));
@@ -139,6 +141,7 @@ describe('parseIncidentFast', () => {
     file.sources[0].url = 'HTTPS://EXAMPLE.COM/Report?x=1#y';
     const zod = parseIncident(structuredClone(file));
     expect(zod.ok).toBe(true);
+    expect(fastCheck(structuredClone(file))).toMatchObject({ ok: true, asWritten: true });
     expect(parseIncidentFast(file)).toEqual(zod);
   });
 

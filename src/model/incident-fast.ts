@@ -46,9 +46,14 @@ function eventTextsOk(e: EventFile): boolean {
  * returns changed, so it goes to zod.
  */
 function isHttpUrl(url: string): boolean {
-  return (
-    url === url.trim() && !/[\t\n\r]/.test(url) && /^https?:\/\//i.test(url) && URL.canParse(url)
-  );
+  if (url !== url.trim() || /[\t\n\r]/.test(url) || !/^https?:\/\//i.test(url)) return false;
+  // Not URL.canParse, which browsers the build targets lack (Chrome before 120, Safari before 17).
+  try {
+    new URL(url);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

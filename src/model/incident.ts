@@ -239,7 +239,7 @@ const Indicator = z.strictObject({
   citations: z.array(Citation).min(1),
 });
 
-/** The format without the checks across lists; the fast validator runs it on a file's lists other than events. */
+/** The format without the checks across lists, from which the published JSON Schema and its fast validator are made. */
 export const IncidentObject = z
   .strictObject({
     $schema: z.string().optional(),
