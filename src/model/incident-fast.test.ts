@@ -56,6 +56,34 @@ const beyondSchema: [string, Edit][] = [
   ['an end before its start', (f) => (f.events[7].end = '2000-01-01T00:00:00Z')],
 ];
 
+/** The paths of every text under `node` of the published schema (`[]` steps into a list's items), but `skip`. */
+function textPaths(node: unknown, skip?: string): string[] {
+  const found: string[] = [];
+  const walk = (at: unknown, path: string) => {
+    if (typeof at !== 'object' || at === null) return;
+    const n = at as Record<string, unknown>;
+    if (n.$ref === '#/$defs/LocalizedText') return found.push(path);
+    if (n.items) walk(n.items, `${path}[]`);
+    for (const [key, child] of Object.entries((n.properties ?? {}) as Record<string, unknown>))
+      if (path || key !== skip) walk(child, path ? `${path}.${key}` : key);
+  };
+  walk(node, '');
+  return found;
+}
+
+/** Puts a language map with no language at `path` under `at`; each step keeps what was there (a citation its source). */
+function putEmptyText(at: Loose, path: string): void {
+  const steps = path.split('.');
+  steps.forEach((step, k) => {
+    const key = step.replace('[]', '');
+    const list = step.endsWith('[]');
+    const had = (list ? (at[key] as Loose[] | undefined)?.[0] : at[key]) as Loose | undefined;
+    const value = k === steps.length - 1 ? {} : { ...had };
+    at[key] = list ? [value, ...((at[key] as Loose[] | undefined)?.slice(1) ?? [])] : value;
+    at = value;
+  });
+}
+
 function setMinute(f: Loose, start: string) {
   f.events[0].start = start;
   f.events[0].precision = 'minute';
@@ -106,17 +134,7 @@ describe('parseIncidentFast', () => {
     "refuses a language map with no language at %s, with zod's message",
     (path) => {
       const file = JSON.parse(bundledText) as Loose;
-      let at: Loose = file.events[1];
-      const steps = path.split('.');
-      // Each step keeps what the event has there (a citation keeps its source); the last puts the empty map in.
-      steps.forEach((step, k) => {
-        const key = step.replace('[]', '');
-        const list = step.endsWith('[]');
-        const had = (list ? (at[key] as Loose[] | undefined)?.[0] : at[key]) as Loose | undefined;
-        const value = k === steps.length - 1 ? {} : { ...had };
-        at[key] = list ? [value] : value;
-        at = value;
-      });
+      putEmptyText(file.events[1], path);
       const zod = parseIncident(structuredClone(file));
       expect(zod.ok).toBe(false);
       expect(validate(file)).toBe(true);
@@ -147,32 +165,13 @@ describe('parseIncidentFast', () => {
 
   // The fast pass names each text outside the events in code too; the schema says where they all are.
   it("refuses a language map with no language at every text outside the events, with zod's message", () => {
-    const schema = incidentJsonSchema() as { properties: Record<string, unknown> };
-    const paths: string[] = [];
-    const walk = (node: unknown, path: string) => {
-      if (typeof node !== 'object' || node === null) return;
-      const n = node as Record<string, unknown>;
-      if (n.$ref === '#/$defs/LocalizedText') return paths.push(path);
-      if (n.items) walk(n.items, `${path}[]`);
-      for (const [key, child] of Object.entries((n.properties ?? {}) as Record<string, unknown>))
-        if (path || key !== 'events') walk(child, path ? `${path}.${key}` : key);
-    };
-    walk(schema, '');
+    const paths = textPaths(incidentJsonSchema(), 'events');
     expect(paths).toEqual(
       expect.arrayContaining(['title', 'sources[].note', 'phases[].prompts[]']),
     );
     for (const path of paths) {
       const file = JSON.parse(bundledText) as Loose;
-      let at: Loose = file;
-      const steps = path.split('.');
-      steps.forEach((step, k) => {
-        const key = step.replace('[]', '');
-        const list = step.endsWith('[]');
-        const had = (list ? (at[key] as Loose[] | undefined)?.[0] : at[key]) as Loose | undefined;
-        const value = k === steps.length - 1 ? {} : { ...had };
-        at[key] = list ? [value, ...((at[key] as Loose[] | undefined)?.slice(1) ?? [])] : value;
-        at = value;
-      });
+      putEmptyText(file, path);
       const zod = parseIncident(structuredClone(file));
       expect(zod.ok, path).toBe(false);
       expect(validate(file), path).toBe(true);
@@ -182,16 +181,6 @@ describe('parseIncidentFast', () => {
 
   it('checks the language tags of every text an event has', () => {
     const schema = incidentJsonSchema() as { properties: { events: { items: unknown } } };
-    const found: string[] = [];
-    const walk = (node: unknown, path: string) => {
-      if (typeof node !== 'object' || node === null) return;
-      const n = node as Record<string, unknown>;
-      if (n.$ref === '#/$defs/LocalizedText') return found.push(path);
-      if (n.items) walk(n.items, `${path}[]`);
-      for (const [key, child] of Object.entries((n.properties ?? {}) as Record<string, unknown>))
-        walk(child, path ? `${path}.${key}` : key);
-    };
-    walk(schema.properties.events.items, '');
-    expect(found.sort()).toEqual([...EVENT_TEXT_PATHS].sort());
+    expect(textPaths(schema.properties.events.items).sort()).toEqual([...EVENT_TEXT_PATHS].sort());
   });
 });
