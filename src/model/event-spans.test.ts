@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanEvents } from './event-spans';
+import { eventScanner, scanEvents } from './event-spans';
 import { nestingDepth } from './incident-file';
 
 /** Each span's bytes decoded and parsed, as the page reads the slices it receives. */
@@ -102,5 +102,65 @@ describe('scanEvents', () => {
     );
     const deep = `{"a":"[[[{{{","b":[${'['.repeat(80)}${']'.repeat(80)}]}`;
     expect(scanEvents(new TextEncoder().encode(deep)).depth).toBe(82);
+  });
+});
+
+describe('eventScanner', () => {
+  /** The scan of `bytes` fed to the scanner in pieces ending at `cuts`, as a download arrives. */
+  function scannedInPieces(bytes: Uint8Array, cuts: number[]) {
+    const scanner = eventScanner();
+    const found: number[] = [];
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      scanner.scan(bytes, cut);
+      found.push(scanner.found);
+    }
+    scanner.scan(bytes);
+    return { result: scanner.result(), found, arrays: scanner.arrays };
+  }
+
+  it('finds in a file read in any pieces what one scan of the whole finds, counting whole events as they come', () => {
+    const value = fc.jsonValue({ maxDepth: 3, stringUnit: 'binary' });
+    const tricky = fc.constantFrom('"', '\\', '\\"', '{', ']', '"events":[{', '繁體', '🛡️');
+    const text = fc.oneof(fc.string({ unit: 'binary' }), tricky);
+    fc.assert(
+      fc.property(
+        fc.dictionary(text, value, { maxKeys: 3 }),
+        fc.array(fc.dictionary(text, fc.oneof(value, text), { maxKeys: 4 }), { maxLength: 6 }),
+        fc.constantFrom(undefined, 1),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        (rest, events, indent, picks) => {
+          const bytes = new TextEncoder().encode(JSON.stringify({ ...rest, events }, null, indent));
+          const { result, found } = scannedInPieces(
+            bytes,
+            picks.map((p) => p % (bytes.length + 1)),
+          );
+          expect(result).toEqual(scanEvents(bytes));
+          // Never more than the whole file has, and never fewer as more arrives.
+          for (let i = 0; i < found.length; i++) {
+            expect(found[i]).toBeLessThanOrEqual(events.length);
+            if (i > 0) expect(found[i]).toBeGreaterThanOrEqual(found[i - 1]!);
+          }
+        },
+      ),
+    );
+  });
+
+  it('finds an event only once its closing bracket has arrived', () => {
+    const bytes = new TextEncoder().encode('{"events":[{"id":"a"},{"id":"b\\"}"}]}');
+    const close = bytes.indexOf(125, 12);
+    expect(scannedInPieces(bytes, [close]).found).toEqual([0]);
+    expect(scannedInPieces(bytes, [close + 1]).found).toEqual([1]);
+    // The second event's brace inside its string is not its end.
+    expect(scannedInPieces(bytes, [bytes.length - 4]).found).toEqual([1]);
+  });
+
+  it('counts the events arrays begun, so that a reader can tell its spans were started again', () => {
+    const bytes = new TextEncoder().encode('{"events":[{"id":"a"}],"events":[{"id":"b"}]}');
+    expect(scannedInPieces(bytes, [20]).arrays).toBe(2);
+  });
+
+  it('stops, as the whole scan does, at a top-level key split across pieces that is not a JSON string', () => {
+    const bytes = new TextEncoder().encode(String.raw`{"C:\Windows":1,"events":[{"id":"a"}]}`);
+    expect(scannedInPieces(bytes, [4, 9]).result).toEqual({});
   });
 });
