@@ -77,8 +77,8 @@ test('a 100,000-event incident downloads with a byte progress bar, then zoom, pa
   large,
 }) => {
   test.setTimeout(180_000);
-  // 100 pieces 40 ms apart: a download of at least 4 s, so the bar is seen filling.
-  await scale.serveFrom(FILE, large.server.url({ chunks: 100, delayMs: 40 }));
+  // 100 pieces 100 ms apart, 10 MB/s: the bar is seen filling, and a download that slow is streamed to the parser.
+  await scale.serveFrom(FILE, large.server.url({ chunks: 100, delayMs: 100 }));
   // Records any moment, once the load status is up, when the page shows neither it nor the incident.
   await scale.page.addInitScript(() => {
     const w = window as unknown as { blankAfterStatus: boolean };
@@ -104,6 +104,9 @@ test('a 100,000-event incident downloads with a byte progress bar, then zoom, pa
   );
   await expect(scale.downloadProgress).toBeHidden();
   await expect(scale.summary).toHaveText(summary(N), { timeout: 30_000 });
+  expect(
+    await scale.page.evaluate(() => performance.getEntriesByName('incident:streamed').length),
+  ).toBe(1);
   // The first view is rendered in slices after the download; the status stays up until it is shown.
   expect(
     await scale.page.evaluate(

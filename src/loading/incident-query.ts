@@ -16,8 +16,10 @@ import {
   parseIncidentBytes,
   preloadPageCheck,
   startWorkerEarly,
+  streamFile,
   WORKER_THRESHOLD_BYTES,
   type EarlyWorker,
+  type FileStream,
 } from './parse-in-worker';
 import { indexWhileChecking, prepareInSteps } from './prepare-incident';
 
@@ -59,6 +61,7 @@ async function download(
   maxBytes: number,
   onSize: (declared: number) => void,
   onProgress: (progress: BodyProgress) => void,
+  onBytes: (buffer: Uint8Array, received: number) => void,
 ): Promise<Uint8Array> {
   // Redirects are not followed: the source policy checked this URL, not wherever a server would send the request.
   const requested = fetch(url, { signal, redirect: 'manual' });
@@ -82,7 +85,11 @@ async function download(
   // A compressed response declares its compressed size, which says nothing of the file's.
   const encoding = response.headers.get('content-encoding');
   onSize(encoding && encoding !== 'identity' ? 0 : declared);
-  return readBody(response, maxBytes, (size) => tooLarge(src, size, maxBytes), onProgress, cancel);
+  return readBody(response, maxBytes, (size) => tooLarge(src, size, maxBytes), {
+    onProgress,
+    signal: cancel,
+    onBytes,
+  });
 }
 
 /** The response, or a rejection as soon as the user cancels; a response that arrives after that is dropped. */
@@ -127,13 +134,17 @@ export async function loadIncident(
   const cancel = cancellable(src);
   const both = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
   let early: EarlyWorker | undefined;
+  let stream: FileStream | undefined;
   // The page's decoder downloads while the file does; the file's size, once known, says what else checks it.
   preloadPageCheck(bundled?.byteLength);
   // A size of 0 is unknown (none declared, or compressed, as most hosts send JSON): zod is fetched then, as small
-  // files need it, and the fast check once the bytes are in, if they are many.
+  // files need it, and the fast check once the bytes are in, if they are many. A file for the worker goes to it
+  // as it downloads, if the download is slow (streamFile).
   const prepareFor = (size: number) => {
     if (size >= WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined') early = startWorkerEarly();
-    if (!early) preloadPageCheck(size);
+    if (early)
+      stream = streamFile((request, transfer) => early!.post(request, transfer), src, size);
+    else preloadPageCheck(size);
   };
   // The chart's model and the search index are prepared while the worker checks the file, and given up if the file
   // fails or the load ends (the screen then goes on building the index).
@@ -142,8 +153,15 @@ export async function loadIncident(
   try {
     const bytes =
       bundled ??
-      (await download(src, check!.url, signal, cancel.signal, maxBytes, prepareFor, (progress) =>
-        setLoadProgress(src, { stage: 'downloading', ...progress }),
+      (await download(
+        src,
+        check!.url,
+        signal,
+        cancel.signal,
+        maxBytes,
+        prepareFor,
+        (progress) => setLoadProgress(src, { stage: 'downloading', ...progress }),
+        (buffer, received) => stream?.feed(buffer, received),
       ));
     const result = await parseIncidentBytes(
       bytes,
@@ -152,6 +170,7 @@ export async function loadIncident(
       {
         signal: both,
         createWorker: early && (() => early!.take()),
+        stream: stream?.end(bytes) ? stream : undefined,
         onUnchecked: (incident) => {
           unchecked = incident;
           const stillChecking = AbortSignal.any([both, preparing.signal]);
@@ -170,6 +189,7 @@ export async function loadIncident(
     throw cancel.signal.aborted ? new LoadCancelledError(src) : error;
   } finally {
     preparing.abort();
+    stream?.stop();
     early?.drop();
     cancel.release();
     setLoadProgress(src, undefined);

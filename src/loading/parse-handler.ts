@@ -11,9 +11,11 @@ import {
   namedProblems,
   type DecodeOptions,
 } from '../model/incident-file';
+import { incidentStream, type IncidentStream } from '../model/incident-stream';
 import { incidentWarnings } from '../model/incident-warnings';
 import {
   EVENTS_PER_MESSAGE,
+  type FileRequest,
   type ParseReply,
   type ParseRequest,
   type ReadResult,
@@ -21,7 +23,7 @@ import {
 
 /** Reads a file opened from this computer (any format the app imports), or says which CSV columns to map first. */
 export function readImport(
-  { bytes, name, mapping }: ParseRequest,
+  { bytes, name, mapping }: FileRequest,
   onProgress?: DecodeOptions['onProgress'],
 ): ReadResult {
   const decoded = decodeText(bytes, name, undefined, 'JSON or CSV');
@@ -38,7 +40,7 @@ export type Check = (value: unknown) => CheckResult;
 
 /** What the worker does with a request; `post` sends a reply to the app; `check` validates an incident file. */
 export function handleParseRequest(
-  request: ParseRequest,
+  request: FileRequest,
   post: Post,
   eventsPerMessage = EVENTS_PER_MESSAGE,
   check: Check = checkWithZod,
@@ -58,13 +60,61 @@ export function handleParseRequest(
  * waiting for their scan of every text.
  */
 function handleIncidentFile(
-  { bytes, name }: ParseRequest,
+  { bytes, name }: FileRequest,
   post: Post,
   eventsPerMessage: number,
   check: Check,
 ): void {
   const read = readAndSendAhead(bytes, name, post, eventsPerMessage);
   if (!read.ok) return post({ type: 'problems', problems: read.problems });
+  answerIncidentFile(read, name, post, eventsPerMessage, check);
+}
+
+/**
+ * A worker's requests in turn: whole files, and `?src=` files streamed as they download, whose events are parsed
+ * as their bytes arrive (incidentStream), so that at the end of a download mostly the check is left.
+ */
+export function parseRequests(
+  post: Post,
+  eventsPerMessage = EVENTS_PER_MESSAGE,
+  check: Check = checkWithZod,
+): (request: ParseRequest) => void {
+  let stream: { name: string; file: IncidentStream } | undefined;
+  return (request) => {
+    if (request.type === 'parse') {
+      stream = undefined;
+      return handleParseRequest(request, post, eventsPerMessage, check);
+    }
+    if (request.type === 'begin') {
+      const { name, size } = request;
+      stream = { name, file: incidentStream(name, size, eventsPerMessage) };
+      return;
+    }
+    if (!stream) return;
+    if (request.type === 'chunk') return stream.file.add(request.bytes);
+    const { name, file } = stream;
+    stream = undefined;
+    post({ type: 'progress', progress: { stage: 'reading', bytes: file.received } });
+    const read = file.end();
+    if (!read.ok) return post({ type: 'problems', problems: read.problems });
+    const count = eventCount(read.value);
+    post({ type: 'progress', progress: { stage: 'validating', events: count } });
+    const sentAhead = count > 0 && request.events === count;
+    answerIncidentFile({ value: read.value, sentAhead }, name, post, eventsPerMessage, check);
+  };
+}
+
+/**
+ * Checks a file read (its events `sentAhead` to the page, or not) and answers: the problems, the incident's
+ * order of the events the page has, or the incident itself.
+ */
+function answerIncidentFile(
+  read: { value: unknown; sentAhead: boolean },
+  name: string,
+  post: Post,
+  eventsPerMessage: number,
+  check: Check,
+): void {
   if (read.sentAhead) post({ type: 'unchecked', json: withoutEvents(read.value) });
   const checked = check(read.value);
   if (!checked.ok)

@@ -13,12 +13,13 @@ import {
   FAST_CHECK_BYTES,
   parseIncidentBytes,
   startWorkerEarly,
+  streamFile,
   WORKER_THRESHOLD_BYTES,
   type ParseProgress,
   type WorkerLike,
 } from './parse-in-worker';
 import { subscribeWarnings, warningsFor } from './known-warnings';
-import { handleParseRequest } from './parse-handler';
+import { handleParseRequest, parseRequests } from './parse-handler';
 import {
   EVENTS_PER_MESSAGE,
   incidentReceiver,
@@ -56,11 +57,13 @@ class FakeWorker implements WorkerLike {
   onmessageerror: ((event: MessageEvent) => void) | null = null;
   received: { message: ParseRequest; transfer: Transferable[] }[] = [];
   terminated = false;
+  private readonly handle: (request: ParseRequest) => void;
 
   constructor(
     private readonly failToLoad = false,
-    private readonly eventsPerMessage?: number,
+    eventsPerMessage?: number,
   ) {
+    this.handle = parseRequests((reply) => this.reply(reply), eventsPerMessage, checkIncidentFast);
     setTimeout(() => {
       if (this.failToLoad)
         this.onerror?.({ message: 'load failed', preventDefault: () => {} } as ErrorEvent);
@@ -70,14 +73,7 @@ class FakeWorker implements WorkerLike {
 
   postMessage(message: ParseRequest, transfer: Transferable[]) {
     this.received.push({ message, transfer });
-    setTimeout(() =>
-      handleParseRequest(
-        message,
-        (reply) => this.reply(reply),
-        this.eventsPerMessage,
-        checkIncidentFast,
-      ),
-    );
+    setTimeout(() => this.handle(message));
   }
 
   terminate() {
@@ -586,5 +582,118 @@ describe('parseIncidentBytes', () => {
     );
     await vi.waitFor(() => expect(worker.terminated).toBe(true));
     expect(warningsFor(incident)?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('streamFile', () => {
+  /**
+   * A download of `bytes` streamed to a fake worker in reads of `sizes` bytes (the rest in one), read in place as
+   * readBody reads it: each read lends the whole buffer, whose earlier bytes stay. `msPerRead` is how long each
+   * read takes, by the stream's clock.
+   */
+  function download(bytes: Uint8Array, sizes: number[], msPerRead: number, timedOver = 1) {
+    const worker = new FakeWorker(false, 100);
+    let clock = 0;
+    const options = { eventsPerSlice: 50, timing: { from: 0, over: timedOver }, now: () => clock };
+    const stream = streamFile(
+      (r, t) => worker.postMessage(r, t),
+      'big.json',
+      bytes.length,
+      options,
+    );
+    const buffer = new Uint8Array(bytes.byteLength);
+    let received = 0;
+    for (const size of [...sizes, bytes.byteLength]) {
+      const upTo = Math.min(bytes.byteLength, received + size);
+      buffer.set(bytes.subarray(received, upTo), received);
+      received = upTo;
+      clock += msPerRead;
+      stream.feed(buffer, received);
+    }
+    const streamed = stream.end(buffer);
+    const parse = (onUnchecked?: (incident: Incident) => void) =>
+      parseIncidentBytes(buffer, 'big.json', undefined, {
+        threshold: 1,
+        createWorker: () => worker,
+        stream: streamed ? stream : undefined,
+        onUnchecked,
+      });
+    return { worker, streamed, parse };
+  }
+
+  const sent = (worker: FakeWorker) => worker.received.map((r) => r.message.type);
+
+  it('streams a slow download, the worker parsing and the page reading its events as they come, in any pieces', async () => {
+    const bytes = bytesOf(generateIncident(217, 3, 'full'));
+    const expected = decodeIncidentFile(bytes, 'big.json', parseIncident);
+    for (const sizes of [[], [1, 2, 3, 5000], [bytes.byteLength - 1]]) {
+      // 2,000 ms a read: far slower than STREAM_BELOW_BYTES_PER_MS.
+      const { worker, streamed, parse } = download(bytes, sizes, 2000);
+      expect(streamed).toBe(true);
+      const early: Incident[] = [];
+      const result = await parse((incident) => early.push(incident));
+      expect(sent(worker)[0]).toBe('begin');
+      expect(sent(worker)).toContain('chunk');
+      expect(sent(worker)).not.toContain('parse');
+      expect(result).toEqual(expected);
+      // The events the page read itself are the incident's, the very objects.
+      expect(result.ok && result.incident).toBe(early[0]);
+    }
+  });
+
+  it('sends a fast download whole at its end, as before', async () => {
+    const bytes = bytesOf(generateIncident(217, 3, 'full'));
+    // 64 KiB a millisecond: 64 MB/s.
+    const { worker, streamed, parse } = download(bytes, [65536, 65536], 1);
+    expect(streamed).toBe(false);
+    const result = await parse();
+    expect(sent(worker)).toEqual(['parse']);
+    expect(result).toEqual(decodeIncidentFile(bytes, 'big.json', parseIncident));
+  });
+
+  it('times the download from its first bytes on, past the wait while the page starts', () => {
+    // The first 1,000 bytes come after a start of 5 s; the next 40,000 in 1 ms: 40 MB/s.
+    const streams = (from: number) => {
+      let clock = 0;
+      const options = { timing: { from, over: 40_000 }, now: () => clock };
+      const stream = streamFile(() => undefined, 'big.json', 50_000, options);
+      const buffer = new Uint8Array(50_000);
+      clock = 5000;
+      stream.feed(buffer, 1000);
+      clock += 1;
+      stream.feed(buffer, 41_000);
+      stream.feed(buffer, 50_000);
+      return stream.end(buffer);
+    };
+    expect(streams(1000)).toBe(false);
+    // Timed from the response, the same download would have seemed slow.
+    expect(streams(0)).toBe(true);
+  });
+
+  it('marks a load that streams, for profiles', () => {
+    performance.clearMarks();
+    const { streamed } = download(bytesOf(generateIncident(20, 3)), [500], 2000);
+    expect(streamed).toBe(true);
+    expect(performance.getEntriesByName('incident:streamed')).toHaveLength(1);
+  });
+
+  it('decides only once enough has arrived: a file smaller than that goes whole', async () => {
+    const bytes = bytesOf(generateIncident(20, 3));
+    const { worker, streamed, parse } = download(bytes, [100, 100], 2000, bytes.length + 1);
+    expect(streamed).toBe(false);
+    await parse();
+    expect(sent(worker)).toEqual(['parse']);
+  });
+
+  it("gives the worker's answer for a streamed file that repeats its events key or is not valid", async () => {
+    const file = generateIncident(120, 3);
+    const repeated = JSON.stringify(file).replace('"events":[', '"events":[],"events":[');
+    const broken = JSON.stringify(file).replace('},{', '},,{');
+    for (const text of [repeated, broken]) {
+      const bytes = new TextEncoder().encode(text);
+      const { streamed, parse } = download(bytes, [3000, 3000], 2000);
+      expect(streamed).toBe(true);
+      expect(await parse()).toEqual(decodeIncidentFile(bytes, 'big.json', parseIncident));
+    }
   });
 });

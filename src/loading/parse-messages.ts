@@ -17,7 +17,7 @@ import { inReadingOrder, intervalOf, readingOrderSorter, type ReadingOrder } fro
  */
 export const EVENTS_PER_MESSAGE = 2000;
 
-export interface ParseRequest {
+export interface FileRequest {
   type: 'parse';
   bytes: Uint8Array;
   name: string;
@@ -26,6 +26,18 @@ export interface ParseRequest {
   /** How a generic CSV's columns map to event fields; without it, such a file asks for one. */
   mapping?: ImportChoices;
 }
+
+/**
+ * A whole file (`parse`), or a downloading `?src=` file's bytes as they arrive: `begin`, a `chunk` for each part in
+ * order, then `end` once the download is complete. The page reads the events from its own bytes meanwhile
+ * (`streamFile` in parse-in-worker.ts), so the worker sends none ahead; `events` says how many the page found
+ * whole (the worker compares it with the file's count). `size` is the declared size.
+ */
+export type ParseRequest =
+  | FileRequest
+  | { type: 'begin'; name: string; size: number }
+  | { type: 'chunk'; bytes: Uint8Array }
+  | { type: 'end'; events: number };
 
 /** A generic CSV's columns, for the user to map, with a guess from their names and a sample for the preview. */
 export type Columns = ColumnsToMap;
@@ -62,27 +74,75 @@ export type ParseReply =
   /** The incident's warnings, after `end`. */
   | { type: 'warnings'; warnings: Warning[] };
 
+/** The events of a file read before its check, slice by slice, in the file's order (see `ahead`). */
+export interface AheadEvents {
+  /** Reads the next slice, the text of a JSON array of events. */
+  read(text: string): void;
+  /** Whether a slice was not JSON: the check then says what is wrong with the file. */
+  readonly unread: boolean;
+  /** The events read so far, in reading order. */
+  sorted(): Incident['events'];
+  /** The events read, in the file's order; they are forgotten here. */
+  take(): Incident['events'];
+  /** One string per term, for the events that come after the check too. */
+  readonly terms: Map<string, string>;
+}
+
+export function aheadEvents(): AheadEvents {
+  let events: Incident['events'] = [];
+  let inOrder = readingOrderSorter<Incident['events'][number]>();
+  let unread = false;
+  const terms = new Map<string, string>();
+  return {
+    read(text) {
+      try {
+        const slice = JSON.parse(text) as Incident['events'];
+        shareTerms(slice, terms);
+        for (const e of slice) {
+          // Here, slice by slice, rather than in one long task before the view can be prepared.
+          const { startMs, endMs } = intervalOf(e);
+          e.startMs = startMs;
+          e.endMs = endMs;
+          events.push(e);
+          inOrder.add(e);
+        }
+      } catch {
+        unread = true;
+      }
+    },
+    get unread() {
+      return unread;
+    },
+    sorted: () => inOrder.sorted(),
+    take() {
+      const taken = events;
+      events = [];
+      inOrder = readingOrderSorter();
+      terms.clear();
+      return taken;
+    },
+    terms,
+  };
+}
+
 /**
  * The app's side: puts the incident back together from the replies; `receive` returns the incident on `end`.
  * `onUnchecked` gets the incident as the page reads it before the check: `receive` returns that very object if
- * the check agrees, so that what was prepared for it meanwhile is used.
+ * the check agrees, so that what was prepared for it meanwhile is used. `ahead` holds the events read before the
+ * check: those the worker sends, or those the page reads from a download it streams to the worker.
  */
 export function incidentReceiver(
   onSlice?: (received: number, total: number) => void,
   onUnchecked?: (incident: Incident) => void,
+  ahead: AheadEvents = aheadEvents(),
 ) {
   let head: Omit<Incident, 'events'> | undefined;
   let headJson: string | undefined;
   let total = 0;
   let fileOrder: ReadingOrder | undefined;
-  const ahead: Incident['events'] = [];
-  let aheadInOrder = readingOrderSorter<Incident['events'][number]>();
-  // A slice sent ahead of the check may not be JSON at all; the check then says what is wrong with the file.
-  let aheadUnread = false;
   let unchecked: { json: string; incident: Incident } | undefined;
   const received: Incident['events'] = [];
   const decoder = new TextDecoder();
-  const terms = new Map<string, string>();
   return (
     reply: Extract<ParseReply, { type: 'incident' | 'ahead' | 'unchecked' | 'events' | 'end' }>,
   ): Incident | undefined => {
@@ -91,41 +151,26 @@ export function incidentReceiver(
       head = JSON.parse(reply.json) as Omit<Incident, 'events'>;
       total = reply.events;
       fileOrder = reply.order;
-    } else if (reply.type === 'ahead') {
-      try {
-        const slice = JSON.parse(decoder.decode(reply.bytes)) as Incident['events'];
-        shareTerms(slice, terms);
-        for (const e of slice) {
-          // Here, slice by slice, rather than in one long task before the view can be prepared.
-          const { startMs, endMs } = intervalOf(e);
-          e.startMs = startMs;
-          e.endMs = endMs;
-          ahead.push(e);
-          aheadInOrder.add(e);
-        }
-      } catch {
-        aheadUnread = true;
-      }
-    } else if (reply.type === 'unchecked') {
-      if (aheadUnread) return undefined;
+    } else if (reply.type === 'ahead') ahead.read(decoder.decode(reply.bytes));
+    else if (reply.type === 'unchecked') {
+      if (ahead.unread) return undefined;
       const fields = JSON.parse(reply.json) as Omit<Incident, 'events'>;
-      const incident = { ...fields, events: aheadInOrder.sorted() };
+      const incident = { ...fields, events: ahead.sorted() };
       unchecked = { json: reply.json, incident };
       onUnchecked?.(incident);
     } else if (reply.type === 'events') {
       const slice = JSON.parse(reply.json) as Incident['events'];
-      shareTerms(slice, terms);
+      shareTerms(slice, ahead.terms);
       for (const e of slice) received.push(e);
       onSlice?.(received.length, total);
     } else if (head) {
       // The worker lives on for the warnings, and this function with it: it keeps no events past the end.
       const early = unchecked;
-      const inFile = ahead.splice(0);
-      aheadInOrder = readingOrderSorter();
+      const unread = ahead.unread;
+      const inFile = ahead.take();
       unchecked = undefined;
-      terms.clear();
       if (!fileOrder) return { ...head, events: received };
-      if (aheadUnread || inFile.length !== fileOrder.order.length)
+      if (unread || inFile.length !== fileOrder.order.length)
         throw new Error('the events sent ahead of the check could not be read');
       if (early && early.json === headJson && sameOrder(early.incident.events, inFile, fileOrder))
         return early.incident;

@@ -3,7 +3,7 @@
 import '../csp-compat';
 import { checkIncidentFast } from '../model/incident-fast-zod';
 import { EVENTS_PER_MESSAGE, type ParseReply, type ParseRequest } from './parse-messages';
-import { handleParseRequest } from './parse-handler';
+import { parseRequests } from './parse-handler';
 
 // The app's TypeScript lib is DOM, not WebWorker; these are the two members of the worker scope used here.
 const scope = globalThis as unknown as {
@@ -12,11 +12,10 @@ const scope = globalThis as unknown as {
 };
 
 // The generated validator first, zod only for a file that fails: several times faster on a large file.
-scope.onmessage = (event) =>
-  handleParseRequest(
-    event.data,
-    (reply, transfer) => scope.postMessage(reply, transfer),
-    EVENTS_PER_MESSAGE,
-    checkIncidentFast,
-  );
+const handle = parseRequests(
+  (reply, transfer) => scope.postMessage(reply, transfer),
+  EVENTS_PER_MESSAGE,
+  checkIncidentFast,
+);
+scope.onmessage = (event) => handle(event.data);
 scope.postMessage({ type: 'ready' });

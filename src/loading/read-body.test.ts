@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readBody, type BodyProgress } from './read-body';
 
 /** A response whose body arrives in `chunks`, each after the previous one was read; `hold` never ends the body. */
@@ -34,14 +34,10 @@ const tooLarge = (size: number) => new Error(`too large: ${size}`);
 describe('readBody', () => {
   it('reads every chunk, reporting bytes received of the declared total', async () => {
     const seen: BodyProgress[] = [];
-    const bytes = await readBody(
-      streamed([3, 4, 5], { 'content-length': '12' }),
-      100,
-      tooLarge,
-      (p) => seen.push(p),
-      undefined,
-      0,
-    );
+    const bytes = await readBody(streamed([3, 4, 5], { 'content-length': '12' }), 100, tooLarge, {
+      onProgress: (p) => seen.push(p),
+      everyMs: 0,
+    });
     expect([...bytes]).toEqual([1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
     expect(seen.map((p) => p.received)).toEqual([3, 7, 12, 12]);
     expect(seen.every((p) => p.total === 12)).toBe(true);
@@ -49,7 +45,9 @@ describe('readBody', () => {
 
   it('reads a body of unknown size, with no total', async () => {
     const seen: BodyProgress[] = [];
-    const bytes = await readBody(streamed([2, 2]), 100, tooLarge, (p) => seen.push(p));
+    const bytes = await readBody(streamed([2, 2]), 100, tooLarge, {
+      onProgress: (p) => seen.push(p),
+    });
     expect([...bytes]).toEqual([1, 1, 2, 2]);
     expect(seen.at(-1)).toEqual({ received: 4, total: undefined });
   });
@@ -67,7 +65,7 @@ describe('readBody', () => {
 
   it('rejects with the reason when cancelled while the body is still arriving', async () => {
     const cancel = new AbortController();
-    const reading = readBody(streamed([4], {}, true), 100, tooLarge, undefined, cancel.signal);
+    const reading = readBody(streamed([4], {}, true), 100, tooLarge, { signal: cancel.signal });
     setTimeout(() => cancel.abort(new Error('cancelled by the user')), 10);
     await expect(reading).rejects.toThrow('cancelled by the user');
   });
@@ -79,13 +77,46 @@ describe('readBody', () => {
         byteStreamed([3, 4, 5], { 'content-length': '12' }),
         100,
         tooLarge,
-        (p) => seen.push(p.received),
-        undefined,
-        0,
+        { onProgress: (p) => seen.push(p.received), everyMs: 0 },
       );
       expect([...bytes]).toEqual([1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
       expect(bytes.buffer.byteLength).toBe(12);
       expect(seen).toEqual([12, 12]);
+    });
+
+    it('lends the buffer after each read, with the bytes that have arrived in place', async () => {
+      const seen: number[][] = [];
+      let next = 0;
+      // One chunk a pull, so that each read gets one.
+      const body = new ReadableStream({
+        type: 'bytes',
+        pull(controller) {
+          if (next === 3) {
+            controller.close();
+            // A read waiting with its own buffer ends only when told that nothing came into it.
+            return controller.byobRequest?.respond(0);
+          }
+          controller.enqueue(new Uint8Array(3 + next).fill(++next));
+        },
+      });
+      const response = new Response(body, { headers: { 'content-length': '12' } });
+      const bytes = await readBody(response, 100, tooLarge, {
+        onBytes: (buffer, received) => seen.push([...buffer.subarray(0, received)]),
+      });
+      expect(seen).toEqual([
+        [1, 1, 1],
+        [1, 1, 1, 2, 2, 2, 2],
+        [1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3],
+      ]);
+      expect([...bytes]).toEqual(seen[2]);
+    });
+
+    it('lends no buffer where the body is read chunk by chunk', async () => {
+      const onBytes = vi.fn();
+      const headers = { 'content-length': '12', 'content-encoding': 'gzip' };
+      await readBody(byteStreamed([3, 4, 5], headers), 100, tooLarge, { onBytes });
+      await readBody(streamed([3, 4, 5], { 'content-length': '12' }), 100, tooLarge, { onBytes });
+      expect(onBytes).not.toHaveBeenCalled();
     });
 
     it('keeps every byte when the server sends more than it declared', async () => {
@@ -105,14 +136,10 @@ describe('readBody', () => {
     it('reads a compressed response chunk by chunk, its declared size being the compressed one', async () => {
       const seen: number[] = [];
       const headers = { 'content-length': '12', 'content-encoding': 'gzip' };
-      const bytes = await readBody(
-        byteStreamed([3, 4, 5], headers),
-        100,
-        tooLarge,
-        (p) => seen.push(p.received),
-        undefined,
-        0,
-      );
+      const bytes = await readBody(byteStreamed([3, 4, 5], headers), 100, tooLarge, {
+        onProgress: (p) => seen.push(p.received),
+        everyMs: 0,
+      });
       expect([...bytes]).toEqual([1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 3]);
       expect(seen).toEqual([3, 7, 12, 12]);
     });
@@ -120,7 +147,7 @@ describe('readBody', () => {
     it('rejects with the reason when cancelled while a read is waiting', async () => {
       const cancel = new AbortController();
       const response = byteStreamed([4], { 'content-length': '10' }, true);
-      const reading = readBody(response, 100, tooLarge, undefined, cancel.signal);
+      const reading = readBody(response, 100, tooLarge, { signal: cancel.signal });
       setTimeout(() => cancel.abort(new Error('cancelled by the user')), 10);
       await expect(reading).rejects.toThrow('cancelled by the user');
     });

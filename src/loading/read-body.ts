@@ -6,6 +6,18 @@ export interface BodyProgress {
   total?: number;
 }
 
+export interface ReadOptions {
+  onProgress?: (progress: BodyProgress) => void;
+  signal?: AbortSignal;
+  everyMs?: number;
+  /**
+   * Where the body is read in place (a byte stream of a declared, uncompressed size), called after each read with
+   * the buffer and how many bytes of it have arrived: the bytes before that stay as they are. The buffer is lent
+   * for the call (the next read takes it), so what is needed of it later must be copied.
+   */
+  onBytes?: (buffer: Uint8Array, received: number) => void;
+}
+
 /**
  * The body's bytes, read as they arrive: into one buffer of the declared size where the body is a byte stream,
  * else chunk by chunk. `onProgress` is called at most every `everyMs` (and once at the end), so
@@ -16,9 +28,7 @@ export async function readBody(
   response: Response,
   maxBytes: number,
   tooLarge: (size: number) => Error,
-  onProgress?: (progress: BodyProgress) => void,
-  signal?: AbortSignal,
-  everyMs = 100,
+  { onProgress, signal, everyMs = 100, onBytes }: ReadOptions = {},
 ): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   const total = declared > 0 ? declared : undefined;
@@ -42,9 +52,12 @@ export async function readBody(
       maxBytes,
       total,
       tooLarge,
-      onProgress,
-      signal,
-      everyMs,
+      {
+        onProgress,
+        signal,
+        everyMs,
+        onBytes,
+      },
     );
   } finally {
     signal?.removeEventListener('abort', stop);
@@ -77,9 +90,7 @@ async function readAll(
   maxBytes: number,
   total: number | undefined,
   tooLarge: (size: number) => Error,
-  onProgress: ((progress: BodyProgress) => void) | undefined,
-  signal: AbortSignal | undefined,
-  everyMs: number,
+  { onProgress, signal, everyMs = 100, onBytes }: ReadOptions,
 ): Promise<Uint8Array> {
   // With a declared size, one buffer and no copies; a server that sends more than it declared falls back to chunks.
   let buffer = total !== undefined && total <= maxBytes ? new Uint8Array(total) : undefined;
@@ -110,6 +121,7 @@ async function readAll(
       }
     }
     received += value.byteLength;
+    if (target) onBytes?.(buffer!, received);
     const now = performance.now();
     if (now - reported >= everyMs) {
       reported = now;
