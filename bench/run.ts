@@ -28,6 +28,8 @@ const { values: flags } = parseArgs({
     runs: { type: 'string', default: '3' },
     cap: { type: 'string', default: '60' },
     'no-build': { type: 'boolean', default: false },
+    // MB/s: the incident files arrive at this pace, as over a network, instead of as fast as this machine sends them.
+    rate: { type: 'string' },
     out: { type: 'string', default: 'bench/results.json' },
   },
 });
@@ -42,6 +44,9 @@ const PAGES = flags.pages.split(',') as Target[];
 if (PAGES.some((p) => p !== 'baseline' && p !== 'app'))
   throw new Error(`--pages: expected baseline, app or both`);
 const RUNS = Number(flags.runs);
+const RATE_MB_S = flags.rate === undefined ? undefined : Number(flags.rate);
+if (RATE_MB_S !== undefined && !(RATE_MB_S > 0))
+  throw new Error('--rate: expected MB/s, such as 12.5');
 const CAP_MS = Number(flags.cap) * 1000;
 /** The facet step: show only failed actions, about 15% of the generated events. */
 const FILTER: { facet: BenchFacet; ids: string[] } = { facet: 'outcome', ids: ['failed'] };
@@ -398,11 +403,11 @@ async function main() {
     for (const n of SIZES)
       writeFileSync(join(dataDir, fileName(kind, n)), JSON.stringify(generateIncident(n, 1, kind)));
 
-  const { url, server } = await serveStatic({
-    '/': join(root, 'dist-bench'),
-    '/bench/': join(out, 'pages'),
-    '/bench-data/': dataDir,
-  });
+  const paced = RATE_MB_S && { prefix: '/bench-data/', bytesPerSecond: RATE_MB_S * 1e6 };
+  const { url, server } = await serveStatic(
+    { '/': join(root, 'dist-bench'), '/bench/': join(out, 'pages'), '/bench-data/': dataDir },
+    paced || undefined,
+  );
   const browser = await chromium.launch(chromiumLaunch);
   const results: {
     n: number;
@@ -442,7 +447,8 @@ async function main() {
           }
           results.push({ n, kind, target, runs, median: medians, notes: [...new Set(notes)] });
         }
-        if (n >= 20_000) {
+        // Parsing is timed on files that arrive at once: paced, it would time the download.
+        if (n >= 20_000 && !paced) {
           console.log(`${what}, parse: main thread against worker…`);
           parse.push({ n, kind, timing: await parseTiming(browser, url, dataPath) });
         }
@@ -485,6 +491,7 @@ async function main() {
   console.log(
     `\nMedians of ${RUNS} runs, cap ${CAP_MS / 1000} s (load average at start: ${loads(load)}, at end: ${loads(loadavg())})`,
   );
+  if (RATE_MB_S) console.log(`The incident files arrived at ${RATE_MB_S} MB/s.`);
   console.log(table([header, ...rows]));
   console.log('\nThe app used as a user would, from the input to the next paint (medians):');
   console.log(
@@ -568,6 +575,7 @@ async function main() {
           search: SEARCH,
           regroup: REGROUP,
           viewport: '1280x720',
+          rateMBs: RATE_MB_S ?? null,
         },
         initialJsGzipBytes: gzip,
         results,
