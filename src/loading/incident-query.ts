@@ -163,6 +163,9 @@ export async function loadIncident(
         (progress) => setLoadProgress(src, { stage: 'downloading', ...progress }),
         (buffer, received) => stream?.feed(buffer, received),
       ));
+    // A fast download, or one whose bytes were not all fed, goes to the worker whole: its slices are dropped.
+    const streamed = stream?.end(bytes) ? stream : undefined;
+    if (!streamed) stream?.stop();
     const result = await parseIncidentBytes(
       bytes,
       src,
@@ -170,7 +173,7 @@ export async function loadIncident(
       {
         signal: both,
         createWorker: early && (() => early!.take()),
-        stream: stream?.end(bytes) ? stream : undefined,
+        stream: streamed,
         onUnchecked: (incident) => {
           unchecked = incident;
           const stillChecking = AbortSignal.any([both, preparing.signal]);

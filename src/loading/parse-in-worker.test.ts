@@ -591,8 +591,13 @@ describe('streamFile', () => {
    * readBody reads it: each read lends the whole buffer, whose earlier bytes stay. `msPerRead` is how long each
    * read takes, by the stream's clock.
    */
-  function download(bytes: Uint8Array, sizes: number[], msPerRead: number, timedOver = 1) {
-    const worker = new FakeWorker(false, 100);
+  function download(
+    bytes: Uint8Array,
+    sizes: number[],
+    msPerRead: number,
+    timedOver = 1,
+    worker: WorkerLike & { received?: FakeWorker['received'] } = new FakeWorker(false, 100),
+  ) {
     let clock = 0;
     const options = { eventsPerSlice: 50, timing: { from: 0, over: timedOver }, now: () => clock };
     const stream = streamFile(
@@ -601,9 +606,11 @@ describe('streamFile', () => {
       bytes.length,
       options,
     );
-    const buffer = new Uint8Array(bytes.byteLength);
+    let buffer = new Uint8Array(bytes.byteLength);
     let received = 0;
     for (const size of [...sizes, bytes.byteLength]) {
+      // As a byte stream's read does, each read moves the buffer's memory, leaving the one lent before empty.
+      buffer = structuredClone(buffer, { transfer: [buffer.buffer] });
       const upTo = Math.min(bytes.byteLength, received + size);
       buffer.set(bytes.subarray(received, upTo), received);
       received = upTo;
@@ -621,7 +628,8 @@ describe('streamFile', () => {
     return { worker, streamed, parse };
   }
 
-  const sent = (worker: FakeWorker) => worker.received.map((r) => r.message.type);
+  const sent = (worker: { received?: FakeWorker['received'] }) =>
+    worker.received!.map((r) => r.message.type);
 
   it('streams a slow download, the worker parsing and the page reading its events as they come, in any pieces', async () => {
     const bytes = bytesOf(generateIncident(217, 3, 'full'));
@@ -639,6 +647,37 @@ describe('streamFile', () => {
       // The events the page read itself are the incident's, the very objects.
       expect(result.ok && result.incident).toBe(early[0]);
     }
+  });
+
+  it("handles the worker's answers after the page's own slices, however soon they come", async () => {
+    const bytes = bytesOf(generateIncident(217, 3, 'full'));
+    // Answers in the same turn as the page's handler is set, before any slice the page queued has been read.
+    const replies: ParseReply[] = [];
+    const handle = parseRequests((r) => replies.push(r), 100, checkIncidentFast);
+    let onmessage: WorkerLike['onmessage'] = null;
+    const worker: WorkerLike = {
+      get onmessage() {
+        return onmessage;
+      },
+      set onmessage(h) {
+        onmessage = h;
+        for (const data of replies.splice(0)) h?.({ data } as MessageEvent<ParseReply>);
+      },
+      onerror: null,
+      onmessageerror: null,
+      postMessage: (request) => handle(request),
+      terminate: () => undefined,
+    };
+    const { streamed, parse } = download(bytes, [5000], 2000, 1, worker);
+    expect(streamed).toBe(true);
+    expect(await parse()).toEqual(decodeIncidentFile(bytes, 'big.json', parseIncident));
+  });
+
+  it('reads a streamed file on the page when the worker fails to load', async () => {
+    const bytes = bytesOf(generateIncident(217, 3, 'full'));
+    const { streamed, parse } = download(bytes, [5000], 2000, 1, new FakeWorker(true));
+    expect(streamed).toBe(true);
+    expect(await parse()).toEqual(decodeIncidentFile(bytes, 'big.json', parseIncident));
   });
 
   it('sends a fast download whole at its end, as before', async () => {

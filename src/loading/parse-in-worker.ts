@@ -314,6 +314,7 @@ export function streamFile(
       stopped = true;
       queue.length = 0;
       next();
+      ahead.take();
     },
   };
 }
@@ -362,6 +363,8 @@ export function parseIncidentBytes(
     const finish = () => {
       worker.terminate();
       stream?.stop();
+      // A stream's bytes stay the page's: no handler of this worker keeps them past its end.
+      worker.onmessage = worker.onerror = worker.onmessageerror = null;
       signal?.removeEventListener('abort', onAbort);
       // Warnings that will not come now are computed on the page, when shown.
       if (resolved) forgetExpectedWarnings(resolved);

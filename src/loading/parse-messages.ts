@@ -30,8 +30,9 @@ export interface FileRequest {
 /**
  * A whole file (`parse`), or a downloading `?src=` file's bytes as they arrive: `begin`, a `chunk` for each part in
  * order, then `end` once the download is complete. The page reads the events from its own bytes meanwhile
- * (`streamFile` in parse-in-worker.ts), so the worker sends none ahead; `events` says how many the page found
- * whole (the worker compares it with the file's count). `size` is the declared size.
+ * (`streamFile` in parse-in-worker.ts), so the worker sends none ahead; `events` says how many the page read
+ * (the worker compares it with the file's count; -1 when the page's are not the file's, the key being repeated).
+ * `size` is the declared size.
  */
 export type ParseRequest =
   | FileRequest

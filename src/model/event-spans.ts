@@ -77,6 +77,8 @@ export function eventScanner(): EventScanner {
   let depth = 0;
   let deepest = 0;
   let expectKey = false;
+  // Only an object's commas come before a key.
+  let topObject = false;
   let key = '';
   let inEvents = false;
   let arrays = 0;
@@ -124,9 +126,9 @@ export function eventScanner(): EventScanner {
         } else if (c === 123 || c === 91) {
           depth++;
           if (depth > deepest) deepest = depth;
-          if (depth === 1) expectKey = c === 123;
+          if (depth === 1) expectKey = topObject = c === 123;
           else if (depth === 2 && c === 91 && key === EVENTS_KEY) {
-            // JSON.parse keeps the last of repeated keys, and so does this.
+            // Each array under the key starts the spans again; `arrays` tells a reader that the key repeats.
             inEvents = true;
             arrays++;
             spans = new Uint32Array(1024);
@@ -139,7 +141,7 @@ export function eventScanner(): EventScanner {
           if (depth === 3 && inEvents) spans![2 * found++ + 1] = i + 1;
           else if (depth === 2 && inEvents) inEvents = false;
           depth--;
-        } else if (c === 44 && depth === 1) expectKey = true;
+        } else if (c === 44 && depth === 1) expectKey = topObject;
       }
       next = bytes.length;
     },

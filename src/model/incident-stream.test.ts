@@ -84,12 +84,24 @@ describe('incidentStream', () => {
     ['a byte order mark after the last event', '{"events":[{"id":"a"},{"id":"b"}\uFEFF]}'],
     ['two events arrays', '{"events":[{"id":"a"}],"events":[{"id":"b"},{"id":"c"}]}'],
     ['text after the file', '{"events":[{"id":"a"},{"id":"b"}]} x'],
+    ['a later events key that is not an array', '{"events":[{"id":"a"},{"id":"b"}],"events":null}'],
+    ['events that are none of them objects', '{"title":"x","events":["x",5]}'],
+    ['a top-level array naming events', '[1,"events",[{"id":"a"},{"id":"b"}]]'],
     ['nesting too deep', `{"events":[{"id":"a"},{"deep":${'['.repeat(70)}${']'.repeat(70)}}]}`],
   ])('reads %s as a read of the whole file does', (_, text) => {
     const bytes = encode(text);
     for (const perSlice of [1, 2])
       for (const cuts of [[], [bytes.length >> 1], [12, 13, 25]])
         expect(streamed(bytes, cuts, perSlice)).toEqual(whole(bytes));
+  });
+
+  it('refuses a file over the size limit as a read of the whole file does', () => {
+    const bytes = encode('{"events":[{"id":"a"},{"id":"b"}]}');
+    const stream = incidentStream('big.json', 8, 1, 20);
+    stream.add(bytes);
+    const read = stream.end();
+    expect(read).toEqual(readJsonFile(bytes, 'big.json', { maxBytes: 20 }));
+    expect(read.ok).toBe(false);
   });
 
   it('tells bytes that are not UTF-8, inside an event or around them, as a read of the whole file does', () => {

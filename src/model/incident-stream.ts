@@ -1,6 +1,6 @@
 // An incident file read as it downloads: its events parsed slice by slice as their bytes arrive, the rest at the end.
 import { eventScanner } from './event-spans';
-import { MAX_DEPTH, readJsonFile } from './incident-file';
+import { DEFAULT_MAX_BYTES, MAX_DEPTH, readJsonFile } from './incident-file';
 
 /** What the file holds, as JSON.parse of the whole file gives it, or its problem as readJsonFile tells it. */
 export type StreamRead =
@@ -34,14 +34,21 @@ function onlyComma(bytes: Uint8Array, from: number, to: number): boolean {
  * whose bytes are in are decoded and parsed at once, so that at the end only the last slice and the fields around
  * the events are left (at 100,000 full-field events, 104 MB, the decode alone took the parse worker 1.3 s after
  * the download). The value is that of JSON.parse over the whole file: each slice must parse, the bytes between
- * slices must be a comma, and the rest of the file must parse with the events cut out. Where any of that fails, or the file repeats its events key, nests too deep or begins with a byte order
- * mark, the whole file is read as readJsonFile reads it, so that its problem reads as before.
+ * slices must be a comma, and the rest of the file must parse to an object whose events are an empty array once
+ * they are cut out. Where any of that fails, or the file repeats its events key, nests too deep, is larger than
+ * readJsonFile takes or begins with a byte order mark, the whole file is read as readJsonFile reads it, so that
+ * its problem reads as before.
  */
-export function incidentStream(name: string, size: number, eventsPerSlice: number): IncidentStream {
+export function incidentStream(
+  name: string,
+  size: number,
+  eventsPerSlice: number,
+  maxBytes = DEFAULT_MAX_BYTES,
+): IncidentStream {
   let bytes = new Uint8Array(size);
   let received = 0;
   const scanner = eventScanner();
-  // No byte order mark is dropped from a slice: JSON.parse of the whole file would refuse one there.
+  // No byte order mark is dropped from the text after the last event: JSON.parse of the whole file refuses one.
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const events: unknown[] = [];
   let parsed = 0;
@@ -53,7 +60,8 @@ export function incidentStream(name: string, size: number, eventsPerSlice: numbe
     parsed = to;
   };
   const whole = (): StreamRead => {
-    const read = readJsonFile(bytes.subarray(0, received), name, { depth: scanner.result().depth });
+    const { depth } = scanner.result();
+    const read = readJsonFile(bytes.subarray(0, received), name, { depth, maxBytes });
     return read.ok ? { ok: true, value: read.value } : read;
   };
   return {
@@ -84,13 +92,15 @@ export function incidentStream(name: string, size: number, eventsPerSlice: numbe
       const { spans, depth } = scanner.result();
       const found = scanner.found;
       const bom = file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf;
+      const tooLarge = received > maxBytes;
       if (
         failed ||
         scanner.arrays !== 1 ||
         !spans ||
         depth === undefined ||
         depth > MAX_DEPTH ||
-        bom
+        bom ||
+        tooLarge
       )
         return whole();
       let value: unknown;
@@ -107,9 +117,13 @@ export function incidentStream(name: string, size: number, eventsPerSlice: numbe
       } catch {
         return whole();
       }
-      // Cut from the first event's start to the last one's end, the array is empty: an item before or after them
-      // would have left a comma at the cut, which JSON.parse refuses.
-      (value as { events: unknown[] }).events = events;
+      // With no event cut out, the rest is the whole file, whatever its events hold.
+      if (found === 0) return { ok: true, value };
+      const head = value as { events?: unknown };
+      // A later "events" key that is not an array is not counted as a repeat.
+      const emptied = typeof value === 'object' && value !== null && !Array.isArray(value);
+      if (!emptied || !Array.isArray(head.events) || head.events.length > 0) return whole();
+      head.events = events;
       return { ok: true, value };
     },
   };
