@@ -97,6 +97,10 @@ test('a 100,000-event incident downloads with a byte progress bar, then zoom, pa
   await expect
     .poll(async () => Number(await scale.downloadProgress.getAttribute('value')))
     .toBeGreaterThan(0);
+  // Streamed, the page reads the events as they arrive, and says how many.
+  await expect(scale.downloadStatus).toContainText(
+    /Downloading: [\d.]+ MiB of [\d.]+ MiB, [\d,]+ events read/,
+  );
   await scale.page.waitForFunction(
     () => performance.getEntriesByName('incident:ready').length > 0,
     undefined,

@@ -99,6 +99,11 @@ export class ScalePage extends TimelinePage {
   }
 
   /** The bar showing bytes received of the file's size while it downloads. */
+  /** The load status while the file downloads ("Downloading: 32.4 MiB of 99.5 MiB, 24,000 events read"). */
+  get downloadStatus(): Locator {
+    return this.page.getByRole('status').filter({ hasText: 'Downloading' });
+  }
+
   get downloadProgress(): Locator {
     return this.page.getByRole('progressbar', { name: /^(Download progress|下載進度)$/ });
   }

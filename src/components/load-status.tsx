@@ -14,6 +14,7 @@ export function LoadProgressText({ src, fallback }: { src: string; fallback: str
         ? t.loadControl.downloaded(
             formatBytes(progress.received),
             progress.total === undefined ? undefined : formatBytes(progress.total),
+            progress.events,
           )
         : t.progress.downloading;
     case 'reading':

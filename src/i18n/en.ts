@@ -248,8 +248,9 @@ export const en = {
     lastStep: 'This is the last step.',
   },
   loadControl: {
-    downloaded: (received: string, total: string | undefined) =>
-      total ? `Downloading: ${received} of ${total}` : `Downloading: ${received}`,
+    downloaded: (received: string, total: string | undefined, events?: number) =>
+      (total ? `Downloading: ${received} of ${total}` : `Downloading: ${received}`) +
+      (events ? `, ${formatCount(events)} events read` : ''),
     downloadProgress: 'Download progress',
     cancel: 'Cancel',
     cancelled: 'Loading was cancelled',

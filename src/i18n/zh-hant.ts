@@ -224,8 +224,9 @@ export const zhHant = {
     lastStep: '這是最後一步。',
   },
   loadControl: {
-    downloaded: (received, total) =>
-      total ? `正在下載:${received} / ${total}` : `正在下載:${received}`,
+    downloaded: (received, total, events) =>
+      (total ? `正在下載:${received} / ${total}` : `正在下載:${received}`) +
+      (events ? `,已讀取 ${formatCount(events)} 個事件` : ''),
     downloadProgress: '下載進度',
     cancel: '取消',
     cancelled: '已取消載入',

@@ -135,6 +135,12 @@ export async function loadIncident(
   const both = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
   let early: EarlyWorker | undefined;
   let stream: FileStream | undefined;
+  // The download's progress, and the events a streamed download has given the page so far.
+  let downloaded: BodyProgress & { events?: number } = { received: 0 };
+  const showDownload = (progress: Partial<typeof downloaded>) => {
+    downloaded = { ...downloaded, ...progress };
+    setLoadProgress(src, { stage: 'downloading', ...downloaded });
+  };
   // The page's decoder downloads while the file does; the file's size, once known, says what else checks it.
   preloadPageCheck(bundled?.byteLength);
   // A size of 0 is unknown (none declared, or compressed, as most hosts send JSON): zod is fetched then, as small
@@ -143,12 +149,16 @@ export async function loadIncident(
   const prepareFor = (size: number) => {
     if (size >= WORKER_THRESHOLD_BYTES && typeof Worker !== 'undefined') early = startWorkerEarly();
     if (early)
-      stream = streamFile((request, transfer) => early!.post(request, transfer), src, size);
+      stream = streamFile((request, transfer) => early!.post(request, transfer), src, size, {
+        // Only while downloading: the parser's stages follow the download.
+        onRead: (events) => void (downloading && showDownload({ events })),
+      });
     else preloadPageCheck(size);
   };
   // The chart's model and the search index are prepared while the worker checks the file, and given up if the file
   // fails or the load ends (the screen then goes on building the index).
   const preparing = new AbortController();
+  let downloading = true;
   let unchecked: Incident | undefined;
   try {
     const bytes =
@@ -160,9 +170,10 @@ export async function loadIncident(
         cancel.signal,
         maxBytes,
         prepareFor,
-        (progress) => setLoadProgress(src, { stage: 'downloading', ...progress }),
+        showDownload,
         (buffer, received) => stream?.feed(buffer, received),
       ));
+    downloading = false;
     // A fast download, or one whose bytes were not all fed, goes to the worker whole: its slices are dropped.
     const streamed = stream?.end(bytes) ? stream : undefined;
     if (!streamed) stream?.stop();

@@ -3,8 +3,12 @@ import { useCallback, useSyncExternalStore } from 'react';
 import type { ParseProgress } from './parse-in-worker';
 import type { BodyProgress } from './read-body';
 
-/** `downloading` (bytes received, of the total when known) until the bytes are in, then the parser's stages. */
-export type LoadProgress = ({ stage: 'downloading' } & BodyProgress) | ParseProgress;
+/**
+ * `downloading` (bytes received, of the total when known, and the events read from them when the download is
+ * streamed) until the bytes are in, then the parser's stages.
+ */
+export type LoadProgress =
+  ({ stage: 'downloading'; events?: number } & BodyProgress) | ParseProgress;
 
 const progressBySource = new Map<string, LoadProgress>();
 const listeners = new Set<() => void>();

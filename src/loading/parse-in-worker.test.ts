@@ -599,7 +599,13 @@ describe('streamFile', () => {
     worker: WorkerLike & { received?: FakeWorker['received'] } = new FakeWorker(false, 100),
   ) {
     let clock = 0;
-    const options = { eventsPerSlice: 50, timing: { from: 0, over: timedOver }, now: () => clock };
+    const reads: number[] = [];
+    const options = {
+      eventsPerSlice: 50,
+      timing: { from: 0, over: timedOver },
+      now: () => clock,
+      onRead: (events: number) => reads.push(events),
+    };
     const stream = streamFile(
       (r, t) => worker.postMessage(r, t),
       'big.json',
@@ -625,7 +631,7 @@ describe('streamFile', () => {
         stream: streamed ? stream : undefined,
         onUnchecked,
       });
-    return { worker, streamed, parse };
+    return { worker, streamed, parse, reads };
   }
 
   const sent = (worker: { received?: FakeWorker['received'] }) =>
@@ -636,10 +642,12 @@ describe('streamFile', () => {
     const expected = decodeIncidentFile(bytes, 'big.json', parseIncident);
     for (const sizes of [[], [1, 2, 3, 5000], [bytes.byteLength - 1]]) {
       // 2,000 ms a read: far slower than STREAM_BELOW_BYTES_PER_MS.
-      const { worker, streamed, parse } = download(bytes, sizes, 2000);
+      const { worker, streamed, parse, reads } = download(bytes, sizes, 2000);
       expect(streamed).toBe(true);
       const early: Incident[] = [];
       const result = await parse((incident) => early.push(incident));
+      // The page says how many events it has read, slice by slice, up to all of them.
+      expect(reads).toEqual([50, 100, 150, 200, 217]);
       expect(sent(worker)[0]).toBe('begin');
       expect(sent(worker)).toContain('chunk');
       expect(sent(worker)).not.toContain('parse');

@@ -203,6 +203,8 @@ export interface StreamOptions {
   timing?: typeof STREAM_TIMING;
   /** The clock that times the download (`performance.now`). */
   now?: () => number;
+  /** Called with how many events the page has read, after each slice. */
+  onRead?: (events: number) => void;
 }
 
 /**
@@ -220,6 +222,7 @@ export function streamFile(
     eventsPerSlice = EVENTS_PER_MESSAGE,
     timing: { from, over } = STREAM_TIMING,
     now = () => performance.now(),
+    onRead,
   }: StreamOptions = {},
 ): FileStream {
   // Restarted at the first read past `from`.
@@ -271,7 +274,11 @@ export function streamFile(
       const last = Math.min(sliced + eventsPerSlice, scanner.found) - 1;
       const text = decoder.decode(buffer.subarray(spans[2 * sliced], spans[2 * last + 1]));
       sliced = last + 1;
-      enqueue(() => ahead.read(`[${text}]`));
+      const read = sliced;
+      enqueue(() => {
+        ahead.read(`[${text}]`);
+        onRead?.(read);
+      });
     }
   };
   return {
