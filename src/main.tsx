@@ -1,7 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { NotBusy } from './components/not-busy';
 import { loadCatalog, preferredLang } from './i18n/i18n';
 import { preloadChart } from './loading/chart-code';
 import { incidentQueryOptions, sourceOf } from './loading/incident-query';
@@ -45,12 +46,16 @@ const language = loadCatalog(initial.lang ?? preferredLang()).then((catalog) => 
 // A page in Chinese waits for its catalog, so it never flashes English; an English one renders a microtask later.
 void Promise.all([language, waited]).then(() => {
   const root = document.getElementById('root')!;
-  root.removeAttribute('aria-busy');
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </StrictMode>,
+  // A transition: React renders the first screen in slices with the page free between them, so a small incident's
+  // chart can be made in the same commit, before the page is first laid out and painted (IncidentScreen).
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <NotBusy root={root} />
+        <QueryClientProvider client={queryClient}>
+          <App />
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
   );
 });

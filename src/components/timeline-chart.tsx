@@ -1,5 +1,5 @@
 import moment from 'moment';
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { DataSet } from 'vis-data/esnext';
 import { Timeline, type TimelineOptions } from 'vis-timeline/esnext';
 import { markReady } from '../hooks/ready';
@@ -91,11 +91,13 @@ export function TimelineChart(props: TimelineChartProps) {
   const groupsAttachedRef = useRef(false);
   const redrawArrowsRef = useRef<() => void>(() => {});
   const latest = useRef({ ...props, marks });
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = { ...props, marks };
   });
 
-  useEffect(() => {
+  // Layout effects, here and below: the chart is made and filled in the commit that mounts it, before the page is
+  // painted. As passive effects they ran after a paint of the page without the chart, so the page was laid out twice.
+  useLayoutEffect(() => {
     // The widget's own element is made here and removed in the cleanup, so StrictMode's second mount starts clean.
     const host = document.createElement('div');
     host.className = 'chart-host';
@@ -195,7 +197,7 @@ export function TimelineChart(props: TimelineChartProps) {
     };
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const timeline = timelineRef.current;
     if (!timeline) return;
     const groups = groupsRef.current;
@@ -221,7 +223,7 @@ export function TimelineChart(props: TimelineChartProps) {
   }, [lanes]);
 
   // A focusable, named region, so keyboard users can scroll the lanes with the arrow keys; without lanes it is empty.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const column = laneColumnRef.current;
     if (!column) return;
     if (lanes === null) {
@@ -244,7 +246,7 @@ export function TimelineChart(props: TimelineChartProps) {
     return () => column.removeEventListener('keydown', onKeyDown);
   }, [lanes, t.laneColumn]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const data = itemsRef.current;
     const next = [...bands.map(bandToVis), ...items.map(toVis)];
     const keep = new Set(next.map((i) => i.id));
@@ -253,10 +255,10 @@ export function TimelineChart(props: TimelineChartProps) {
     data.update(next.filter((i) => !sameItem(data.get(i.id), i)));
   }, [items, bands]);
 
-  useEffect(() => redrawArrowsRef.current(), [props.arrows]);
+  useLayoutEffect(() => redrawArrowsRef.current(), [props.arrows]);
 
   const editable = props.editing !== undefined;
-  useEffect(() => {
+  useLayoutEffect(() => {
     // Each edit is cancelled in vis-timeline (callback null) and made in the draft, whose new items then come back.
     timelineRef.current?.setOptions({
       editable: editable
@@ -298,7 +300,7 @@ export function TimelineChart(props: TimelineChartProps) {
     data.update(data.get());
   }, [editable]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const timeline = timelineRef.current;
     if (!timeline) return;
     timeline.setOptions({ hiddenDates: hidden.map((h) => ({ start: h.from, end: h.to })) });
@@ -307,7 +309,7 @@ export function TimelineChart(props: TimelineChartProps) {
     timeline.setWindow(start.getTime(), end.getTime() + 1, { animation: false });
   }, [hidden]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const timeline = timelineRef.current;
     if (!timeline) return;
     // Only what changed: each filter makes a new scene with the same markers; all of them again took 20 ms at 100,000.
@@ -334,7 +336,7 @@ export function TimelineChart(props: TimelineChartProps) {
     if (changed) timeline.redraw();
   }, [markers]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const timeline = timelineRef.current;
     if (!timeline || !window) return;
     const { start, end } = timeline.getWindow();
@@ -348,7 +350,7 @@ export function TimelineChart(props: TimelineChartProps) {
   }, [window, animate]);
 
   // The axis in the reader's language. `date` is typed Date but is a moment; both give epoch ms, written as UTC.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const i18n = { lang, locale };
     timelineRef.current?.setOptions({
       format: {
@@ -358,7 +360,7 @@ export function TimelineChart(props: TimelineChartProps) {
     });
   }, [lang, locale]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (limits)
       timelineRef.current?.setOptions({
         min: limits.from,
@@ -367,7 +369,7 @@ export function TimelineChart(props: TimelineChartProps) {
       });
   }, [limits]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     // The chart was made with its height: vis-timeline's option check logs an error for an undefined one.
     if (height === heightRef.current) return;
     heightRef.current = height;
@@ -376,7 +378,7 @@ export function TimelineChart(props: TimelineChartProps) {
     );
   }, [height]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const timeline = timelineRef.current;
     if (!timeline) return;
     const ids =
