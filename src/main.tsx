@@ -48,8 +48,13 @@ void Promise.all([language, waited]).then(() => {
   const root = document.getElementById('root')!;
   // A transition: React renders the first screen in slices with the page free between them, so a small incident's
   // chart can be made in the same commit, before the page is first laid out and painted (IncidentScreen).
+  // A first render that throws commits nothing: the page is then not busy either (the bar would sweep forever).
+  const onUncaughtError = (error: unknown) => {
+    root.removeAttribute('aria-busy');
+    reportError(error);
+  };
   startTransition(() =>
-    createRoot(root).render(
+    createRoot(root, { onUncaughtError }).render(
       <StrictMode>
         <NotBusy root={root} />
         <QueryClientProvider client={queryClient}>

@@ -3,6 +3,7 @@ import { useTimelineView } from '../hooks/use-timeline-view';
 import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { rendersInSteps } from '../loading/prepare-incident';
+import { inFirstRender } from '../hooks/first-render';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
 import type { ViewState } from '../model/view-state';
@@ -35,10 +36,10 @@ interface Props {
 export function IncidentScreen({ incident, view, setView, aside, editing, exportBlocked }: Props) {
   const { t, lang } = useI18n();
   const tv = useTimelineView(incident, view, setView);
-  // A large incident's chart mounts in a render after the panels' commit: together they were one task of 170 ms at
-  // 100,000 events. A small one's mounts with them, made in their commit, so the page is laid out once, not first
-  // without the chart (the first render is sliced: main.tsx).
-  const [chartShown, showChart] = useState(() => !rendersInSteps(incident));
+  // The chart mounts in a render after the panels' commit: together they were one task of 170 ms at 100,000 events
+  // and of 171-188 ms at 1,000. A small incident's first view in the page's first render, which is rendered in
+  // slices (main.tsx), mounts it with them, made in their commit, so the page is laid out once, not first without it.
+  const [chartShown, showChart] = useState(() => inFirstRender() && !rendersInSteps(incident));
   useEffect(() => {
     if (!chartShown) startTransition(() => showChart(true));
   }, [chartShown]);
