@@ -80,6 +80,31 @@ test('a chart whose code cannot be fetched says so in its box, with the list and
   consoleErrors.splice(0);
 });
 
+test('a screen whose code cannot be fetched says so, offers a reload and the plain view, and is not left busy', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.route(/\/assets\/present-screen-[^/]*\.js$/, (route) => route.abort());
+  await page.goto('./?mode=present&lang=en');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This screen could not be opened');
+  await expect(alert.getByRole('button', { name: 'Reload the page' })).toBeVisible();
+  const plain = alert.getByRole('link', { name: 'Open the timeline without it' });
+  await expect(plain).toHaveAttribute('href', '?lang=en');
+  await expect(page.locator('#root')).not.toHaveAttribute('aria-busy');
+  await plain.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Cloudflare');
+  expect(
+    consoleErrors.filter(
+      (e) =>
+        !/Failed to load resource|Failed to fetch dynamically imported module|The above error occurred/.test(
+          e,
+        ),
+    ),
+  ).toEqual([]);
+  consoleErrors.splice(0);
+});
+
 test('an English page fetches no Chinese catalog until the language is switched', async ({
   app,
   page,

@@ -1,6 +1,7 @@
 // Screens and dialogs the first view does not show, loaded on demand to keep the initial JavaScript small.
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, Suspense, type ComponentProps, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { ErrorBoundary } from './error-boundary';
 
 const LazyEditScreen = lazy(() => import('./edit-screen').then((m) => ({ default: m.EditScreen })));
 const LazyPresentScreen = lazy(() =>
@@ -26,27 +27,57 @@ function Opening() {
   );
 }
 
+function ScreenFailed({ error }: { error: Error }) {
+  const { t } = useI18n();
+  const params = new URLSearchParams(window.location.search);
+  params.delete('mode');
+  return (
+    <div className="status status-error" role="alert">
+      <p>{t.screenFailed(error.message || error.name)}</p>
+      <p>
+        <button type="button" onClick={() => window.location.reload()}>
+          {t.reloadPage}
+        </button>{' '}
+        <a href={`?${params.toString()}`}>{t.plainView}</a>
+      </p>
+    </div>
+  );
+}
+
+/** A screen whose code cannot be fetched (offline, or a new deployment) says so, instead of leaving a blank page. */
+function ScreenBoundary({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary fallback={(error) => <ScreenFailed error={error} />}>{children}</ErrorBoundary>
+  );
+}
+
 export function EditScreen(props: ComponentProps<typeof LazyEditScreen>) {
   return (
-    <Suspense fallback={<Opening />}>
-      <LazyEditScreen {...props} />
-    </Suspense>
+    <ScreenBoundary>
+      <Suspense fallback={<Opening />}>
+        <LazyEditScreen {...props} />
+      </Suspense>
+    </ScreenBoundary>
   );
 }
 
 export function PresentScreen(props: ComponentProps<typeof LazyPresentScreen>) {
   return (
-    <Suspense fallback={<Opening />}>
-      <LazyPresentScreen {...props} />
-    </Suspense>
+    <ScreenBoundary>
+      <Suspense fallback={<Opening />}>
+        <LazyPresentScreen {...props} />
+      </Suspense>
+    </ScreenBoundary>
   );
 }
 
 export function EmbedScreen(props: ComponentProps<typeof LazyEmbedScreen>) {
   return (
-    <Suspense fallback={<Opening />}>
-      <LazyEmbedScreen {...props} />
-    </Suspense>
+    <ScreenBoundary>
+      <Suspense fallback={<Opening />}>
+        <LazyEmbedScreen {...props} />
+      </Suspense>
+    </ScreenBoundary>
   );
 }
 

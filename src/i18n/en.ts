@@ -53,6 +53,10 @@ export const en = {
   laneColumn: 'Lane names',
   chartFailed: (reason: string) =>
     `The chart could not be drawn (${reason}). The event list and the details below still work.`,
+  /** A screen whose code could not be fetched or run (edit, present, embed). */
+  screenFailed: (reason: string) => `This screen could not be opened (${reason}).`,
+  reloadPage: 'Reload the page',
+  plainView: 'Open the timeline without it',
   filters: 'Filters',
   facets: {
     phase: 'Phase',

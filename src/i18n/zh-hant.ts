@@ -42,6 +42,9 @@ export const zhHant = {
   chartLabel: '時間軸圖表。事件清單包含相同的事件,可用鍵盤操作。',
   laneColumn: '泳道名稱',
   chartFailed: (reason) => `無法繪製圖表(${reason})。下方的事件清單與詳細資料仍可使用。`,
+  screenFailed: (reason) => `無法開啟此畫面(${reason})。`,
+  reloadPage: '重新載入頁面',
+  plainView: '改為開啟時間軸',
   filters: '篩選',
   facets: { phase: '階段', system: '系統', actor: '行為者', action: '動作', outcome: '結果' },
   outcomes: { succeeded: '成功', failed: '失敗', unknown: '不明' } satisfies Record<
