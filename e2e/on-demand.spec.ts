@@ -24,6 +24,19 @@ async function holdBack(page: Page, url: RegExp): Promise<() => void> {
 // The first view loads none of the screens it does not show; each arrives when it is opened, and works.
 const ON_DEMAND = /\/assets\/(edit-screen|present-screen|embed-screen|mapping-dialog)-[^/]*\.js$/;
 
+/** The failed fetch and React's report of the error it caught are the only console errors; they are then cleared. */
+function expectOnlyTheFailedFetch(consoleErrors: string[]) {
+  expect(
+    consoleErrors.filter(
+      (e) =>
+        !/Failed to load resource|Failed to fetch dynamically imported module|The above error occurred/.test(
+          e,
+        ),
+    ),
+  ).toEqual([]);
+  consoleErrors.splice(0);
+}
+
 test('the first view fetches no editor, present, embed or mapping code; present mode fetches its own', async ({
   app,
   page,
@@ -68,16 +81,7 @@ test('a chart whose code cannot be fetched says so in its box, with the list and
   const title = await app.listRows.nth(2).getByRole('gridcell').nth(1).textContent();
   await app.listRows.nth(2).click();
   await expect(page.getByRole('heading', { level: 2, name: title! })).toBeVisible();
-  // The failed fetch and React's report of the error it caught are the only console errors.
-  expect(
-    consoleErrors.filter(
-      (e) =>
-        !/Failed to load resource|Failed to fetch dynamically imported module|The above error occurred/.test(
-          e,
-        ),
-    ),
-  ).toEqual([]);
-  consoleErrors.splice(0);
+  expectOnlyTheFailedFetch(consoleErrors);
 });
 
 test('a screen whose code cannot be fetched says so, offers a reload and the plain view, and is not left busy', async ({
@@ -94,15 +98,7 @@ test('a screen whose code cannot be fetched says so, offers a reload and the pla
   await expect(page.locator('#root')).not.toHaveAttribute('aria-busy');
   await plain.click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Cloudflare');
-  expect(
-    consoleErrors.filter(
-      (e) =>
-        !/Failed to load resource|Failed to fetch dynamically imported module|The above error occurred/.test(
-          e,
-        ),
-    ),
-  ).toEqual([]);
-  consoleErrors.splice(0);
+  expectOnlyTheFailedFetch(consoleErrors);
 });
 
 test('an English page fetches no Chinese catalog until the language is switched', async ({
