@@ -44,40 +44,39 @@ function ScreenFailed({ error }: { error: Error }) {
   );
 }
 
-/** A screen whose code cannot be fetched (offline, or a new deployment) says so, instead of leaving a blank page. */
-function ScreenBoundary({ children }: { children: ReactNode }) {
+/**
+ * A screen loaded on demand: "Opening…" while its code arrives, and, when that code cannot be fetched (offline, or a
+ * new deployment), a message saying so instead of a blank page.
+ */
+function OnDemand({ children }: { children: ReactNode }) {
   return (
-    <ErrorBoundary fallback={(error) => <ScreenFailed error={error} />}>{children}</ErrorBoundary>
+    <ErrorBoundary fallback={(error) => <ScreenFailed error={error} />}>
+      <Suspense fallback={<Opening />}>{children}</Suspense>
+    </ErrorBoundary>
   );
 }
 
 export function EditScreen(props: ComponentProps<typeof LazyEditScreen>) {
   return (
-    <ScreenBoundary>
-      <Suspense fallback={<Opening />}>
-        <LazyEditScreen {...props} />
-      </Suspense>
-    </ScreenBoundary>
+    <OnDemand>
+      <LazyEditScreen {...props} />
+    </OnDemand>
   );
 }
 
 export function PresentScreen(props: ComponentProps<typeof LazyPresentScreen>) {
   return (
-    <ScreenBoundary>
-      <Suspense fallback={<Opening />}>
-        <LazyPresentScreen {...props} />
-      </Suspense>
-    </ScreenBoundary>
+    <OnDemand>
+      <LazyPresentScreen {...props} />
+    </OnDemand>
   );
 }
 
 export function EmbedScreen(props: ComponentProps<typeof LazyEmbedScreen>) {
   return (
-    <ScreenBoundary>
-      <Suspense fallback={<Opening />}>
-        <LazyEmbedScreen {...props} />
-      </Suspense>
-    </ScreenBoundary>
+    <OnDemand>
+      <LazyEmbedScreen {...props} />
+    </OnDemand>
   );
 }
 
