@@ -270,3 +270,18 @@ test.describe('in a small embed', () => {
     );
   });
 });
+
+test.describe('on a 1920×1080 projector', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('each step scrolls the chart to its event’s lane, also below the chart’s height', async ({
+    app,
+    page,
+  }) => {
+    // The company-wide lane is the last of seven, below the chart's 42vh once the threat actor's lane has filled it.
+    await app.gotoPresent('event=code-red-begins');
+    await expect.poll(() => app.selectedItemInView()).toBe(true);
+    await page.keyboard.press('End');
+    await expect.poll(() => app.selectedItemInView()).toBe(true);
+  });
+});

@@ -49,6 +49,17 @@ export class TimelinePage {
     return this.page.locator('.timeline-chart');
   }
 
+  /** Whether an item of the selected event is drawn whole inside the chart's visible lanes. */
+  selectedItemInView(): Promise<boolean> {
+    return this.chart.first().evaluate((chart) => {
+      const lanes = chart.querySelector('.vis-panel.vis-center')!.getBoundingClientRect();
+      return [...chart.querySelectorAll('.vis-item.vis-selected')].some((item) => {
+        const r = item.getBoundingClientRect();
+        return r.height > 0 && r.top >= lanes.top - 1 && r.bottom <= lanes.bottom + 1;
+      });
+    });
+  }
+
   /** Chart items for events (not phase bands or aggregates); one per event and lane. */
   get chartItems(): Locator {
     return this.chart.locator('.vis-item[data-event]');

@@ -118,7 +118,11 @@ export const sameWindow = (a: TimeWindow, b: TimeWindow) => {
 
 export function renderLane(group: VisGroup | undefined): HTMLElement | string {
   // vis-timeline calls this with nothing for its internal ungrouped lane, also while being destroyed.
-  return group ? element('span', 'lane-label', group.lane.label) : '';
+  if (!group) return '';
+  const label = element('span', 'lane-label', group.lane.label);
+  // For revealLane; a data attribute is text, whatever the id holds.
+  label.dataset.lane = group.lane.id;
+  return label;
 }
 
 export function renderTooltip(lines: readonly string[]): HTMLElement {

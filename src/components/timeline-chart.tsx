@@ -25,7 +25,7 @@ import {
   type VisItem,
 } from './chart-templates';
 import { createArrowLayer, drawArrows } from './chart-arrows';
-import { scrollTarget } from './lane-scroll';
+import { revealLane, scrollTarget } from './lane-scroll';
 import { placeFlags } from './milestone-flags';
 
 export interface TimelineChartProps {
@@ -90,6 +90,10 @@ export function TimelineChart(props: TimelineChartProps) {
   const placedRef = useRef(false);
   const groupsAttachedRef = useRef(false);
   const redrawArrowsRef = useRef<() => void>(() => {});
+  // The event whose lane was last scrolled into view, and that lane, kept in view through the redraws that follow
+  // (later ones may move it) until the reader scrolls, clicks or types in the chart.
+  const revealedRef = useRef<string | undefined>(undefined);
+  const followRef = useRef<string | undefined>(undefined);
   const latest = useRef({ ...props, marks });
   useLayoutEffect(() => {
     latest.current = { ...props, marks };
@@ -142,7 +146,12 @@ export function TimelineChart(props: TimelineChartProps) {
     redrawArrowsRef.current = () =>
       panel && drawArrows(arrowLayer, panel, latest.current.arrows ?? []);
     let reported = false;
+    const unfollow = () => (followRef.current = undefined);
+    for (const type of ['wheel', 'pointerdown', 'keydown'])
+      host.addEventListener(type, unfollow, { capture: true, passive: true });
     timeline.on('changed', () => {
+      if (followRef.current !== undefined && laneColumnRef.current)
+        revealLane(laneColumnRef.current, followRef.current);
       redrawArrowsRef.current();
       if (BENCH_HOOKS) notifyDrawn();
       const { scene } = latest.current.view;
@@ -184,6 +193,8 @@ export function TimelineChart(props: TimelineChartProps) {
     const resized = new ResizeObserver(() => timeline.redraw());
     resized.observe(host);
     return () => {
+      for (const type of ['wheel', 'pointerdown', 'keydown'])
+        host.removeEventListener(type, unfollow, { capture: true });
       host.removeEventListener('wheel', onMetaWheel, { capture: true });
       resized.disconnect();
       timelineRef.current = null;
@@ -386,6 +397,31 @@ export function TimelineChart(props: TimelineChartProps) {
         ? []
         : itemsRef.current.getIds({ filter: (i) => i.event === selectedEventId });
     timeline.setSelection(ids);
+  }, [selectedEventId, items]);
+
+  // A chosen event's lane may be below the chart's height (a list row, a present-mode step): scroll it into view in
+  // the next frame, after the redraw that vis-timeline queued for the new items, and after each redraw until the
+  // reader takes over (above).
+  useLayoutEffect(() => {
+    if (selectedEventId === revealedRef.current) return;
+    const lane = items.find((i) => i.eventId === selectedEventId)?.lane;
+    const column = laneColumnRef.current;
+    // Not drawn on its own yet (counted in a bin): tried again with the next items.
+    if (selectedEventId !== undefined && (lane === undefined || !column)) return;
+    revealedRef.current = selectedEventId;
+    followRef.current = lane;
+    if (lane === undefined || !column) return;
+    let done = false;
+    const frame = requestAnimationFrame(() => {
+      done = true;
+      revealLane(column, lane);
+    });
+    // New items before that frame: the next run of this effect tries again with them.
+    return () => {
+      if (done) return;
+      cancelAnimationFrame(frame);
+      revealedRef.current = undefined;
+    };
   }, [selectedEventId, items]);
 
   return (
