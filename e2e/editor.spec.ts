@@ -234,3 +234,19 @@ test('embedding a draft says it lives only in this browser and offers the file i
     page.getByRole('dialog').getByText(/This draft lives only in this browser/),
   ).toBeVisible();
 });
+
+test('a link with mode=edit and no draft opens the incident shown as a draft, once', async ({
+  app,
+  page,
+}) => {
+  await app.goto('?mode=edit');
+  await expect(app.draftStatus).toHaveText('Saved');
+  await expect(app.button('Add event')).toBeVisible();
+  const draft = (await app.query()).get('draft');
+  expect(draft).toBeTruthy();
+  expect((await app.query()).get('mode')).toBe('edit');
+  await expect.poll(async () => (await app.drawnEventIds()).length).toBeGreaterThan(10);
+  await page.reload();
+  await expect(app.button('Add event')).toBeVisible();
+  expect((await app.query()).get('draft')).toBe(draft);
+});

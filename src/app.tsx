@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useDeferredValue, useEffect, useEffectEvent, useMemo, useRef } from 'react';
 import { AppHeader } from './components/app-header';
 import { IncidentScreen } from './components/incident-screen';
 import { IncidentWarnings } from './components/incident-warnings';
@@ -115,6 +115,15 @@ export function App() {
   // Until the deferred render catches up nothing is shown, never the previous incident under the new link.
   const incident = large ? (deferred === data ? data : undefined) : data;
   const preparing = data !== undefined && incident === undefined;
+  // A link with mode=edit and no draft (typed, or shared without one) opens the incident shown as a draft, as Edit
+  // does; it used to leave the page empty under the header.
+  const editLinked = useEffectEvent(() => {
+    if (!pending.current && !reading.current) edit();
+  });
+  const linkedEdit = editing && state.draft === undefined;
+  useEffect(() => {
+    if (linkedEdit && incident) editLinked();
+  }, [linkedEdit, incident]);
   const resolved = useMemo(
     () => (incident ? resolveAgainst(state, incident) : { state, ignored: [] }),
     [incident, state],
@@ -210,7 +219,7 @@ export function App() {
               setView={setView}
             />
           )}
-          {(query.isPending || preparing) && !editing && (
+          {(query.isPending || preparing) && !(editing && state.draft) && (
             <Loading src={src} cancellable={!preparing} />
           )}
           {query.isError && !(editing && draft.state.doc) && <LoadError error={query.error} />}
