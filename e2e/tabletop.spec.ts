@@ -199,6 +199,29 @@ test('the room sees only the stage: controls show on focus, Space steps from any
   await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('a clicked control leaves the room’s bar hidden, and Space after ticking a tag steps without unticking it', async ({
+  app,
+  context,
+}) => {
+  await app.gotoPresent('event=probing-begins');
+  const before = await app.stepCounter.innerText();
+  await app.nextButton.click();
+  await expect(app.stepCounter).not.toHaveText(before);
+  await app.page.mouse.move(5, 1000);
+  await expect(app.presentControls).toHaveCSS('opacity', '0');
+
+  const presenter = await openPresenter(app, context);
+  const counter = presenter.page.locator('.present-counter');
+  const step = await counter.innerText();
+  await presenter.tagBox('Follow-up').click();
+  await expect(presenter.tagBox('Follow-up')).toBeChecked();
+  await presenter.page.keyboard.press(' ');
+  await expect(counter).not.toHaveText(step);
+  await presenter.previousButton.click();
+  await expect(counter).toHaveText(step);
+  await expect(presenter.tagBox('Follow-up')).toBeChecked();
+});
+
 test('present mode opens on a title slide, follows the link’s filters, and reaches every phase', async ({
   app,
   context,

@@ -12,6 +12,20 @@ export interface StepKeys {
 const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 const ACTIVATES = new Set(['BUTTON', 'A', 'SUMMARY']);
 
+// The element that took focus from a pointer (a click), not from the keyboard.
+let pointerDown = false;
+let clickedFocus: EventTarget | null = null;
+
+/**
+ * Space on a checkbox that was clicked, not reached by keyboard: a step, as after a clicked button, rather than
+ * unticking the tag the facilitator just set. (The browser's :focus-visible turns on with the key press itself.)
+ */
+const clicked = (target: HTMLElement, e: KeyboardEvent) =>
+  e.key === ' ' &&
+  target === clickedFocus &&
+  target instanceof HTMLInputElement &&
+  target.type === 'checkbox';
+
 /**
  * Page-wide stepping keys. Presentation clickers send PageUp/PageDown (some send arrows), so those and Space work
  * wherever focus is, except in form fields; Enter on a focused button keeps its usual meaning.
@@ -25,7 +39,8 @@ export function useStepKeys(keys: StepKeys) {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target instanceof HTMLElement ? e.target : null;
-      if (target && (TYPING.has(target.tagName) || target.isContentEditable)) return;
+      if (target && (TYPING.has(target.tagName) || target.isContentEditable) && !clicked(target, e))
+        return;
       if (target && ACTIVATES.has(target.tagName) && e.key === 'Enter') return;
       const k = latest.current;
       const action: (() => void) | undefined = {
@@ -42,7 +57,18 @@ export function useStepKeys(keys: StepKeys) {
       else return;
       e.preventDefault();
     };
+    const onPointerDown = () => (pointerDown = true);
+    const onFocusIn = (e: FocusEvent) => {
+      clickedFocus = pointerDown ? e.target : null;
+      pointerDown = false;
+    };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('focusin', onFocusIn, true);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('focusin', onFocusIn, true);
+    };
   }, []);
 }
