@@ -250,3 +250,17 @@ test('a link with mode=edit and no draft opens the incident shown as a draft, on
   await expect(app.button('Add event')).toBeVisible();
   expect((await app.query()).get('draft')).toBe(draft);
 });
+
+test('a reload straight after typing keeps the last keystrokes', async ({ app, page }) => {
+  await app.goto();
+  await app.button('New incident').click();
+  await app.button('Add event').click();
+  await app.fillEvent({ ...EVENTS[0], ...cite });
+  await expect(app.draftStatus).toHaveText('Saved');
+  // Typed and reloaded at once: the database's write, started as the page goes away, cannot finish in time.
+  await app.field('Description').press('End');
+  await page.keyboard.type(' ABC');
+  await page.reload();
+  await expect(app.field('Description')).toHaveValue('The SIEM alerted. ABC');
+  await expect(app.draftStatus).toHaveText('Saved');
+});

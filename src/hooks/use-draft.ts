@@ -32,8 +32,12 @@ export function useDraft(id: string | undefined) {
   }, [client, id, file, typing]);
   useEffect(() => {
     if (!session) return;
-    // Closing the tab, or it being frozen or discarded in the background, writes what the timer has not yet.
-    const flush = () => void session.flush();
+    // Closing the tab, or it being frozen or discarded in the background, writes what the timer has not yet: at once
+    // to the rescue copy, since the page may be gone before the database's write finishes.
+    const flush = () => {
+      session.rescue();
+      void session.flush();
+    };
     const hidden = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', hidden);

@@ -4,7 +4,7 @@ import { addEvent, newIncident, type DraftDoc } from '../model/draft';
 import { EMPTY_HISTORY } from '../model/draft-history';
 import { openTimelineDb } from './db';
 import { DRAFT_FORMAT, type DraftRecord } from './draft-record';
-import { DraftSession } from './draft-session';
+import { DraftSession, rescueKey } from './draft-session';
 import { draftStore, type DraftStore } from './draft-store';
 
 let n = 0;
@@ -117,6 +117,99 @@ describe('draft session', () => {
     expect(a.snapshot().status).toEqual({
       kind: 'unreadable',
       reason: 'it is written in incident schema 0.9, and this version of the app reads schema 1.0',
+    });
+  });
+
+  describe('the rescue copy, for a page that goes away before the database has written', () => {
+    /** localStorage's part that the session uses, holding at most `room` characters a value. */
+    const memoryStorage = (room = Infinity) => {
+      const items = new Map<string, string>();
+      return {
+        items,
+        getItem: (k: string) => items.get(k) ?? null,
+        setItem: (k: string, v: string) => {
+          if (v.length > room) throw new DOMException('full', 'QuotaExceededError');
+          items.set(k, v);
+        },
+        removeItem: (k: string) => void items.delete(k),
+      };
+    };
+    /** The store as a page being unloaded sees it: writes after the first never finish. */
+    const unloading = (store: DraftStore): DraftStore => {
+      let writes = 0;
+      return {
+        ...store,
+        put: (record) => (++writes === 1 ? store.put(record) : new Promise<void>(() => {})),
+      };
+    };
+
+    it('a change made just before a reload is found by the next page, then saved and the copy dropped', async () => {
+      const store = freshStore();
+      const storage = memoryStorage();
+      const a = new DraftSession('d1', unloading(store), { delayMs: 60_000, rescue: storage });
+      await a.open(created());
+      a.change(add(a.snapshot().doc!, 'Alert'));
+      // pagehide: the rescue copy, then the database's write, which never finishes.
+      a.rescue();
+      void a.flush();
+      expect(storage.items.has(rescueKey('d1'))).toBe(true);
+
+      const b = new DraftSession('d1', store, { rescue: storage });
+      await b.open();
+      expect(b.snapshot().doc!.file.events.map((e) => e.id)).toEqual(['alert']);
+      expect(b.snapshot().status.kind).toBe('saved');
+      expect(storage.items.has(rescueKey('d1'))).toBe(false);
+      // With its undo, and written to the database: a third page reads it there.
+      b.undo();
+      expect(b.snapshot().doc!.file.events).toEqual([]);
+      b.redo();
+      b.close();
+      const c = new DraftSession('d1', store);
+      await c.open();
+      expect(c.snapshot().doc!.file.events.map((e) => e.id)).toEqual(['alert']);
+    });
+
+    it('a copy older than the saved draft, or not readable, is dropped and the saved draft opens', async () => {
+      const store = freshStore();
+      await store.put({ ...created(), savedAt: 5_000 });
+      for (const stale of [
+        JSON.stringify({ doc: add(created().doc, 'Old'), history: EMPTY_HISTORY, savedAt: 4_000 }),
+        '{not json',
+        JSON.stringify({ savedAt: 9_000 }),
+      ]) {
+        const storage = memoryStorage();
+        storage.setItem(rescueKey('d1'), stale);
+        const s = new DraftSession('d1', store, { rescue: storage });
+        await s.open();
+        expect(s.snapshot().doc!.file.events).toEqual([]);
+        expect(s.snapshot().status.kind).toBe('saved');
+        expect(storage.items.has(rescueKey('d1'))).toBe(false);
+      }
+    });
+
+    it('without room for the undo history, the copy keeps the content alone', async () => {
+      const store = freshStore();
+      const a = new DraftSession('d1', unloading(store), { delayMs: 60_000 });
+      await a.open(created());
+      a.change(add(a.snapshot().doc!, 'Alert'));
+      const doc = a.snapshot().doc!;
+      const room = JSON.stringify({ doc, history: EMPTY_HISTORY, savedAt: Date.now() }).length + 10;
+      const storage = memoryStorage(room);
+      const b = new DraftSession('d2', unloading(store), { delayMs: 60_000, rescue: storage });
+      await b.open({ ...created('d2') });
+      b.change(add(b.snapshot().doc!, 'Alert'));
+      b.rescue();
+      const copy = JSON.parse(storage.getItem(rescueKey('d2'))!) as { history: unknown };
+      expect(copy.history).toEqual(EMPTY_HISTORY);
+    });
+
+    it('a tab that only reads the draft writes no copy', async () => {
+      const store = freshStore();
+      const storage = memoryStorage();
+      const reader = new DraftSession('d1', store, { rescue: storage });
+      await reader.open(created());
+      reader.rescue();
+      expect(storage.items.size).toBe(0);
     });
   });
 

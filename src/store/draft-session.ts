@@ -30,7 +30,12 @@ export interface SessionOptions {
   locks?: Pick<LockManager, 'request'>;
   channel?: (name: string) => Pick<BroadcastChannel, 'postMessage' | 'close' | 'addEventListener'>;
   now?: () => number;
+  /** Where `rescue` writes synchronously what is not saved yet (the page's localStorage). */
+  rescue?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
+
+/** The key of a draft's rescue copy: its unsaved state, written synchronously as the page goes away. */
+export const rescueKey = (id: string) => `incident-timeline:draft-rescue:${id}`;
 
 export const lockName = (id: string) => `incident-timeline:draft:${id}`;
 
@@ -50,6 +55,7 @@ export class DraftSession {
   private readonly locks: SessionOptions['locks'];
   private readonly channel: ReturnType<NonNullable<SessionOptions['channel']>> | undefined;
   private readonly now: () => number;
+  private readonly rescueStore: SessionOptions['rescue'];
 
   constructor(
     readonly id: string,
@@ -59,6 +65,7 @@ export class DraftSession {
     this.delayMs = options.delayMs ?? 300;
     this.locks = options.locks;
     this.now = options.now ?? Date.now;
+    this.rescueStore = options.rescue;
     this.channel = options.channel?.(lockName(id));
     // A tab that only reads shows each save the writing tab makes.
     this.channel?.addEventListener('message', () => {
@@ -109,11 +116,53 @@ export class DraftSession {
     if (!saved) return this.set({ status: { kind: 'missing' } });
     const why = unreadableReason(saved);
     if (why) return this.set({ status: { kind: 'unreadable', reason: why } });
+    const rescued = this.state.status.kind === 'read-only' ? undefined : this.rescued(saved);
+    if (rescued) {
+      this.set({ doc: rescued.doc, history: rescued.history, status: { kind: 'pending' } });
+      this.dirty = true;
+      return this.flush();
+    }
     const status: SaveStatus =
       this.state.status.kind === 'read-only'
         ? this.state.status
         : { kind: 'saved', at: saved.savedAt };
     this.set({ doc: saved.doc, history: saved.history, status, typing: false });
+  }
+
+  /**
+   * Writes the unsaved state where a reload finds it at once: the database's write, started as the page goes away,
+   * may not finish before it is gone (a reload 100 ms after a keystroke lost it). Too large for the storage, the
+   * content is kept without its undo history; failing that, only the database's write is left.
+   */
+  rescue() {
+    const { doc, history } = this.state;
+    // Pending: changed since the last save, or being written (a write in flight is not saved yet).
+    const unsaved = this.dirty || this.state.status.kind === 'pending';
+    if (!this.rescueStore || !unsaved || !doc || !this.writable) return;
+    const key = rescueKey(this.id);
+    for (const kept of [history, EMPTY_HISTORY])
+      try {
+        this.rescueStore.setItem(key, JSON.stringify({ doc, history: kept, savedAt: this.now() }));
+        return;
+      } catch {
+        // Over the storage's quota: try again without the history.
+      }
+  }
+
+  /** The rescue copy written after `saved`, if it is readable; a stale or broken one is dropped. */
+  private rescued(saved: DraftRecord): DraftRecord | undefined {
+    const key = rescueKey(this.id);
+    const text = this.rescueStore?.getItem(key);
+    if (!text) return undefined;
+    try {
+      const copy = JSON.parse(text) as Pick<DraftRecord, 'doc' | 'history' | 'savedAt'>;
+      const record: DraftRecord = { ...copy, id: this.id, format: DRAFT_FORMAT };
+      if (copy.savedAt > saved.savedAt && !unreadableReason(record)) return record;
+    } catch {
+      // Not JSON: dropped below.
+    }
+    this.rescueStore!.removeItem(key);
+    return undefined;
   }
 
   /** Takes the lock; with `steal`, from the tab that holds it. True when this tab may write. */
@@ -183,6 +232,7 @@ export class DraftSession {
     try {
       this.dirty = false;
       await this.store.put({ id: this.id, format: DRAFT_FORMAT, doc, history, savedAt });
+      if (!this.dirty) this.rescueStore?.removeItem(rescueKey(this.id));
       // A change made while writing is written by its own timer; only an unchanged draft reads "Saved".
       if (this.state.doc === doc && !this.dirty)
         this.set({ status: { kind: 'saved', at: savedAt } });

@@ -14,8 +14,17 @@ const channel =
     ? undefined
     : (name: string) => new BroadcastChannel(name);
 
+// Unavailable (storage blocked for the site) it is left out, and a reload relies on the database's write alone.
+const rescue = (() => {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+})();
+
 function make(id: string): DraftSession {
-  return new DraftSession(id, appDraftStore(), { locks, channel });
+  return new DraftSession(id, appDraftStore(), { locks, channel, rescue });
 }
 
 /** The session of draft `id`, opened from storage on first use; another draft's session is closed. */
