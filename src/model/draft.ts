@@ -122,7 +122,6 @@ export function addEvent(doc: DraftDoc, e: NewEvent): { doc: DraftDoc; id: strin
     start: toIsoUtc(snapToPrecision(e.startMs, precision)),
     precision,
     title: setText(undefined, e.lang, e.title),
-    description: '',
     phase: byOrder(file)[0]?.id ?? '',
     actor: e.actor ?? file.actors[0]?.id ?? '',
     action: file.actions[0]?.id ?? '',

@@ -103,13 +103,17 @@ describe('an event text in one language', () => {
     },
   );
 
+  it('an emptied title stays, as an empty text the checks report', () => {
+    expect(setEventText(e, 'title', 'en', '').title).toBe('');
+  });
+
   it('a second citation has its own locator', () => {
     const two = { ...e, citations: [...e.citations, { source: 'notes', locator: '' }] };
     const next = setEventText(two, 'citation-locator', 'en', 'Page 2', 1);
     expect(next.citations.map((c) => c.locator)).toEqual([{ en: 'Log' }, { en: 'Page 2' }]);
   });
 
-  it.each(['inferred', 'inject', 'prompts'] as const)(
+  it.each(['description', 'inferred', 'inject', 'prompts'] as const)(
     'an optional %s emptied in every language leaves the event',
     (key) => {
       const written = setEventText(e, key, 'en', 'Why');

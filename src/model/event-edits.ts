@@ -244,8 +244,13 @@ export function setEventText(
 ): EventFile {
   switch (key) {
     case 'title':
-    case 'description':
-      return { ...e, [key]: setText(e[key], lang, value) };
+      return { ...e, title: setText(e.title, lang, value) };
+    case 'description': {
+      // Optional: an event the source gives only a title has none, so an emptied one goes rather than fail the schema.
+      const { description, ...rest } = e;
+      const text = setText(description, lang, value);
+      return text === '' ? rest : { ...rest, description: text };
+    }
     case 'citation-locator':
       return {
         ...e,
