@@ -36,7 +36,7 @@ export function PresentStage({ incident, steps, index, reveal, bands, nav, onJum
   // Ranges that end later are cut at the step, and each event reads as the data says the room may read it.
   const room = useMemo(
     () =>
-      asTheRoomSees(seen, stepMoment(step), (title: LocalizedText) =>
+      asTheRoomSees(seen, step, (title: LocalizedText) =>
         t.tabletop.markOngoing(localize(title, lang)),
       ),
     [seen, step, t, lang],

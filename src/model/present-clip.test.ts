@@ -11,7 +11,7 @@ const steps = presentSteps(bundled.events);
 const mark = (t: LocalizedText): LocalizedText => `${localize(t, 'en')} (ongoing)`;
 const roomAt = (event: string, inject = false) => {
   const index = stepIndex(steps, { event, inject });
-  const room = asTheRoomSees(revealedEvents(steps, index), stepMoment(steps[index]!), mark);
+  const room = asTheRoomSees(revealedEvents(steps, index), steps[index]!, mark);
   return { ...room, index, now: stepMoment(steps[index]!) };
 };
 
@@ -44,6 +44,15 @@ describe('what the room sees at a step', () => {
     const real = bundled.events.find((e) => e.id === 'activity-paused')!;
     expect(paused.description).toEqual(real.presentText);
     expect(en(paused.description)).not.toMatch(/three days/);
+  });
+
+  it('a date-only range that ends the day of a date-only step has ended at that step', () => {
+    // Code Red's workstreams end on 5 January, the day the step says the emergency work ended.
+    const { events, ongoing } = roomAt('code-red-ends');
+    const rotated = events.find((e) => e.id === 'production-credentials-rotated')!;
+    expect(rotated.end).toBe('2024-01-05T00:00:00Z');
+    expect(ongoing.has('production-credentials-rotated')).toBe(false);
+    expect(en(rotated.title)).not.toMatch(/\(ongoing\)$/);
   });
 
   it('leaves events that ended by the step as they are', () => {

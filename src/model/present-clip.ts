@@ -13,18 +13,22 @@ export interface RoomView {
 }
 
 /**
- * The events as the room sees them at `now`: a range that ends later is cut at `now` (a point when it starts then),
- * its title marked by `mark`, and `presentText` replaces the description wherever the data gives one.
+ * The events as the room sees them at `step`: a range that ends later is cut at the step's moment (a point when it
+ * starts then), its title marked by `mark`, and `presentText` replaces the description wherever the data gives one.
+ * A range whose end falls within the step's own precision (ending the same day as a date-only step) has ended by
+ * then, as the reading order puts such a step after everything of its day.
  */
 export function asTheRoomSees(
   events: readonly TimelineEvent[],
-  now: number,
+  step: Step,
   mark: (title: LocalizedText) => LocalizedText,
 ): RoomView {
+  const now = stepMoment(step);
+  const reach = precisionEnd(step.event.startMs, step.event.precision);
   const ongoing = new Set<string>();
   const out = events.map((e) => {
     const text = e.presentText ? { ...e, description: e.presentText } : e;
-    if (e.end === undefined || e.endMs <= now) return text;
+    if (e.end === undefined || e.endMs <= reach) return text;
     ongoing.add(e.id);
     const cut = e.startMs < now;
     return {

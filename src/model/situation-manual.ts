@@ -1,7 +1,7 @@
 // The situation manual of a tabletop exercise: one module per run of steps in one phase, each showing only the past.
 import type { Incident, LocalizedText, TimelineEvent } from './incident';
 import { revealedEvents, type Step } from './present';
-import { asTheRoomSees, stepMoment } from './present-clip';
+import { asTheRoomSees } from './present-clip';
 import { localize } from './text';
 import { utcStamp } from './time';
 
@@ -69,8 +69,7 @@ export function situationManual(
   const phases = new Map(incident.phases.map((p) => [p.id, p]));
   const modules = moduleRuns(steps).map((run, i): ManualModule => {
     const last = steps[run.last]!;
-    const now = stepMoment(last);
-    const room = asTheRoomSees(revealedEvents(steps, run.last), now, mark);
+    const room = asTheRoomSees(revealedEvents(steps, run.last), last, mark);
     const asSeen = (e: TimelineEvent): ManualEvent => ({
       id: e.id,
       title: localize(e.title, lang),
