@@ -222,6 +222,22 @@ test('a clicked control leaves the room’s bar hidden, and Space after ticking 
   await expect(presenter.tagBox('Follow-up')).toBeChecked();
 });
 
+test('two sessions started in the same minute read apart in the list to resume', async ({
+  app,
+  context,
+}) => {
+  await app.gotoPresent('event=probing-begins');
+  const presenter = await openPresenter(app, context);
+  await presenter.notesField.fill('First session');
+  presenter.page.on('dialog', (dialog) => void dialog.accept());
+  await presenter.page.getByRole('button', { name: 'New session' }).click();
+  const options = presenter.page.getByLabel('Resume a session').locator('option');
+  await expect(options).toHaveCount(2);
+  const labels = await options.allInnerTexts();
+  for (const label of labels) expect(label).toMatch(/^Started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+  expect(new Set(labels).size).toBe(2);
+});
+
 test('present mode opens on a title slide, follows the link’s filters, and reaches every phase', async ({
   app,
   context,

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useI18n } from '../i18n/i18n';
-import type { Session } from '../model/tabletop';
+import { clockText, type Session } from '../model/tabletop';
 import { utcStamp } from '../model/time';
 
 interface Props {
@@ -30,9 +30,16 @@ export function TabletopSessionPicker({ session, sessions, onNew, onResume }: Pr
           <label>
             {t.tabletop.resumeSession}{' '}
             <select value={session.id} onChange={(e) => onResume(e.target.value)}>
+              {/* Two sessions started in the same minute read apart by the second and by their clocks (a paused
+                  one's; the running one's is on the pacing panel). */}
               {sessions.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {started(s)}
+                  {s.runningSince === undefined
+                    ? t.tabletop.sessionOption(
+                        utcStamp(s.startedAt, 'second'),
+                        clockText(s.elapsedMs),
+                      )
+                    : t.tabletop.sessionStarted(utcStamp(s.startedAt, 'second'))}
                 </option>
               ))}
             </select>
