@@ -47,6 +47,20 @@ test('a file with likely mistakes loads, with a notice naming each field', async
   await expect(app.listRows).toHaveCount(3);
 });
 
+test('a file opened from this computer has its warnings named by its file name, not by its draft', async ({
+  app,
+}) => {
+  await app.goto();
+  await app.openFile(file);
+  await expect(app.heading).toHaveText('Containment flagged too early');
+  const items = app.dataWarnings.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(1)).toContainText(
+    'warnings.json: events[id=address-blocked].description: shows the indicator "203.0.113.7"',
+  );
+  await expect(app.dataWarnings).not.toContainText('draft:');
+});
+
 test('a file large enough for the parse worker shows the same notice, from the warnings the worker sends', async ({
   app,
   page,

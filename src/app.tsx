@@ -207,7 +207,14 @@ export function App() {
           ignored={editing ? resolved.ignored.filter((i) => i.param !== 'event') : resolved.ignored}
           malformed={malformed}
         />
-        {incident && <IncidentWarnings key={src} incident={incident} src={src} />}
+        {incident && (
+          <IncidentWarnings
+            key={src}
+            incident={incident}
+            // A draft's warnings name the file it was made from (opened from this computer: its name), not its id.
+            src={(state.draft !== undefined && draftDoc?.origin) || src}
+          />
+        )}
         <main>
           {editing && draft.state.doc && (
             <EditScreen
