@@ -65,8 +65,8 @@ test('stepping forward and back updates the step and the URL', async ({ app }) =
   await expect(app.stepCounter).toHaveText('Title slide');
   expect(app.stepInUrl().event).toBeNull();
 
-  // 8: the eighth phase (detection) starts with the automated alert, an inject.
-  await app.page.keyboard.press('8');
+  // 7: the agenda's seventh phase (detection; the file's eighth) starts with the automated alert, an inject.
+  await app.page.keyboard.press('7');
   expect(app.stepInUrl()).toEqual({ event: 'automated-alert', inject: true });
   // Every step is a history entry: Back returns to the previous one.
   await app.page.goBack();

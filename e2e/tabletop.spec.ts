@@ -234,8 +234,11 @@ test('two sessions started in the same minute read apart in the list to resume',
   const options = presenter.page.getByLabel('Resume a session').locator('option');
   await expect(options).toHaveCount(2);
   const labels = await options.allInnerTexts();
-  for (const label of labels) expect(label).toMatch(/^Started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
-  expect(new Set(labels).size).toBe(2);
+  expect(labels.map((l) => l.replace(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/, 'T'))).toEqual([
+    expect.stringMatching(/^Session [12], started T UTC/),
+    expect.stringMatching(/^Session [12], started T UTC/),
+  ]);
+  expect(new Set(labels.map((l) => l.slice(0, 'Session 1'.length))).size).toBe(2);
 });
 
 test('present mode opens on a title slide, follows the link’s filters, and reaches every phase', async ({
@@ -258,7 +261,7 @@ test('present mode opens on a title slide, follows the link’s filters, and rea
   await agenda.getByRole('button', { name: 'Go to Post-incident' }).click();
   await expect.poll(() => app.stepInUrl().event).toBe('crowdstrike-final-report');
 
-  // Unfiltered, the tenth phase is on the 0 key and the eleventh and twelfth in the agenda. Without the presenter
+  // Unfiltered, the agenda's tenth phase is on the 0 key and the eleventh and twelfth in the agenda alone. Without the presenter
   // view, which would answer the reopened page's hello with its own step, racing the key.
   await presenter.page.close();
   await app.gotoPresent('event=probing-begins');

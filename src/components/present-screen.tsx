@@ -115,7 +115,7 @@ export function PresentScreen({ incident, view, setView }: Props) {
     previous: nav.previous,
     first: () => move(() => TITLE),
     last: () => move(() => steps.length - 1),
-    phase: (n) => move(() => phaseStep(incident, steps, n)),
+    phase: (n) => move(() => phaseStep(steps, n)),
   });
   const jump = (eventId: string) => move(() => stepIndex(steps, { event: eventId, inject: false }));
 

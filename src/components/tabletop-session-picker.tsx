@@ -15,6 +15,12 @@ export function TabletopSessionPicker({ session, sessions, onNew, onResume }: Pr
   const { t } = useI18n();
   const id = useId();
   const started = (s: Session) => t.tabletop.sessionStarted(utcStamp(s.startedAt, 'minute'));
+  // Numbered in the order they were started: two started in the same second still read apart.
+  const number = new Map(
+    [...sessions]
+      .sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : 1))
+      .map((s, i) => [s.id, i + 1]),
+  );
   return (
     <section className="presenter-session" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t.tabletop.session}</h2>
@@ -30,16 +36,14 @@ export function TabletopSessionPicker({ session, sessions, onNew, onResume }: Pr
           <label>
             {t.tabletop.resumeSession}{' '}
             <select value={session.id} onChange={(e) => onResume(e.target.value)}>
-              {/* Two sessions started in the same minute read apart by the second and by their clocks (a paused
-                  one's; the running one's is on the pacing panel). */}
               {sessions.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.runningSince === undefined
-                    ? t.tabletop.sessionOption(
-                        utcStamp(s.startedAt, 'second'),
-                        clockText(s.elapsedMs),
-                      )
-                    : t.tabletop.sessionStarted(utcStamp(s.startedAt, 'second'))}
+                  {t.tabletop.sessionOption(
+                    number.get(s.id)!,
+                    utcStamp(s.startedAt, 'second'),
+                    // A paused session's clock; the running one's is on the pacing panel.
+                    s.runningSince === undefined ? clockText(s.elapsedMs) : undefined,
+                  )}
                 </option>
               ))}
             </select>

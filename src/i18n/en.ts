@@ -331,7 +331,8 @@ export const en = {
       'Notes cannot be saved in this browser (storage is blocked); copy them before closing.',
     session: 'Exercise session',
     sessionStarted: (when: string) => `Started ${when} UTC`,
-    sessionOption: (when: string, clock: string) => `Started ${when} UTC, ${clock} on the clock`,
+    sessionOption: (n: number, when: string, clock?: string) =>
+      `Session ${n}, started ${when} UTC${clock ? `, ${clock} on the clock` : ''}`,
     newSession: 'New session',
     newSessionConfirm: 'Start a new session? This one stays saved and can be resumed.',
     resumeSession: 'Resume a session',

@@ -302,7 +302,8 @@ export const zhHant = {
     notSaved: '此瀏覽器無法儲存筆記(儲存空間遭封鎖);關閉前請先複製。',
     session: '演練場次',
     sessionStarted: (when) => `開始於 ${when} UTC`,
-    sessionOption: (when, clock) => `開始於 ${when} UTC,計時 ${clock}`,
+    sessionOption: (n, when, clock) =>
+      `第 ${n} 場,開始於 ${when} UTC${clock ? `,計時 ${clock}` : ''}`,
     newSession: '新場次',
     newSessionConfirm: '要開始新場次嗎?目前的場次會保留,之後可繼續。',
     resumeSession: '繼續先前的場次',

@@ -95,15 +95,19 @@ export function revealedIncident(incident: Incident, events: TimelineEvent[]): I
   };
 }
 
-/** The step of the first event of the n-th phase (1-based, in phase order); undefined when there is none. */
-export function phaseStep(
-  incident: Incident,
-  steps: readonly Step[],
-  n: number,
-): number | undefined {
-  const phase = [...incident.phases].sort((a, b) => a.order - b.order)[n - 1];
-  const index = phase ? steps.findIndex((s) => s.event.phase === phase.id) : -1;
-  return index >= 0 ? index : undefined;
+/**
+ * The first step of the n-th phase (1-based) in the order the session comes to them, as the presenter's agenda
+ * lists them: the digit keys follow that list (they used to follow the phases' order in the file).
+ */
+export function phaseStep(steps: readonly Step[], n: number): number | undefined {
+  const seen = new Set<string>();
+  for (let i = 0; i < steps.length; i++) {
+    const { phase } = steps[i]!.event;
+    if (seen.has(phase)) continue;
+    seen.add(phase);
+    if (seen.size === n) return i;
+  }
+  return undefined;
 }
 
 /** The event of the last step before `index` that shows a different event: what "time passes" is counted from. */
