@@ -157,7 +157,8 @@ export class DraftSession {
     try {
       const copy = JSON.parse(text) as Pick<DraftRecord, 'doc' | 'history' | 'savedAt'>;
       const record: DraftRecord = { ...copy, id: this.id, format: DRAFT_FORMAT };
-      if (copy.savedAt > saved.savedAt && !unreadableReason(record)) return record;
+      // The same millisecond as the save is newer too: a copy is written only while a change is unsaved.
+      if (copy.savedAt >= saved.savedAt && !unreadableReason(record)) return record;
     } catch {
       // Not JSON: dropped below.
     }
