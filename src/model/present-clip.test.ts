@@ -55,6 +55,12 @@ describe('what the room sees at a step', () => {
     expect(en(rotated.title)).not.toMatch(/\(ongoing\)$/);
   });
 
+  it('a range with an exact end later on the day of a date-only step is still ongoing there', () => {
+    // The pause ends at 09:26:53 on 20 November; the access test is dated that day with no time.
+    const { ongoing } = roomAt('access-test-nov-20');
+    expect(ongoing.has('activity-paused')).toBe(true);
+  });
+
   it('leaves events that ended by the step as they are', () => {
     const { events, ongoing } = roomAt('post-published');
     expect(ongoing.size).toBe(0);

@@ -15,8 +15,8 @@ export interface RoomView {
 /**
  * The events as the room sees them at `step`: a range that ends later is cut at the step's moment (a point when it
  * starts then), its title marked by `mark`, and `presentText` replaces the description wherever the data gives one.
- * A range whose end falls within the step's own precision (ending the same day as a date-only step) has ended by
- * then, as the reading order puts such a step after everything of its day.
+ * A range whose end is the step's own moment at its precision (a date-only end on the day of a date-only step) has
+ * ended by then; one with a more exact end later in that day has not, since its end could give a later step away.
  */
 export function asTheRoomSees(
   events: readonly TimelineEvent[],
@@ -28,7 +28,8 @@ export function asTheRoomSees(
   const ongoing = new Set<string>();
   const out = events.map((e) => {
     const text = e.presentText ? { ...e, description: e.presentText } : e;
-    if (e.end === undefined || e.endMs <= reach) return text;
+    if (e.end === undefined || e.endMs <= now || (e.endMs <= reach && Date.parse(e.end) <= now))
+      return text;
     ongoing.add(e.id);
     const cut = e.startMs < now;
     return {
