@@ -264,3 +264,23 @@ test('a reload straight after typing keeps the last keystrokes', async ({ app, p
   await expect(app.field('Description')).toHaveValue('The SIEM alerted. ABC');
   await expect(app.draftStatus).toHaveText('Saved');
 });
+
+test('typing a title undoes as one step, and the event stays selected though its id followed the title', async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  await app.button('New incident').click();
+  await app.button('Add event').click();
+  await app.fillEvent({ Title: 'Laptop reimaged', ...cite });
+  await expect.poll(async () => (await app.query()).get('event')).toBe('laptop-reimaged');
+  await app.field('Title').press('End');
+  await page.keyboard.type(' now');
+  await expect.poll(async () => (await app.query()).get('event')).toBe('laptop-reimaged-now');
+  await app.field('Title').press('Control+z');
+  await expect(app.field('Title')).toHaveValue('Laptop reimaged');
+  await expect.poll(async () => (await app.query()).get('event')).toBe('laptop-reimaged');
+  await app.button('Redo').click();
+  await expect(app.field('Title')).toHaveValue('Laptop reimaged now');
+  await expect.poll(async () => (await app.query()).get('event')).toBe('laptop-reimaged-now');
+});

@@ -75,7 +75,7 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
           <button
             type="button"
             disabled={readOnly || state.history.past.length === 0}
-            onClick={() => session?.undo()}
+            onClick={ed.undo}
             aria-keyshortcuts="Control+Z"
           >
             {t.editor.undo}
@@ -83,7 +83,7 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
           <button
             type="button"
             disabled={readOnly || state.history.future.length === 0}
-            onClick={() => session?.redo()}
+            onClick={ed.redo}
             aria-keyshortcuts="Control+Shift+Z"
           >
             {t.editor.redo}

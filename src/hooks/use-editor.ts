@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { Messages } from '../i18n/en';
 import { addEvent, deleteEvent, moveEvent, updateEvent, type DraftDoc } from '../model/draft';
 import { declareEventLanguages } from '../model/event-edits';
@@ -47,7 +47,10 @@ export function useEditor(
   const update = (id: string, fn: (e: EventFile) => EventFile, key?: string) => {
     if (!doc) return;
     const r = updateEvent(doc, id, fn, lang);
-    change(declareEventLanguages(r.doc, r.id), key && `${r.id}:${key}`);
+    // Keyed by the event's place, not its id: an added event's id follows its title, so typing a title renamed it
+    // at each keystroke and each one was an undo step of its own.
+    const at = doc.file.events.findIndex((e) => e.id === id);
+    change(declareEventLanguages(r.doc, r.id), key && `${at}:${key}`);
     if (r.id !== id) select(r.id);
   };
 
@@ -88,27 +91,49 @@ export function useEditor(
   };
 
   const selected = view.event;
+  // Undo and redo can rename the selected event (the same title typing, taken back): the selection follows it by its
+  // place in the list, instead of the form closing on an id that is gone.
+  const history = (go: 'undo' | 'redo') => {
+    if (!session) return;
+    const before = session.snapshot().doc?.file.events ?? [];
+    const at = before.findIndex((e) => e.id === selected);
+    if (go === 'undo') session.undo();
+    else session.redo();
+    const after = session.snapshot().doc?.file.events ?? [];
+    const renamed = at >= 0 && after.length === before.length && after[at]!.id !== selected;
+    if (renamed && !after.some((e) => e.id === selected)) select(after[at]!.id);
+  };
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    if (!session) return;
+    const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select');
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
+      // The draft's own history, also inside a field, so one undo never splits between the browser's and ours.
+      e.preventDefault();
+      history(e.shiftKey ? 'redo' : 'undo');
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') {
+      e.preventDefault();
+      history('redo');
+    } else if (e.key === 'Delete' && !typing && selected !== undefined) {
+      e.preventDefault();
+      const snapshot = session.snapshot().doc;
+      if (snapshot) session.change(deleteEvent(snapshot, selected));
+    }
+  });
   useEffect(() => {
     if (!session) return;
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select');
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') {
-        // The draft's own history, also inside a field, so one undo never splits between the browser's and ours.
-        e.preventDefault();
-        if (e.shiftKey) session.redo();
-        else session.undo();
-      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') {
-        e.preventDefault();
-        session.redo();
-      } else if (e.key === 'Delete' && !typing && selected !== undefined) {
-        e.preventDefault();
-        const snapshot = session.snapshot().doc;
-        if (snapshot) session.change(deleteEvent(snapshot, selected));
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [session, selected]);
+    const listener = (e: KeyboardEvent) => onKey(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [session]);
 
-  return { add, addAfterLast, update, remove, move, change };
+  return {
+    add,
+    addAfterLast,
+    update,
+    remove,
+    move,
+    change,
+    undo: () => history('undo'),
+    redo: () => history('redo'),
+  };
 }
