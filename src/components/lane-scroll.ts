@@ -19,8 +19,8 @@ export function scrollTarget(key: string, el: HTMLElement): number | undefined {
 }
 
 /**
- * The scroll position that shows a lane at `top` (of `height`, in the scrolled content) whole, or its top when it
- * is taller than the view; undefined when it is already in view.
+ * The scroll position that shows a box at `top` (of `height`, in the scrolled content) whole, or its top when it is
+ * taller than the view; undefined when it is already in view.
  */
 export function revealLaneAt(
   top: number,
@@ -32,16 +32,32 @@ export function revealLaneAt(
   return height > viewHeight || top < scrollTop ? top : top + height - viewHeight;
 }
 
-/** Scrolls the lane-name column (and the lanes with it) so that lane `id` is in view; false if it has no label. */
-export function revealLane(column: HTMLElement, id: string): boolean {
-  // Lane ids are data: compared as strings, never put into a selector.
+/**
+ * Scrolls the lane-name column (and the lanes with it) so that an item of event `eventId` is in view: none when one
+ * already is; else the nearest drawn item, or the top of the first of its `lanes` when none is drawn (a lane below
+ * the view draws nothing until it is scrolled to). True when an item was in view already. Ids are data: compared as
+ * strings, never put into a selector.
+ */
+export function revealEvent(
+  chart: HTMLElement,
+  column: HTMLElement,
+  eventId: string,
+  lanes: readonly string[],
+): boolean {
+  const view = column.getBoundingClientRect();
+  const drawn = [...chart.querySelectorAll<HTMLElement>('.vis-foreground .vis-item')]
+    .filter((el) => el.dataset.event === eventId)
+    .map((el) => el.getBoundingClientRect());
+  if (drawn.some((r) => r.top >= view.top && r.bottom <= view.bottom)) return true;
   const label = [...column.querySelectorAll<HTMLElement>('.lane-label')]
-    .find((l) => l.dataset.lane === id)
+    .find((l) => lanes.includes(l.dataset.lane!))
     ?.closest<HTMLElement>('.vis-label');
-  if (!label) return false;
-  const top =
-    label.getBoundingClientRect().top - column.getBoundingClientRect().top + column.scrollTop;
-  const to = revealLaneAt(top, label.offsetHeight, column.scrollTop, column.clientHeight);
+  const target = drawn[0] ?? label?.getBoundingClientRect();
+  if (!target) return false;
+  const top = target.top - view.top + column.scrollTop;
+  // A lane not drawn yet: its first row, so that the redraw after the scroll draws the item there.
+  const height = drawn[0] ? target.height : Math.min(target.height, column.clientHeight);
+  const to = revealLaneAt(top, height, column.scrollTop, column.clientHeight);
   if (to !== undefined) column.scrollTop = to;
-  return true;
+  return false;
 }

@@ -25,7 +25,7 @@ import {
   type VisItem,
 } from './chart-templates';
 import { createArrowLayer, drawArrows } from './chart-arrows';
-import { revealLane, scrollTarget } from './lane-scroll';
+import { revealEvent, scrollTarget } from './lane-scroll';
 import { placeFlags } from './milestone-flags';
 
 export interface TimelineChartProps {
@@ -90,10 +90,10 @@ export function TimelineChart(props: TimelineChartProps) {
   const placedRef = useRef(false);
   const groupsAttachedRef = useRef(false);
   const redrawArrowsRef = useRef<() => void>(() => {});
-  // The event whose lane was last scrolled into view, and that lane, kept in view through the redraws that follow
-  // (later ones may move it) until the reader scrolls, clicks or types in the chart.
+  // The event last scrolled into view, and its lanes, followed through the redraws after the choice (they may move
+  // it) until an item of it is in view, or the reader scrolls, clicks or types in the chart.
   const revealedRef = useRef<string | undefined>(undefined);
-  const followRef = useRef<string | undefined>(undefined);
+  const followRef = useRef<{ event: string; lanes: string[] } | undefined>(undefined);
   const latest = useRef({ ...props, marks });
   useLayoutEffect(() => {
     latest.current = { ...props, marks };
@@ -150,8 +150,13 @@ export function TimelineChart(props: TimelineChartProps) {
     for (const type of ['wheel', 'pointerdown', 'keydown'])
       host.addEventListener(type, unfollow, { capture: true, passive: true });
     timeline.on('changed', () => {
-      if (followRef.current !== undefined && laneColumnRef.current)
-        revealLane(laneColumnRef.current, followRef.current);
+      const follow = followRef.current;
+      if (
+        follow &&
+        laneColumnRef.current &&
+        revealEvent(host, laneColumnRef.current, follow.event, follow.lanes)
+      )
+        followRef.current = undefined;
       redrawArrowsRef.current();
       if (BENCH_HOOKS) notifyDrawn();
       const { scene } = latest.current.view;
@@ -399,22 +404,25 @@ export function TimelineChart(props: TimelineChartProps) {
     timeline.setSelection(ids);
   }, [selectedEventId, items]);
 
-  // A chosen event's lane may be below the chart's height (a list row, a present-mode step): scroll it into view in
-  // the next frame, after the redraw that vis-timeline queued for the new items, and after each redraw until the
-  // reader takes over (above).
+  // A chosen event (a list row, a link, a present-mode step) may be out of view in a lane below the chart's height:
+  // an item of it is scrolled into view in the next frame, after the redraw vis-timeline queued for the new items,
+  // and after each redraw until one is (above).
   useLayoutEffect(() => {
     if (selectedEventId === revealedRef.current) return;
-    const lane = items.find((i) => i.eventId === selectedEventId)?.lane;
+    const chosen = items.filter((i) => i.eventId === selectedEventId);
+    const lanes = chosen.flatMap((i) => (i.lane === undefined ? [] : [i.lane]));
     const column = laneColumnRef.current;
+    const host = hostRef.current;
     // Not drawn on its own yet (counted in a bin): tried again with the next items.
-    if (selectedEventId !== undefined && (lane === undefined || !column)) return;
+    if (selectedEventId !== undefined && (chosen.length === 0 || !column || !host)) return;
     revealedRef.current = selectedEventId;
-    followRef.current = lane;
-    if (lane === undefined || !column) return;
+    followRef.current =
+      selectedEventId === undefined ? undefined : { event: selectedEventId, lanes };
+    if (selectedEventId === undefined || !column || !host) return;
     let done = false;
     const frame = requestAnimationFrame(() => {
       done = true;
-      revealLane(column, lane);
+      if (revealEvent(host, column, selectedEventId, lanes)) followRef.current = undefined;
     });
     // New items before that frame: the next run of this effect tries again with them.
     return () => {
