@@ -96,12 +96,19 @@ export function useEditor(
   const history = (go: 'undo' | 'redo') => {
     if (!session) return;
     const before = session.snapshot().doc?.file.events ?? [];
-    const at = before.findIndex((e) => e.id === selected);
     if (go === 'undo') session.undo();
     else session.redo();
     const after = session.snapshot().doc?.file.events ?? [];
-    const renamed = at >= 0 && after.length === before.length && after[at]!.id !== selected;
-    if (renamed && !after.some((e) => e.id === selected)) select(after[at]!.id);
+    if (after.length !== before.length) return;
+    // The selection as the URL has it now: a key pressed right after typing can come before the render of its id.
+    setView(
+      (s) => {
+        const at = before.findIndex((e) => e.id === s.event);
+        const renamed = at >= 0 && !after.some((e) => e.id === s.event);
+        return renamed ? { ...s, event: after[at]!.id } : s;
+      },
+      { replace: true },
+    );
   };
   const onKey = useEffectEvent((e: KeyboardEvent) => {
     if (!session) return;
