@@ -1,5 +1,5 @@
 // Scrolling the chart's lane-name column, which scrolls the lanes: by keyboard (vis-timeline draws the column but
-// does not make it focusable), and to the lane of the event chosen.
+// does not make it focusable), and to an item of the event chosen.
 const LINE = 40;
 
 /** Where a scrolling key moves a scrolled element, as the browser would; undefined for other keys. */

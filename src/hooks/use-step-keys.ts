@@ -57,17 +57,21 @@ export function useStepKeys(keys: StepKeys) {
       else return;
       e.preventDefault();
     };
+    // Focus that comes after a press, before any key (a click on a tag or on its label), is the pointer's; a key
+    // press (Tab) makes the next focus the keyboard's, also after a click on no control.
     const onPointerDown = () => (pointerDown = true);
+    const onAnyKey = () => (pointerDown = false);
     const onFocusIn = (e: FocusEvent) => {
       clickedFocus = pointerDown ? e.target : null;
-      pointerDown = false;
     };
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('keydown', onAnyKey, true);
     window.addEventListener('focusin', onFocusIn, true);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('keydown', onAnyKey, true);
       window.removeEventListener('focusin', onFocusIn, true);
     };
   }, []);
