@@ -1,5 +1,7 @@
 // Scrolling the chart's lane-name column, which scrolls the lanes: by keyboard (vis-timeline draws the column but
 // does not make it focusable), and to an item of the event chosen.
+import { revealAt } from './row-window';
+
 const LINE = 40;
 
 /** Where a scrolling key moves a scrolled element, as the browser would; undefined for other keys. */
@@ -16,20 +18,6 @@ export function scrollTarget(key: string, el: HTMLElement): number | undefined {
   const delta = by[key];
   if (delta === undefined) return undefined;
   return Math.min(el.scrollHeight - el.clientHeight, Math.max(0, el.scrollTop + delta));
-}
-
-/**
- * The scroll position that shows a box at `top` (of `height`, in the scrolled content) whole, or its top when it is
- * taller than the view; undefined when it is already in view.
- */
-export function revealLaneAt(
-  top: number,
-  height: number,
-  scrollTop: number,
-  viewHeight: number,
-): number | undefined {
-  if (top >= scrollTop && top + height <= scrollTop + viewHeight) return undefined;
-  return height > viewHeight || top < scrollTop ? top : top + height - viewHeight;
 }
 
 /**
@@ -57,7 +45,7 @@ export function revealEvent(
   const top = target.top - view.top + column.scrollTop;
   // A lane not drawn yet: its first row, so that the redraw after the scroll draws the item there.
   const height = drawn[0] ? target.height : Math.min(target.height, column.clientHeight);
-  const to = revealLaneAt(top, height, column.scrollTop, column.clientHeight);
+  const to = revealAt(top, height, column.scrollTop, column.clientHeight);
   if (to !== undefined) column.scrollTop = to;
   return false;
 }

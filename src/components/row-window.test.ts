@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowWindow, scrollToShow } from './row-window';
+import { revealAt, rowWindow, scrollToShow } from './row-window';
 
 describe('rowWindow', () => {
   it('renders the rows in view and the overscan on each side', () => {
@@ -51,5 +51,27 @@ describe('scrollToShow', () => {
 
   it('scrolls a row half hidden under the header into full view', () => {
     expect(scrollToShow(10, 10 * 36 + 20, height, rowHeight, header)).toBe(360);
+  });
+});
+
+describe('revealAt', () => {
+  // A view 300 px high scrolled to 100: lanes from 100 to 400 are in view.
+  it('leaves a lane already in view where it is', () => {
+    expect(revealAt(100, 50, 100, 300)).toBeUndefined();
+    expect(revealAt(350, 50, 100, 300)).toBeUndefined();
+  });
+
+  it('scrolls up to a lane above the view, to its top', () => {
+    expect(revealAt(40, 50, 100, 300)).toBe(40);
+    expect(revealAt(80, 50, 100, 300)).toBe(80);
+  });
+
+  it('scrolls down to a lane below the view just far enough to show it whole', () => {
+    expect(revealAt(600, 80, 100, 300)).toBe(380);
+    expect(revealAt(380, 50, 100, 300)).toBe(130);
+  });
+
+  it('shows the top of a lane taller than the view', () => {
+    expect(revealAt(600, 500, 100, 300)).toBe(600);
   });
 });

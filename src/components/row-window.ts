@@ -28,6 +28,20 @@ export function rowWindow(
 }
 
 /**
+ * The scroll position that shows a box at `top` (of `height`, in the scrolled content) whole, moving as little as
+ * possible, or its top when it is taller than the view; undefined when it is already in view.
+ */
+export function revealAt(
+  top: number,
+  height: number,
+  scrollTop: number,
+  viewHeight: number,
+): number | undefined {
+  if (top >= scrollTop && top + height <= scrollTop + viewHeight) return undefined;
+  return height > viewHeight || top < scrollTop ? top : top + height - viewHeight;
+}
+
+/**
  * The scroll position that shows row `index` whole below a sticky header `header` px tall, moving as little as
  * possible; undefined when it is already shown whole.
  */
@@ -38,8 +52,6 @@ export function scrollToShow(
   rowHeight: number,
   header: number,
 ): number | undefined {
-  const rowTop = header + index * rowHeight;
-  if (rowTop < top + header) return rowTop - header;
-  if (rowTop + rowHeight > top + height) return rowTop + rowHeight - height;
-  return undefined;
+  // The row with the header's height above it: the part of the view the header covers.
+  return revealAt(index * rowHeight, rowHeight + header, top, height);
 }
