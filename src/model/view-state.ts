@@ -135,6 +135,17 @@ export interface Parsed {
   malformed: string[];
 }
 
+/**
+ * The window's valid times to name when they make no window: one alone, or a `to` not after `from`. A malformed time
+ * is named already, and its valid partner is not named with it.
+ */
+function windowProblems(params: URLSearchParams, got: Params): string[] {
+  if (got.from !== undefined && got.to !== undefined) return ['to'];
+  if (got.from !== undefined && !params.has('to')) return ['from'];
+  if (got.to !== undefined && !params.has('from')) return ['to'];
+  return [];
+}
+
 /** Reads a query string (with or without "?"); never throws. */
 export function parseViewState(search: string): Parsed {
   const params = new URLSearchParams(search);
@@ -150,8 +161,7 @@ export function parseViewState(search: string): Parsed {
   let window: ViewState['window'];
   if (got.from !== undefined && got.to !== undefined && got.to > got.from)
     window = { from: got.from, to: got.to };
-  else if (params.has('from') || params.has('to'))
-    malformed.push(...['from', 'to'].filter((k) => !malformed.includes(k)));
+  else malformed.push(...windowProblems(params, got));
   const d = DEFAULT_VIEW;
   return {
     state: {
