@@ -123,6 +123,23 @@ describe('exportAttackFlow', () => {
     expect(JSON.stringify(actions)).not.toContain('Automated alert');
   });
 
+  it('gives exact times only to events known to the minute or second, and says a coarser time in the description', () => {
+    const actions = ofType(exported(bundled), 'attack-action');
+    const byName = (start: string) => actions.find((a) => String(a.name).startsWith(start))!;
+    const okta = byName('Okta compromise');
+    expect(okta).not.toHaveProperty('execution_start');
+    expect(okta).not.toHaveProperty('execution_end');
+    expect(okta.description).toContain('When (UTC, known to the day): 2023-10-18');
+    expect(byName('Threat actor searches the wiki').description).toContain(
+      'When (UTC, known to the day): 2023-11-15 – 2023-11-17',
+    );
+    expect(byName('Smartsheet service account added').execution_start).toBe(
+      '2023-11-23T15:58:00.000Z',
+    );
+    const times = actions.flatMap((a) => [a.execution_start, a.execution_end]).filter(Boolean);
+    expect(times.filter((t) => String(t).endsWith('T00:00:00.000Z'))).toEqual([]);
+  });
+
   it('follows led-to and enabled links as effects, and starts where nothing led', () => {
     const bundle = exported(bundled);
     const byName = (start: string) =>

@@ -2,6 +2,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Incident, TimelineEvent } from '../incident';
 import { localize } from '../text';
+import { utcStamp, type Precision } from '../time';
 import { creationTime, NAMESPACE, stixIndicators } from './stix';
 
 export const ATTACK_FLOW_EXTENSION = 'extension-definition--fb9c968a-745b-4ade-9b25-c324172197f4';
@@ -13,6 +14,16 @@ const EXTENSION_SCHEMA =
 
 const extensions = { [ATTACK_FLOW_EXTENSION]: { extension_type: 'new-sdo' } };
 const iso = (text: string) => new Date(Date.parse(text)).toISOString();
+
+// A STIX timestamp has no precision: a time known to the hour, day or month would read as exactly on the hour.
+const EXACT: ReadonlySet<Precision> = new Set(['second', 'minute']);
+
+/** A coarse time as the description says it, e.g. "When (UTC, known to the day): 2023-11-15 – 2023-11-17". */
+function coarseTime(e: TimelineEvent): string {
+  const at = (text: string) => utcStamp(Date.parse(text), e.precision);
+  const span = e.end && at(e.end) !== at(e.start) ? `${at(e.start)} – ${at(e.end)}` : at(e.start);
+  return `When (UTC, known to the ${e.precision}): ${span}`;
+}
 
 /** The flow's links: each adversary event's `led-to` and `enabled` links to other exported adversary events. */
 function effectsOf(actions: readonly TimelineEvent[]): Map<string, string[]> {
@@ -30,10 +41,11 @@ function effectsOf(actions: readonly TimelineEvent[]): Map<string, string[]> {
 /**
  * The adversary's events among `events` as an Attack Flow: the extension definition, one `attack-flow` (scope
  * incident) starting at the actions nothing else led to, an `attack-action` per adversary event (first ATT&CK
- * technique as `technique_id`, the rest named in the description; `execution_start`/`execution_end` from its times;
- * `effect_refs` along its `led-to`/`enabled` links), an `attack-asset` per system they touch, and the related
- * indicators as the STIX export writes them. Every id is UUIDv5 of the incident id and the thing it stands for.
- * Throws when the events hold no adversary event, since a flow must start somewhere.
+ * technique as `technique_id`, the rest named in the description; `execution_start`/`execution_end` from its times
+ * when they are known to the minute or second, else the time as known in the description, since a timestamp
+ * would make a date read as midnight; `effect_refs` along its `led-to`/`enabled` links), an `attack-asset` per
+ * system they touch, and the related indicators as the STIX export writes them. Every id is UUIDv5 of the incident
+ * id and the thing it stands for. Throws when the events hold no adversary event, since a flow must start somewhere.
  */
 export function exportAttackFlow(
   incident: Incident,
@@ -72,16 +84,17 @@ export function exportAttackFlow(
     const [first, ...rest] = e.techniques ?? [];
     const also = rest.map((t) => `${t} ${techniqueName.get(t) ?? ''}`.trim());
     const effectRefs = effects.get(e.id)!.map((to) => id('attack-action', to));
+    const exact = EXACT.has(e.precision);
     return {
       ...common('attack-action', e.id),
       name: localize(e.title, lang),
       ...(first !== undefined && { technique_id: first }),
       description: [
         localize(e.description, lang),
+        ...(exact ? [] : [coarseTime(e)]),
         ...(also.length ? [`ATT&CK: ${also.join('; ')}`] : []),
       ].join('\n\n'),
-      execution_start: iso(e.start),
-      execution_end: iso(e.end ?? e.start),
+      ...(exact && { execution_start: iso(e.start), execution_end: iso(e.end ?? e.start) }),
       asset_refs: e.systems.map((s) => id('attack-asset', s)),
       ...(effectRefs.length > 0 && { effect_refs: effectRefs }),
       extensions,
