@@ -206,6 +206,55 @@ export class TimelinePage {
     );
   }
 
+  /**
+   * The share of pixel rows, in a strip of an exported PNG, that hold anything but the strip's background colour.
+   * The strip is given in page pixels, relative to the element the image is taken of, at the image's pixel ratio.
+   */
+  inkRows(png: Buffer, strip: { x: number; y: number; width: number; height: number }, ratio = 2) {
+    return this.page.evaluate(
+      async ({ base64, strip, ratio }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const [x, y, w, h] = [strip.x, strip.y, strip.width, strip.height].map((v) =>
+          Math.round(v * ratio),
+        );
+        const { data } = context.getImageData(x!, y!, w!, h!);
+        const background = data.slice(0, 4).join();
+        let inked = 0;
+        for (let row = 0; row < h!; row++)
+          for (let col = 0; col < w!; col++) {
+            const at = (row * w! + col) * 4;
+            if (data.slice(at, at + 4).join() !== background) {
+              inked++;
+              break;
+            }
+          }
+        return inked / h!;
+      },
+      { base64: png.toString('base64'), strip, ratio },
+    );
+  }
+
+  /** The lane-name column's box, relative to the element the PNG export captures. */
+  async laneColumnInCapture() {
+    const capture = (await this.page.locator('.capture').boundingBox())!;
+    const column = (await this.chart.locator('.vis-panel.vis-left').boundingBox())!;
+    return { ...column, x: column.x - capture.x, y: column.y - capture.y };
+  }
+
+  /** The axis's labels whose text is drawn inside the chart's drawing area, left to right. */
+  async axisLabelsInView(): Promise<string[]> {
+    const area = await this.chartArea();
+    const boxes = await this.axisLabelTextBoxes();
+    return boxes
+      .filter((b) => b.x >= area.x && b.x + b.width <= area.x + area.width)
+      .sort((a, b) => a.x - b.x)
+      .map((b) => b.text);
+  }
+
   /** The chart's drawing area (without the lane names), in page pixels. */
   async chartArea() {
     return (await this.chart.locator('.vis-panel.vis-center').boundingBox())!;

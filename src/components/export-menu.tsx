@@ -71,10 +71,12 @@ export const ExportMenu = memo(function ExportMenu({
     try {
       // Loaded on demand: most visits never export an image.
       const { toBlob } = await import('html-to-image');
+      // Styles only the image may have (see chart.css), held until the copy of every element is made.
+      node.classList.add('capturing');
       const blob = await toBlob(node, {
         pixelRatio: 2,
         backgroundColor: getComputedStyle(document.body).backgroundColor,
-      });
+      }).finally(() => node.classList.remove('capturing'));
       if (!blob) throw new Error(t.exportEmptyImage);
       download(
         exportFileName(incident.id, 'png', events.length, incident.events.length),
