@@ -177,6 +177,34 @@ test('zooming out stops at the incident plus a margin, by button or by wheel', a
   await expect(app.axisLabels.filter({ hasText: /^(19|20[01])\d{2}$/ })).toHaveCount(0);
 });
 
+// A day of the month, a weekday and day, or a time of day: anything that says when within the month.
+const FINER_THAN_A_MONTH = /^(\d{1,2}|[A-Z][a-z]{2} \d{1,2}|\d{2}:\d{2})$/;
+
+for (const { name, size, query } of [
+  { name: 'a phone', size: { width: 390, height: 844 }, query: '' },
+  {
+    name: 'a 640×360 embed with details open',
+    size: { width: 640, height: 360 },
+    query: '?mode=embed&event=automated-alert',
+  },
+  {
+    name: 'folded quiet periods at 1280 px',
+    size: { width: 1280, height: 800 },
+    query: '?compress=1',
+  },
+])
+  test(`on ${name} the axis labels days, not only the year`, async ({ app, page }) => {
+    await page.setViewportSize(size);
+    await app.goto(query);
+    await app.chartAtRest();
+    const labels = await app.axisLabelsInView();
+    expect(
+      labels.filter((l) => FINER_THAN_A_MONTH.test(l)).length,
+      labels.join(' '),
+    ).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: `test-results/axis-${size.width}x${size.height}.png` });
+  });
+
 test('compressing quiet periods folds the gap and gives the response more room', async ({
   app,
 }) => {

@@ -128,6 +128,8 @@ export function TimelineChart(props: TimelineChartProps) {
       selectable: true,
       multiselect: false,
       zoomMin: 10 * 1000,
+      // Between a month and two days a step is a week, not a month: a narrow or folded chart still shows its days.
+      showWeekScale: true,
       zoomMax: 1000 * 60 * 60 * 24 * 365 * 20,
       verticalScroll: true,
       ...(latest.current.ctrlZoom && { zoomKey: 'ctrlKey' as const }),

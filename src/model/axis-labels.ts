@@ -1,6 +1,6 @@
 // Time-axis labels in the reader's language and always in UTC: one template per axis scale and language.
 import { UTCDateMini } from '@date-fns/utc/date/mini';
-import { getWeek, type Day, type Locale, type Month } from 'date-fns';
+import type { Day, Locale, Month } from 'date-fns';
 import type { Lang } from './text';
 
 /** vis-timeline's axis scales, from the finest. */
@@ -29,7 +29,6 @@ interface Parts {
   hhmmss: string;
   second: number;
   ms: string;
-  week: number;
   monthShort: string;
   monthLong: string;
   weekdayShort: string;
@@ -38,7 +37,8 @@ interface Parts {
 
 type Labels = Record<AxisLevel, Record<AxisScale, (p: Parts) => string>>;
 
-// English keeps vis-timeline's own default labels; Chinese writes dates the way Taiwan does (2023年11月23日).
+// English keeps vis-timeline's own default labels, but a week step names its first day (the chart is read by day,
+// not by week number); Chinese writes dates the way Taiwan does (2023年11月23日).
 const LABELS: Record<Lang, Labels> = {
   en: {
     minor: {
@@ -48,7 +48,7 @@ const LABELS: Record<Lang, Labels> = {
       hour: (p) => p.hhmm,
       weekday: (p) => `${p.weekdayShort} ${p.day}`,
       day: (p) => String(p.day),
-      week: (p) => String(p.week),
+      week: (p) => String(p.day),
       month: (p) => p.monthShort,
       year: (p) => p.year,
     },
@@ -72,7 +72,7 @@ const LABELS: Record<Lang, Labels> = {
       hour: (p) => p.hhmm,
       weekday: (p) => `${p.day}日 ${p.weekdayShort}`,
       day: (p) => `${p.day}日`,
-      week: (p) => `第${p.week}週`,
+      week: (p) => `${p.day}日`,
       month: (p) => p.monthShort,
       year: (p) => `${p.year}年`,
     },
@@ -106,7 +106,6 @@ function partsOf(date: Date, locale: Locale): Parts {
     hhmmss: `${hhmm}:${pad(date.getSeconds())}`,
     second: date.getSeconds(),
     ms: pad(date.getMilliseconds(), 3),
-    week: getWeek(date, { locale }),
     monthShort: names.month(month, { width: 'abbreviated' }),
     monthLong: names.month(month, { width: 'wide' }),
     weekdayShort: names.day(weekday, { width: 'abbreviated' }),
