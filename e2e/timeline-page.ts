@@ -657,9 +657,26 @@ export class TimelinePage {
     return this.page.getByRole('button', { name: /^(Situation manual|情境手冊)$/ });
   }
 
-  /** The situation manual's modules, in order; each holds only what the room knows by its end. */
+  /** A print view (situation manual or after-action report) as a whole. */
+  get printDocument(): Locator {
+    return this.page.locator('.print-document');
+  }
+
+  /** The facilitator's situation manual's modules, in order; the players' edition has none. */
   get manualModules(): Locator {
     return this.page.locator('.manual-module');
+  }
+
+  /** Each module's text without its answers: what the room knows by the module's end. */
+  manualModuleTextsWithoutAnswers(): Promise<string[]> {
+    return this.manualModules.evaluateAll((modules) =>
+      modules.map((m) =>
+        [...m.children]
+          .filter((c) => !c.classList.contains('manual-answers'))
+          .map((c) => (c as HTMLElement).innerText)
+          .join('\n'),
+      ),
+    );
   }
 
   get titleSlide(): Locator {

@@ -28,7 +28,7 @@ function Events({ events }: { events: ManualEvent[] }) {
   );
 }
 
-/** The situation manual for players (only the past in each module) or the facilitator (with the answers). */
+/** The situation manual: the players' handout (what they know before step 1), or the facilitator's modules and answers. */
 export function SituationManualView({ incident, steps, edition }: Props) {
   const { t, lang } = useI18n();
   const w = t.tabletop.manual;
@@ -56,6 +56,7 @@ export function SituationManualView({ incident, steps, edition }: Props) {
           <p>{manual.briefing}</p>
         </section>
       )}
+      {edition === 'players' && <p>{w.playersNote}</p>}
       {edition === 'facilitator' && (
         <section aria-labelledby="manual-guide">
           <h2 id="manual-guide">{w.guide}</h2>
@@ -100,12 +101,10 @@ export function SituationManualView({ incident, steps, edition }: Props) {
               </ul>
             </>
           )}
-          {m.answers && (
-            <div className="manual-answers">
-              <h3>{w.answers}</h3>
-              <Events events={m.answers} />
-            </div>
-          )}
+          <div className="manual-answers">
+            <h3>{w.answers}</h3>
+            <Events events={m.answers} />
+          </div>
           <h3>{w.soFar}</h3>
           <ol className="manual-so-far">
             {m.soFar.map((e) => (

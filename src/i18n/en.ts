@@ -368,6 +368,8 @@ export const en = {
       title: (incident: string) => `Situation manual: ${incident}`,
       forPlayers: "Players' edition: hand out before the exercise.",
       forFacilitator: "Facilitator's edition: keep away from the players.",
+      playersNote:
+        'Everything else comes on the screen during the exercise, one step at a time: the events, the inject questions and the discussion prompts.',
       briefing: 'Scenario',
       module: (n: number, phase: string) => `Module ${n}: ${phase}`,
       events: 'What happens',

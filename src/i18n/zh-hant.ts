@@ -335,6 +335,7 @@ export const zhHant = {
       title: (incident) => `情境手冊:${incident}`,
       forPlayers: '參與者版:請於演練前發放。',
       forFacilitator: '引導者版:請勿讓參與者看到。',
+      playersNote: '其餘內容將在演練期間逐步顯示於螢幕上:事件、情境注入問題與討論提示。',
       briefing: '情境',
       module: (n, phase) => `模組 ${n}:${phase}`,
       events: '發生了什麼',

@@ -26,22 +26,56 @@ describe('situation manual', () => {
       expect(r.first).toBe(runs[i]!.last + 1);
       expect(r.phase).not.toBe(runs[i]!.phase);
     });
-    const manual = situationManual(incident, steps, 'players', 'en', mark);
+    const manual = situationManual(incident, steps, 'facilitator', 'en', mark);
     expect(manual.modules).toHaveLength(runs.length);
     expect(manual.briefing).toBe(en(incident.briefing));
   });
 
-  it('never shows in a players’ module any text or end time of an event revealed later (any selection of events)', () => {
+  it('gives players only the title and briefing: no event, question, phase or prompt (any selection of events)', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray(incident.events, { minLength: 1 }),
+        fc.constantFrom('en', 'zh-Hant'),
+        (events, lang) => {
+          const manual = situationManual(incident, presentSteps(events), 'players', lang, mark);
+          const body = JSON.stringify(manual);
+          const words = (t: LocalizedText | undefined) =>
+            t === undefined ? [] : [localize(t, lang)];
+          const told = [
+            ...events.flatMap((e) => [
+              ...words(e.title),
+              ...words(e.description),
+              ...words(e.presentText),
+              ...words(e.inject?.question),
+              ...(e.prompts ?? []).flatMap(words),
+              utcStamp(e.startMs, e.precision),
+            ]),
+            ...incident.phases.flatMap((p) => [
+              ...words(p.label),
+              ...(p.prompts ?? []).flatMap(words),
+            ]),
+          ];
+          for (const t of told) expect(body).not.toContain(t);
+          expect(manual.modules).toEqual([]);
+          expect(manual.briefing).toBe(localize(incident.briefing!, lang));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
+  it('never shows in a facilitator’s module, answers aside, any text or end time of an event revealed later', () => {
     fc.assert(
       fc.property(
         fc.subarray(incident.events, { minLength: 1 }),
         fc.constantFrom('en', 'zh-Hant'),
         (events, lang) => {
           const steps = presentSteps(events);
-          const manual = situationManual(incident, steps, 'players', lang, mark);
+          const manual = situationManual(incident, steps, 'facilitator', lang, mark);
           const runs = moduleRuns(steps);
+          expect(manual.modules).toHaveLength(runs.length);
           manual.modules.forEach((m, i) => {
-            const body = JSON.stringify(m);
+            const body = JSON.stringify({ ...m, answers: [] });
             const end = steps[runs[i]!.last]!.event.startMs;
             const later = steps.slice(runs[i]!.last + 1).map((s) => s.event);
             const seen = new Set(m.soFar.map((e) => e.id));
@@ -50,7 +84,6 @@ describe('situation manual', () => {
             for (const e of events)
               if (e.end !== undefined && Date.parse(e.end) > end && e.endMs > end)
                 expect(body).not.toContain(utcStamp(Date.parse(e.end), e.precision) + '"');
-            expect(m.answers).toBeUndefined();
           });
         },
       ),
@@ -62,7 +95,7 @@ describe('situation manual', () => {
     const steps = presentSteps(incident.events);
     const manual = situationManual(incident, steps, 'facilitator', 'en', mark);
     const attempts = manual.modules
-      .flatMap((m) => m.answers ?? [])
+      .flatMap((m) => m.answers)
       .find((e) => e.id === 'other-systems-attempts')!;
     expect(attempts.when).toContain('2023-11-24');
     const real = incident.events.find((e) => e.id === 'other-systems-attempts')!;

@@ -1,4 +1,4 @@
-// The situation manual of a tabletop exercise: one module per run of steps in one phase, each showing only the past.
+// The situation manual of a tabletop exercise: the players' handout, and the facilitator's modules with the answers.
 import type { Incident, LocalizedText, TimelineEvent } from './incident';
 import { revealedEvents, type Step } from './present';
 import { asTheRoomSees } from './present-clip';
@@ -26,14 +26,15 @@ export interface ManualModule {
   prompts: string[];
   /** Every event the room has seen by the module's end, as it sees them then. */
   soFar: ManualEvent[];
-  /** Facilitator's edition only: what actually happened, with real ends and full descriptions. */
-  answers?: ManualEvent[];
+  /** What actually happened, with real ends and full descriptions. */
+  answers: ManualEvent[];
 }
 
 export interface SituationManual {
   edition: Edition;
   title: string;
   briefing?: string;
+  /** The facilitator's edition only: a players' handout goes out before the exercise, so it holds no step at all. */
   modules: ManualModule[];
 }
 
@@ -56,8 +57,10 @@ const range = (e: TimelineEvent) =>
     : `${utcStamp(e.startMs, e.precision)} – ${utcStamp(Date.parse(e.end), e.precision)}`;
 
 /**
- * The manual for `edition` in `lang`: the players' modules hold only what the room knows by each module's end (ranges
- * cut there and marked by `mark`, the room's text for each event); the facilitator's adds the answers.
+ * The manual for `edition` in `lang`. The players' holds the title and the briefing, what the room knows before step 1:
+ * events, inject questions, phase names and prompts all tell what the room is there to find out. The facilitator's has
+ * one module per run of steps in one phase, as the room sees it by the module's end (ranges cut there and marked by
+ * `mark`, the room's text for each event), with the answers.
  */
 export function situationManual(
   incident: Incident,
@@ -67,7 +70,8 @@ export function situationManual(
   mark: (title: LocalizedText) => LocalizedText,
 ): SituationManual {
   const phases = new Map(incident.phases.map((p) => [p.id, p]));
-  const modules = moduleRuns(steps).map((run, i): ManualModule => {
+  const runs = edition === 'players' ? [] : moduleRuns(steps);
+  const modules = runs.map((run, i): ManualModule => {
     const last = steps[run.last]!;
     const room = asTheRoomSees(revealedEvents(steps, run.last), last, mark);
     const asSeen = (e: TimelineEvent): ManualEvent => ({
@@ -94,16 +98,13 @@ export function situationManual(
       ),
       prompts: [...new Set(prompts)],
       soFar: room.events.map(asSeen),
-      answers:
-        edition === 'facilitator'
-          ? [...new Set(own.map((s) => s.event))].map((e) => ({
-              id: e.id,
-              title: localize(e.title, lang),
-              when: range(e),
-              ongoing: false,
-              description: localize(e.description, lang),
-            }))
-          : undefined,
+      answers: [...new Set(own.map((s) => s.event))].map((e) => ({
+        id: e.id,
+        title: localize(e.title, lang),
+        when: range(e),
+        ongoing: false,
+        description: localize(e.description, lang),
+      })),
     };
   });
   return {
