@@ -260,6 +260,18 @@ test('time between steps reads in Traditional Chinese too', async ({ app }) => {
   await expect(app.stepCounter).toHaveText('第 3 步');
 });
 
+for (const [lang, said] of [
+  ['en', 'inject=1 (the event moveworks-token-access has no inject question'],
+  ['zh-Hant', 'inject=1(事件 moveworks-token-access 沒有情境注入問題'],
+] as const)
+  test(`inject=1 on an event without an inject question shows the event and says so (${lang})`, async ({
+    app,
+  }) => {
+    await app.gotoPresent(`event=moveworks-token-access&inject=1&lang=${lang}`);
+    await expect(app.stepTitle).toHaveText(event('moveworks-token-access').title[lang]);
+    await expect(app.notice).toContainText(said);
+  });
+
 test.describe('in a small embed', () => {
   test.use({ viewport: { width: 640, height: 360 } });
   test('present mode fits the width of a 640×360 frame', async ({ app }) => {

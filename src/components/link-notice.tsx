@@ -7,7 +7,9 @@ export function LinkNotice({ ignored, malformed }: { ignored: Ignored[]; malform
   const { t } = useI18n();
   const [dismissed, setDismissed] = useState(false);
   const parts = [
-    ...ignored.map((i) => `${i.param}=${i.id}`),
+    ...ignored.map((i) =>
+      i.noInject === undefined ? `${i.param}=${i.id}` : t.noInject(i.noInject),
+    ),
     ...malformed.map((m) => `${m} (malformed)`),
   ];
   if (dismissed || parts.length === 0) return null;

@@ -75,6 +75,8 @@ export const en = {
   eventsShown: (shown: number, total: number) =>
     `${formatCount(shown)} of ${formatCount(total)} events`,
   ignoredLink: (items: string) => `Parts of this link were ignored: ${items}.`,
+  noInject: (event: string) =>
+    `inject=1 (the event ${event} has no inject question, so the event itself is shown)`,
   dismiss: 'Dismiss',
   dataWarningsLabel: 'Warnings about this incident file',
   dataWarnings: (n: number) =>

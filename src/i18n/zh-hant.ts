@@ -56,6 +56,7 @@ export const zhHant = {
   clearAll: '全部清除',
   eventsShown: (shown, total) => `${formatCount(total)} 個事件中的 ${formatCount(shown)} 個`,
   ignoredLink: (items) => `此連結中的部分內容已被忽略:${items}。`,
+  noInject: (event) => `inject=1(事件 ${event} 沒有情境注入問題,因此直接顯示該事件)`,
   dismiss: '關閉',
   dataWarningsLabel: '此事件檔案的警告',
   dataWarnings: (n) => `此檔案有 ${formatCount(n)} 個值得修正的問題;事件仍照常顯示:`,

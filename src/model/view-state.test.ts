@@ -144,6 +144,22 @@ describe('view state in the URL', () => {
       { param: 'event', id: 'nope' },
     ]);
   });
+
+  it('drops inject=1 on an event without an inject question and says which, keeping it on one with', () => {
+    const file = minimalIncident();
+    file.events[0]!.inject = { question: 'What do you check first?' };
+    const r = parseIncident(file);
+    if (!r.ok) throw new Error('fixture');
+    const without = resolveAgainst(
+      parseViewState('?event=second-login&inject=1').state,
+      r.incident,
+    );
+    expect(without.state).toMatchObject({ event: 'second-login', inject: false });
+    expect(without.ignored).toEqual([{ param: 'inject', id: '1', noInject: 'second-login' }]);
+    const withOne = resolveAgainst(parseViewState('?event=first-login&inject=1').state, r.incident);
+    expect(withOne.state).toMatchObject({ event: 'first-login', inject: true });
+    expect(withOne.ignored).toEqual([]);
+  });
 });
 
 describe('appUrl', () => {

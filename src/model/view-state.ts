@@ -248,9 +248,14 @@ export function appUrl(
 export interface Ignored {
   param: string;
   id: string;
+  /** `inject=1` was ignored because this event has no inject question. */
+  noInject?: string;
 }
 
-/** Drops ids the incident does not have, and says which; a stale link then shows what still exists. */
+/**
+ * Drops ids the incident does not have, and `inject` on an event without an inject question, and says which; a stale
+ * link then shows what still exists.
+ */
 export function resolveAgainst(
   state: ViewState,
   incident: Incident,
@@ -267,5 +272,10 @@ export function resolveAgainst(
     ignored.push({ param: 'event', id: event });
     event = undefined;
   }
-  return { state: { ...state, filters, event }, ignored };
+  let inject = state.inject;
+  if (inject && event !== undefined && !incident.events.find((e) => e.id === event)!.inject) {
+    ignored.push({ param: 'inject', id: '1', noInject: event });
+    inject = false;
+  }
+  return { state: { ...state, filters, event, inject }, ignored };
 }
