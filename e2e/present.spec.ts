@@ -283,6 +283,34 @@ test.describe('in a small embed', () => {
   });
 });
 
+for (const [width, height] of [
+  [1920, 1080],
+  [1280, 720],
+] as const)
+  test.describe(`on a ${width}×${height} projector`, () => {
+    test.use({ viewport: { width, height } });
+
+    test('with every metric shown, the list of events so far fits on the screen', async ({
+      app,
+      page,
+    }) => {
+      for (const step of ['code-red-begins', 'post-published']) {
+        await app.gotoPresent(`event=${step}`);
+        await expect(app.metric('dwell-time')).toBeVisible();
+        const rows = app.presentSoFar.getByRole('listitem');
+        await expect(rows.first()).toBeVisible();
+        const box = (await app.presentSoFar.boundingBox())!;
+        expect(box.y + box.height, step).toBeLessThanOrEqual(height);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollHeight),
+        ).toBeLessThanOrEqual(height);
+        // Squeezed to a sliver it would fit too: it keeps room for several rows.
+        const row = (await rows.first().boundingBox())!;
+        expect(box.height, step).toBeGreaterThan(5 * row.height);
+      }
+    });
+  });
+
 test.describe('on a 1920×1080 projector', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 

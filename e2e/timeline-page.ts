@@ -611,6 +611,11 @@ export class TimelinePage {
   }
 
   /** The current step's card: an event, or an inject question (`data-step="inject"`). */
+  /** The room's list of the events so far, with its heading. */
+  get presentSoFar(): Locator {
+    return this.page.locator('.present-list');
+  }
+
   get presentStep(): Locator {
     return this.page.locator('.present-step');
   }
