@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { marked } from 'marked';
 import { bundled, expect, test, type DataEvent } from './fixtures';
 import { TimelinePage } from './timeline-page';
@@ -172,6 +172,28 @@ for (const lang of ['en', 'zh-Hant'] as const) {
     ).toBeVisible();
   });
 }
+
+test('the step clock keeps counting over a reload of the presenter view, as the session clock does', async ({
+  app,
+  context,
+}) => {
+  await app.gotoPresent('event=probing-begins');
+  const presenter = await openPresenter(app, context);
+  await expect(presenter.stepClock).toHaveText('0:00:02');
+  const url = presenter.page.url();
+  // Away long enough that a clock restarting on reload falls behind by seconds, not by a tick's rounding.
+  await presenter.page.goto('about:blank');
+  await presenter.page.waitForTimeout(3_000);
+  await presenter.page.goto(url);
+  const seconds = async (clock: Locator) =>
+    (await clock.innerText()).split(':').reduce((s, part) => s * 60 + Number(part), 0);
+  // This step has been on screen since the session began, so its time keeps up with the session's.
+  await expect
+    .poll(
+      async () => (await seconds(presenter.sessionClock)) - (await seconds(presenter.stepClock)),
+    )
+    .toBeLessThanOrEqual(1);
+});
 
 test('at the step of a range that ends later, the page holds neither its end nor any later event', async ({
   app,

@@ -650,6 +650,16 @@ export class TimelinePage {
     return this.page.getByRole('checkbox', { name });
   }
 
+  /** The presenter view's session clock, "0:01:05". */
+  get sessionClock(): Locator {
+    return this.page.locator('.presenter-clock .mono').first();
+  }
+
+  /** The presenter view's clock of time spent on the current step. */
+  get stepClock(): Locator {
+    return this.page.locator('.presenter-step-clock .mono');
+  }
+
   get saveStatus(): Locator {
     return this.page.getByRole('status').filter({ hasText: /Saved|Saving|saved|儲存/ });
   }

@@ -65,12 +65,19 @@ export function useTabletopSession(incidentId: string) {
 
   const open = useCallback(
     async (s: Session) => {
+      let loaded: Record<string, StepNote> = {};
+      try {
+        loaded = await store.notes(incidentId, s.id);
+      } catch {
+        fail();
+      }
+      // The session and its notes arrive together: the step clock starts from the notes it finds.
       flush();
       sessionRef.current = s;
       setSessionState(s);
+      setNotes(loaded);
       rememberCurrent(incidentId, s.id);
       try {
-        setNotes(await store.notes(incidentId, s.id));
         setSessions(await store.sessions(incidentId));
       } catch {
         fail();

@@ -8,8 +8,10 @@ import {
   resetSession,
   resumeSession,
   sessionElapsed,
+  stepClockFrom,
   stepKey,
   type Session,
+  type StepNote,
 } from './tabletop';
 
 const steps = presentSteps(loadBundled().events);
@@ -31,6 +33,17 @@ describe('session clock', () => {
     expect(sessionElapsed(resumed, 510_000)).toBe(70_000);
     expect(sessionElapsed(resetSession(resumed, 510_000), 515_000)).toBe(5_000);
     expect(sessionElapsed(resetSession(paused, 600_000), 700_000)).toBe(0);
+  });
+
+  it('carries a step clock on from its last count only for the step timed last, and not over a pause', () => {
+    const note = (countedTo?: number): StepNote => ({ text: '', tags: [], spentMs: 0, countedTo });
+    const notes = { a: note(40_000), b: note(50_000), c: note() };
+    expect(stepClockFrom(notes, 'b', 1_000, 53_000)).toBe(50_000);
+    expect(stepClockFrom(notes, 'a', 1_000, 53_000)).toBe(53_000);
+    expect(stepClockFrom(notes, 'c', 1_000, 53_000)).toBe(53_000);
+    expect(stepClockFrom(notes, 'new', 1_000, 53_000)).toBe(53_000);
+    expect(stepClockFrom(notes, 'b', 52_000, 53_000)).toBe(52_000);
+    expect(stepClockFrom(notes, 'b', 1_000, 45_000)).toBe(45_000);
   });
 
   it.each([

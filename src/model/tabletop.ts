@@ -9,6 +9,8 @@ export interface StepNote {
   text: string;
   tags: Tag[];
   spentMs: number;
+  /** Epoch ms up to which `spentMs` has counted the step's time on screen. */
+  countedTo?: number;
 }
 
 export const EMPTY_NOTE: StepNote = { text: '', tags: [], spentMs: 0 };
@@ -54,6 +56,23 @@ export function resetSession(session: Session, now: number): Session {
     elapsedMs: 0,
     runningSince: session.runningSince === undefined ? undefined : now,
   };
+}
+
+/**
+ * Where a step's clock starts counting when a window shows the step with the session clock running (since
+ * `runningSince`): a window reopened on the step that was being timed when it closed (no step counted later) carries on
+ * from its last count, so a reload loses no time; any other step starts now.
+ */
+export function stepClockFrom(
+  notes: Readonly<Record<string, StepNote>>,
+  step: string,
+  runningSince: number,
+  now: number,
+): number {
+  const own = notes[step]?.countedTo;
+  if (own === undefined) return now;
+  const latest = Math.max(...Object.values(notes).map((n) => n.countedTo ?? 0));
+  return own < latest ? now : Math.min(now, Math.max(own, runningSince));
 }
 
 /** "1:02:05" for a clock on the facilitator's screen. */

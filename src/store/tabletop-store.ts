@@ -26,7 +26,10 @@ export function tabletopStore(db: Promise<IDBPDatabase<TimelineDb>>): TabletopSt
     async notes(incidentId, sessionId) {
       const rows = await (await db).getAllFromIndex('notes', 'bySession', [incidentId, sessionId]);
       return Object.fromEntries(
-        rows.map((r) => [r.step, { text: r.text, tags: r.tags, spentMs: r.spentMs }]),
+        rows.map((r) => [
+          r.step,
+          { text: r.text, tags: r.tags, spentMs: r.spentMs, countedTo: r.countedTo },
+        ]),
       );
     },
     async saveNote(incidentId, sessionId, step, note) {
