@@ -4,6 +4,7 @@ import {
   addTerm,
   defang,
   deleteEvent,
+  deriveEventId,
   deriveId,
   moveEvent,
   newIncident,
@@ -44,6 +45,41 @@ describe('deriveId', () => {
     ['', ['event'], 'event-2'],
   ])('%s with %j taken -> %s', (title, taken, id) => {
     expect(deriveId(title, taken)).toBe(id);
+  });
+});
+
+describe('deriveEventId', () => {
+  it.each([
+    ['Okta login', '2023-11-14T22:12:00Z', 'minute', [], 'okta-login'],
+    ['Okta 登入', '2023-11-14T22:12:00Z', 'minute', [], 'okta'],
+    ['登入', '2023-11-14T22:12:00Z', 'minute', [], 'event-2023-11-14t2212'],
+    ['登入', '2023-11-14T22:12:05Z', 'second', [], 'event-2023-11-14t221205'],
+    ['Вход', '2023-11-14T22:00:00Z', 'hour', [], 'event-2023-11-14t2200'],
+    ['تسجيل', '2023-11-14T00:00:00Z', 'day', [], 'event-2023-11-14'],
+    ['登入', '2023-11-01T00:00:00Z', 'month', [], 'event-2023-11'],
+    [
+      '登出',
+      '2023-11-14T22:12:00Z',
+      'minute',
+      ['event-2023-11-14t2212'],
+      'event-2023-11-14t2212-2',
+    ],
+    ['', 'not a time', 'minute', [], 'event'],
+  ] as const)('%s at %s (%s) with %j taken -> %s', (title, start, precision, taken, id) => {
+    expect(deriveEventId(title, start, precision, taken)).toBe(id);
+  });
+
+  it('an event added with a Chinese title, or renamed to one, takes an id from its time', () => {
+    const t = Date.UTC(2023, 10, 14, 22, 12);
+    const a = addEvent(start(), { title: '新事件', lang: 'zh-Hant', startMs: t });
+    expect(a.id).toBe('event-2023-11-14t2212');
+    const b = addEvent(a.doc, { title: '新事件', lang: 'zh-Hant', startMs: t + 3_600_000 });
+    expect(b.id).toBe('event-2023-11-14t2312');
+    // Ids the schema accepts, where "event" and "event-2" told nothing.
+    expect(draftProblems(b.doc.file).filter((p) => p.path.endsWith('.id'))).toEqual([]);
+    const named = updateEvent(b.doc, a.id, (e) => ({ ...e, title: 'Token used' }), 'en');
+    const back = updateEvent(named.doc, 'token-used', (e) => ({ ...e, title: '權杖被使用' }), 'en');
+    expect(back.id).toBe('event-2023-11-14t2212');
   });
 });
 

@@ -2,7 +2,7 @@
 import { SCHEMA_VERSION } from './format-constants';
 import type { EventFile, Incident, IncidentFile, LocalizedText } from './incident';
 import { slugify } from './formats/import-ids';
-import { toIsoUtc, type Precision } from './time';
+import { toIsoUtc, utcStamp, type Precision } from './time';
 import { UTCDateMini } from '@date-fns/utc/date/mini';
 
 /** What a draft holds: the file, and the ids of events added in it (whose ids still follow their titles). */
@@ -31,6 +31,23 @@ export function deriveId(text: string, taken: Iterable<string>, fallback = 'even
   let n = 2;
   while (used.has(`${base}-${n}`)) n++;
   return `${base}-${n}`;
+}
+
+/**
+ * A fresh id for an event: from its title, or, when no letter or digit of the title can be in an id (a Chinese
+ * title), from its time at its precision: "登入" at 2023-11-14 22:12 -> "event-2023-11-14t2212".
+ */
+export function deriveEventId(
+  title: string,
+  start: string,
+  precision: Precision,
+  taken: Iterable<string>,
+): string {
+  const ms = Date.parse(start);
+  const time = Number.isNaN(ms)
+    ? ''
+    : slugify(utcStamp(ms, precision).replace(' ', 't').replaceAll(':', ''));
+  return deriveId(title, taken, time === '' ? 'event' : `event-${time}`);
 }
 
 /** Text in one language set on localized text, keeping the others. */
@@ -113,13 +130,16 @@ const byOrder = (file: IncidentFile) => [...file.phases].sort((a, b) => a.order 
 export function addEvent(doc: DraftDoc, e: NewEvent): { doc: DraftDoc; id: string } {
   const { file } = doc;
   const precision = e.precision ?? 'minute';
-  const id = deriveId(
+  const start = toIsoUtc(snapToPrecision(e.startMs, precision));
+  const id = deriveEventId(
     e.title,
+    start,
+    precision,
     file.events.map((x) => x.id),
   );
   const event: EventFile = {
     id,
-    start: toIsoUtc(snapToPrecision(e.startMs, precision)),
+    start,
     precision,
     title: setText(undefined, e.lang, e.title),
     phase: byOrder(file)[0]?.id ?? '',
@@ -166,7 +186,7 @@ export function updateEvent(
   ) {
     const title = typeof next.title === 'string' ? next.title : (next.title[lang] ?? '');
     const others = file.events.filter((e) => e.id !== id).map((e) => e.id);
-    const newId = deriveId(title, others);
+    const newId = deriveEventId(title, next.start, next.precision, others);
     if (newId !== id) {
       next = { ...next, id: newId };
       added = added.map((a) => (a === id ? newId : a));

@@ -84,6 +84,11 @@ describe('mergeRows', () => {
     expect(doc.added).toEqual([...before.added, ...ids]);
   });
 
+  it('gives rows titled in another script ids from their times', () => {
+    const rows = 'Time (UTC)\tTitle\n2024-03-05 10:00\t撤銷權杖\n2024-03-05 11:00\t封鎖帳戶';
+    expect(paste(draft(), rows).ids).toEqual(['event-2024-03-05t1000', 'event-2024-03-05t1100']);
+  });
+
   it('leaves the existing events exactly as they were', () => {
     const before = draft();
     const { doc } = paste(before, ROWS);

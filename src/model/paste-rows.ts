@@ -1,5 +1,5 @@
 // Rows pasted from a spreadsheet into a draft: read like a CSV for the mapping step, then merged as new events.
-import { deriveId, setText, type DraftDoc } from './draft';
+import { deriveEventId, deriveId, setText, type DraftDoc } from './draft';
 import { readCsv } from './formats/csv-cells';
 import { type ImportChoices, importGenericCsv } from './formats/generic-csv';
 import { PLACEHOLDER_LABELS } from './formats/import-guesses';
@@ -138,7 +138,7 @@ export function mergeRows(
   const ids: string[] = [];
   const taken = doc.file.events.map((e) => e.id);
   const events = rows.events.map((e): EventFile => {
-    const id = deriveId(localize(e.title, lang), [...taken, ...ids]);
+    const id = deriveEventId(localize(e.title, lang), e.start, e.precision, [...taken, ...ids]);
     ids.push(id);
     return {
       ...e,
