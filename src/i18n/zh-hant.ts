@@ -421,7 +421,7 @@ export const zhHant = {
       precision: '精確度',
       phase: '階段',
       actor: '行為者',
-      action: '行動',
+      action: '動作',
       systems: '系統',
       outcome: '結果',
       citationSource: '引用來源',
