@@ -116,6 +116,41 @@ test.describe('the lists editor', () => {
     await expect(app.button('Remove zh-Hant')).toBeVisible();
   });
 
+  test('a system or actor named like one in its list is refused, in English and Chinese, and a rename to one is flagged', async ({
+    app,
+  }) => {
+    await app.openTaxonomy();
+    await app.field('New system name').fill(' okta');
+    const taken =
+      '“okta” is already in this list (okta): give this one another name, or use that one.';
+    await expect(app.page.getByRole('alert')).toHaveText(taken);
+    await expect(app.field('New system name')).toHaveAttribute('aria-invalid', 'true');
+    await expect(app.button('Add system')).toBeDisabled();
+    await app.field('New system name').press('Enter');
+    await expect(app.term('okta-2')).toHaveCount(0);
+    await app.field('New system name').fill('Okta tenant');
+    await expect(app.button('Add system')).toBeEnabled();
+    await app.button('Add system').click();
+    await expect(app.term('okta-tenant')).toBeVisible();
+
+    // Renaming one to another's name cannot be refused keystroke by keystroke: it is flagged until changed.
+    const name = app.term('okta-tenant').getByLabel('Name', { exact: true });
+    await name.fill('OKTA');
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toHaveAccessibleDescription(
+      '“OKTA” is already in this list (okta): give this one another name, or use that one.',
+    );
+    await name.fill('Okta tenant');
+    await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+
+    await app.languageSelect.selectOption('zh-Hant');
+    await app.field('新行為者名稱').fill('威脅行為者');
+    await expect(app.page.getByRole('alert')).toHaveText(
+      '「威脅行為者」已在此清單中(threat-actor):請換一個名稱,或使用既有的那一個。',
+    );
+    await expect(app.button('新增行為者')).toBeDisabled();
+  });
+
   test('by keyboard alone: add a phase, move it earlier, remove the old one moving its event, undo', async ({
     app,
     page,

@@ -19,6 +19,7 @@ import {
   phasesInOrder,
   removeTermMoving,
   renameTerm,
+  sameNamed,
   setTechniqueId,
   updateTerm,
 } from '../model/taxonomy';
@@ -62,8 +63,11 @@ export function TermSection({
   const all = (file[list] ?? []) as AnyTerm[];
   const shown = list === 'phases' ? phasesInOrder(file) : all;
 
+  // A second term with a name already in the list is refused: lanes, filters and the event form show only names.
+  const taken = list === 'techniques' ? undefined : sameNamed(file, list, newName);
   const add = (e: FormEvent) => {
     e.preventDefault();
+    if (taken) return;
     if (list === 'techniques') {
       onChange(addTechnique(doc, newId, newName));
       setNewId('');
@@ -132,6 +136,8 @@ export function TermSection({
       );
     } else {
       const text = textKey === 'title' ? (term as Source).title : (term as Phase).label;
+      const clash = sameNamed(file, list, exact(text, lang), term.id);
+      const clashId = fieldId('taken');
       fields.push(
         field(
           textKey,
@@ -139,6 +145,7 @@ export function TermSection({
           <input
             type="text"
             {...common(textKey)}
+            {...(clash && { 'aria-invalid': true, 'aria-describedby': clashId })}
             value={exact(text, lang)}
             placeholder={localize(text, lang)}
             onChange={(e) =>
@@ -150,6 +157,12 @@ export function TermSection({
           />,
         ),
       );
+      if (clash)
+        fields.push(
+          <span key="taken" id={clashId} className="field-hint field-error">
+            {tx.nameTaken(exact(text, lang).trim(), clash)}
+          </span>,
+        );
     }
     if (list === 'phases')
       fields.push(
@@ -314,18 +327,28 @@ export function TermSection({
             type="text"
             value={newName}
             disabled={readOnly}
+            aria-invalid={taken ? true : undefined}
+            aria-describedby={taken ? `new-${list}-taken` : undefined}
             onChange={(e) => setNewName(e.target.value)}
           />
         </div>
         <button
           type="submit"
           disabled={
-            readOnly || newName.trim() === '' || (list === 'techniques' && newId.trim() === '')
+            readOnly ||
+            newName.trim() === '' ||
+            taken !== undefined ||
+            (list === 'techniques' && newId.trim() === '')
           }
         >
           {tx.addNamed[list]}
         </button>
       </form>
+      {taken && (
+        <p id={`new-${list}-taken`} className="field-hint field-error" role="alert">
+          {tx.nameTaken(newName.trim(), taken)}
+        </p>
+      )}
     </section>
   );
 }

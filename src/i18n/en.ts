@@ -556,6 +556,8 @@ export const en = {
     techniqueId: 'ATT&CK id',
     newTechniqueId: 'ATT&CK id of the technique to list',
     idInUse: 'In use by events: remove it from them to change the id.',
+    nameTaken: (name: string, id: string) =>
+      `“${name}” is already in this list (${id}): give this one another name, or use that one.`,
     url: 'URL',
     publisher: 'Publisher',
     moveUp: (name: string) => `Move “${name}” earlier`,

@@ -518,6 +518,7 @@ export const zhHant = {
     techniqueId: 'ATT&CK 編號',
     newTechniqueId: '要列入清單的技術 ATT&CK 編號',
     idInUse: '有事件使用中:先從事件中移除,才能更改編號。',
+    nameTaken: (name, id) => `「${name}」已在此清單中(${id}):請換一個名稱,或使用既有的那一個。`,
     url: '網址',
     publisher: '發布者',
     moveUp: (name) => `將「${name}」往前移`,

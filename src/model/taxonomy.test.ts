@@ -16,6 +16,7 @@ import {
   removeLanguage,
   removeTermMoving,
   renameTerm,
+  sameNamed,
   setTechniqueId,
   termUseCounts,
   textsIn,
@@ -226,5 +227,35 @@ describe('languages', () => {
     const next = removeLanguage(doc, 'fr');
     expect(next.file.events[0]).not.toHaveProperty('inject');
     expect(draftProblems(next.file)).toEqual([]);
+  });
+});
+
+describe('sameNamed', () => {
+  const file = () => {
+    const okta = addTerm(
+      { file: newIncident('untitled', words), added: [] },
+      'systems',
+      'Okta',
+      'en',
+    );
+    return renameTerm(okta.doc, 'systems', 'okta', 'zh-Hant', 'Okta 身分平台').file;
+  };
+
+  it.each([
+    ['systems', 'Okta', 'okta'],
+    ['systems', '  okta ', 'okta'],
+    ['systems', 'OKTA', 'okta'],
+    ['systems', 'Okta  身分平台', 'okta'],
+    ['systems', 'Okta tenant', undefined],
+    ['systems', '', undefined],
+    ['actors', 'Okta', undefined],
+    ['actors', words.actor, 'responder'],
+    ['sources', words.source, 'notes'],
+  ] as const)('%s: %j is taken by %s', (list, name, id) => {
+    expect(sameNamed(file(), list, name)).toBe(id);
+  });
+
+  it('leaves out the term being renamed', () => {
+    expect(sameNamed(file(), 'systems', 'Okta', 'okta')).toBeUndefined();
   });
 });

@@ -126,6 +126,28 @@ export function renameTerm(
   return updateTerm(doc, list, id, (t) => ({ ...t, label: setText(t.label, lang, label) }));
 }
 
+const nameKey = (text: string) => text.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The id of the term of `list` already called `name` in any language (case and spacing aside), other than `except`:
+ * two systems named alike could not be told apart in a lane, a filter or the event form.
+ */
+export function sameNamed(
+  file: IncidentFile,
+  list: LabelledList | 'sources',
+  name: string,
+  except?: string,
+): string | undefined {
+  const key = nameKey(name);
+  if (key === '') return undefined;
+  const terms: { id: string; text: LocalizedText }[] =
+    list === 'sources'
+      ? file.sources.map((s) => ({ id: s.id, text: s.title }))
+      : file[list].map((t) => ({ id: t.id, text: t.label }));
+  const texts = (t: LocalizedText) => (typeof t === 'string' ? [t] : Object.values(t));
+  return terms.find((t) => t.id !== except && texts(t.text).some((x) => nameKey(x) === key))?.id;
+}
+
 /** Phases in the order the incident runs through them. */
 export const phasesInOrder = (file: IncidentFile): Phase[] =>
   [...file.phases].sort((a, b) => a.order - b.order);
