@@ -723,6 +723,31 @@ export class TimelinePage {
     return this.page.getByLabel(label, { exact: true });
   }
 
+  /** Whether a field is drawn whole, its border and focus ring included: no box around it that clips cuts it off. */
+  async drawnWhole(field: Locator): Promise<boolean> {
+    return field.evaluate((el) => {
+      // In the middle of every box that scrolls, so only what clips it, not where it is scrolled, can cut it off.
+      el.scrollIntoView({ block: 'center', inline: 'center' });
+      const style = getComputedStyle(el);
+      const ring = Math.max(0, parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset));
+      const r = el.getBoundingClientRect();
+      for (let box = el.parentElement; box; box = box.parentElement) {
+        if (getComputedStyle(box).overflow === 'visible') continue;
+        const b = box.getBoundingClientRect();
+        const left = b.left + box.clientLeft;
+        const top = b.top + box.clientTop;
+        if (
+          r.left - ring < left - 0.5 ||
+          r.top - ring < top - 0.5 ||
+          r.right + ring > left + box.clientWidth + 0.5 ||
+          r.bottom + ring > top + box.clientHeight + 0.5
+        )
+          return false;
+      }
+      return true;
+    });
+  }
+
   /** The header's save status of the open draft ("Saved", or why not). */
   get draftStatus(): Locator {
     return this.page.getByRole('status', { name: 'Save status' });
