@@ -76,6 +76,32 @@ test('an event written in English and Traditional Chinese keeps both, in the for
   await expect(app.field('標題(英文)')).toHaveValue('Alert fired');
 });
 
+test('a coarser precision says what it cut from the times and puts it back, as does one undo', async ({
+  app,
+}) => {
+  await draftWith(app, ['Alert fired']);
+  await app.fillEvent({ 'Start (UTC)': '2024-03-05 09:12', 'End (UTC)': '2024-03-05 10:40' });
+  await app.field('Precision').selectOption('day');
+  await expect(app.field('Start (UTC)')).toHaveValue('2024-03-05');
+  const was = '2024-03-05 09:12 – 2024-03-05 10:40';
+  await expect(app.field('Precision')).toHaveAccessibleDescription(
+    `This precision leaves out the time's detail: it was ${was}.`,
+  );
+  // The times are cut to the day, not kept where the form no longer shows them (a problem that blocked export).
+  await expect(app.page.getByText(VALID)).toBeVisible();
+  await app.button(`Restore ${was} (minute precision)`).click();
+  await expect(app.field('Precision')).toHaveValue('minute');
+  await expect(app.field('Start (UTC)')).toHaveValue('2024-03-05 09:12');
+  await expect(app.field('End (UTC)')).toHaveValue('2024-03-05 10:40');
+
+  await app.field('Precision').selectOption('month');
+  await expect(app.field('Start (UTC)')).toHaveValue('2024-03');
+  await app.field('Precision').press('Control+z');
+  await expect(app.field('Precision')).toHaveValue('minute');
+  await expect(app.field('Start (UTC)')).toHaveValue('2024-03-05 09:12');
+  await expect(app.button(`Restore ${was} (minute precision)`)).toHaveCount(0);
+});
+
 test('a technique with a bad id shows the schema message by its field; a good one is added to the event and the incident', async ({
   app,
 }) => {

@@ -3,9 +3,9 @@ import type { DraftDoc } from '../model/draft';
 import { textLanguages } from '../model/event-edits';
 import { MilestoneKind, Outcome, type EventFile, type LocalizedText } from '../model/incident';
 import { localize } from '../model/text';
-import { PRECISIONS, type Precision } from '../model/time';
 import { CitationFields } from './citation-fields';
 import { LinkFields } from './link-fields';
+import { PrecisionField } from './precision-field';
 import { EventTextField } from './event-text-field';
 import { TechniqueFields } from './technique-fields';
 import { TimeField } from './time-field';
@@ -70,23 +70,12 @@ export function EventForm({ doc, eventId, lang, readOnly, onUpdate, onChange, on
             set('end', ({ end: _old, ...x }) => (iso === undefined ? x : { ...x, end: iso }))
           }
         />
-        <div className="field">
-          <label htmlFor="edit-precision">{f.precision}</label>
-          <select
-            id="edit-precision"
-            value={event.precision}
-            disabled={readOnly}
-            onChange={(e) =>
-              set('precision', (x) => ({ ...x, precision: e.target.value as Precision }))
-            }
-          >
-            {PRECISIONS.map((p) => (
-              <option key={p} value={p}>
-                {t.editor.precisions[p] ?? p}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PrecisionField
+          key={`precision-${id}`}
+          event={event}
+          disabled={readOnly}
+          onUpdate={(change) => onUpdate(id, change)}
+        />
       </div>
       <div className="field-row">
         {(

@@ -477,6 +477,9 @@ export const en = {
     timeFormat: (pattern: string) => `Not a time: write it as ${pattern}, in UTC.`,
     timeTooPrecise: (precision: string) =>
       `More exact than its precision (${precision}) claims: choose a finer precision or leave the detail out.`,
+    precisionDropped: (was: string) =>
+      `This precision leaves out the time's detail: it was ${was}.`,
+    restoreDetail: (was: string, precision: string) => `Restore ${was} (${precision} precision)`,
     problemsHeading: 'Problems',
     valid: 'No problems: this draft is a valid incident file.',
     problemCount: (n: number) =>

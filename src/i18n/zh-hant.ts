@@ -442,6 +442,8 @@ export const zhHant = {
     timeFormat: (pattern) => `不是有效的時間:請以 ${pattern} 格式填寫 UTC 時間。`,
     timeTooPrecise: (precision) =>
       `比其精確度(${precision})所宣稱的更精確:請選擇更細的精確度,或省略多餘的細節。`,
+    precisionDropped: (was) => `此精確度捨去了時間的細節:原為 ${was}。`,
+    restoreDetail: (was, precision) => `還原為 ${was}(精確度:${precision})`,
     problemsHeading: '問題',
     valid: '沒有問題:此草稿是有效的事件檔。',
     problemCount: (n) => `匯出或簡報前需修正 ${n} 個問題`,

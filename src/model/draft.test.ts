@@ -12,6 +12,7 @@ import {
   removeTerm,
   snapToPrecision,
   updateEvent,
+  withPrecision,
   type DraftDoc,
 } from './draft';
 import { setText } from './draft';
@@ -163,6 +164,36 @@ describe('events', () => {
       start: '2024-01-02T08:00:00Z',
       end: '2024-01-02T10:00:00Z',
     });
+  });
+});
+
+describe('withPrecision', () => {
+  const e = {
+    ...addEvent(start(), { title: 'A', lang: 'en', startMs: T, precision: 'second' }).doc.file
+      .events[0]!,
+    end: '2024-03-05T16:40:10Z',
+  };
+
+  it.each([
+    ['second', '2024-03-05T14:18:22Z', '2024-03-05T16:40:10Z'],
+    ['minute', '2024-03-05T14:18:00Z', '2024-03-05T16:40:00Z'],
+    ['day', '2024-03-05T00:00:00Z', '2024-03-05T00:00:00Z'],
+    ['month', '2024-03-01T00:00:00Z', '2024-03-01T00:00:00Z'],
+  ] as const)(
+    '%s cuts the times to what it states, and the schema accepts them',
+    (precision, s, end) => {
+      const next = withPrecision(e, precision);
+      expect(next).toMatchObject({ precision, start: s, end });
+      const doc = complete({ ...start(), file: { ...start().file, events: [next] } }, e.id);
+      expect(draftProblems(doc.file)).toEqual([]);
+    },
+  );
+
+  it('keeps the text of a time it does not change, and an event without an end has none', () => {
+    const point = { ...e, start: '2024-03-05T00:00:00.000Z', end: undefined };
+    const next = withPrecision(point, 'day');
+    expect(next.start).toBe('2024-03-05T00:00:00.000Z');
+    expect(next.end).toBeUndefined();
   });
 });
 

@@ -83,6 +83,19 @@ export function snapToPrecision(ms: number, precision: Precision): number {
   }
 }
 
+/**
+ * The event at another precision, its times cut to what that precision states: a coarser one drops their detail
+ * (22:12 at day precision), which the form shows and offers to restore, rather than leave a time the schema refuses.
+ */
+export function withPrecision(e: EventFile, precision: Precision): EventFile {
+  const cut = (iso: string) => {
+    const ms = Date.parse(iso);
+    const snapped = snapToPrecision(ms, precision);
+    return snapped === ms || Number.isNaN(ms) ? iso : toIsoUtc(snapped);
+  };
+  return { ...e, precision, start: cut(e.start), ...(e.end !== undefined && { end: cut(e.end) }) };
+}
+
 /** An empty incident with one entry in each list the schema requires, so the first event can be valid. */
 export function newIncident(id: string, words: StarterWords): IncidentFile {
   const lang = words.lang;
