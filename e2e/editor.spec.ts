@@ -265,6 +265,26 @@ test('a reload straight after typing keeps the last keystrokes', async ({ app, p
   await expect(app.draftStatus).toHaveText('Saved');
 });
 
+test('a reload straight after typing a time, before leaving its field, keeps the time', async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  await app.button('New incident').click();
+  await app.button('Add event').click();
+  await app.fillEvent({ ...EVENTS[0], ...cite });
+  await expect(app.draftStatus).toHaveText('Saved');
+  // A time is written on leaving its field or Enter; reloading does neither.
+  await app.field('Start (UTC)').fill('2024-03-05 09:47');
+  await page.reload();
+  await expect(app.field('Start (UTC)')).toHaveValue('2024-03-05 09:47');
+  // Text that is not a time yet is left as it was, not written as a problem.
+  await app.field('End (UTC)').fill('2024-03-05 1');
+  await page.reload();
+  await expect(app.field('End (UTC)')).toHaveValue('');
+  await expect(app.draftStatus).toHaveText('Saved');
+});
+
 test('typing a title undoes as one step, and the event stays selected though its id followed the title', async ({
   app,
   page,

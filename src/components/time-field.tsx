@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useEffect, useEffectEvent, useId, useState } from 'react';
+import { holdPending } from '../hooks/pending-edits';
 import { useI18n } from '../i18n/i18n';
 import { formatTime, readTime, TIME_PATTERN } from '../model/draft-time';
 import type { Precision } from '../model/time';
@@ -14,7 +15,10 @@ interface Props {
   disabled?: boolean;
 }
 
-/** A UTC time typed as text, written back on leaving the field or Enter; a time too exact for its precision is refused. */
+/**
+ * A UTC time typed as text, written back on leaving the field, Enter, or the page going away; a time too exact for
+ * its precision is refused.
+ */
 export function TimeField({ id, label, value, precision, onChange, optional, disabled }: Props) {
   const { t } = useI18n();
   const shown = value === undefined ? '' : formatTime(value, precision);
@@ -34,6 +38,9 @@ export function TimeField({ id, label, value, precision, onChange, optional, dis
     if (read === undefined) onChange(undefined);
     else if (read.ok && read.iso !== value) onChange(read.iso);
   };
+  // A time typed but not yet written (no blur, no Enter) is written as the page goes away, so a reload keeps it.
+  const commitPending = useEffectEvent(() => text !== shown && commit());
+  useEffect(() => holdPending(() => commitPending()), []);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

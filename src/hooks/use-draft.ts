@@ -4,6 +4,7 @@ import { showDraft } from '../loading/draft-source';
 import { EMPTY_HISTORY } from '../model/draft-history';
 import type { SessionState } from '../store/draft-session';
 import { sessionFor } from '../store/draft-sessions';
+import { writePending } from './pending-edits';
 
 /** How long the chart waits after the last change to a draft before it shows it. */
 const SHOW_AFTER_MS = 250;
@@ -35,6 +36,7 @@ export function useDraft(id: string | undefined) {
     // Closing the tab, or it being frozen or discarded in the background, writes what the timer has not yet: at once
     // to the rescue copy, since the page may be gone before the database's write finishes.
     const flush = () => {
+      writePending();
       session.rescue();
       void session.flush();
     };
