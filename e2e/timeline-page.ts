@@ -255,6 +255,12 @@ export class TimelinePage {
       .map((b) => b.text);
   }
 
+  /** The texts of the axis's major labels (months above days, days above hours), left to right. */
+  async majorAxisLabels(): Promise<string[]> {
+    const labels = this.chart.locator('.vis-time-axis .vis-text.vis-major:not(.vis-measure)');
+    return (await labels.allTextContents()).map((t) => t.trim()).filter((t) => t !== '');
+  }
+
   /** The chart's drawing area (without the lane names), in page pixels. */
   async chartArea() {
     return (await this.chart.locator('.vis-panel.vis-center').boundingBox())!;
