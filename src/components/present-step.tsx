@@ -74,7 +74,13 @@ export function PresentStep({ incident, step, previous, ongoing }: Props) {
   const e = step.event;
   if (step.inject && e.inject) {
     return (
-      <article className="present-step present-inject" aria-live="polite" data-step="inject">
+      // It scrolls when too long for a projector's screen (tabletop.css), so the keyboard must reach it.
+      <article
+        className="present-step present-inject"
+        aria-live="polite"
+        data-step="inject"
+        tabIndex={0}
+      >
         <TimePasses from={previous} to={e} />
         <When incident={incident} event={e} ongoing={ongoing} />
         <p className="present-inject-label">{t.present.inject}</p>
@@ -90,7 +96,7 @@ export function PresentStep({ incident, step, previous, ongoing }: Props) {
     [t.outcome, t.outcomes[e.outcome] ?? e.outcome],
   ];
   return (
-    <article className="present-step" aria-live="polite" data-step="event">
+    <article className="present-step" aria-live="polite" data-step="event" tabIndex={0}>
       <TimePasses from={previous} to={e} />
       <When incident={incident} event={e} ongoing={ongoing} />
       <h2 className="present-title">{localize(e.title, lang)}</h2>
