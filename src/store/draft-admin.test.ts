@@ -5,7 +5,7 @@ import { EMPTY_HISTORY } from '../model/draft-history';
 import { openTimelineDb } from './db';
 import { draftAdmin } from './draft-admin';
 import { DRAFT_FORMAT, type DraftRecord } from './draft-record';
-import { DraftSession } from './draft-session';
+import { DraftSession, rescueKey } from './draft-session';
 import { draftStore } from './draft-store';
 
 let n = 0;
@@ -42,6 +42,27 @@ function fakeLocks() {
     }) as unknown as LockManager['request'],
   };
 }
+
+/** localStorage's part that sessions use for their rescue copies. */
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
+}
+
+/** A rescue copy of `id` newer than its saved record, as a page that went away mid-save leaves it. */
+const unsavedCopy = (id: string) => {
+  const { doc } = created(id);
+  return JSON.stringify({
+    doc: { ...doc, file: { ...doc.file, summary: 'Unsaved summary' } },
+    history: EMPTY_HISTORY,
+    savedAt: 10,
+  });
+};
 
 describe('draft admin', () => {
   it('refuses to rename or delete a draft another tab has open, and changes nothing', async () => {
@@ -102,5 +123,36 @@ describe('draft admin', () => {
     const copy = (await store.get('d2'))!;
     expect(copy.doc.file.summary).toBe('Unsaved summary');
     expect(copy.doc.file.title).toEqual({ en: 'VPN intrusion (copy)' });
+  });
+
+  it('deleting a draft deletes its rescue copy, so a restore brings back the saved draft, not the copy', async () => {
+    const store = freshStore();
+    const storage = memoryStorage();
+    await store.put(created('d1'));
+    const open = new DraftSession('d2', store, { delayMs: 10, rescue: storage });
+    await open.open(created('d2'));
+    let current: DraftSession | undefined = open;
+    const admin = draftAdmin({
+      store,
+      locks: fakeLocks(),
+      rescue: storage,
+      open: () => current,
+      closeOpen: () => {
+        current?.close();
+        current = undefined;
+      },
+    });
+    // One closed in every tab, one open in this tab.
+    for (const id of ['d1', 'd2']) {
+      storage.setItem(rescueKey(id), unsavedCopy(id));
+      const removed = await admin.remove(id);
+      expect(removed.ok).toBe(true);
+      expect(storage.items.has(rescueKey(id))).toBe(false);
+      await admin.restore((removed as { value: DraftRecord }).value);
+      const reopened = new DraftSession(id, store, { rescue: storage });
+      await reopened.open();
+      expect(reopened.snapshot().doc!.file.summary).toEqual({ en: 'S' });
+      reopened.close();
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The drafts list's operations: rename, duplicate, delete and restore, without losing another tab's edits.
 import { setText } from '../model/draft';
 import type { DraftRecord } from './draft-record';
-import { lockName, type DraftSession, type SessionOptions } from './draft-session';
+import { lockName, rescueKey, type DraftSession, type SessionOptions } from './draft-session';
 import type { DraftStore } from './draft-store';
 
 /** Why an operation was not done: another tab edits the draft, or it is no longer stored. */
@@ -16,6 +16,8 @@ export interface AdminDeps {
   open: () => DraftSession | undefined;
   /** Ends this tab's session on a draft being deleted, so it writes nothing back. */
   closeOpen: () => void;
+  /** Where sessions keep their rescue copies, which go with their draft. */
+  rescue?: SessionOptions['rescue'];
 }
 
 export interface DraftAdmin {
@@ -27,7 +29,14 @@ export interface DraftAdmin {
   restore(record: DraftRecord): Promise<void>;
 }
 
-export function draftAdmin({ store, locks, channel, open, closeOpen }: AdminDeps): DraftAdmin {
+export function draftAdmin({
+  store,
+  locks,
+  channel,
+  open,
+  closeOpen,
+  rescue,
+}: AdminDeps): DraftAdmin {
   // A tab that shows the draft holds its lock; taking it here means no tab has the draft open.
   const whileClosed = <T>(id: string, work: () => Promise<T | undefined>): Promise<Outcome<T>> => {
     const run = async (): Promise<Outcome<T>> => {
@@ -80,10 +89,15 @@ export function draftAdmin({ store, locks, channel, open, closeOpen }: AdminDeps
         leave?.();
         closeOpen();
         const taken = await store.take(id);
+        // A copy left behind would bring the deleted edits back over a restored or re-imported draft.
+        rescue?.removeItem(rescueKey(id));
         return taken ? { ok: true, value: taken } : { ok: false, why: 'gone' };
       }
       const done = await whileClosed(id, () => store.take(id));
-      if (done.ok) tell(id);
+      if (done.ok) {
+        rescue?.removeItem(rescueKey(id));
+        tell(id);
+      }
       return done;
     },
     async restore(record) {

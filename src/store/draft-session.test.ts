@@ -203,6 +203,23 @@ describe('draft session', () => {
       expect(copy.history).toEqual(EMPTY_HISTORY);
     });
 
+    it('a copy whose draft is gone is dropped, so a draft stored later under its id opens as stored', async () => {
+      const store = freshStore();
+      const storage = memoryStorage();
+      const copy = { doc: add(created().doc, 'Deleted'), history: EMPTY_HISTORY, savedAt: 9_000 };
+      storage.setItem(rescueKey('d1'), JSON.stringify(copy));
+      const gone = new DraftSession('d1', store, { rescue: storage });
+      await gone.open();
+      expect(gone.snapshot().status.kind).toBe('missing');
+      expect(gone.snapshot().doc).toBeUndefined();
+      expect(storage.items.has(rescueKey('d1'))).toBe(false);
+
+      await store.put({ ...created(), savedAt: 5_000 });
+      const again = new DraftSession('d1', store, { rescue: storage });
+      await again.open();
+      expect(again.snapshot().doc!.file.events).toEqual([]);
+    });
+
     it('a tab that only reads the draft writes no copy', async () => {
       const store = freshStore();
       const storage = memoryStorage();

@@ -113,7 +113,11 @@ export class DraftSession {
       if (!this.state.doc) this.set({ status: { kind: 'failed', reason: reasonOf(error) } });
       return;
     }
-    if (!saved) return this.set({ status: { kind: 'missing' } });
+    if (!saved) {
+      // The draft was deleted: its rescue copy goes too, never to come back as the draft.
+      this.rescueStore?.removeItem(rescueKey(this.id));
+      return this.set({ status: { kind: 'missing' } });
+    }
     const why = unreadableReason(saved);
     if (why) return this.set({ status: { kind: 'unreadable', reason: why } });
     const rescued = this.state.status.kind === 'read-only' ? undefined : this.rescued(saved);

@@ -53,6 +53,7 @@ export function appDraftAdmin(): DraftAdmin {
     store: appDraftStore(),
     locks,
     channel,
+    rescue,
     open: () => current,
     closeOpen: () => {
       current?.close();
