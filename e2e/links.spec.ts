@@ -127,6 +127,13 @@ test('an invalid link shows a notice and the default view', async ({ app }) => {
   await expect(app.selectedRow).toHaveCount(0);
 });
 
+test('the notice for an invalid link is all in the UI language', async ({ app }) => {
+  await app.goto('?lang=zh-Hant&group=sideways&phase=no-such-phase');
+  await expect(app.notice).toHaveText(
+    '此連結中的部分內容已被忽略:phase=no-such-phase, group(格式錯誤)。關閉',
+  );
+});
+
 test('"Copy link" copies the current URL', async ({ app, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await app.goto('?phase=detection');

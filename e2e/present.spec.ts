@@ -272,6 +272,38 @@ for (const [lang, said] of [
     await expect(app.notice).toContainText(said);
   });
 
+for (const [lang, titleSlide, stepOne, filteredOut, noEvent] of [
+  [
+    'en',
+    'Title slide',
+    'Step 1',
+    "event=okta-compromise (this link's filters leave that event out of the steps, so the title slide is shown)",
+    'inject=1 (the link names no event whose inject question to ask)',
+  ],
+  [
+    'zh-Hant',
+    '標題頁',
+    '第 1 步',
+    'event=okta-compromise(此連結的篩選條件未將該事件列入步驟,因此顯示標題頁)',
+    'inject=1(此連結未指定事件,沒有可提出的情境注入問題)',
+  ],
+] as const)
+  test(`an event the filters leave out, and inject=1 with no event, open the title slide and say so (${lang})`, async ({
+    app,
+  }) => {
+    await app.gotoPresent(`phase=detection&event=okta-compromise&lang=${lang}`);
+    await expect(app.stepCounter).toHaveText(titleSlide);
+    await expect(app.notice).toContainText(filteredOut);
+    // The next step is the first of the session, as from any title slide.
+    await app.page.keyboard.press('ArrowRight');
+    await expect(app.stepCounter).toHaveText(stepOne);
+    expect(app.stepInUrl().event).toBe(order.find((e) => e.phase === 'detection')!.id);
+
+    await app.gotoPresent(`inject=1&lang=${lang}`);
+    await expect(app.stepCounter).toHaveText(titleSlide);
+    await expect(app.notice).toContainText(noEvent);
+  });
+
 test.describe('in a small embed', () => {
   test.use({ viewport: { width: 640, height: 360 } });
   test('present mode fits the width of a 640×360 frame', async ({ app }) => {

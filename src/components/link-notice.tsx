@@ -8,9 +8,15 @@ export function LinkNotice({ ignored, malformed }: { ignored: Ignored[]; malform
   const [dismissed, setDismissed] = useState(false);
   const parts = [
     ...ignored.map((i) =>
-      i.noInject === undefined ? `${i.param}=${i.id}` : t.noInject(i.noInject),
+      i.noInject !== undefined
+        ? t.noInject(i.noInject)
+        : i.filteredOut
+          ? t.filteredOutEvent(i.id)
+          : i.noEvent
+            ? t.injectWithoutEvent
+            : `${i.param}=${i.id}`,
     ),
-    ...malformed.map((m) => `${m} (malformed)`),
+    ...malformed.map((m) => t.malformedParam(m)),
   ];
   if (dismissed || parts.length === 0) return null;
   return (

@@ -33,9 +33,12 @@ export function PresentScreen({ incident, view, setView }: Props) {
       ),
     [incident, view.filters, view.q, searchIndex],
   );
+  // An event that is not a step (the link's notice says why) stands where no event does, in this view and the URL's.
   const position = useCallback(
     (s: Pick<ViewState, 'event' | 'inject'>) =>
-      s.event === undefined ? TITLE : stepIndex(steps, { event: s.event, inject: s.inject }),
+      s.event === undefined || !steps.some((step) => step.event.id === s.event)
+        ? TITLE
+        : stepIndex(steps, { event: s.event, inject: s.inject }),
     [steps],
   );
   const index = position(view);

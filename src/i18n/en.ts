@@ -77,6 +77,10 @@ export const en = {
   ignoredLink: (items: string) => `Parts of this link were ignored: ${items}.`,
   noInject: (event: string) =>
     `inject=1 (the event ${event} has no inject question, so the event itself is shown)`,
+  filteredOutEvent: (event: string) =>
+    `event=${event} (this link's filters leave that event out of the steps, so the title slide is shown)`,
+  injectWithoutEvent: 'inject=1 (the link names no event whose inject question to ask)',
+  malformedParam: (param: string) => `${param} (malformed)`,
   dismiss: 'Dismiss',
   dataWarningsLabel: 'Warnings about this incident file',
   dataWarnings: (n: number) =>

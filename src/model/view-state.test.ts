@@ -160,6 +160,46 @@ describe('view state in the URL', () => {
     expect(withOne.state).toMatchObject({ event: 'first-login', inject: true });
     expect(withOne.ignored).toEqual([]);
   });
+
+  it.each([
+    ['an outcome filter', 'outcome=failed', true],
+    ['a search', 'q=again', true],
+    ['no filter', '', false],
+  ])(
+    'in present mode, with %s, drops the event when it is not a step, and says why',
+    (_, filter, dropped) => {
+      const r = parseIncident(minimalIncident());
+      if (!r.ok) throw new Error('fixture');
+      const link = `?mode=present&event=first-login&${filter}`;
+      const present = resolveAgainst(parseViewState(link).state, r.incident);
+      expect(present.state.event).toBe(dropped ? undefined : 'first-login');
+      expect(present.ignored).toEqual(
+        dropped ? [{ param: 'event', id: 'first-login', filteredOut: true }] : [],
+      );
+      // Elsewhere a filtered-out selection stays: its details are still shown.
+      const full = resolveAgainst(
+        parseViewState(link.replace('mode=present&', '')).state,
+        r.incident,
+      );
+      expect(full.state.event).toBe('first-login');
+      expect(full.ignored).toEqual([]);
+    },
+  );
+
+  it('in present mode drops inject=1 with no event to ask it of, and says why', () => {
+    const file = minimalIncident();
+    file.events[0]!.inject = { question: 'What do you check first?' };
+    const r = parseIncident(file);
+    if (!r.ok) throw new Error('fixture');
+    for (const link of [
+      '?mode=present&inject=1',
+      '?mode=present&inject=1&event=first-login&outcome=failed',
+    ]) {
+      const resolved = resolveAgainst(parseViewState(link).state, r.incident);
+      expect(resolved.state).toMatchObject({ event: undefined, inject: false });
+      expect(resolved.ignored).toContainEqual({ param: 'inject', id: '1', noEvent: true });
+    }
+  });
 });
 
 describe('appUrl', () => {

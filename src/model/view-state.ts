@@ -1,6 +1,13 @@
 // The URL contract: every shareable view state, parsed from and written to a query string (pure functions).
 import { GROUP_BYS, type GroupBy } from './chart-model';
-import type { Incident } from './incident';
+import {
+  buildSearchIndex,
+  filterEvents,
+  isFiltering,
+  NO_SEARCH_INDEX,
+  type Query,
+} from './filters';
+import type { Incident, TimelineEvent } from './incident';
 import { UI_LANGUAGES, type Lang } from './text';
 import { parseUtc, toIsoUtc, type TimeWindow } from './time';
 import { FACETS, termsOf, type Facet } from './vocabulary';
@@ -250,11 +257,24 @@ export interface Ignored {
   id: string;
   /** `inject=1` was ignored because this event has no inject question. */
   noInject?: string;
+  /** Present mode: the event is one the link's filters or search leave out of the steps. */
+  filteredOut?: true;
+  /** Present mode: `inject=1` was ignored because the link names no event to ask it of. */
+  noEvent?: true;
+}
+
+/** Whether the link's filters and search keep `event` (checked alone: a search index of one event is cheap). */
+function kept(incident: Incident, event: TimelineEvent, query: Query): boolean {
+  if (!isFiltering(query)) return true;
+  const index =
+    query.q.trim() === '' ? NO_SEARCH_INDEX : buildSearchIndex({ ...incident, events: [event] });
+  return filterEvents([event], query, index).length === 1;
 }
 
 /**
  * Drops ids the incident does not have, and `inject` on an event without an inject question, and says which; a stale
- * link then shows what still exists.
+ * link then shows what still exists. In present mode it also drops an event the filters leave out of the steps, and
+ * `inject` with no event, as the session could not show them.
  */
 export function resolveAgainst(
   state: ViewState,
@@ -267,14 +287,22 @@ export function resolveAgainst(
     const ids = known(f);
     filters[f] = state.filters[f].filter((id) => ids.has(id) || !ignored.push({ param: f, id }));
   }
+  const present = state.mode === 'present';
   let event = state.event;
-  if (event !== undefined && !incident.events.some((e) => e.id === event)) {
+  const linked = event === undefined ? undefined : incident.events.find((e) => e.id === event);
+  if (event !== undefined && !linked) {
     ignored.push({ param: 'event', id: event });
+    event = undefined;
+  } else if (event !== undefined && present && !kept(incident, linked!, { filters, q: state.q })) {
+    ignored.push({ param: 'event', id: event, filteredOut: true });
     event = undefined;
   }
   let inject = state.inject;
-  if (inject && event !== undefined && !incident.events.find((e) => e.id === event)!.inject) {
+  if (inject && event !== undefined && !linked!.inject) {
     ignored.push({ param: 'inject', id: '1', noInject: event });
+    inject = false;
+  } else if (inject && event === undefined && present) {
+    ignored.push({ param: 'inject', id: '1', noEvent: true });
     inject = false;
   }
   return { state: { ...state, filters, event, inject }, ignored };
