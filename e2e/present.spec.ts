@@ -304,6 +304,21 @@ for (const [lang, titleSlide, stepOne, filteredOut, noEvent] of [
     await expect(app.notice).toContainText(noEvent);
   });
 
+test("the link notice floats over the room's stage instead of pushing it down", async ({
+  app,
+  page,
+}) => {
+  await app.gotoPresent();
+  await expect(app.stepCounter).toHaveText('Title slide');
+  const top = (await app.presentControls.boundingBox())!.y;
+  await app.gotoPresent('group=sideways');
+  await expect(app.notice).toContainText('group (malformed)');
+  expect((await app.presentControls.boundingBox())!.y).toBe(top);
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
+    page.viewportSize()!.height,
+  );
+});
+
 test.describe('in a small embed', () => {
   test.use({ viewport: { width: 640, height: 360 } });
   test('present mode fits the width of a 640×360 frame', async ({ app }) => {

@@ -206,6 +206,8 @@ export function App() {
         <LinkNotice
           ignored={editing ? resolved.ignored.filter((i) => i.param !== 'event') : resolved.ignored}
           malformed={malformed}
+          // The room's window is the projector's stage: the notice floats for the facilitator, not pushing the stage.
+          floating={state.mode === 'present' && !state.presenter && !state.print}
         />
         {incident && (
           <IncidentWarnings
