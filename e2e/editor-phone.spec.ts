@@ -39,3 +39,25 @@ test('on a phone, edit mode fits the width: the bar wraps and the form follows t
   const remove = (await app.button('Delete event').boundingBox())!;
   expect(remove.x + remove.width).toBeLessThanOrEqual(width);
 });
+
+test('on a phone, the lists editor fits the width: no field, button or hint is cut at the right', async ({
+  app,
+}) => {
+  test.setTimeout(90_000);
+  await app.goto();
+  await app.button('Edit').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  await app.openTaxonomy();
+  const lists = app.taxonomyLists;
+  expect(await lists.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+  // Every control and text in the box ends inside it: the box's own scrollbar would hide the rest.
+  const overflowing = await lists.evaluate((box) => {
+    const right = box.getBoundingClientRect().right;
+    return [...box.querySelectorAll('input, select, button, p, label, code')]
+      .filter((el) => el.getBoundingClientRect().right > right + 0.5)
+      .map((el) => el.textContent || el.id);
+  });
+  expect(overflowing).toEqual([]);
+  await app.button('Add language').scrollIntoViewIfNeeded();
+  await expect(app.button('Add language')).toBeInViewport({ ratio: 1 });
+});

@@ -146,6 +146,13 @@ test.describe('the lists editor', () => {
     await name.fill('Okta tenant');
     await expect(name).not.toHaveAttribute('aria-invalid', 'true');
 
+    // With the form at the bottom of the lists' scrolling box, the message below it is scrolled into view.
+    await app.field('New actor name').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await app.field('New actor name').fill('Threat actor');
+    // Not quite 1: the box scrolls by whole pixels and its bottom edge is the page's.
+    await expect(app.page.getByRole('alert')).toBeInViewport({ ratio: 0.9 });
+    await app.field('New actor name').fill('');
+
     await app.languageSelect.selectOption('zh-Hant');
     await app.field('新行為者名稱').fill('威脅行為者');
     await expect(app.page.getByRole('alert')).toHaveText(

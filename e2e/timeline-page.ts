@@ -892,6 +892,11 @@ export class TimelinePage {
     return this.page.locator('.taxonomy-editor > summary');
   }
 
+  /** The box the lists editor scrolls in, under its fold. */
+  get taxonomyLists(): Locator {
+    return this.page.locator('.taxonomy-lists');
+  }
+
   async openTaxonomy() {
     await this.taxonomyToggle.click();
   }

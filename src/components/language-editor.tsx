@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { isKnownLanguageTag } from '../model/incident-checks';
 import { addLanguage, removeLanguage, textsIn } from '../model/taxonomy';
+import { revealOnShow } from './reveal-on-show';
 import type { ListProps } from './term-section';
 
 /** The languages the file declares: one added when the schema's rule knows its tag, one removed after saying what text goes. */
@@ -87,7 +88,7 @@ export function LanguageEditor({ doc, readOnly, onChange }: ListProps) {
         </button>
       </form>
       {error && (
-        <p id="language-error" className="field-hint field-error" role="alert">
+        <p ref={revealOnShow} id="language-error" className="field-hint field-error" role="alert">
           {error}
         </p>
       )}

@@ -24,6 +24,7 @@ import {
   updateTerm,
 } from '../model/taxonomy';
 import { localize } from '../model/text';
+import { revealOnShow } from './reveal-on-show';
 import { TermRemoveChoice } from './term-remove-choice';
 
 export interface ListProps {
@@ -345,7 +346,12 @@ export function TermSection({
         </button>
       </form>
       {taken && (
-        <p id={`new-${list}-taken`} className="field-hint field-error" role="alert">
+        <p
+          ref={revealOnShow}
+          id={`new-${list}-taken`}
+          className="field-hint field-error"
+          role="alert"
+        >
           {tx.nameTaken(newName.trim(), taken)}
         </p>
       )}
