@@ -6,6 +6,11 @@ import type { EventFile, Incident, IncidentFile, Problem } from './incident';
 import { capProblems } from './problems';
 import { inReadingOrder, isAlignedToPrecision, readingOrderOf, type ReadingOrder } from './time';
 
+/** The shape of an id and of a reference to one (all but a technique's): a slug of at most ID_MAX characters. */
+export const ID_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_MAX = 120;
+const isIdShape = (id: string) => id.length <= ID_MAX && ID_SHAPE.test(id);
+
 export const LANG_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?$/;
 
 /** A language tag the platform recognises and writes the same way (e.g. `en`, `zh-Hant`). */
@@ -103,8 +108,11 @@ export function checkReferences(
   idsOf(file.indicators, 'indicators');
 
   // A large valid file makes millions of these checks: they allocate nothing (no path, no closure) unless one fails.
-  const unknown = (id: string, list: string, ...path: (string | number)[]) =>
+  const unknown = (id: string, list: string, ...path: (string | number)[]) => {
+    // A reference of the wrong shape has the schema's message at this path already; a second would say less.
+    if (list !== 'techniques' && !isIdShape(id)) return;
     issue(path, `unknown ${list} id "${id}": expected one of the ids in ${list}`);
+  };
   // A list naming one thing twice says nothing more, and a long one would make every consumer of it slow.
   const once = (
     items: readonly string[] | undefined,

@@ -142,6 +142,16 @@ describe('parseIncidentFast', () => {
     },
   );
 
+  it("refuses a link to an id of the wrong shape with zod's one message", () => {
+    const file = JSON.parse(bundledText) as Loose;
+    file.events[4].related = [{ event: 'Not An Id', kind: 'led-to' }];
+    const zod = parseIncident(structuredClone(file));
+    expect(
+      zod.ok || zod.problems.filter((p) => p.path === 'events[4].related[0].event'),
+    ).toHaveLength(1);
+    expect(parseIncidentFast(file)).toEqual(zod);
+  });
+
   // zod returns such a URL trimmed, or without its tab: the incident is zod's, as parseIncident gives it.
   it.each([' https://example.com/a', 'https://example.com/a\n', 'https://exa\tmple.com/'])(
     'gives the source URL %j as zod gives it',

@@ -236,6 +236,42 @@ describe('parseIncident', () => {
     expect(problem!.message).toMatch(message);
   });
 
+  const indicator = {
+    id: 'ip',
+    type: 'ipv4' as const,
+    value: '203.0.113.5',
+    defanged: '203.0.113[.]5',
+    description: 'Source address',
+    citations: [{ source: 'report', locator: 'Timeline' }],
+  };
+  // Not "expected a slug" and "unknown … id" both at one path: the second says less, and the editor lists both.
+  it.each<[string, Mutation, string]>([
+    [
+      'a link',
+      (f) => void (f.events[1]!.related = [{ event: 'Login!', kind: 'led-to' }]),
+      'events[1].related[0].event',
+    ],
+    ['a phase', (f) => void (f.events[0]!.phase = 'Initial access'), 'events[0].phase'],
+    ['a system', (f) => void (f.events[0]!.systems = ['VPN']), 'events[0].systems[0]'],
+    [
+      'a citation',
+      (f) => void (f.events[0]!.citations[0]!.source = 'x'.repeat(121)),
+      'events[0].citations[0].source',
+    ],
+    [
+      'an indicator',
+      (f) => void (f.indicators = [{ ...indicator, events: ['First Login'] }]),
+      'indicators[0].events[0]',
+    ],
+  ])('reports a reference of the wrong shape in %s once, as its shape', (_name, mutate, path) => {
+    const file = minimalIncident() as IncidentFile & Record<string, unknown>;
+    mutate(file);
+    const result = parseIncident(file);
+    const here = result.ok ? [] : result.problems.filter((p) => p.path === path);
+    expect(here).toHaveLength(1);
+    expect(here[0]!.message).toMatch(/slug|too big|<=120/i);
+  });
+
   it('keeps an extra entry named "__proto__" and checks that it is text', () => {
     const file = minimalIncident();
     const json = JSON.stringify(file).replace(

@@ -2,6 +2,8 @@
 import './zod-jitless';
 import { z } from 'zod';
 import {
+  ID_MAX,
+  ID_SHAPE,
   ISO_UTC,
   isCalendarTime,
   isKnownLanguageTag,
@@ -27,11 +29,8 @@ export { SCHEMA_ID, SCHEMA_VERSION } from './format-constants';
 
 const Id = z
   .string()
-  .regex(
-    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
-    'expected a slug: lowercase letters, digits and single hyphens',
-  )
-  .max(120)
+  .regex(ID_SHAPE, 'expected a slug: lowercase letters, digits and single hyphens')
+  .max(ID_MAX)
   .meta({ description: 'Stable slug id, unique within its list.' });
 
 // A union's default message is "Invalid input"; say what text may look like instead.
