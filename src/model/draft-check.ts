@@ -2,21 +2,26 @@
 // It holds zod, so the page loads it only when a draft is open (src/loading/draft-check-loader.ts).
 import { parseIncident, type Incident, type IncidentFile, type Problem } from './incident';
 
-const known = new WeakMap<IncidentFile, Problem[]>();
+const known = new WeakMap<IncidentFile, { lang: string; problems: Problem[] }>();
 
-/** `draftProblems(file)`, remembered for this very object (a draft's file is replaced, never changed, on each edit). */
-export function problemsOf(file: IncidentFile): Problem[] {
-  let problems = known.get(file);
-  if (!problems) {
-    problems = draftProblems(file);
-    known.set(file, problems);
-  }
+/**
+ * `draftProblems(file, lang)`, remembered for this very object (a draft's file is replaced, never changed, on each
+ * edit) in the last language asked for.
+ */
+export function problemsOf(file: IncidentFile, lang = 'en'): Problem[] {
+  const seen = known.get(file);
+  if (seen?.lang === lang) return seen.problems;
+  const problems = draftProblems(file, lang);
+  known.set(file, { lang, problems });
   return problems;
 }
 
-/** Every problem the schema finds in the draft, with its field path; empty when the draft is a valid file. */
-export function draftProblems(file: IncidentFile): Problem[] {
-  const result = parseIncident(file);
+/**
+ * Every problem the schema finds in the draft, with its field path; empty when the draft is a valid file. zod's own
+ * messages are in `lang`, the UI language.
+ */
+export function draftProblems(file: IncidentFile, lang = 'en'): Problem[] {
+  const result = parseIncident(file, lang);
   return result.ok ? [] : result.problems;
 }
 

@@ -1,6 +1,7 @@
 // Incident file format: zod schemas (the single source of truth), inferred types and parseIncident().
 import './zod-jitless';
 import { z } from 'zod';
+import zhTW from 'zod/v4/locales/zh-TW.js';
 import {
   ID_MAX,
   ID_SHAPE,
@@ -328,9 +329,17 @@ export function checkWithZod(input: unknown): CheckResult {
   return result.ok ? { ok: true, asWritten: false, incident: () => result.incident } : result;
 }
 
-/** Validates an already-decoded JSON value; never throws. Problems are capped at MAX_PROBLEMS plus a count. */
-export function parseIncident(input: unknown): ParseResult {
-  const result = IncidentSchema.safeParse(input, { error: requiredError });
+// zod's own messages in a UI language other than English; the format's own (a regex's, a check's) stay English.
+const zodLocales: Record<string, z.core.$ZodErrorMap | undefined> = {
+  'zh-Hant': zhTW().localeError,
+};
+
+/**
+ * Validates an already-decoded JSON value; never throws. Problems are capped at MAX_PROBLEMS plus a count. zod's
+ * own messages are in `lang` (a UI language) when it has them.
+ */
+export function parseIncident(input: unknown, lang = 'en'): ParseResult {
+  const result = IncidentSchema.safeParse(input, { error: zodLocales[lang] ?? requiredError });
   if (!result.success) {
     const problems = result.error.issues.map((i) => ({
       path: formatPath(i.path),
