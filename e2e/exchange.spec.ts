@@ -142,14 +142,6 @@ test.describe('exports of the filtered events', () => {
     expect(Math.abs(body.readUInt32BE(16) - Math.round(width * 2))).toBeLessThanOrEqual(2);
   });
 
-  test('the PNG draws no scrollbar over the lane names', async ({ app }) => {
-    const column = await app.laneColumnInCapture();
-    const { body } = await app.exportAs('png');
-    // The lane names start past their padding: the column's first pixels hold only lane borders, never a scrollbar.
-    const strip = { x: column.x + 2, y: column.y, width: 2, height: column.height };
-    expect(await app.inkRows(body, strip)).toBeLessThan(0.1);
-  });
-
   test('printing lays out every filtered event as a table', async ({ app }) => {
     await app.page.emulateMedia({ media: 'print' });
     await app.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

@@ -238,6 +238,62 @@ export class TimelinePage {
     );
   }
 
+  /**
+   * The rows, in page pixels from the strip's top, where a strip of an exported PNG holds anything but its first
+   * pixel's colour; a run of such rows counts once, at its first row.
+   */
+  inkedRowsAt(
+    png: Buffer,
+    strip: { x: number; y: number; width: number; height: number },
+    ratio = 2,
+  ) {
+    return this.page.evaluate(
+      async ({ base64, strip, ratio }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(bitmap, 0, 0);
+        const [x, y, w, h] = [strip.x, strip.y, strip.width, strip.height].map((v) =>
+          Math.round(v * ratio),
+        );
+        const { data } = context.getImageData(x!, y!, w!, h!);
+        const background = data.slice(0, 4).join();
+        const rows: number[] = [];
+        let previous = false;
+        for (let row = 0; row < h!; row++) {
+          let inked = false;
+          for (let col = 0; col < w! && !inked; col++) {
+            const at = (row * w! + col) * 4;
+            inked = data.slice(at, at + 4).join() !== background;
+          }
+          if (inked && !previous) rows.push(row / ratio);
+          previous = inked;
+        }
+        return rows;
+      },
+      { base64: png.toString('base64'), strip, ratio },
+    );
+  }
+
+  /** The bottom borders of the lane names shown in the lane-name column, relative to the column's box. */
+  laneBordersShown(): Promise<number[]> {
+    return this.chart.locator('.vis-panel.vis-left').evaluate((column) => {
+      const box = column.getBoundingClientRect();
+      return [...column.querySelectorAll('.vis-labelset .vis-label')]
+        .map((l) => l.getBoundingClientRect().bottom - 1 - box.top)
+        .filter((y) => y > 0 && y < box.height - 1);
+    });
+  }
+
+  /** The lanes' bottom borders that an exported PNG draws `x` page pixels into the lane-name column, as above. */
+  async laneBordersInPng(png: Buffer, x: number): Promise<number[]> {
+    const column = await this.laneColumnInCapture();
+    // Inside the column's own top and bottom borders.
+    const strip = { x: column.x + x, y: column.y + 3, width: 2, height: column.height - 6 };
+    return (await this.inkedRowsAt(png, strip)).map((y) => y + 3);
+  }
+
   /** The lane-name column's box, relative to the element the PNG export captures. */
   async laneColumnInCapture() {
     const capture = (await this.page.locator('.capture').boundingBox())!;

@@ -4,6 +4,7 @@ import { exportFileName, isFiltered } from '../model/formats/export-name';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { download } from './download';
 import { FixFirst } from './fix-first';
+import { holdLaneColumns } from './lane-scroll';
 
 interface Props {
   incident: Incident;
@@ -72,11 +73,15 @@ export const ExportMenu = memo(function ExportMenu({
       // Loaded on demand: most visits never export an image.
       const { toBlob } = await import('html-to-image');
       // Styles only the image may have (see chart.css), held until the copy of every element is made.
+      const release = holdLaneColumns(node);
       node.classList.add('capturing');
       const blob = await toBlob(node, {
         pixelRatio: 2,
         backgroundColor: getComputedStyle(document.body).backgroundColor,
-      }).finally(() => node.classList.remove('capturing'));
+      }).finally(() => {
+        node.classList.remove('capturing');
+        release();
+      });
       if (!blob) throw new Error(t.exportEmptyImage);
       download(
         exportFileName(incident.id, 'png', events.length, incident.events.length),

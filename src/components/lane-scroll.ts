@@ -49,3 +49,25 @@ export function revealEvent(
   if (to !== undefined) column.scrollTop = to;
   return false;
 }
+
+/**
+ * Holds the lane-name columns inside `root` as the screen shows them while an image is made of it (see chart.css,
+ * `.capturing`): the image copies styles, not scroll offsets, so the offset becomes a transform, and the column
+ * keeps the width that holds the scrollbar the image leaves out. Returns the function that lets go.
+ */
+export function holdLaneColumns(root: HTMLElement): () => void {
+  const held = [...root.querySelectorAll<HTMLElement>('.timeline-chart .vis-panel.vis-left')].map(
+    (column) => ({ column, top: column.scrollTop }),
+  );
+  for (const { column, top } of held) {
+    column.style.setProperty('--lane-scroll', `${-top}px`);
+    column.style.setProperty('--lane-column-width', `${column.offsetWidth}px`);
+  }
+  return () => {
+    for (const { column, top } of held) {
+      column.style.removeProperty('--lane-scroll');
+      column.style.removeProperty('--lane-column-width');
+      column.scrollTop = top;
+    }
+  };
+}
