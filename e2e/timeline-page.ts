@@ -286,6 +286,28 @@ export class TimelinePage {
     });
   }
 
+  /**
+   * The boxes of the phase-band labels and of the fold labels that are drawn (not hidden, not empty), with their
+   * text: these must not cover one another.
+   */
+  shownChartLabels(): Promise<
+    { text: string; x: number; y: number; width: number; height: number }[]
+  > {
+    return this.chart.evaluate((chart) =>
+      [
+        ...chart.querySelectorAll<HTMLElement>(
+          ".band-label, .vis-custom-time[class*='break-'] .vis-custom-time-marker",
+        ),
+      ]
+        .filter((el) => getComputedStyle(el).visibility !== 'hidden')
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent ?? '', x: r.x, y: r.y, width: r.width, height: r.height };
+        })
+        .filter((b) => b.width > 0),
+    );
+  }
+
   /** The lanes' bottom borders that an exported PNG draws `x` page pixels into the lane-name column, as above. */
   async laneBordersInPng(png: Buffer, x: number): Promise<number[]> {
     const column = await this.laneColumnInCapture();

@@ -244,6 +244,27 @@ test('compressing quiet periods folds the gap and gives the response more room',
   expect((await app.query()).get('compress')).toBe('1');
 });
 
+for (const [view, query] of [
+  [
+    'several phases begin before the window',
+    '?group=none&from=2023-11-22T00:00Z&to=2023-11-27T00:00Z',
+  ],
+  ['quiet periods are folded', '?compress=1'],
+]) {
+  test(`phase names and fold labels do not cover one another when ${view}`, async ({ app }) => {
+    await app.goto(query);
+    await expect(app.chart.locator('.band-label').first()).toBeAttached();
+    const labels = await app.shownChartLabels();
+    expect(labels.length).toBeGreaterThan(3);
+    const meet = (a: (typeof labels)[number], b: (typeof labels)[number]) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const covering = labels.flatMap((a, i) =>
+      labels.slice(i + 1).flatMap((b) => (meet(a, b) ? [`${a.text} / ${b.text}`] : [])),
+    );
+    expect(covering).toEqual([]);
+  });
+}
+
 test('milestone markers are drawn from the data, kept through a filter and named in the language', async ({
   app,
 }) => {

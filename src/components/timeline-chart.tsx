@@ -25,6 +25,7 @@ import {
   type VisItem,
 } from './chart-templates';
 import { createArrowLayer, drawArrows } from './chart-arrows';
+import { fitChartLabels } from './chart-label-fit';
 import { revealEvent, scrollTarget } from './lane-scroll';
 import { placeFlags } from './milestone-flags';
 
@@ -164,6 +165,7 @@ export function TimelineChart(props: TimelineChartProps) {
       const { scene } = latest.current.view;
       const { start, end } = timeline.getWindow();
       placeFlags(host, scene.markers, { from: +start, to: +end }, scene.hidden, mergedFlag);
+      fitChartLabels(host);
       if (!reported && itemsRef.current.length > 0) {
         reported = true;
         markReady();
