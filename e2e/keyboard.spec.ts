@@ -109,6 +109,23 @@ test.describe('with more lanes than fit', () => {
     await page.keyboard.press('Home');
     await expect.poll(() => column.evaluate((el) => el.scrollTop)).toBe(0);
   });
+
+  test('End in the lane column shows the last lanes at once, though their items grow once drawn', async ({
+    app,
+    page,
+  }) => {
+    await app.goto('?lang=en&group=system');
+    await app.laneColumn.focus();
+    await page.keyboard.press('End');
+    // Settled: the column at its end, and no redraw left that moves it.
+    await expect
+      .poll(() => app.laneColumn.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop))
+      .toBeLessThanOrEqual(1);
+    await page.waitForTimeout(500);
+    expect(
+      await app.laneColumn.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop),
+    ).toBeLessThanOrEqual(1);
+  });
 });
 
 test('reduced motion: zooming jumps straight to the new window', async ({ app, page }) => {

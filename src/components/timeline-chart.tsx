@@ -95,6 +95,9 @@ export function TimelineChart(props: TimelineChartProps) {
   // it) until an item of it is in view, or the reader scrolls, clicks or types in the chart.
   const revealedRef = useRef<string | undefined>(undefined);
   const followRef = useRef<{ event: string; lanes: string[] } | undefined>(undefined);
+  // End pressed in the lane column: the last lanes' items are drawn only once scrolled to, and make those lanes
+  // taller, so the column is kept at its end through the redraws until its height stops changing (or as above).
+  const toEndRef = useRef<{ height: number } | undefined>(undefined);
   const latest = useRef({ ...props, marks });
   useLayoutEffect(() => {
     latest.current = { ...props, marks };
@@ -149,7 +152,10 @@ export function TimelineChart(props: TimelineChartProps) {
     redrawArrowsRef.current = () =>
       panel && drawArrows(arrowLayer, panel, latest.current.arrows ?? []);
     let reported = false;
-    const unfollow = () => (followRef.current = undefined);
+    const unfollow = () => {
+      followRef.current = undefined;
+      toEndRef.current = undefined;
+    };
     for (const type of ['wheel', 'pointerdown', 'keydown'])
       host.addEventListener(type, unfollow, { capture: true, passive: true });
     timeline.on('changed', () => {
@@ -160,6 +166,16 @@ export function TimelineChart(props: TimelineChartProps) {
         revealEvent(host, laneColumnRef.current, follow.event, follow.lanes)
       )
         followRef.current = undefined;
+      const column = laneColumnRef.current;
+      if (toEndRef.current && column) {
+        const end = column.scrollHeight - column.clientHeight;
+        if (column.scrollHeight === toEndRef.current.height && column.scrollTop >= end - 1)
+          toEndRef.current = undefined;
+        else {
+          toEndRef.current.height = column.scrollHeight;
+          column.scrollTop = end;
+        }
+      }
       redrawArrowsRef.current();
       if (BENCH_HOOKS) notifyDrawn();
       const { scene } = latest.current.view;
@@ -261,6 +277,7 @@ export function TimelineChart(props: TimelineChartProps) {
       // The browser's smooth keyboard scroll is cut short by vis-timeline resetting scrollTop on each redraw.
       e.preventDefault();
       column.scrollTop = to;
+      if (e.key === 'End') toEndRef.current = { height: column.scrollHeight };
     };
     column.addEventListener('keydown', onKeyDown);
     return () => column.removeEventListener('keydown', onKeyDown);
