@@ -1,5 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 
+/** A rectangle in page pixels. */
+type Strip = { x: number; y: number; width: number; height: number };
+
 /** The one place that knows the app's markup, including vis-timeline's class names. */
 export class TimelinePage {
   constructor(readonly page: Page) {}
@@ -207,10 +210,10 @@ export class TimelinePage {
   }
 
   /**
-   * The share of pixel rows, in a strip of an exported PNG, that hold anything but the strip's background colour.
+   * For each pixel row of a strip of an exported PNG, whether it holds anything but the strip's first pixel's colour.
    * The strip is given in page pixels, relative to the element the image is taken of, at the image's pixel ratio.
    */
-  inkRows(png: Buffer, strip: { x: number; y: number; width: number; height: number }, ratio = 2) {
+  private inkedRows(png: Buffer, strip: Strip, ratio: number): Promise<boolean[]> {
     return this.page.evaluate(
       async ({ base64, strip, ratio }) => {
         const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
@@ -223,57 +226,28 @@ export class TimelinePage {
         );
         const { data } = context.getImageData(x!, y!, w!, h!);
         const background = data.slice(0, 4).join();
-        let inked = 0;
-        for (let row = 0; row < h!; row++)
+        return Array.from({ length: h! }, (_, row) => {
           for (let col = 0; col < w!; col++) {
             const at = (row * w! + col) * 4;
-            if (data.slice(at, at + 4).join() !== background) {
-              inked++;
-              break;
-            }
+            if (data.slice(at, at + 4).join() !== background) return true;
           }
-        return inked / h!;
+          return false;
+        });
       },
       { base64: png.toString('base64'), strip, ratio },
     );
   }
 
-  /**
-   * The rows, in page pixels from the strip's top, where a strip of an exported PNG holds anything but its first
-   * pixel's colour; a run of such rows counts once, at its first row.
-   */
-  inkedRowsAt(
-    png: Buffer,
-    strip: { x: number; y: number; width: number; height: number },
-    ratio = 2,
-  ) {
-    return this.page.evaluate(
-      async ({ base64, strip, ratio }) => {
-        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const context = canvas.getContext('2d')!;
-        context.drawImage(bitmap, 0, 0);
-        const [x, y, w, h] = [strip.x, strip.y, strip.width, strip.height].map((v) =>
-          Math.round(v * ratio),
-        );
-        const { data } = context.getImageData(x!, y!, w!, h!);
-        const background = data.slice(0, 4).join();
-        const rows: number[] = [];
-        let previous = false;
-        for (let row = 0; row < h!; row++) {
-          let inked = false;
-          for (let col = 0; col < w! && !inked; col++) {
-            const at = (row * w! + col) * 4;
-            inked = data.slice(at, at + 4).join() !== background;
-          }
-          if (inked && !previous) rows.push(row / ratio);
-          previous = inked;
-        }
-        return rows;
-      },
-      { base64: png.toString('base64'), strip, ratio },
-    );
+  /** The share of pixel rows in a strip of an exported PNG that hold anything but the background (see inkedRows). */
+  async inkRows(png: Buffer, strip: Strip, ratio = 2) {
+    const rows = await this.inkedRows(png, strip, ratio);
+    return rows.filter(Boolean).length / rows.length;
+  }
+
+  /** The rows, in page pixels from the strip's top, where a run of inked rows (see inkedRows) starts. */
+  async inkedRowsAt(png: Buffer, strip: Strip, ratio = 2) {
+    const rows = await this.inkedRows(png, strip, ratio);
+    return rows.flatMap((inked, row) => (inked && !rows[row - 1] ? [row / ratio] : []));
   }
 
   /** The bottom borders of the lane names shown in the lane-name column, relative to the column's box. */
