@@ -6,10 +6,25 @@ const GAP = 4;
 const MIN = 28;
 const LABELS = ['.band-label', ".vis-custom-time[class*='break-'] .vis-custom-time-marker"];
 
-/** Fits the phase-band labels and the fold labels drawn in `host` (see chart.css); run after each redraw. */
-export function fitChartLabels(host: HTMLElement) {
-  for (const selector of LABELS) {
-    const labels = [...host.querySelectorAll<HTMLElement>(selector)];
+// What the last fit of each chart was for, and the labels it fitted: a redraw that changes neither (a filter, a
+// search) measures nothing.
+const fitted = new WeakMap<HTMLElement, string>();
+const seen = new WeakSet<HTMLElement>();
+
+/**
+ * Fits the phase-band labels and the fold labels drawn in `host` (see chart.css) for the chart's window; run after
+ * each redraw. Measuring forces a layout, so it is done only for a new window, width, label or text.
+ */
+export function fitChartLabels(host: HTMLElement, window: { from: number; to: number }) {
+  const all = LABELS.map((selector) => [...host.querySelectorAll<HTMLElement>(selector)]);
+  const drawn = all.flat();
+  const key = [window.from, window.to, host.clientWidth, ...drawn.map((el) => el.textContent)].join(
+    '\n',
+  );
+  if (fitted.get(host) === key && drawn.every((el) => seen.has(el))) return;
+  fitted.set(host, key);
+  for (const el of drawn) seen.add(el);
+  for (const labels of all) {
     // Measured whole, as the chart draws them.
     for (const el of labels) {
       el.style.removeProperty('max-width');

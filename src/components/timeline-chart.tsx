@@ -181,7 +181,7 @@ export function TimelineChart(props: TimelineChartProps) {
       const { scene } = latest.current.view;
       const { start, end } = timeline.getWindow();
       placeFlags(host, scene.markers, { from: +start, to: +end }, scene.hidden, mergedFlag);
-      fitChartLabels(host);
+      fitChartLabels(host, { from: +start, to: +end });
       if (!reported && itemsRef.current.length > 0) {
         reported = true;
         markReady();
