@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { problemMessage } from '../i18n/problem-message';
 import { textLanguages } from '../model/event-edits';
 import { fieldForPath } from '../model/field-paths';
 import type { IncidentFile, Problem } from '../model/incident';
@@ -52,7 +53,7 @@ export function DraftProblems({ file, problems, onSelect }: Props) {
                 ) : (
                   <code>{p.path}</code>
                 )}{' '}
-                {p.message}
+                {problemMessage(p, t)}
               </li>
             );
           })}

@@ -32,7 +32,9 @@ export function LinkFields({ doc, event, disabled, onChange }: Props) {
     const r = addLink(doc, { from: event.id, to, kind });
     if (!r.ok)
       return setRefused(
-        r.why === 'cycle' ? t.editor.linkCycle(r.message) : t.editor.linkRefused[r.why],
+        r.why === 'cycle'
+          ? t.editor.linkCycle(t.problems['causal-cycle']({ ids: r.cycle }))
+          : t.editor.linkRefused[r.why],
       );
     setRefused(undefined);
     setTyped('');

@@ -1,8 +1,10 @@
 import { useI18n } from '../i18n/i18n';
+import { problemMessage } from '../i18n/problem-message';
 import { IncidentFileError, useLoadProgress } from '../loading/incident-query';
 import { cancelLoad, LoadCancelledError } from '../loading/load-cancel';
 import { isLocal } from '../loading/open-file';
 import { formatBytes } from '../model/file-size';
+import { problemCount } from '../model/problems';
 
 /** How far loading `src` has got ("Checking 100,000 events…"), or `fallback` before the first stage is known. */
 export function LoadProgressText({ src, fallback }: { src: string; fallback: string }) {
@@ -70,15 +72,19 @@ export function LoadError({ error }: { error: Error }) {
   return (
     <section className="status status-error" role="alert">
       <h2>{t.loadFailed}</h2>
-      <p>{error.message}</p>
-      {error instanceof IncidentFileError && (
-        <ul className="problems">
-          {error.problems.map((p, i) => (
-            <li key={i}>
-              <code>{p.path}</code>: {p.message}
-            </li>
-          ))}
-        </ul>
+      {error instanceof IncidentFileError ? (
+        <>
+          <p>{t.notValidFile(error.file, problemCount(error.problems))}</p>
+          <ul className="problems">
+            {error.problems.map((p, i) => (
+              <li key={i}>
+                <code>{p.path}</code>: {problemMessage(p, t)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{error.message}</p>
       )}
     </section>
   );

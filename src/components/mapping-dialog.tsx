@@ -1,5 +1,6 @@
 import type { PendingMapping } from '../hooks/use-open-file';
 import { useI18n } from '../i18n/i18n';
+import { problemMessage } from '../i18n/problem-message';
 import { type ImportChoices, MAPPED_FIELDS } from '../model/formats/generic-csv';
 import { Dialog } from './dialog';
 import { ImportPreview } from './import-preview';
@@ -62,7 +63,7 @@ export function MappingDialog({
               <ul className="problems">
                 {pending.problems.map((p, i) => (
                   <li key={i}>
-                    <code>{p.path}</code>: {p.message}
+                    <code>{p.path}</code>: {problemMessage(p, t)}
                   </li>
                 ))}
               </ul>

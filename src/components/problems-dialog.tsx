@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { problemMessage } from '../i18n/problem-message';
 import type { Problem } from '../model/incident';
 import { Dialog } from './dialog';
 
@@ -20,7 +21,7 @@ export function ProblemsDialog({ failure, onClose }: Props) {
       <ul className="problems">
         {failure?.problems.map((p, i) => (
           <li key={i}>
-            <code>{p.path}</code>: {p.message}
+            <code>{p.path}</code>: {problemMessage(p, t)}
           </li>
         ))}
       </ul>

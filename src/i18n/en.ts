@@ -4,6 +4,7 @@ import { formatCount } from '../model/format-count';
 import type { ColumnMapping } from '../model/formats/generic-csv';
 import type { ActorKind, MilestoneKind, Outcome, RelationKind } from '../model/incident';
 import type { MetricId } from '../model/metrics';
+import { englishProblems } from '../model/problem-codes';
 
 export const en = {
   appName: 'Incident Timeline',
@@ -18,6 +19,10 @@ export const en = {
       `Receiving ${formatCount(n)} of ${formatCount(total)} events…`,
   },
   loadFailed: 'The incident could not be opened',
+  notValidFile: (file: string, count: number) =>
+    `${file} is not a valid incident file (${formatCount(count)} problem${count === 1 ? '' : 's'})`,
+  /** The app's own problem messages by code (Problem.code): in English, each problem's `message` itself. */
+  problems: englishProblems,
   backTo: (title: string) => `Back to ${title}`,
   openBundled: 'Open the bundled incident',
   noEvents: 'This incident has no events yet.',

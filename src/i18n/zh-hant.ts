@@ -1,8 +1,22 @@
 // The app's own words in Traditional Chinese; a key missing or extra here fails the type check.
 import type { ColumnMapping } from '../model/formats/generic-csv';
 import { formatCount } from '../model/format-count';
+import { formatBytes } from '../model/file-size';
 import type { ActorKind, MilestoneKind, Outcome, RelationKind } from '../model/incident';
 import type { Messages } from './en';
+
+// The lists a problem names, in the words of taxonomy.lists and the details panel.
+const LISTS: Record<string, string> = {
+  phases: '階段',
+  systems: '系統',
+  actors: '行為者',
+  actions: '動作',
+  techniques: 'ATT&CK 技術',
+  sources: '資料來源',
+  events: '事件',
+  indicators: '入侵指標',
+};
+const listName = (list: string) => LISTS[list] ?? list;
 
 export const zhHant = {
   appName: '事件時間軸',
@@ -16,6 +30,47 @@ export const zhHant = {
     receiving: (n, total) => `已接收 ${formatCount(n)} / ${formatCount(total)} 個事件…`,
   },
   loadFailed: '無法開啟此事件',
+  notValidFile: (file, count) => `${file} 不是有效的事件檔(共 ${formatCount(count)} 個問題)`,
+  problems: {
+    'id-shape': () => '應為編號格式(slug):只含小寫字母與數字,以單個連字號分隔',
+    'text-required': () => '必填:應為文字(字串,或由語言標籤對應到字串的對照表)',
+    'text-map': () => '應為由已知語言標籤(例如「en」或「zh-Hant」)對應到非空字串的對照表',
+    'text-shape': () => '應為文字:非空字串,或由語言標籤(例如「en」)對應到字串的對照表',
+    'language-tag-shape': () => '應為 BCP 47 語言標籤,例如「en」或「zh-Hant」',
+    'language-needed': () => '應至少有一種語言',
+    'language-tags-known': () => '應為已知的語言標籤',
+    'language-tag-known': () => '應為已知的語言標籤',
+    'utc-time': () => '應為 ISO 8601 UTC 時間,例如「2023-11-22T14:18:22Z」',
+    'calendar-time': () => '應為 0001 至 9999 年間確實存在的日期與時間',
+    'http-url': () => '應為 http(s) 網址',
+    colour: () => '應為顏色,例如「#3366cc」',
+    'technique-id': () => '應為 ATT&CK Enterprise 技術編號,例如「T1078.004」',
+    sha256: () => '應為 64 個小寫十六進位數字',
+    required: ({ expected }) => `必填:應為 ${expected}`,
+    'expected-string': () => '應為字串',
+    'duplicate-id': ({ id, list }) => `${listName(list)}中有重複的編號「${id}」`,
+    'unknown-id': ({ id, list }) =>
+      `未知的${listName(list)}編號「${id}」:應為${listName(list)}清單中的編號之一`,
+    'listed-twice': ({ item, list, at }) =>
+      `「${item}」列出了兩次(第一次在 ${list}[${at}]):每一項只應列出一次`,
+    'link-listed-twice': ({ kind, event, list, at }) =>
+      `連結 ${kind}「${event}」列出了兩次(第一次在 ${list}[${at}]):每個連結只應列出一次`,
+    'too-precise': ({ field, time, precision }) =>
+      `${field === 'start' ? '開始時間' : '結束時間'}「${time}」比其精確度「${precision}」所允許的更詳細`,
+    'end-before-start': ({ end, start }) => `結束時間「${end}」早於開始時間「${start}」`,
+    'causal-cycle': ({ ids }) =>
+      `led-to 與 enabled 連結構成循環:${ids.map((id) => `「${id}」`).join(' → ')};任何事件都不應導致自身`,
+    'file-too-large': ({ size, limit }) =>
+      `檔案大小為 ${formatBytes(size)},上限為 ${formatBytes(limit)}`,
+    'not-utf8': ({ expected }) =>
+      `檔案不是有效的 UTF-8 文字:應為以 UTF-8 編碼的 ${expected === 'JSON' ? 'JSON' : 'JSON 或 CSV'}`,
+    'file-empty': () => '檔案是空的:應為 JSON 格式的事件物件',
+    'too-deep': ({ max }) => `JSON 的巢狀層數超過 ${max} 層`,
+    'not-json': ({ detail }) => `不是有效的 JSON:${detail}`,
+    'more-same': ({ more }) => `以及另外 ${formatCount(more)} 個同類問題`,
+    'more-kinds': ({ more, kinds }) =>
+      `以及另外 ${formatCount(more)} 個問題,屬於以上類別及其他 ${formatCount(kinds)} 類`,
+  },
   backTo: (title) => `返回 ${title}`,
   openBundled: '開啟內建的事件',
   noEvents: '此事件尚無任何事件紀錄。',

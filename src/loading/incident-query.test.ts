@@ -110,7 +110,12 @@ describe('loadIncident', () => {
       maxBytes: 100,
     }).catch((e: unknown) => e);
     expect((error as IncidentFileError).problems).toEqual([
-      { path: 'a.json: (file)', message: expect.stringMatching(/limit is 100 bytes/) },
+      {
+        path: 'a.json: (file)',
+        message: expect.stringMatching(/limit is 100 bytes/),
+        code: 'file-too-large',
+        params: { size: body.length, limit: 100 },
+      },
     ]);
   });
 });

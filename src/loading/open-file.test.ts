@@ -28,7 +28,12 @@ describe('openFile', () => {
       allowlist: [],
     }).catch((e: { problems: unknown }) => e.problems);
     expect(!opened.ok && opened.problems).toEqual([
-      { path: 'big.json: (file)', message: expect.stringMatching(/; the limit is 100 bytes$/) },
+      {
+        path: 'big.json: (file)',
+        message: expect.stringMatching(/; the limit is 100 bytes$/),
+        code: 'file-too-large',
+        params: { size: expect.any(Number), limit: 100 },
+      },
     ]);
     expect(fetched).toEqual(!opened.ok && opened.problems);
   });

@@ -352,6 +352,8 @@ describe('parseIncidentBytes', () => {
       expect(!result.ok && result.problems[0]).toEqual({
         path: expect.stringMatching(/^deep\.json: line 1 column \d+$/),
         message: 'JSON is nested deeper than 64 levels',
+        code: 'too-deep',
+        params: { max: 64 },
       });
     },
   );
@@ -484,6 +486,8 @@ describe('parseIncidentBytes', () => {
     expect(!result.ok && result.problems[0]).toEqual({
       path: 'refused.json: languages[1]',
       message: 'expected a known language tag',
+      code: 'language-tag-known',
+      params: {},
     });
   });
 

@@ -135,11 +135,6 @@ function firstPositions(events: readonly { id: string }[]): Map<string, number> 
   return first;
 }
 
-/** What the loader says of a cycle, and what the editor says when a link would make one. */
-export function cycleMessage(cycle: readonly string[]): string {
-  return `the led-to and enabled links form a cycle: ${cycle.map((id) => `"${id}"`).join(' → ')}; expected no event to lead to itself`;
-}
-
 /** Cause-to-effect edges both ways: `led-to`/`enabled` point forward, a detection or response back at its cause. */
 function causalGraph(events: readonly Linked[]) {
   const effects = new Map<string, string[]>();

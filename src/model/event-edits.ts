@@ -1,5 +1,5 @@
 // Editing an event's texts per language, techniques, citations and links: pure operations on a draft.
-import { cycleMessage, findCausalCycle } from './causal-links';
+import { findCausalCycle } from './causal-links';
 import { setText, type DraftDoc } from './draft';
 import {
   IncidentObject,
@@ -160,7 +160,8 @@ export function eventLinks(file: IncidentFile, id: string): { out: EventLink[]; 
 export type LinkResult =
   | { ok: true; doc: DraftDoc }
   | { ok: false; why: 'unknown' | 'self' | 'repeat' }
-  | { ok: false; why: 'cycle'; message: string };
+  /** `cycle`: the ids around it, for the message the loader gives for such a file ('causal-cycle'). */
+  | { ok: false; why: 'cycle'; cycle: string[] };
 
 const withLink = (file: IncidentFile, link: EventLink, add: boolean): IncidentFile => ({
   ...file,
@@ -176,7 +177,7 @@ const withLink = (file: IncidentFile, link: EventLink, add: boolean): IncidentFi
 
 /**
  * Links `from` to `to`. Refused: an unknown event, an event to itself, a link it has already, and one that would
- * close a cycle of led-to / enabled links (with the message the loader gives for such a file).
+ * close a cycle of led-to / enabled links (with the events around it).
  */
 export function addLink(doc: DraftDoc, link: EventLink): LinkResult {
   const { file } = doc;
@@ -189,8 +190,7 @@ export function addLink(doc: DraftDoc, link: EventLink): LinkResult {
   const next = withLink(file, link, true);
   const cycle = findCausalCycle(next.events);
   // A cycle the draft already has is listed under Problems; refuse only one this link closes.
-  if (cycle && !findCausalCycle(file.events))
-    return { ok: false, why: 'cycle', message: cycleMessage(cycle) };
+  if (cycle && !findCausalCycle(file.events)) return { ok: false, why: 'cycle', cycle };
   return { ok: true, doc: { ...doc, file: next } };
 }
 

@@ -17,6 +17,8 @@ describe('file sizes', () => {
     expect(tooLargeProblem('big.json', 3 * 1024 * 1024, 2 * 1024 * 1024)).toEqual({
       path: 'big.json: (file)',
       message: 'the file is 3.0 MiB; the limit is 2.0 MiB',
+      code: 'file-too-large',
+      params: { size: 3 * 1024 * 1024, limit: 2 * 1024 * 1024 },
     });
   });
 });

@@ -1,8 +1,9 @@
 // What the format asks beyond each field's shape, without zod: language tags, calendar times, references across
 // lists, the reading order. The fast path runs these alone on a file that fits the generated validator, so that a
 // valid file is never checked by zod, whose schemas take 25-40 ms of a page's thread just to be built.
-import { cycleMessage, findCausalCycle } from './causal-links';
+import { findCausalCycle } from './causal-links';
 import type { EventFile, Incident, IncidentFile, Problem } from './incident';
+import { problemText, type ProblemText } from './problem-codes';
 import { capProblems } from './problems';
 import { inReadingOrder, isAlignedToPrecision, readingOrderOf, type ReadingOrder } from './time';
 
@@ -63,23 +64,25 @@ export function isCalendarTime(s: string): boolean {
 /** What the IsoUtc schema accepts, without zod: for the reference checks and the fast validator. */
 export const isIsoUtc = (s: string) => ISO_UTC.test(s) && isCalendarTime(s);
 
-export type Issue = (path: (string | number)[], message: string) => void;
+/** Reports a problem at a path; its text is made only when a check fails, never on a valid file's path. */
+export type Issue = (path: (string | number)[], text: ProblemText) => void;
 
 /** An event's times against its precision and each other; both are valid UTC times. */
 function checkTimes(e: EventFile, i: number, issue: Issue): void {
-  if (!isAlignedToPrecision(e.start, e.precision))
+  const { precision } = e;
+  if (!isAlignedToPrecision(e.start, precision))
     issue(
       ['events', i, 'start'],
-      `start "${e.start}" has more detail than its precision "${e.precision}" allows`,
+      problemText('too-precise', { field: 'start', time: e.start, precision }),
     );
   if (e.end === undefined) return;
-  if (!isAlignedToPrecision(e.end, e.precision))
+  if (!isAlignedToPrecision(e.end, precision))
     issue(
       ['events', i, 'end'],
-      `end "${e.end}" has more detail than its precision "${e.precision}" allows`,
+      problemText('too-precise', { field: 'end', time: e.end, precision }),
     );
   if (Date.parse(e.end) < Date.parse(e.start))
-    issue(['events', i, 'end'], `end "${e.end}" is before start "${e.start}"`);
+    issue(['events', i, 'end'], problemText('end-before-start', { end: e.end, start: e.start }));
 }
 
 /** What JSON Schema cannot say about a file that has its shape: unique ids, references, repeats, precision, order. */
@@ -93,7 +96,8 @@ export function checkReferences(
   const idsOf = (list: { id: string }[] | undefined, key: string) => {
     const first = new Map<string, number>();
     (list ?? []).forEach((item, i) => {
-      if (first.has(item.id)) issue([key, i, 'id'], `duplicate id "${item.id}" in ${key}`);
+      if (first.has(item.id))
+        issue([key, i, 'id'], problemText('duplicate-id', { id: item.id, list: key }));
       else first.set(item.id, i);
     });
     return first;
@@ -111,25 +115,32 @@ export function checkReferences(
   const unknown = (id: string, list: string, ...path: (string | number)[]) => {
     // A reference of the wrong shape has the schema's message at this path already; a second would say less.
     if (list !== 'techniques' && !isIdShape(id)) return;
-    issue(path, `unknown ${list} id "${id}": expected one of the ids in ${list}`);
+    issue(path, problemText('unknown-id', { id, list }));
   };
   // A list naming one thing twice says nothing more, and a long one would make every consumer of it slow.
-  const once = (
-    items: readonly string[] | undefined,
+  const once = <T>(
+    items: readonly T[] | undefined,
     base: (string | number)[],
-    describe = (item: string) => `"${item}"`,
+    keyOf: (item: T) => string,
+    say: (item: T, list: string, at: number) => ProblemText,
   ) => {
     const first = new Map<string, number>();
     items?.forEach((item, k) => {
-      const at = first.get(item);
-      if (at === undefined) first.set(item, k);
-      else
-        issue(
-          [...base, k],
-          `${describe(item)} is listed twice (first at ${String(base.at(-1))}[${at}]); expected each only once`,
-        );
+      const key = keyOf(item);
+      const at = first.get(key);
+      if (at === undefined) first.set(key, k);
+      else issue([...base, k], say(item, String(base.at(-1)), at));
     });
   };
+  const itself = (item: string) => item;
+  const twice = (item: string, list: string, at: number) =>
+    problemText('listed-twice', { item, list, at });
+  const onceEach = (items: readonly string[] | undefined, base: (string | number)[]) =>
+    once(items, base, itself, twice);
+  // Related events are keyed by kind and id; a kind is a word and an id a slug, so the space cannot be ambiguous.
+  const linkKey = (r: { kind: string; event: string }) => `${r.kind} ${r.event}`;
+  const linkTwice = (r: { kind: string; event: string }, list: string, at: number) =>
+    problemText('link-listed-twice', { kind: r.kind, event: r.event, list, at });
   const cite = (citations: { source: string }[], owner: 'events' | 'indicators', i: number) => {
     for (let k = 0; k < citations.length; k++) {
       const { source } = citations[k]!;
@@ -154,15 +165,9 @@ export function checkReferences(
       for (let k = 0; k < related.length; k++)
         if (!events.has(related[k]!.event))
           unknown(related[k]!.event, 'events', 'events', i, 'related', k, 'event');
-    if (e.systems.length > 1) once(e.systems, ['events', i, 'systems']);
-    if (used && used.length > 1) once(used, ['events', i, 'techniques']);
-    // Related events are keyed by kind and id; a kind is a word and an id a slug, so the space cannot be ambiguous.
-    if (related && related.length > 1)
-      once(
-        related.map((r) => `${r.kind} "${r.event}"`),
-        ['events', i, 'related'],
-        (link) => `the link ${link}`,
-      );
+    if (e.systems.length > 1) onceEach(e.systems, ['events', i, 'systems']);
+    if (used && used.length > 1) onceEach(used, ['events', i, 'techniques']);
+    if (related && related.length > 1) once(related, ['events', i, 'related'], linkKey, linkTwice);
     cite(e.citations, 'events', i);
     // A time that already failed its own check gets no second, misleading message about precision or order.
     if (timesChecked || (isIsoUtc(e.start) && (e.end === undefined || isIsoUtc(e.end))))
@@ -172,13 +177,13 @@ export function checkReferences(
     ind.events?.forEach((id, k) => {
       if (!events.has(id)) unknown(id, 'events', 'indicators', i, 'events', k);
     });
-    once(ind.events, ['indicators', i, 'events']);
+    onceEach(ind.events, ['indicators', i, 'events']);
     cite(ind.citations, 'indicators', i);
   });
   const cycle = findCausalCycle(file.events, events);
   if (cycle) {
     const first = file.events.findIndex((e) => e.id === cycle[0]);
-    issue(['events', first, 'related'], cycleMessage(cycle));
+    issue(['events', first, 'related'], problemText('causal-cycle', { ids: cycle }));
   }
 }
 
@@ -199,7 +204,10 @@ function keepProtoEntries(
     if (extra === undefined || !Object.hasOwn(extra, '__proto__')) return e;
     const value: unknown = Object.getOwnPropertyDescriptor(extra, '__proto__')!.value;
     if (typeof value !== 'string') {
-      problems.push({ path: `events[${i}].extra.__proto__`, message: 'expected string' });
+      problems.push({
+        path: `events[${i}].extra.__proto__`,
+        ...problemText('expected-string', {}),
+      });
       return e;
     }
     // Assigning "__proto__" makes an own entry here, since `copy` has no prototype for it to set.

@@ -82,6 +82,8 @@ describe('decodeIncidentFile', () => {
       path: 'upload.json: (file)',
       message: 'and 2,901 more of the same kinds',
       more: 2901,
+      code: 'more-same',
+      params: { more: 2901 },
     });
   });
 

@@ -2,6 +2,7 @@
 import type { ParseResult, Problem } from './incident';
 import { jsonStringEnd } from './event-spans';
 import { DEFAULT_MAX_BYTES, tooLargeProblem } from './file-size';
+import { problemText, type ProblemText } from './problem-codes';
 
 export { DEFAULT_MAX_BYTES, formatBytes, tooLargeProblem } from './file-size';
 
@@ -18,9 +19,9 @@ export interface DecodeOptions {
 
 type Failure = Extract<ParseResult, { ok: false }>;
 
-const fail = (file: string, path: string, message: string): Failure => ({
+const fail = (file: string, path: string, text: ProblemText): Failure => ({
   ok: false,
-  problems: [{ path: `${file}: ${path}`, message }],
+  problems: [{ path: `${file}: ${path}`, ...text }],
 });
 
 /** UTF-8 text of a file's bytes, without a byte order mark, or the problem that it is not UTF-8 or too large. */
@@ -28,7 +29,7 @@ export function decodeText(
   input: Uint8Array | string,
   fileName: string,
   maxBytes = DEFAULT_MAX_BYTES,
-  expected = 'JSON',
+  expected: 'JSON' | 'JSON or CSV' = 'JSON',
 ): { ok: true; text: string } | Failure {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > maxBytes) return { ok: false, problems: [tooLargeProblem(fileName, size, maxBytes)] };
@@ -38,11 +39,7 @@ export function decodeText(
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(input);
     } catch {
-      return fail(
-        fileName,
-        '(file)',
-        `the file is not valid UTF-8 text; expected ${expected} encoded as UTF-8`,
-      );
+      return fail(fileName, '(file)', problemText('not-utf8', { expected }));
     }
   }
   return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
@@ -131,8 +128,7 @@ export function readJsonFile(
   const decoded = decodeText(input, fileName, maxBytes);
   if (!decoded.ok) return decoded;
   const { text } = decoded;
-  if (text.trim() === '')
-    return fail(fileName, '(file)', 'the file is empty; expected a JSON incident object');
+  if (text.trim() === '') return fail(fileName, '(file)', problemText('file-empty', {}));
   // Too deep, the text is scanned all the same: its scan says where.
   const nesting =
     depth !== undefined && depth <= MAX_DEPTH
@@ -143,13 +139,17 @@ export function readJsonFile(
     return fail(
       fileName,
       `line ${line} column ${column}`,
-      `JSON is nested deeper than ${MAX_DEPTH} levels`,
+      problemText('too-deep', { max: MAX_DEPTH }),
     );
   }
   try {
     return { ok: true, text, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return fail(fileName, '(file)', `not valid JSON: ${syntaxProblem(text, error)}`);
+    return fail(
+      fileName,
+      '(file)',
+      problemText('not-json', { detail: syntaxProblem(text, error) }),
+    );
   }
 }
 

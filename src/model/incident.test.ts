@@ -285,7 +285,14 @@ describe('parseIncident', () => {
     ]);
     expect(parseIncident(JSON.parse(json.replace('"2"', '2')))).toEqual({
       ok: false,
-      problems: [{ path: 'events[0].extra.__proto__', message: 'expected string' }],
+      problems: [
+        {
+          path: 'events[0].extra.__proto__',
+          message: 'expected string',
+          code: 'expected-string',
+          params: {},
+        },
+      ],
     });
   });
 
@@ -329,6 +336,8 @@ describe('parseIncident on hostile reference lists', () => {
     expect(!result.ok && result.problems[0]).toEqual({
       path: 'indicators[0].events[1]',
       message: '"first-login" is listed twice (first at events[0]); expected each only once',
+      code: 'listed-twice',
+      params: { item: 'first-login', list: 'events', at: 0 },
     });
   });
 });

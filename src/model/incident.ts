@@ -15,6 +15,13 @@ import {
 } from './incident-checks';
 import { capProblems } from './problems';
 import {
+  detailOfMessage,
+  englishProblems,
+  type ProblemCode,
+  type ProblemDetail,
+  type ProblemParams,
+} from './problem-codes';
+import {
   ACTOR_KINDS,
   INDICATOR_TYPES,
   MILESTONE_KINDS,
@@ -30,17 +37,16 @@ export { SCHEMA_ID, SCHEMA_VERSION } from './format-constants';
 
 const Id = z
   .string()
-  .regex(ID_SHAPE, 'expected a slug: lowercase letters, digits and single hyphens')
+  .regex(ID_SHAPE, englishProblems['id-shape']({}))
   .max(ID_MAX)
   .meta({ description: 'Stable slug id, unique within its list.' });
 
 // A union's default message is "Invalid input"; say what text may look like instead.
 function textError(issue: { input?: unknown }): string {
-  if (issue.input === undefined)
-    return 'required: expected text (a string, or a map of language tags to strings)';
+  if (issue.input === undefined) return englishProblems['text-required']({});
   if (typeof issue.input === 'object' && issue.input !== null && !Array.isArray(issue.input))
-    return 'expected a map from known language tags such as "en" or "zh-Hant" to non-empty strings';
-  return 'expected text: a non-empty string, or a map of language tags such as "en" to strings';
+    return englishProblems['text-map']({});
+  return englishProblems['text-shape']({});
 }
 
 export const LocalizedText = z
@@ -49,11 +55,14 @@ export const LocalizedText = z
       z.string().min(1),
       z
         .record(
-          z.string().regex(LANG_TAG, 'expected a BCP 47 language tag such as "en" or "zh-Hant"'),
+          z.string().regex(LANG_TAG, englishProblems['language-tag-shape']({})),
           z.string().min(1),
         )
-        .refine((m) => Object.keys(m).length > 0, 'expected at least one language')
-        .refine((m) => Object.keys(m).every(isKnownLanguageTag), 'expected known language tags'),
+        .refine((m) => Object.keys(m).length > 0, englishProblems['language-needed']({}))
+        .refine(
+          (m) => Object.keys(m).every(isKnownLanguageTag),
+          englishProblems['language-tags-known']({}),
+        ),
     ],
     { error: textError },
   )
@@ -66,12 +75,9 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 
 const IsoUtc = z
   .string()
-  .regex(ISO_UTC, 'expected an ISO 8601 UTC time such as "2023-11-22T14:18:22Z"')
+  .regex(ISO_UTC, englishProblems['utc-time']({}))
   // A time of another shape has the message above, not this one too.
-  .refine(
-    (s) => !ISO_UTC.test(s) || isCalendarTime(s),
-    'expected a real calendar time between years 0001 and 9999',
-  )
+  .refine((s) => !ISO_UTC.test(s) || isCalendarTime(s), englishProblems['calendar-time']({}))
   .meta({ description: 'ISO 8601 time in UTC, ending in "Z".' });
 
 const IsoDate = z.iso.date().meta({ description: 'Calendar date, YYYY-MM-DD.' });
@@ -102,14 +108,17 @@ const Source = z
     id: Id,
     title: LocalizedText,
     url: z
-      .url({ protocol: /^https?$/, error: 'expected an http(s) URL' })
+      .url({ protocol: /^https?$/, error: englishProblems['http-url']({}) })
       .optional()
       .meta({
         description: 'http(s) address of the source; absent for a local file or an interview.',
       }),
     publisher: z.string().min(1).optional(),
     published: IsoDate.optional(),
-    language: z.string().refine(isKnownLanguageTag, 'expected a known language tag').optional(),
+    language: z
+      .string()
+      .refine(isKnownLanguageTag, englishProblems['language-tag-known']({}))
+      .optional(),
     note: LocalizedText.optional(),
   })
   .meta({ description: 'A document the events are cited from.' });
@@ -125,7 +134,7 @@ const Phase = z.strictObject({
   order: z.int().min(0).meta({ description: 'Position of the phase in the incident, ascending.' }),
   color: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as "#3366cc"')
+    .regex(/^#[0-9a-fA-F]{6}$/, englishProblems.colour({}))
     .meta({ description: 'Band colour, #rrggbb.' }),
   prompts: z
     .array(LocalizedText)
@@ -152,9 +161,7 @@ const Action = z.strictObject({
 });
 
 const Technique = z.strictObject({
-  id: z
-    .string()
-    .regex(/^T\d{4}(\.\d{3})?$/, 'expected an ATT&CK Enterprise technique id such as "T1078.004"'),
+  id: z.string().regex(/^T\d{4}(\.\d{3})?$/, englishProblems['technique-id']({})),
   name: z.string().min(1),
 });
 
@@ -227,7 +234,7 @@ const Indicator = z.strictObject({
     .meta({ description: 'The indicator defanged for display, e.g. 193.142.58[.]126.' }),
   sha256: z
     .string()
-    .regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits')
+    .regex(/^[0-9a-f]{64}$/, englishProblems.sha256({}))
     .optional(),
   description: LocalizedText,
   owner: z.string().optional(),
@@ -253,7 +260,7 @@ export const IncidentObject = z
     }),
     timeZone: z.literal('UTC').meta({ description: 'All times in this file are UTC.' }),
     languages: z
-      .array(z.string().refine(isKnownLanguageTag, 'expected a known language tag'))
+      .array(z.string().refine(isKnownLanguageTag, englishProblems['language-tag-known']({})))
       .min(1)
       .meta({ description: 'Languages the text fields are written in; the first is the default.' }),
     sources: z.array(Source).min(1),
@@ -271,7 +278,9 @@ export const IncidentObject = z
   });
 
 export const IncidentSchema = IncidentObject.superRefine((file, ctx) =>
-  checkReferences(file, (path, message) => ctx.addIssue({ code: 'custom', path, message })),
+  checkReferences(file, (path, { message, code, params }) =>
+    ctx.addIssue({ code: 'custom', path, message, params: { code, params } }),
+  ),
 );
 
 export type IncidentFile = z.infer<typeof IncidentObject>;
@@ -296,9 +305,14 @@ export interface Incident extends Omit<IncidentFile, 'events'> {
 
 export interface Problem {
   path: string;
+  /** In English, always: tests, logs and the English UI read it, and a UI without a word for `code` shows it. */
   message: string;
   /** On the last line of a capped list: how many problems it stands for. */
   more?: number;
+  /** What `message` says, for a UI to say in its language; absent where the message is zod's own. */
+  code?: ProblemCode;
+  /** The values `message` is made from, as `code` names them (ProblemParams). */
+  params?: ProblemParams[ProblemCode];
 }
 
 export type ParseResult = { ok: true; incident: Incident } | { ok: false; problems: Problem[] };
@@ -329,7 +343,15 @@ export function checkWithZod(input: unknown): CheckResult {
   return result.ok ? { ok: true, asWritten: false, incident: () => result.incident } : result;
 }
 
-// zod's own messages in a UI language other than English; the format's own (a regex's, a check's) stay English.
+/** A check's code as checkReferences gave it, or the code of one of the schema's fixed messages. */
+function detailOfIssue(issue: z.core.$ZodIssue): ProblemDetail | undefined {
+  if (issue.code === 'custom' && issue.params?.code !== undefined)
+    return issue.params as ProblemDetail;
+  return detailOfMessage(issue.message);
+}
+
+// zod's own messages in a UI language other than English; the format's own (a regex's, a check's) stay English and
+// carry a code (Problem), for the UI to say them in its language.
 const zodLocales: Record<string, z.core.$ZodErrorMap | undefined> = {
   'zh-Hant': zhTW().localeError,
 };
@@ -344,6 +366,7 @@ export function parseIncident(input: unknown, lang = 'en'): ParseResult {
     const problems = result.error.issues.map((i) => ({
       path: formatPath(i.path),
       message: i.message,
+      ...detailOfIssue(i),
     }));
     return { ok: false, problems: capProblems(problems, '(file)') };
   }

@@ -64,6 +64,8 @@ describe('capProblems', () => {
     expect(capped.at(-1)).toEqual({
       ...problem('f.json: (file)', 'and 150 more of the same kinds'),
       more: 150,
+      code: 'more-same',
+      params: { more: 150 },
     });
   });
 

@@ -1,6 +1,6 @@
 // Problem lists kept short: a hostile file can hold a million mistakes, and a reader needs one of each kind.
-import { formatCount } from './format-count';
 import type { Problem } from './incident';
+import { problemText } from './problem-codes';
 
 /** The most problems any loader or importer reports, plus one line saying how many more there were. */
 export const MAX_PROBLEMS = 100;
@@ -49,13 +49,11 @@ export function capProblems(problems: readonly Problem[], path: string): Problem
 
 /** The line that stands for the problems left out of a list. */
 export function moreProblems(path: string, more: number, kindsLeftOut: number): Problem {
-  const count = formatCount(more);
   return {
     path,
     more,
-    message:
-      kindsLeftOut === 0
-        ? `and ${count} more of the same kinds`
-        : `and ${count} more, of these kinds and ${formatCount(kindsLeftOut)} others`,
+    ...(kindsLeftOut === 0
+      ? problemText('more-same', { more })
+      : problemText('more-kinds', { more, kinds: kindsLeftOut })),
   };
 }

@@ -101,6 +101,8 @@ describe('a source url in an incident file', () => {
         expect(r.problems).toContainEqual({
           path: 'sources[0].url',
           message: 'expected an http(s) URL',
+          code: 'http-url',
+          params: {},
         });
     },
   );

@@ -126,6 +126,8 @@ describe('readCsv', () => {
       path: 'in.csv',
       message: 'and 4,900 more of the same kinds',
       more: 4900,
+      code: 'more-same',
+      params: { more: 4900 },
     });
   });
 

@@ -249,6 +249,8 @@ describe('Timesketch JSONL import', () => {
       path: 'in.jsonl',
       message: 'and 4,900 more of the same kinds',
       more: 4900,
+      code: 'more-same',
+      params: { more: 4900 },
     });
   });
 

@@ -1,0 +1,129 @@
+// The app's own problem messages as codes with their values, so that a UI can say them in its language.
+import { formatCount } from './format-count';
+
+/**
+ * The values each code's message is made from. Every value is a string, a number or a list of strings, so that a
+ * problem keeps them through a worker's postMessage.
+ */
+export interface ProblemParams {
+  'id-shape': Record<string, never>;
+  'text-required': Record<string, never>;
+  'text-map': Record<string, never>;
+  'text-shape': Record<string, never>;
+  'language-tag-shape': Record<string, never>;
+  'language-needed': Record<string, never>;
+  'language-tags-known': Record<string, never>;
+  'language-tag-known': Record<string, never>;
+  'utc-time': Record<string, never>;
+  'calendar-time': Record<string, never>;
+  'http-url': Record<string, never>;
+  colour: Record<string, never>;
+  'technique-id': Record<string, never>;
+  sha256: Record<string, never>;
+  /** zod's "expected string, received undefined" as the English UI says it; `expected` is zod's type name. */
+  required: { expected: string };
+  'expected-string': Record<string, never>;
+  'duplicate-id': { id: string; list: string };
+  'unknown-id': { id: string; list: string };
+  'listed-twice': { item: string; list: string; at: number };
+  'link-listed-twice': { kind: string; event: string; list: string; at: number };
+  'too-precise': { field: 'start' | 'end'; time: string; precision: string };
+  'end-before-start': { end: string; start: string };
+  'causal-cycle': { ids: readonly string[] };
+  'file-too-large': { size: number; limit: number };
+  'not-utf8': { expected: 'JSON' | 'JSON or CSV' };
+  'file-empty': Record<string, never>;
+  'too-deep': { max: number };
+  'not-json': { detail: string };
+  'more-same': { more: number };
+  'more-kinds': { more: number; kinds: number };
+}
+
+export type ProblemCode = keyof ProblemParams;
+
+/** A code with its own values. */
+export type ProblemDetail = {
+  [K in ProblemCode]: { code: K; params: ProblemParams[K] };
+}[ProblemCode];
+
+/** A problem's English message with the code and values it was made from. */
+export type ProblemText = ProblemDetail & { message: string };
+
+/** Each code's message for its values; a catalog of the UI says them the same way in its language. */
+export type ProblemMessages = { [K in ProblemCode]: (params: ProblemParams[K]) => string };
+
+const quoted = (s: string) => `"${s}"`;
+
+/** A size as the loaders state it; here rather than in file-size.ts, which makes its problem from this table. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** The messages in English: the `message` every problem carries, and the English UI's words for each code. */
+export const englishProblems: ProblemMessages = {
+  'id-shape': () => 'expected a slug: lowercase letters, digits and single hyphens',
+  'text-required': () => 'required: expected text (a string, or a map of language tags to strings)',
+  'text-map': () =>
+    'expected a map from known language tags such as "en" or "zh-Hant" to non-empty strings',
+  'text-shape': () =>
+    'expected text: a non-empty string, or a map of language tags such as "en" to strings',
+  'language-tag-shape': () => 'expected a BCP 47 language tag such as "en" or "zh-Hant"',
+  'language-needed': () => 'expected at least one language',
+  'language-tags-known': () => 'expected known language tags',
+  'language-tag-known': () => 'expected a known language tag',
+  'utc-time': () => 'expected an ISO 8601 UTC time such as "2023-11-22T14:18:22Z"',
+  'calendar-time': () => 'expected a real calendar time between years 0001 and 9999',
+  'http-url': () => 'expected an http(s) URL',
+  colour: () => 'expected a colour such as "#3366cc"',
+  'technique-id': () => 'expected an ATT&CK Enterprise technique id such as "T1078.004"',
+  sha256: () => 'expected 64 lowercase hex digits',
+  required: ({ expected }) => `required: expected ${expected}`,
+  'expected-string': () => 'expected string',
+  'duplicate-id': ({ id, list }) => `duplicate id "${id}" in ${list}`,
+  'unknown-id': ({ id, list }) => `unknown ${list} id "${id}": expected one of the ids in ${list}`,
+  'listed-twice': ({ item, list, at }) =>
+    `"${item}" is listed twice (first at ${list}[${at}]); expected each only once`,
+  'link-listed-twice': ({ kind, event, list, at }) =>
+    `the link ${kind} "${event}" is listed twice (first at ${list}[${at}]); expected each only once`,
+  'too-precise': ({ field, time, precision }) =>
+    `${field} "${time}" has more detail than its precision "${precision}" allows`,
+  'end-before-start': ({ end, start }) => `end "${end}" is before start "${start}"`,
+  'causal-cycle': ({ ids }) =>
+    `the led-to and enabled links form a cycle: ${ids.map(quoted).join(' → ')}; expected no event to lead to itself`,
+  'file-too-large': ({ size, limit }) =>
+    `the file is ${formatBytes(size)}; the limit is ${formatBytes(limit)}`,
+  'not-utf8': ({ expected }) =>
+    `the file is not valid UTF-8 text; expected ${expected} encoded as UTF-8`,
+  'file-empty': () => 'the file is empty; expected a JSON incident object',
+  'too-deep': ({ max }) => `JSON is nested deeper than ${max} levels`,
+  'not-json': ({ detail }) => `not valid JSON: ${detail}`,
+  'more-same': ({ more }) => `and ${formatCount(more)} more of the same kinds`,
+  'more-kinds': ({ more, kinds }) =>
+    `and ${formatCount(more)} more, of these kinds and ${formatCount(kinds)} others`,
+};
+
+/** The problem text for `code` and its values: the English message, with them for a UI to translate. */
+export function problemText<K extends ProblemCode>(code: K, params: ProblemParams[K]): ProblemText {
+  return { code, params, message: englishProblems[code](params) } as ProblemText;
+}
+
+let byMessage: Map<string, ProblemDetail> | undefined;
+
+/**
+ * The code of a message the format's schema gives as a fixed string (a regex's or a refinement's), or of the English
+ * "required" zod's map gives. Only a failed parse asks, so the table is built on the first failure.
+ */
+export function detailOfMessage(message: string): ProblemDetail | undefined {
+  byMessage ??= new Map(
+    Object.entries(englishProblems)
+      // A message made from no values: a function of no parameters.
+      .filter(([, say]) => say.length === 0)
+      .map(([code, say]) => [(say as () => string)(), { code, params: {} } as ProblemDetail]),
+  );
+  const known = byMessage.get(message);
+  if (known) return known;
+  const required = /^required: expected (\w+)$/.exec(message);
+  return required ? { code: 'required', params: { expected: required[1]! } } : undefined;
+}
