@@ -811,6 +811,40 @@ export class TimelinePage {
     return this.page.getByRole('status', { name: 'Save status' });
   }
 
+  /**
+   * Changes the first event of a draft as the browser database holds it, as another version of the app or a hand
+   * could have left it: a file the editor's own fields would not write.
+   */
+  async setDraftEvent(draftId: string, fields: Record<string, unknown>) {
+    await this.page.evaluate(
+      ({ id, fields }) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('incident-timeline');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('drafts', 'readwrite').objectStore('drafts');
+            const get = store.get(id);
+            get.onsuccess = () => {
+              const record = get.result as { doc: { file: { events: object[] } } };
+              Object.assign(record.doc.file.events[0]!, fields);
+              const put = store.put(record);
+              put.onsuccess = () => {
+                open.result.close();
+                resolve();
+              };
+              put.onerror = () => reject(put.error);
+            };
+          };
+        }),
+      { id: draftId, fields },
+    );
+  }
+
+  /** The editor's list of the draft's problems. */
+  get draftProblems(): Locator {
+    return this.page.getByRole('region', { name: /^(Problems|問題)$/ });
+  }
+
   /** Fills the selected event's form: each text field typed, the times written on leaving them. */
   async fillEvent(fields: Record<string, string>) {
     for (const [label, value] of Object.entries(fields)) {

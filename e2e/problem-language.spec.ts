@@ -1,0 +1,37 @@
+import { expect, test } from './fixtures';
+
+// The app's own problem messages follow the UI language, wherever the problem was found: the page or the worker.
+
+test('the editor lists an unknown reference in Chinese, with its path as written', async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  await app.button('New incident').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  await app.button('Add event').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  const id = (await app.query()).get('draft')!;
+  await app.setDraftEvent(id, { phase: 'recon' });
+  await page.goto(`./?draft=${id}&mode=edit&lang=zh-Hant`);
+  // A new event's empty citation is listed too, in zod's words (its own Chinese locale).
+  const phase = app.draftProblems.getByRole('listitem').filter({ hasText: 'events[0].phase' });
+  await expect(phase).toHaveText(
+    'events[0].phase 未知的階段編號「recon」:應為階段清單中的編號之一',
+  );
+  await app.languageSelect.selectOption('en');
+  await expect(phase).toHaveText(
+    'events[0].phase unknown phases id "recon": expected one of the ids in phases',
+  );
+});
+
+test('a file that is not JSON is refused in Chinese', async ({ page }) => {
+  const file = 'data/fixtures/bad/truncated.json';
+  await page.goto(`./?src=${file}&lang=zh-Hant`);
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('無法開啟此事件');
+  await expect(alert).toContainText(`${file} 不是有效的事件檔(共 1 個問題)`);
+  const first = alert.getByRole('listitem').first();
+  await expect(first.locator('code')).toHaveText(`${file}: (file)`);
+  await expect(first).toContainText(/不是有效的 JSON:.*line 22 column 7/);
+});
