@@ -173,6 +173,36 @@ for (const lang of ['en', 'zh-Hant'] as const) {
   });
 }
 
+/** The first clock ("0:01:05") in a locator's text, in seconds. */
+const seconds = async (clock: Locator) =>
+  (await clock.innerText())
+    .match(/\d+:\d\d:\d\d/)![0]
+    .split(':')
+    .reduce((s, part) => s * 60 + Number(part), 0);
+
+test('stepping quickly loses no time: the steps’ times add up to the session’s when the clock is paused', async ({
+  app,
+  context,
+}) => {
+  // One phase, so its agenda row sums the steps' times before they are rounded down to the second.
+  await app.gotoPresent('phase=recovery&event=code-red-begins');
+  const presenter = await openPresenter(app, context);
+  for (let n = 2; n <= 11; n++) {
+    // Under the clock's one-second tick: all of a step's time is what the tick had not counted yet.
+    await presenter.page.waitForTimeout(700);
+    await presenter.nextButton.click();
+    await expect(presenter.stepCounter).toHaveText(`Step ${n} of 13`);
+  }
+  await presenter.pauseButton.click();
+  await expect(presenter.page.getByRole('button', { name: 'Resume' })).toBeVisible();
+  const session = await seconds(presenter.sessionClock);
+  expect(session).toBeGreaterThanOrEqual(7);
+  await expect
+    .poll(() => seconds(presenter.agendaSpent.first()))
+    .toBeGreaterThanOrEqual(session - 1);
+  expect(await seconds(presenter.agendaSpent.first())).toBeLessThanOrEqual(session);
+});
+
 test('the step clock keeps counting over a reload of the presenter view, as the session clock does', async ({
   app,
   context,
@@ -185,8 +215,6 @@ test('the step clock keeps counting over a reload of the presenter view, as the 
   await presenter.page.goto('about:blank');
   await presenter.page.waitForTimeout(3_000);
   await presenter.page.goto(url);
-  const seconds = async (clock: Locator) =>
-    (await clock.innerText()).split(':').reduce((s, part) => s * 60 + Number(part), 0);
   // This step has been on screen since the session began, so its time keeps up with the session's.
   await expect
     .poll(

@@ -718,6 +718,15 @@ export class TimelinePage {
     return this.page.locator('.presenter-step-clock .mono');
   }
 
+  get pauseButton(): Locator {
+    return this.page.getByRole('region', { name: 'Pacing' }).getByRole('button', { name: 'Pause' });
+  }
+
+  /** Each phase's time spent against its budget in the presenter view's agenda ("0:01:05 of 0:05:00"), in order. */
+  get agendaSpent(): Locator {
+    return this.page.getByRole('region', { name: 'Agenda' }).locator('li .mono');
+  }
+
   get saveStatus(): Locator {
     return this.page.getByRole('status').filter({ hasText: /Saved|Saving|saved|儲存/ });
   }

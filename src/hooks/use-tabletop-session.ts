@@ -48,6 +48,8 @@ export function useTabletopSession(incidentId: string) {
   const pending = useRef(new Map<string, StepNote>());
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const sessionRef = useRef<Session>(undefined);
+  // Changes apply here at once, so a closing window can save a change it has just made.
+  const notesRef = useRef<Record<string, StepNote>>({});
 
   const fail = useCallback(() => setStatus('failed'), []);
 
@@ -75,6 +77,7 @@ export function useTabletopSession(incidentId: string) {
       flush();
       sessionRef.current = s;
       setSessionState(s);
+      notesRef.current = loaded;
       setNotes(loaded);
       rememberCurrent(incidentId, s.id);
       try {
@@ -119,11 +122,10 @@ export function useTabletopSession(incidentId: string) {
 
   const updateNote = useCallback(
     (step: string, change: (n: StepNote) => StepNote, quiet = false) => {
-      setNotes((all) => {
-        const next = change(all[step] ?? EMPTY_NOTE);
-        pending.current.set(step, next);
-        return { ...all, [step]: next };
-      });
+      const next = change(notesRef.current[step] ?? EMPTY_NOTE);
+      pending.current.set(step, next);
+      notesRef.current = { ...notesRef.current, [step]: next };
+      setNotes(notesRef.current);
       if (!quiet) setStatus((st) => (st === 'failed' ? st : 'saving'));
       clearTimeout(timer.current);
       timer.current = setTimeout(flush, SAVE_DELAY);
@@ -161,7 +163,21 @@ export function useTabletopSession(incidentId: string) {
     [sessions, open],
   );
 
-  return { session, sessions, notes, status, updateNote, saveSession, startNew, resume };
+  /** The notes with every change made so far, for an effect that must not wait for the next render. */
+  const currentNotes = useCallback(() => notesRef.current, []);
+
+  return {
+    session,
+    sessions,
+    notes,
+    currentNotes,
+    status,
+    updateNote,
+    flush,
+    saveSession,
+    startNew,
+    resume,
+  };
 }
 
 export type TabletopSession = ReturnType<typeof useTabletopSession>;

@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from './bundled.test-helper';
 import { presentSteps } from './present';
 import {
   agenda,
   clockText,
+  countStepTime,
+  EMPTY_NOTE,
   pauseSession,
   resetSession,
   resumeSession,
@@ -44,6 +47,44 @@ describe('session clock', () => {
     expect(stepClockFrom(notes, 'new', 1_000, 53_000)).toBe(53_000);
     expect(stepClockFrom(notes, 'b', 52_000, 53_000)).toBe(52_000);
     expect(stepClockFrom(notes, 'b', 1_000, 45_000)).toBe(45_000);
+  });
+
+  it('counts a step from its last count to now, saying up to when; a clock set back counts nothing', () => {
+    const note: StepNote = { text: 'x', tags: ['gap'], spentMs: 5_000, countedTo: 10_000 };
+    expect(countStepTime(note, 10_000, 10_999)).toEqual({
+      ...note,
+      spentMs: 5_999,
+      countedTo: 10_999,
+    });
+    expect(countStepTime(note, 10_000, 10_000)).toEqual(note);
+    expect(countStepTime(note, 10_000, 9_000)).toEqual({ ...note, countedTo: 9_000 });
+  });
+
+  it('loses no time however quickly the steps change: their times add up to the time they were shown', () => {
+    // The step timer's way: start at stepClockFrom, count at each second's tick, and count the rest when the step
+    // goes. The same step twice in a row is its clock restarted on it (a remount), which must not count twice.
+    const shown = fc.array(
+      fc.record({ step: fc.constantFrom('a', 'b', 'c'), ms: fc.integer({ min: 0, max: 4_000 }) }),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(shown, fc.integer({ min: 0, max: 1e12 }), (runs, since) => {
+        const notes: Record<string, StepNote> = {};
+        let t = since;
+        for (const { step, ms } of runs) {
+          let last = stepClockFrom(notes, step, since, t);
+          const end = t + ms;
+          for (let tick = t + 1_000; tick <= end; tick += 1_000) {
+            notes[step] = countStepTime(notes[step] ?? EMPTY_NOTE, last, tick);
+            last = tick;
+          }
+          notes[step] = countStepTime(notes[step] ?? EMPTY_NOTE, last, end);
+          t = end;
+        }
+        const spent = Object.values(notes).reduce((n, note) => n + note.spentMs, 0);
+        expect(spent).toBe(t - since);
+      }),
+    );
   });
 
   it.each([

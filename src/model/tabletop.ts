@@ -75,6 +75,14 @@ export function stepClockFrom(
   return own < latest ? now : Math.min(now, Math.max(own, runningSince));
 }
 
+/**
+ * The step's note with its time on screen from `from` to `to` counted, up to `to`: at each tick, and for the part of a
+ * tick a step change, pause or closing window cuts short. A clock set back counts nothing.
+ */
+export function countStepTime(note: StepNote, from: number, to: number): StepNote {
+  return { ...note, spentMs: note.spentMs + Math.max(0, to - from), countedTo: to };
+}
+
 /** "1:02:05" for a clock on the facilitator's screen. */
 export function clockText(ms: number): string {
   const s = Math.floor(Math.max(0, ms) / 1000);
