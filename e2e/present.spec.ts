@@ -356,6 +356,24 @@ for (const [width, height] of [
         expect(box.height, step).toBeGreaterThan(5 * row.height);
       }
     });
+
+    test('with a metric’s details open, the list of events so far keeps several whole rows and nothing scrolls the page', async ({
+      app,
+      page,
+    }) => {
+      for (const step of ['code-red-begins', 'post-published']) {
+        await app.gotoPresent(`event=${step}`);
+        await app.openMetric('dwell-time');
+        await expect(app.metric('dwell-time').getByRole('listitem').first(), step).toBeInViewport();
+        expect(await app.presentSoFarWholeRows(), step).toBeGreaterThanOrEqual(3);
+        // The list got shorter: the current step stays in its view.
+        await expect(app.presentSoFarCurrent, step).toBeInViewport({ ratio: 0.9 });
+        expect(
+          await page.evaluate(() => document.documentElement.scrollHeight),
+          step,
+        ).toBeLessThanOrEqual(height);
+      }
+    });
   });
 
 test.describe('on a 1920×1080 projector', () => {

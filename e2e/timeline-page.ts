@@ -508,6 +508,12 @@ export class TimelinePage {
     return this.page.locator(`[data-metric="${id}"]`);
   }
 
+  /** Opens a metric card's details: the two events it is measured between. */
+  async openMetric(id: string) {
+    await this.metric(id).locator('summary').click();
+    await this.page.locator(`[data-metric="${id}"][open]`).waitFor();
+  }
+
   /** Chooses a format in the Export menu, opening the menu first. */
   async chooseExport(format: string) {
     if ((await this.page.locator('details.menu').getAttribute('open')) === null)
@@ -672,6 +678,22 @@ export class TimelinePage {
   /** The room's list of the events so far, with its heading. */
   get presentSoFar(): Locator {
     return this.page.locator('.present-list');
+  }
+
+  /** The current step's row in the list of events so far. */
+  get presentSoFarCurrent(): Locator {
+    return this.presentSoFar.locator('[aria-current="step"]');
+  }
+
+  /** How many rows of the list of events so far are in its view whole, not cut by its edges. */
+  presentSoFarWholeRows(): Promise<number> {
+    return this.presentSoFar.getByRole('list').evaluate((ol) => {
+      const view = ol.getBoundingClientRect();
+      return [...ol.children].filter((li) => {
+        const row = li.getBoundingClientRect();
+        return row.top >= view.top && row.bottom <= view.bottom;
+      }).length;
+    });
   }
 
   get presentStep(): Locator {

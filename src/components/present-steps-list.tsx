@@ -28,8 +28,15 @@ export function PresentStepsList({ events, currentId, debrief, onSelect }: Props
   useEffect(() => {
     const box = scrollRef.current;
     const row = box?.querySelector<HTMLElement>('[aria-current="step"]') ?? box?.lastElementChild;
-    if (box && row instanceof HTMLElement)
+    if (!box || !(row instanceof HTMLElement)) return;
+    const center = () => {
       box.scrollTop = row.offsetTop - box.clientHeight / 2 + row.offsetHeight / 2; // the list is position: relative
+    };
+    center();
+    // A metric card opened beside the list makes it shorter: the current step would slip out of view below.
+    const resized = new ResizeObserver(center);
+    resized.observe(box);
+    return () => resized.disconnect();
   }, [currentId, events.length]);
   return (
     <section className="present-list" aria-labelledby="present-list-title">
