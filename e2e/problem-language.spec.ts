@@ -35,3 +35,25 @@ test('a file that is not JSON is refused in Chinese', async ({ page }) => {
   await expect(first.locator('code')).toHaveText(`${file}: (file)`);
   await expect(first).toContainText(/不是有效的 JSON:.*line 22 column 7/);
 });
+
+test("zod's own problem with a loaded file is said in Chinese, as zod's Chinese locale says it", async ({
+  app,
+  page,
+}) => {
+  const file = 'data/fixtures/bad/wrong-types.json';
+  await page.goto(`./?src=${file}&lang=zh-Hant`);
+  const first = app.loadError.getByRole('listitem').first();
+  await expect(first.locator('code')).toHaveText(`${file}: events[0].systems`);
+  await expect(first).toContainText('無效的輸入值：預期為 array，但收到 string');
+});
+
+test("zod's own problem with a file opened from this computer is said in Chinese", async ({
+  app,
+}) => {
+  await app.goto('?lang=zh-Hant');
+  await expect(app.chart).toBeVisible();
+  await app.openFile('data/fixtures/bad/wrong-types.json');
+  const first = app.importProblems.getByRole('listitem').first();
+  await expect(first.locator('code')).toHaveText('wrong-types.json: events[0].systems');
+  await expect(first).toContainText('無效的輸入值：預期為 array，但收到 string');
+});

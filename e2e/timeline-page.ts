@@ -620,8 +620,9 @@ export class TimelinePage {
       .filter({ has: this.page.getByRole('heading', { name: 'Imported fields' }) });
   }
 
+  /** Why a file opened from this computer could not be opened, in English or Chinese. */
   get importProblems(): Locator {
-    return this.page.getByRole('dialog', { name: /could not be opened/ });
+    return this.page.getByRole('dialog', { name: /could not be opened|^無法開啟/ });
   }
 
   get mappingDialog(): Locator {

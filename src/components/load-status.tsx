@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { problemMessage } from '../i18n/problem-message';
+import { useProblemMessage } from '../i18n/use-problem-message';
 import { IncidentFileError, useLoadProgress } from '../loading/incident-query';
 import { cancelLoad, LoadCancelledError } from '../loading/load-cancel';
 import { isLocal } from '../loading/open-file';
@@ -59,6 +59,7 @@ export function Loading({ src, cancellable = true }: { src: string; cancellable?
 /** A load failure, with every validation problem listed by path; a cancelled load says only that. */
 export function LoadError({ error }: { error: Error }) {
   const { t } = useI18n();
+  const say = useProblemMessage(error instanceof IncidentFileError ? error.problems : undefined);
   if (error instanceof LoadCancelledError)
     return (
       <section className="status" role="alert">
@@ -78,7 +79,7 @@ export function LoadError({ error }: { error: Error }) {
           <ul className="problems">
             {error.problems.map((p, i) => (
               <li key={i}>
-                <code>{p.path}</code>: {problemMessage(p, t)}
+                <code>{p.path}</code>: {say(p)}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import type { PendingMapping } from '../hooks/use-open-file';
 import { useI18n } from '../i18n/i18n';
-import { problemMessage } from '../i18n/problem-message';
+import { useProblemMessage } from '../i18n/use-problem-message';
 import { type ImportChoices, MAPPED_FIELDS } from '../model/formats/generic-csv';
 import { Dialog } from './dialog';
 import { ImportPreview } from './import-preview';
@@ -45,6 +45,7 @@ export function MappingDialog({
   confirmLabel,
 }: Props) {
   const { t } = useI18n();
+  const say = useProblemMessage(pending?.problems);
   return (
     <Dialog open={pending !== undefined} title={t.mapColumns} onClose={onCancel}>
       {pending && (
@@ -63,7 +64,7 @@ export function MappingDialog({
               <ul className="problems">
                 {pending.problems.map((p, i) => (
                   <li key={i}>
-                    <code>{p.path}</code>: {problemMessage(p, t)}
+                    <code>{p.path}</code>: {say(p)}
                   </li>
                 ))}
               </ul>

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { problemMessage } from '../i18n/problem-message';
+import { useProblemMessage } from '../i18n/use-problem-message';
 import type { Problem } from '../model/incident';
 import { Dialog } from './dialog';
 
@@ -11,6 +11,7 @@ interface Props {
 /** Why a file could not be opened, problem by problem; the incident that was open stays open. */
 export function ProblemsDialog({ failure, onClose }: Props) {
   const { t } = useI18n();
+  const say = useProblemMessage(failure?.problems);
   return (
     <Dialog
       open={failure !== undefined}
@@ -21,7 +22,7 @@ export function ProblemsDialog({ failure, onClose }: Props) {
       <ul className="problems">
         {failure?.problems.map((p, i) => (
           <li key={i}>
-            <code>{p.path}</code>: {problemMessage(p, t)}
+            <code>{p.path}</code>: {say(p)}
           </li>
         ))}
       </ul>

@@ -20,6 +20,7 @@ import {
 } from './parse-in-worker';
 import { subscribeWarnings, warningsFor } from './known-warnings';
 import { handleParseRequest, parseRequests } from './parse-handler';
+import { sayIssue } from '../model/zod-issue';
 import {
   EVENTS_PER_MESSAGE,
   incidentReceiver,
@@ -335,6 +336,21 @@ describe('parseIncidentBytes', () => {
       'unchecked',
       'problems',
     ]);
+  });
+
+  it("brings zod's own problem from the worker with zod's issue, which its locale of the UI language says", async () => {
+    const file = minimalIncident() as unknown as { events: Record<string, unknown>[] };
+    file.events[0]!.systems = 'vpn';
+    const result = await parseIncidentBytes(bytesOf(file), 'bad.json', undefined, {
+      threshold: 1,
+      createWorker: () => new FakeWorker(),
+    });
+    // As a browser's worker sends it.
+    const [problem] = structuredClone(result.ok ? [] : result.problems);
+    expect(problem!.message).toBe('Invalid input: expected array, received string');
+    expect(sayIssue(problem!.zodIssue!, 'zh-Hant')).toBe(
+      '無效的輸入值：預期為 array，但收到 string',
+    );
   });
 
   it.each([

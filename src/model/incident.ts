@@ -1,7 +1,6 @@
 // Incident file format: zod schemas (the single source of truth), inferred types and parseIncident().
 import './zod-jitless';
 import { z } from 'zod';
-import zhTW from 'zod/v4/locales/zh-TW.js';
 import {
   ID_MAX,
   ID_SHAPE,
@@ -14,6 +13,7 @@ import {
   type CheckResult,
 } from './incident-checks';
 import { capProblems } from './problems';
+import { keepIssue, zodLocales, type KeptIssue } from './zod-issue';
 import {
   detailOfMessage,
   englishProblems,
@@ -313,6 +313,8 @@ export interface Problem {
   code?: ProblemCode;
   /** The values `message` is made from, as `code` names them (ProblemParams). */
   params?: ProblemParams[ProblemCode];
+  /** zod's issue, where `message` is zod's own, for zod's locale of the UI language to say it (sayIssue). */
+  zodIssue?: KeptIssue;
 }
 
 export type ParseResult = { ok: true; incident: Incident } | { ok: false; problems: Problem[] };
@@ -350,24 +352,22 @@ function detailOfIssue(issue: z.core.$ZodIssue): ProblemDetail | undefined {
   return detailOfMessage(issue.message);
 }
 
-// zod's own messages in a UI language other than English; the format's own (a regex's, a check's) stay English and
-// carry a code (Problem), for the UI to say them in its language.
-const zodLocales: Record<string, z.core.$ZodErrorMap | undefined> = {
-  'zh-Hant': zhTW().localeError,
-};
-
 /**
  * Validates an already-decoded JSON value; never throws. Problems are capped at MAX_PROBLEMS plus a count. zod's
  * own messages are in `lang` (a UI language) when it has them.
  */
 export function parseIncident(input: unknown, lang = 'en'): ParseResult {
-  const result = IncidentSchema.safeParse(input, { error: zodLocales[lang] ?? requiredError });
+  // The input's type is kept with zod's own problems (keepIssue); the format's own (a regex's, a check's) have a code.
+  const result = IncidentSchema.safeParse(input, {
+    error: zodLocales[lang] ?? requiredError,
+    reportInput: true,
+  });
   if (!result.success) {
-    const problems = result.error.issues.map((i) => ({
-      path: formatPath(i.path),
-      message: i.message,
-      ...detailOfIssue(i),
-    }));
+    const problems = result.error.issues.map((i): Problem => {
+      const detail = detailOfIssue(i);
+      const said = { path: formatPath(i.path), message: i.message };
+      return detail ? { ...said, ...detail } : { ...said, zodIssue: keepIssue(i) };
+    });
     return { ok: false, problems: capProblems(problems, '(file)') };
   }
   return finishParse(input, result.data);
