@@ -374,6 +374,16 @@ for (const [width, height] of [
         ).toBeLessThanOrEqual(height);
       }
     });
+
+    test('a metric card opened at the foot of the metrics shows whole, without scrolling the page', async ({
+      app,
+    }) => {
+      await app.gotoPresent('event=post-published');
+      await app.openMetric('recovery');
+      await expect
+        .poll(() => app.metricCutAndPageScroll('recovery'))
+        .toEqual({ cut: 0, pageScroll: 0 });
+    });
   });
 
 test.describe('on a 1920×1080 projector', () => {

@@ -514,6 +514,17 @@ export class TimelinePage {
     await this.page.locator(`[data-metric="${id}"][open]`).waitFor();
   }
 
+  /** How many pixels of a metric card lie outside its metrics' box (0 when it shows whole), and the page's scroll. */
+  metricCutAndPageScroll(id: string): Promise<{ cut: number; pageScroll: number }> {
+    return this.metric(id).evaluate((card) => {
+      const view = card.parentElement!.getBoundingClientRect();
+      const box = card.getBoundingClientRect();
+      const cut = Math.max(0, view.top - box.top) + Math.max(0, box.bottom - view.bottom);
+      // Scrolling lands on whole pixels, a card's edges on fractions of one: less than a pixel cut shows nothing.
+      return { cut: Math.round(cut), pageScroll: document.scrollingElement!.scrollTop };
+    });
+  }
+
   /** Chooses a format in the Export menu, opening the menu first. */
   async chooseExport(format: string) {
     if ((await this.page.locator('details.menu').getAttribute('open')) === null)

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type SyntheticEvent } from 'react';
 import { useMediaQuery } from '../hooks/use-media-query';
 import { useI18n } from '../i18n/i18n';
 import type { Incident } from '../model/incident';
@@ -6,6 +6,11 @@ import { computeMetrics } from '../model/metrics';
 import { localize } from '../model/text';
 import { formatSpan } from '../model/time';
 import { eventWhen } from '../i18n/format';
+
+// On a projector the metrics scroll: an opened card at their foot would grow past their bottom edge.
+function showOpened(e: SyntheticEvent<HTMLDetailsElement>) {
+  if (e.currentTarget.open) e.currentTarget.scrollIntoView({ block: 'nearest' });
+}
 
 /** Headline durations computed from the data's milestone flags; each opens to show its two endpoints. */
 export const MetricsStrip = memo(function MetricsStrip({
@@ -23,7 +28,7 @@ export const MetricsStrip = memo(function MetricsStrip({
   const strip = (
     <section className="metrics" aria-label={t.metrics}>
       {metrics.map((m) => (
-        <details key={m.id} className="metric" data-metric={m.id}>
+        <details key={m.id} className="metric" data-metric={m.id} onToggle={showOpened}>
           <summary>
             <span className="metric-name">{t.metricNames[m.id]}</span>
             <span className="metric-value">{formatSpan(m.ms, m.precision, locale)}</span>
