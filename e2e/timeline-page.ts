@@ -290,6 +290,21 @@ export class TimelinePage {
     return (await this.inkedRowsAt(png, strip)).map((y) => y + 3);
   }
 
+  /**
+   * The phase names cut short on the chart: their text, their title, and whether the pointer at their centre reaches
+   * them, with the chart's foot, where they sit, scrolled on screen (the chart's own boxes are left unscrolled).
+   */
+  cutPhaseNames(): Promise<{ text: string; title: string; reached: boolean }[]> {
+    return this.chart.evaluate((chart) => {
+      chart.scrollIntoView({ block: 'end' });
+      return [...chart.querySelectorAll<HTMLElement>('.band-label[data-fit="cut"]')].map((el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return { text: el.textContent ?? '', title: el.title, reached: hit === el };
+      });
+    });
+  }
+
   /** The lane-name column's box, relative to the element the PNG export captures. */
   async laneColumnInCapture() {
     const capture = (await this.page.locator('.capture').boundingBox())!;

@@ -265,6 +265,19 @@ for (const [view, query] of [
   });
 }
 
+test.describe('on a screen tall enough for the chart to show its bands’ foot', () => {
+  test.use({ viewport: { width: 1280, height: 1400 } });
+  test('a phase name cut short is under the pointer, which shows its whole name', async ({
+    app,
+  }) => {
+    // Containment's band is too narrow here for its name.
+    await app.goto('?group=none&from=2023-11-22T00:00Z&to=2023-11-27T00:00Z');
+    await expect
+      .poll(() => app.cutPhaseNames())
+      .toEqual([{ text: 'Containment', title: 'Containment', reached: true }]);
+  });
+});
+
 test('milestone markers are drawn from the data, kept through a filter and named in the language', async ({
   app,
 }) => {

@@ -38,7 +38,7 @@ export function fitChartLabels(host: HTMLElement, window: { from: number; to: nu
       const el = labels[i]!;
       if (fit.kind !== 'whole') el.dataset.fit = fit.kind;
       if (fit.kind === 'cut') el.style.maxWidth = `${fit.width}px`;
-      // A name cut short is there whole on hover.
+      // Whole on hover: vis-timeline's z-index on every item lifts a band over the lanes, yet under the items.
       if (fit.kind === 'cut') el.title = el.textContent ?? '';
       else el.removeAttribute('title');
     });
