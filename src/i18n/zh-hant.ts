@@ -5,17 +5,16 @@ import { formatBytes } from '../model/file-size';
 import type { ActorKind, MilestoneKind, Outcome, RelationKind } from '../model/incident';
 import type { Messages } from './en';
 
-// The lists a problem names, in the words of taxonomy.lists and the details panel.
-const LISTS: Record<string, string> = {
+// The lists of the taxonomy editor; a problem names these and the events and indicators.
+const TAXONOMY_LISTS: Record<string, string> = {
   phases: '階段',
   systems: '系統',
   actors: '行為者',
   actions: '動作',
   techniques: 'ATT&CK 技術',
   sources: '資料來源',
-  events: '事件',
-  indicators: '入侵指標',
 };
+const LISTS: Record<string, string> = { ...TAXONOMY_LISTS, events: '事件', indicators: '入侵指標' };
 const listName = (list: string) => LISTS[list] ?? list;
 
 export const zhHant = {
@@ -545,14 +544,7 @@ export const zhHant = {
   },
   taxonomy: {
     open: '階段、系統、行為者…',
-    lists: {
-      phases: '階段',
-      systems: '系統',
-      actors: '行為者',
-      actions: '動作',
-      techniques: 'ATT&CK 技術',
-      sources: '資料來源',
-    },
+    lists: TAXONOMY_LISTS,
     addNamed: {
       phases: '新增階段',
       systems: '新增系統',
