@@ -292,17 +292,44 @@ export class TimelinePage {
 
   /**
    * The phase names cut short on the chart: their text, their title, and whether the pointer at their centre reaches
-   * them, with the chart's foot, where they sit, scrolled on screen (the chart's own boxes are left unscrolled).
+   * them, with the chart's top, where they sit, scrolled on screen (the chart's own boxes are left unscrolled).
    */
   cutPhaseNames(): Promise<{ text: string; title: string; reached: boolean }[]> {
     return this.chart.evaluate((chart) => {
-      chart.scrollIntoView({ block: 'end' });
+      chart.scrollIntoView({ block: 'start' });
       return [...chart.querySelectorAll<HTMLElement>('.band-label[data-fit="cut"]')].map((el) => {
         const r = el.getBoundingClientRect();
         const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
         return { text: el.textContent ?? '', title: el.title, reached: hit === el };
       });
     });
+  }
+
+  /**
+   * The phase names drawn (not hidden) with the lanes scrolled to `at` of their range (0 their top, 1 their end):
+   * whether each lies whole inside the lanes' visible box, and whether it meets an item of an event.
+   */
+  phaseNamesWithLanesAt(at: number): Promise<{ text: string; inView: boolean; onItem: boolean }[]> {
+    return this.chart.first().evaluate((chart, at) => {
+      const column = chart.querySelector<HTMLElement>('.vis-panel.vis-left')!;
+      column.scrollTop = Math.round(at * (column.scrollHeight - column.clientHeight));
+      const lanes = chart.querySelector('.vis-panel.vis-center')!.getBoundingClientRect();
+      const items = [...chart.querySelectorAll('.vis-item[data-event]')].map((i) =>
+        i.getBoundingClientRect(),
+      );
+      return [...chart.querySelectorAll<HTMLElement>('.band-label')]
+        .filter((el) => el.dataset.fit !== 'hidden' && el.getBoundingClientRect().width > 0)
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return {
+            text: el.textContent ?? '',
+            inView: r.top >= lanes.top && r.bottom <= lanes.bottom,
+            onItem: items.some(
+              (i) => i.left < r.right && r.left < i.right && i.top < r.bottom && r.top < i.bottom,
+            ),
+          };
+        });
+    }, at);
   }
 
   /** The lane-name column's box, relative to the element the PNG export captures. */

@@ -265,7 +265,33 @@ for (const [view, query] of [
   });
 }
 
-test.describe('on a screen tall enough for the chart to show its bands’ foot', () => {
+for (const [width, height, query] of [
+  [1280, 720, ''],
+  [1920, 1080, ''],
+  [390, 844, ''],
+  [1280, 720, '?mode=embed'],
+] as const) {
+  test.describe(`at ${width}x${height} ${query}`, () => {
+    test.use({ viewport: { width, height } });
+    test('the phase names are in the lanes’ view however far they are scrolled', async ({
+      app,
+    }) => {
+      await app.goto(query);
+      await expect(app.chart.locator('.band-label').first()).toBeAttached();
+      // The first view has room for them: they cover no event.
+      await expect
+        .poll(async () => (await app.phaseNamesWithLanesAt(0)).filter((n) => !n.inView || n.onItem))
+        .toEqual([]);
+      expect((await app.phaseNamesWithLanesAt(0)).length).toBeGreaterThan(3);
+      for (const at of [0.5, 1])
+        await expect
+          .poll(async () => (await app.phaseNamesWithLanesAt(at)).filter((n) => !n.inView))
+          .toEqual([]);
+    });
+  });
+}
+
+test.describe('on a screen tall enough for the whole chart', () => {
   test.use({ viewport: { width: 1280, height: 1400 } });
   test('a phase name cut short is under the pointer, which shows its whole name', async ({
     app,

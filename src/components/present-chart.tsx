@@ -45,6 +45,7 @@ export function PresentChart({ incident, window, selectedEventId, bands, onSelec
       selectedEventId={selectedEventId}
       onSelect={(id) => id !== undefined && onSelect(id)}
       height="var(--present-chart-height)"
+      bandNames={false}
     />
   );
 }

@@ -44,6 +44,8 @@ export interface TimelineChartProps {
   arrows?: readonly Arrow[];
   /** The wheel zooms only with Ctrl held (an embed, where the plain wheel belongs to the page around it). */
   ctrlZoom?: boolean;
+  /** False where the page hides the phase names (present mode): no room is kept for them over the first lane. */
+  bandNames?: boolean;
   /** Edit mode: vis-timeline's own dragging and double-click adding, reported here instead of applied. */
   editing?: ChartEditing;
 }
@@ -68,6 +70,11 @@ export interface ChartEditing {
 }
 
 const NO_BANDS: Band[] = [];
+// Over the first lane, a strip for the phase names (chart.css) while bands are drawn.
+const chartMargin = (banded: boolean) => ({
+  item: { horizontal: 4, vertical: 6 },
+  axis: banded ? 22 : 6,
+});
 const mergedFlag = (first: string, more: number) => `${first} +${more}`;
 
 export function TimelineChart(props: TimelineChartProps) {
@@ -75,6 +82,7 @@ export function TimelineChart(props: TimelineChartProps) {
   const { items, window } = view;
   const { lanes, markers, hidden, limits } = view.scene;
   const bands = view.scene.showBands ? view.scene.bands : NO_BANDS;
+  const banded = bands.length > 0 && props.bandNames !== false;
   const { t, lang, locale } = useI18n();
   const laneColumnRef = useRef<HTMLElement | null>(null);
   const marks = { dateOnly: t.dateOnly, failed: t.failedMark, inferred: t.inferredMark };
@@ -87,6 +95,8 @@ export function TimelineChart(props: TimelineChartProps) {
   const groupsRef = useRef(new DataSet<VisGroup, 'id'>());
   // The height the chart has now (undefined: it grows with its lanes).
   const heightRef = useRef<string | undefined>(undefined);
+  // Whether the chart has the strip for the phase names now.
+  const bandedRef = useRef(false);
   const markersRef = useRef(new Map<string, Marker>());
   const placedRef = useRef(false);
   const groupsAttachedRef = useRef(false);
@@ -98,9 +108,9 @@ export function TimelineChart(props: TimelineChartProps) {
   // End pressed in the lane column: the last lanes' items are drawn only once scrolled to, and make those lanes
   // taller, so the column is kept at its end through the redraws until its height stops changing (or as above).
   const toEndRef = useRef<{ height: number } | undefined>(undefined);
-  const latest = useRef({ ...props, marks });
+  const latest = useRef({ ...props, marks, banded });
   useLayoutEffect(() => {
-    latest.current = { ...props, marks };
+    latest.current = { ...props, marks, banded };
   });
 
   // Layout effects, here and below: the chart is made and filled in the commit that mounts it, before the page is
@@ -138,11 +148,12 @@ export function TimelineChart(props: TimelineChartProps) {
       verticalScroll: true,
       ...(latest.current.ctrlZoom && { zoomKey: 'ctrlKey' as const }),
       ...(latest.current.height ? { height: latest.current.height } : { maxHeight: '62vh' }),
-      margin: { item: { horizontal: 4, vertical: 6 }, axis: 6 },
+      margin: chartMargin(latest.current.banded),
     };
     const timeline = new Timeline(host, itemsRef.current, options);
     timelineRef.current = timeline;
     heightRef.current = latest.current.height;
+    bandedRef.current = latest.current.banded;
     // vis-timeline's lane-name column scrolls the lanes (and the items with them) but cannot take focus on its own.
     laneColumnRef.current = host.querySelector<HTMLElement>('.vis-panel.vis-left');
     // Arrows are redrawn after every redraw of the items, so they follow pan, zoom, scrolling, lanes and folds.
@@ -152,6 +163,7 @@ export function TimelineChart(props: TimelineChartProps) {
     redrawArrowsRef.current = () =>
       panel && drawArrows(arrowLayer, panel, latest.current.arrows ?? []);
     let reported = false;
+    let scrolled = 0;
     const unfollow = () => {
       followRef.current = undefined;
       toEndRef.current = undefined;
@@ -175,6 +187,11 @@ export function TimelineChart(props: TimelineChartProps) {
           toEndRef.current.height = column.scrollHeight;
           column.scrollTop = end;
         }
+      }
+      // The phase names are drawn in the bands, which scroll with the lanes: chart.css moves them back into view.
+      if (column && column.scrollTop !== scrolled) {
+        scrolled = column.scrollTop;
+        host.style.setProperty('--lanes-scrolled', `${scrolled}px`);
       }
       redrawArrowsRef.current();
       if (BENCH_HOOKS) notifyDrawn();
@@ -405,6 +422,12 @@ export function TimelineChart(props: TimelineChartProps) {
         zoomMax: limits.to - limits.from,
       });
   }, [limits]);
+
+  useLayoutEffect(() => {
+    if (banded === bandedRef.current) return;
+    bandedRef.current = banded;
+    timelineRef.current?.setOptions({ margin: chartMargin(banded) });
+  }, [banded]);
 
   useLayoutEffect(() => {
     // The chart was made with its height: vis-timeline's option check logs an error for an undefined one.
