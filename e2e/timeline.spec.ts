@@ -302,6 +302,19 @@ test.describe('on a screen tall enough for the whole chart', () => {
       .poll(() => app.cutPhaseNames())
       .toEqual([{ text: 'Containment', title: 'Containment', reached: true }]);
   });
+  test('a phase name cut by its narrow band is under the pointer, which shows its whole name', async ({
+    app,
+  }) => {
+    // Credential compromise's band is folded to a few pixels here; no other name comes near it.
+    await app.goto('?compress=1');
+    await expect
+      .poll(() => app.cutPhaseNames())
+      .toContainEqual({
+        text: 'Credential compromise',
+        title: 'Credential compromise',
+        reached: true,
+      });
+  });
 });
 
 test('milestone markers are drawn from the data, kept through a filter and named in the language', async ({

@@ -32,7 +32,9 @@ export function fitChartLabels(host: HTMLElement, window: { from: number; to: nu
     }
     const boxes = labels.map((el) => {
       const r = el.getBoundingClientRect();
-      return { left: r.left, width: r.width, top: r.top, bottom: r.bottom };
+      // A band narrower than its name cuts it (chart.css): read in the same layout as the boxes.
+      const clipped = el.scrollWidth > el.clientWidth;
+      return { left: r.left, width: r.width, top: r.top, bottom: r.bottom, clipped };
     });
     fitLabels(boxes, GAP, MIN).forEach((fit, i) => {
       const el = labels[i]!;

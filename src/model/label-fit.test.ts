@@ -38,6 +38,21 @@ describe('fitLabels', () => {
       [at(0, 40), at(50, 60), at(55, 30)],
       [{ kind: 'whole' }, { kind: 'hidden' }, { kind: 'whole' }],
     ],
+    [
+      'drawn narrower than its text (a narrow band): cut where drawn, however narrow',
+      [{ ...at(0, 20), clipped: true }, at(60, 50)],
+      [{ kind: 'cut', width: 20 }, { kind: 'whole' }],
+    ],
+    [
+      'drawn clipped to nothing (a band a pixel wide): hidden',
+      [{ ...at(0, 0), clipped: true }, at(60, 50)],
+      [{ kind: 'hidden' }, { kind: 'whole' }],
+    ],
+    [
+      'drawn narrower than its text, and with less room than that: cut to the room',
+      [{ ...at(0, 80), clipped: true }, at(60, 50)],
+      [{ kind: 'cut', width: 56 }, { kind: 'whole' }],
+    ],
   ])('%s', (_, boxes, fits) => {
     expect(fitLabels(boxes, 4, 24)).toEqual(fits);
   });
