@@ -36,6 +36,19 @@ test('a file that is not JSON is refused in Chinese', async ({ page }) => {
   await expect(first).toContainText(/不是有效的 JSON:.*line 22 column 7/);
 });
 
+test("a file that could not be opened leaves the app's name in Chinese in the header and the tab", async ({
+  app,
+  page,
+}) => {
+  await page.goto('./?src=data/fixtures/bad/truncated.json&lang=zh-Hant');
+  await expect(app.loadError).toBeVisible();
+  await expect(app.heading).toHaveText('事件時間軸');
+  await expect(page).toHaveTitle('事件時間軸');
+  await app.languageSelect.selectOption('en');
+  await expect(app.heading).toHaveText('Incident Timeline');
+  await expect(page).toHaveTitle('Incident Timeline');
+});
+
 test("zod's own problem with a loaded file is said in Chinese, as zod's Chinese locale says it", async ({
   app,
   page,

@@ -10,7 +10,6 @@ import { useViewState } from './hooks/use-view-state';
 import { loadCatalog, preferredLang } from './i18n/i18n';
 import { I18nProvider } from './i18n/i18n-provider';
 import { useCatalog } from './i18n/use-catalog';
-import { en } from './i18n/en';
 import { sourceOf, useIncident } from './loading/incident-query';
 import { useQueryClient } from '@tanstack/react-query';
 import { DraftControls } from './components/draft-controls';
@@ -151,10 +150,13 @@ export function App() {
   );
   const presentBlocked = state.draft !== undefined && (!draftDoc || !check || problemCount > 0);
 
-  const title = incident ? localize(incident.title, lang) : en.appName;
+  const appName = i18n.t.appName;
+  const title = incident ? localize(incident.title, lang) : appName;
+  // The tab names the app once: after the incident's title, or alone while no incident is open.
+  const tabTitle = incident ? `${title} · ${appName}` : appName;
   useEffect(() => {
-    document.title = `${title} · Incident Timeline`;
-  }, [title]);
+    document.title = tabTitle;
+  }, [tabTitle]);
 
   return (
     <I18nProvider value={i18n}>
