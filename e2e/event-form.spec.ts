@@ -126,6 +126,24 @@ test('a technique with a bad id shows the schema message by its field; a good on
   expect(file.events[0]!.techniques).toEqual(['T1078.004']);
 });
 
+test('a refused technique is said in Chinese by its field in zh-Hant', async ({ app }) => {
+  await draftWith(app, ['Okta login']);
+  await app.languageSelect.selectOption('zh-Hant');
+  await app.field('新技術編號').fill('T10');
+  await app.field('新技術名稱').fill('Cloud Accounts');
+  await app.button('加入技術').click();
+  await expect(app.field('新技術編號')).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.field('新技術編號')).toHaveAccessibleDescription(
+    '應為 ATT&CK Enterprise 技術編號,例如「T1078.004」',
+  );
+  // zod's own problem with the name is said by zod's Chinese locale.
+  await app.field('新技術編號').fill('T1078.004');
+  await app.field('新技術名稱').fill(' ');
+  await app.button('加入技術').click();
+  await expect(app.field('新技術名稱')).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.field('新技術名稱')).toHaveAccessibleDescription(/^數值過小/);
+});
+
 test('links added by keyboard show both ways, as arrows with Links on and in the exported file; a cycle is refused', async ({
   app,
   page,

@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { useProblemMessage } from '../i18n/use-problem-message';
 import type { DraftDoc } from '../model/draft';
 import { addTechnique, withTechniques } from '../model/event-edits';
-import type { EventFile } from '../model/incident';
+import type { EventFile, Problem } from '../model/incident';
 
 interface Props {
   doc: DraftDoc;
@@ -16,12 +17,13 @@ interface Props {
 export function TechniqueFields({ doc, event, disabled, onChange, onUpdate }: Props) {
   const { t } = useI18n();
   const [typed, setTyped] = useState({ id: '', name: '' });
-  const [refused, setRefused] = useState<{ field: 'id' | 'name'; message: string }>();
+  const [refused, setRefused] = useState<{ field: 'id' | 'name'; problem: Problem }>();
+  const say = useProblemMessage(refused && [refused.problem]);
   const errorId = useId();
   const listed = doc.file.techniques ?? [];
   const add = () => {
     const r = addTechnique(doc, event.id, typed);
-    if (!r.ok) return setRefused({ field: r.field, message: r.message });
+    if (!r.ok) return setRefused({ field: r.field, problem: r.problem });
     setRefused(undefined);
     setTyped({ id: '', name: '' });
     onChange(r.doc);
@@ -85,7 +87,7 @@ export function TechniqueFields({ doc, event, disabled, onChange, onUpdate }: Pr
         </button>
       </div>
       <p id={errorId} className={refused ? 'field-hint field-error' : 'field-hint'} role="status">
-        {refused?.message ?? t.editor.techniqueHint}
+        {refused ? say(refused.problem) : t.editor.techniqueHint}
       </p>
     </div>
   );

@@ -20,6 +20,7 @@ import {
   withTechniques,
 } from './event-edits';
 import { parseIncident } from './incident';
+import { sayIssue } from './zod-issue';
 import { STARTER_WORDS } from './starter.test-helper';
 
 const words = STARTER_WORDS;
@@ -158,7 +159,15 @@ describe('techniques', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.field).toBe(field);
-    expect(r.message).toContain(message);
+    expect(r.problem.message).toContain(message);
+  });
+
+  it("refuses with what a UI needs to say it in its language: a code, or zod's issue", () => {
+    const badId = addTechnique(draft('Alert'), 'alert', { id: 'T10', name: 'Short' });
+    expect(!badId.ok && badId.problem).toMatchObject({ code: 'technique-id', params: {} });
+    const noName = addTechnique(draft('Alert'), 'alert', { id: 'T1078', name: ' ' });
+    const issue = !noName.ok && noName.problem.zodIssue;
+    expect(issue && sayIssue(issue, 'zh-Hant')).toMatch(/^數值過小/);
   });
 
   it('drops the field when no technique is left', () => {

@@ -3,9 +3,11 @@ import { findCausalCycle } from './causal-links';
 import { setText, type DraftDoc } from './draft';
 import {
   IncidentObject,
+  problemOfIssue,
   type EventFile,
   type IncidentFile,
   type LocalizedText,
+  type Problem,
   type RelationKind,
 } from './incident';
 import { localize } from './text';
@@ -86,11 +88,11 @@ export function promptLines(prompts: readonly LocalizedText[] | undefined, lang:
 const TechniqueSchema = IncidentObject.shape.techniques.unwrap().element;
 
 export type TechniqueResult =
-  { ok: true; doc: DraftDoc } | { ok: false; field: 'id' | 'name'; message: string };
+  { ok: true; doc: DraftDoc } | { ok: false; field: 'id' | 'name'; problem: Problem };
 
 /**
  * Adds a technique to an event by id: one the incident lists already, or a new one (id and name) added to its list.
- * A new one is checked by the schema, whose message comes back with the field it is about.
+ * A new one is checked by the schema, whose problem comes back with the field it is about.
  */
 export function addTechnique(
   doc: DraftDoc,
@@ -101,10 +103,15 @@ export function addTechnique(
   const id = technique.id.trim();
   const listed = file.techniques?.some((t) => t.id === id) ?? false;
   if (!listed) {
-    const checked = TechniqueSchema.safeParse({ id, name: technique.name.trim() });
+    // The input's type is kept with zod's own problem, for zod's locale of the UI language to say it.
+    const checked = TechniqueSchema.safeParse(
+      { id, name: technique.name.trim() },
+      { reportInput: true },
+    );
     if (!checked.success) {
       const issue = checked.error.issues[0]!;
-      return { ok: false, field: issue.path[0] === 'name' ? 'name' : 'id', message: issue.message };
+      const field = issue.path[0] === 'name' ? 'name' : 'id';
+      return { ok: false, field, problem: problemOfIssue(issue) };
     }
   }
   const techniques = listed

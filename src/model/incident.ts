@@ -352,6 +352,13 @@ function detailOfIssue(issue: z.core.$ZodIssue): ProblemDetail | undefined {
   return detailOfMessage(issue.message);
 }
 
+/** A zod issue as a problem: with its code where the message is the format's own, else with zod's issue kept. */
+export function problemOfIssue(issue: z.core.$ZodIssue): Problem {
+  const detail = detailOfIssue(issue);
+  const said = { path: formatPath(issue.path), message: issue.message };
+  return detail ? { ...said, ...detail } : { ...said, zodIssue: keepIssue(issue) };
+}
+
 /**
  * Validates an already-decoded JSON value; never throws. Problems are capped at MAX_PROBLEMS plus a count. zod's
  * own messages are in `lang` (a UI language) when it has them.
@@ -363,11 +370,7 @@ export function parseIncident(input: unknown, lang = 'en'): ParseResult {
     reportInput: true,
   });
   if (!result.success) {
-    const problems = result.error.issues.map((i): Problem => {
-      const detail = detailOfIssue(i);
-      const said = { path: formatPath(i.path), message: i.message };
-      return detail ? { ...said, ...detail } : { ...said, zodIssue: keepIssue(i) };
-    });
+    const problems = result.error.issues.map(problemOfIssue);
     return { ok: false, problems: capProblems(problems, '(file)') };
   }
   return finishParse(input, result.data);
