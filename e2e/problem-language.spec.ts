@@ -70,3 +70,23 @@ test("zod's own problem with a file opened from this computer is said in Chinese
   await expect(first.locator('code')).toHaveText('wrong-types.json: events[0].systems');
   await expect(first).toContainText('無效的輸入值：預期為 array，但收到 string');
 });
+
+test("a CSV's problems are said in Chinese: a Timesketch CSV's bad time, and a row the header does not name", async ({
+  app,
+}) => {
+  await app.goto('?lang=zh-Hant');
+  await expect(app.chart).toBeVisible();
+  await app.openFile('data/fixtures/broken-timesketch.csv');
+  const first = app.importProblems.getByRole('listitem').first();
+  await expect(first.locator('code')).toHaveText('broken-timesketch.csv: row 4, column datetime');
+  await expect(first).toContainText('應為帶時差的 ISO 8601 時間,例如 2023-11-22T14:18:22+00:00');
+  await app.importProblems.getByRole('button', { name: '關閉' }).click();
+  await app.openFile({
+    name: 'ragged.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('message,datetime,timestamp_desc\nx,2024-03-04T08:00:00+00:00,a,extra\n'),
+  });
+  await expect(app.importProblems.getByRole('listitem').first()).toContainText(
+    '此列有 4 格,但標題列只列出 3 個欄位',
+  );
+});

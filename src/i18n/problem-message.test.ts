@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIncident } from '../model/incident';
+import { importFile } from '../model/formats';
 import { decodeIncidentFile } from '../model/incident-file';
 import { englishProblems, type ProblemCode, type ProblemDetail } from '../model/problem-codes';
 import { minimalIncident } from '../model/test-incident';
@@ -42,6 +43,37 @@ const SAMPLES: ProblemDetail[] = [
   { code: 'not-json', params: { detail: 'Unexpected end of JSON input' } },
   { code: 'more-same', params: { more: 2901 } },
   { code: 'more-kinds', params: { more: 1500, kinds: 3 } },
+  { code: 'csv-syntax', params: { detail: 'Quoted field unterminated' } },
+  { code: 'csv-no-header', params: {} },
+  { code: 'column-twice', params: { column: 'Time' } },
+  { code: 'cells-beyond-header', params: { cells: 3, columns: 2 } },
+  { code: 'mixed-time-formats', params: { shapes: ['iso', 'slashed'], rows: [2, 3] } },
+  { code: 'not-a-zone', params: { zone: 'Mars/Olympus' } },
+  { code: 'date-order-conflict', params: {} },
+  { code: 'no-column-for', params: { column: 'message', field: 'title', headers: ['time'] } },
+  { code: 'choose-time-title', params: {} },
+  { code: 'no-events', params: {} },
+  { code: 'time-required', params: { others: ['timestamp'] } },
+  { code: 'import-end-before-start', params: {} },
+  { code: 'title-required', params: {} },
+  { code: 'not-an-outcome', params: { value: 'maybe' } },
+  { code: 'no-technique-id', params: { value: 'Valid Accounts' } },
+  {
+    code: 'in-rows',
+    params: { problem: { code: 'time-range', params: {} }, word: 'row', row: '4' },
+  },
+  { code: 'timesketch-columns', params: { headers: ['message', 'timestamp_desc'] } },
+  { code: 'jsonl-object', params: {} },
+  { code: 'time-range', params: {} },
+  { code: 'time-needs-zone', params: { text: '2024-03-04 08:12' } },
+  { code: 'date-order-unknown', params: { text: '03/04/2024' } },
+  { code: 'not-a-time', params: { text: 'soon' } },
+  { code: 'not-calendar-date', params: { text: '2024-02-30' } },
+  { code: 'offset-time', params: {} },
+  { code: 'l2t-zone', params: { zone: 'Mars' } },
+  { code: 'timesketch-datetime', params: {} },
+  { code: 'timesketch-microseconds', params: {} },
+  { code: 'time-years', params: {} },
 ];
 
 const problemOf = (detail: ProblemDetail) => ({
@@ -79,6 +111,18 @@ describe('problem messages', () => {
     ['too-deep', 'JSON 的巢狀層數超過 64 層'],
     ['not-json', '不是有效的 JSON:Unexpected end of JSON input'],
     ['more-kinds', '以及另外 1,500 個問題,屬於以上類別及其他 3 類'],
+    ['column-twice', '欄位「Time」出現了兩次:欄位名稱應各不相同'],
+    [
+      'mixed-time-formats',
+      '混用了多種時間格式:年-月-日(例如第 2 列)、以斜線分隔的日期(例如第 3 列);同一欄應只用一種格式',
+    ],
+    ['no-column-for', '沒有欄位「message」可作為標題:標題列有 time'],
+    ['time-required', '必填(或填 timestamp)'],
+    ['in-rows', '應為 1970 至 2100 年間的時間,例如第 4 列'],
+    [
+      'timesketch-columns',
+      '應有 message 與 datetime(或 timestamp)欄位:標題列有 message, timestamp_desc',
+    ],
   ])('fills in the values of %s in Chinese', (code, text) => {
     const detail = SAMPLES.find((s) => s.code === code)!;
     expect(problemMessage(problemOf(detail), zhHant)).toBe(text);
@@ -99,5 +143,21 @@ describe('problem messages', () => {
       '未知的階段編號「recon」:應為階段清單中的編號之一',
       expect.stringMatching(/^不是有效的 JSON:\S/),
     ]);
+  });
+});
+
+describe("an imported file's problems", () => {
+  it.each([
+    ['a CSV', () => importFile('log.csv', 'Time,Event\n1969-07-20T20:17Z,a\n2024-02-30 10:00,b')],
+    ['a Timesketch CSV', () => importFile('ts.csv', 'message,timestamp_desc\nx,Event Time')],
+    ['Timesketch JSONL', () => importFile('ts.jsonl', '{"message":"x","datetime":"soon"}')],
+  ])('of %s are said in Chinese after a worker’s postMessage, in English as made', (_, open) => {
+    const result = open();
+    const problems = structuredClone(result.ok ? [] : result.problems);
+    expect(problems).not.toEqual([]);
+    for (const p of problems) {
+      expect(problemMessage(p, en)).toBe(p.message);
+      expect(problemMessage(p, zhHant)).toMatch(HAN);
+    }
   });
 });

@@ -2,6 +2,7 @@
 import type { ColumnMapping } from '../model/formats/generic-csv';
 import { formatCount } from '../model/format-count';
 import { formatBytes } from '../model/file-size';
+import { sayIn } from '../model/problem-codes';
 import type { ActorKind, MilestoneKind, Outcome, RelationKind } from '../model/incident';
 import type { Messages } from './en';
 
@@ -16,6 +17,28 @@ const TAXONOMY_LISTS: Record<string, string> = {
 };
 const LISTS: Record<string, string> = { ...TAXONOMY_LISTS, events: '事件', indicators: '入侵指標' };
 const listName = (list: string) => LISTS[list] ?? list;
+
+// The mapping's fields; a CSV's problem names these too.
+const FIELDS = {
+  time: '時間',
+  title: '標題',
+  end: '結束時間',
+  description: '描述',
+  system: '系統',
+  actor: '行為者',
+  action: '動作',
+  phase: '階段',
+  outcome: '結果',
+  technique: 'ATT&CK 技術',
+} satisfies Record<keyof ColumnMapping, string> as Record<string, string>;
+
+// How a time column's ways of writing a time are named (generic-csv's timeShape).
+const SHAPE_NAMES: Record<string, string> = {
+  iso: '年-月-日',
+  slashed: '以斜線分隔的日期',
+  excel: 'Excel 序列日期',
+  other: '其他文字',
+};
 
 export const zhHant = {
   appName: '事件時間軸',
@@ -69,6 +92,44 @@ export const zhHant = {
     'more-same': ({ more }) => `以及另外 ${formatCount(more)} 個同類問題`,
     'more-kinds': ({ more, kinds }) =>
       `以及另外 ${formatCount(more)} 個問題,屬於以上類別及其他 ${formatCount(kinds)} 類`,
+    'csv-syntax': ({ detail }) => `CSV 格式有誤:${detail}`,
+    'csv-no-header': () => '檔案是空的:應有一列欄位名稱作為標題列',
+    'column-twice': ({ column }) => `欄位「${column}」出現了兩次:欄位名稱應各不相同`,
+    'cells-beyond-header': ({ cells, columns }) =>
+      `此列有 ${cells} 格,但標題列只列出 ${columns} 個欄位`,
+    'mixed-time-formats': ({ shapes, rows }) =>
+      `混用了多種時間格式:${shapes.map((shape, i) => `${SHAPE_NAMES[shape] ?? shape}(例如第 ${rows[i]} 列)`).join('、')};同一欄應只用一種格式`,
+    'not-a-zone': ({ zone }) =>
+      `「${zone}」不是時區:應為 UTC、時差(例如 +08:00)或時區名稱(例如 Europe/Berlin)`,
+    'date-order-conflict': () => '有些日期的日在前、有些的日在後(日大於 12):應只用一種日期順序',
+    'no-column-for': ({ column, field, headers }) =>
+      `沒有欄位「${column}」可作為${FIELDS[field] ?? field}:標題列有 ${headers.join(', ')}`,
+    'choose-time-title': () => '請選擇每個事件的時間與標題所在的欄位',
+    'no-events': () => '沒有事件:標題列之後應至少有一筆紀錄',
+    'time-required': ({ others }) =>
+      others.length > 0 ? `必填(或填 ${others.join(' 或 ')})` : '必填:應為時間',
+    'import-end-before-start': () => '結束時間早於開始時間',
+    'title-required': () => '必填:應為事件的文字',
+    'not-an-outcome': ({ value }) => `「${value}」不是結果:應為 succeeded、failed 或 unknown`,
+    'no-technique-id': ({ value }) =>
+      `「${value}」中沒有 ATT&CK 技術編號:應為 T1078 或 T1059.001 之類的編號`,
+    'in-rows': ({ problem, word, row }): string =>
+      `${sayIn(zhHant.problems, problem)},例如第 ${row} ${word === 'line' ? '行' : '列'}`,
+    'timesketch-columns': ({ headers }) =>
+      `應有 message 與 datetime(或 timestamp)欄位:標題列有 ${headers.join(', ')}`,
+    'jsonl-object': () => '應為 JSON 物件,例如 {"message": …, "datetime": …}',
+    'time-range': () => '應為 1970 至 2100 年間的時間',
+    'time-needs-zone': ({ text }) =>
+      `「${text}」沒有時區:請選擇未寫時區的時間所用的時區(UTC、時差如 +08:00,或時區名稱如 Europe/Berlin)`,
+    'date-order-unknown': ({ text }) => `「${text}」可能是月/日或日/月:請選擇日期順序`,
+    'not-a-time': ({ text }) =>
+      `「${text}」不是時間:應為 2024-03-04 08:12:33、03/04/2024 08:12、Excel 序列日期,或帶時差的 ISO 8601 時間`,
+    'not-calendar-date': ({ text }) => `「${text}」不是確實存在的日期與時間`,
+    'offset-time': () => '應為帶時差的 ISO 8601 時間,例如 2024-03-04T08:15:02+00:00',
+    'l2t-zone': ({ zone }) => `timezone 欄中的「${zone}」不是時區:應為 UTC 或時區名稱`,
+    'timesketch-datetime': () => '應為帶時差的 ISO 8601 時間,例如 2023-11-22T14:18:22+00:00',
+    'timesketch-microseconds': () => '應為自 1970-01-01 UTC 起的整數微秒數,例如 1700662702000000',
+    'time-years': () => '應為 0001 至 9999 年間的時間',
   },
   backTo: (title) => `返回 ${title}`,
   openBundled: '開啟內建的事件',
@@ -202,18 +263,7 @@ export const zhHant = {
   mapColumns: '各欄位分別是什麼?',
   mapColumnsHelp: (name) =>
     `${name} 是本程式不認得的 CSV。請為每個欄位選擇對應的欄;其餘欄會保留並隨事件顯示。`,
-  fields: {
-    time: '時間',
-    title: '標題',
-    end: '結束時間',
-    description: '描述',
-    system: '系統',
-    actor: '行為者',
-    action: '動作',
-    phase: '階段',
-    outcome: '結果',
-    technique: 'ATT&CK 技術',
-  } satisfies Record<keyof ColumnMapping, string>,
+  fields: FIELDS,
   cancel: '取消',
   importButton: '開啟',
   importFailed: (name) => `無法開啟 ${name}`,

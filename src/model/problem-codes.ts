@@ -37,6 +37,38 @@ export interface ProblemParams {
   'not-json': { detail: string };
   'more-same': { more: number };
   'more-kinds': { more: number; kinds: number };
+  /** papaparse's own message, which it gives in English only. */
+  'csv-syntax': { detail: string };
+  'csv-no-header': Record<string, never>;
+  'column-twice': { column: string };
+  'cells-beyond-header': { cells: number; columns: number };
+  /** `shapes` are timeShape's names; `rows` the first row of each, in the same order. */
+  'mixed-time-formats': { shapes: readonly string[]; rows: readonly number[] };
+  'not-a-zone': { zone: string };
+  'date-order-conflict': Record<string, never>;
+  /** `field` is a key of ColumnMapping. */
+  'no-column-for': { column: string; field: string; headers: readonly string[] };
+  'choose-time-title': Record<string, never>;
+  'no-events': Record<string, never>;
+  'time-required': { others: readonly string[] };
+  'import-end-before-start': Record<string, never>;
+  'title-required': Record<string, never>;
+  'not-an-outcome': { value: string };
+  'no-technique-id': { value: string };
+  /** The first of a kind of problem that `count` rows or lines share: `row` is where it is, `word` "row" or "line". */
+  'in-rows': { problem: ProblemDetail; word: string; row: string };
+  'timesketch-columns': { headers: readonly string[] };
+  'jsonl-object': Record<string, never>;
+  'time-range': Record<string, never>;
+  'time-needs-zone': { text: string };
+  'date-order-unknown': { text: string };
+  'not-a-time': { text: string };
+  'not-calendar-date': { text: string };
+  'offset-time': Record<string, never>;
+  'l2t-zone': { zone: string };
+  'timesketch-datetime': Record<string, never>;
+  'timesketch-microseconds': Record<string, never>;
+  'time-years': Record<string, never>;
 }
 
 export type ProblemCode = keyof ProblemParams;
@@ -53,6 +85,14 @@ export type ProblemText = ProblemDetail & { message: string };
 export type ProblemMessages = { [K in ProblemCode]: (params: ProblemParams[K]) => string };
 
 const quoted = (s: string) => `"${s}"`;
+
+// How a time column's ways of writing a time are named (generic-csv's timeShape).
+const SHAPE_NAMES: Record<string, string> = {
+  iso: 'year-month-day',
+  slashed: 'slashed dates',
+  excel: 'Excel serial dates',
+  other: 'other text',
+};
 
 /** A size as the loaders state it; here rather than in file-size.ts, which makes its problem from this table. */
 export function formatBytes(n: number): string {
@@ -102,7 +142,57 @@ export const englishProblems: ProblemMessages = {
   'more-same': ({ more }) => `and ${formatCount(more)} more of the same kinds`,
   'more-kinds': ({ more, kinds }) =>
     `and ${formatCount(more)} more, of these kinds and ${formatCount(kinds)} others`,
+  'csv-syntax': ({ detail }) => detail,
+  'csv-no-header': () => 'the file is empty; expected a header row of column names',
+  'column-twice': ({ column }) => `column "${column}" appears twice; expected unique column names`,
+  'cells-beyond-header': ({ cells, columns }) =>
+    `${cells} cells, but the header names ${columns} columns`,
+  'mixed-time-formats': ({ shapes, rows }) =>
+    `mixes time formats: ${shapes.map((shape, i) => `${SHAPE_NAMES[shape] ?? shape} (e.g. row ${rows[i]})`).join(', ')}; expected one format in a column`,
+  'not-a-zone': ({ zone }) =>
+    `"${zone}" is not a zone; expected UTC, an offset such as +08:00, or a zone such as Europe/Berlin`,
+  'date-order-conflict': () =>
+    'has dates with a day over 12 both first and second; expected one date order',
+  'no-column-for': ({ column, field, headers }) =>
+    `no column "${column}" for ${field}; the header has ${headers.join(', ')}`,
+  'choose-time-title': () => "choose the columns that hold each event's time and title",
+  'no-events': () => 'no events: expected at least one record after the header',
+  'time-required': ({ others }) =>
+    others.length > 0 ? `required (or ${others.join(' or ')})` : 'required: expected a time',
+  'import-end-before-start': () => 'the end is before the start',
+  'title-required': () => 'required: expected the text of the event',
+  'not-an-outcome': ({ value }) =>
+    `"${value}" is not an outcome; expected succeeded, failed or unknown`,
+  'no-technique-id': ({ value }) =>
+    `"${value}" has no ATT&CK technique id; expected ids such as T1078 or T1059.001`,
+  'in-rows': ({ problem, word, row }) => `${sayIn(englishProblems, problem)}, e.g. ${word} ${row}`,
+  'timesketch-columns': ({ headers }) =>
+    `expected the columns message and datetime (or timestamp); the header has ${headers.join(', ')}`,
+  'jsonl-object': () => 'expected a JSON object such as {"message": …, "datetime": …}',
+  'time-range': () => 'expected a time between 1970 and 2100',
+  'time-needs-zone': ({ text }) =>
+    `"${text}" has no zone: choose the zone of times written without one (UTC, an offset such as +08:00, or a zone such as Europe/Berlin)`,
+  'date-order-unknown': ({ text }) =>
+    `"${text}" could be month/day or day/month: choose the date order`,
+  'not-a-time': ({ text }) =>
+    `"${text}" is not a time; expected 2024-03-04 08:12:33, 03/04/2024 08:12, an Excel serial date, or ISO 8601 with an offset`,
+  'not-calendar-date': ({ text }) => `"${text}" is not a real calendar time`,
+  'offset-time': () =>
+    'expected an ISO 8601 time with an offset, such as 2024-03-04T08:15:02+00:00',
+  'l2t-zone': ({ zone }) =>
+    `"${zone}" in the timezone column is not a zone; expected UTC or a zone name`,
+  'timesketch-datetime': () =>
+    'expected an ISO 8601 time with offset, such as 2023-11-22T14:18:22+00:00',
+  'timesketch-microseconds': () =>
+    'expected whole microseconds since 1970-01-01 UTC, such as 1700662702000000',
+  'time-years': () => 'expected a time between the years 0001 and 9999',
 };
+
+/** A code's message in `messages`' language; for a code whose message holds another's. */
+export function sayIn(messages: ProblemMessages, { code, params }: ProblemDetail): string {
+  // The entry for this code takes this code's params; TypeScript cannot pair the two fields of a ProblemDetail.
+  return (messages[code] as (params: ProblemParams[ProblemCode]) => string)(params);
+}
 
 /** The problem text for `code` and its values: the English message, with them for a UI to translate. */
 export function problemText<K extends ProblemCode>(code: K, params: ProblemParams[K]): ProblemText {

@@ -1,6 +1,7 @@
 // CSV reading and writing shared by the CSV formats: RFC 4180 through papaparse, with a reversible formula guard.
 import Papa from 'papaparse';
 import type { Problem } from '../incident';
+import { problemText } from '../problem-codes';
 import { capProblems } from '../problems';
 
 // Spreadsheets run a cell that starts with = + - @ tab or CR as a formula, so an exported title could execute code.
@@ -59,17 +60,15 @@ export function readCsv(text: string, fileName: string, delimiter?: string): Csv
   const problems: Problem[] = parsed.errors
     // A one-column file has no delimiter to find; papaparse then reads it as comma-separated, which is right.
     .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ path: `${fileName}: row ${(e.row ?? 0) + 1}`, message: e.message }));
+    .map((e) => ({
+      path: `${fileName}: row ${(e.row ?? 0) + 1}`,
+      ...problemText('csv-syntax', { detail: e.message }),
+    }));
   const [first, ...rest] = parsed.data;
   if (!first || first.every((c) => c.trim() === ''))
     return {
       ok: false,
-      problems: [
-        {
-          path: `${fileName}: row 1`,
-          message: 'the file is empty; expected a header row of column names',
-        },
-      ],
+      problems: [{ path: `${fileName}: row 1`, ...problemText('csv-no-header', {}) }],
     };
   const headers = headerNames(first);
   const seen = new Set<string>();
@@ -77,7 +76,7 @@ export function readCsv(text: string, fileName: string, delimiter?: string): Csv
     if (seen.has(h))
       problems.push({
         path: `${fileName}: row 1`,
-        message: `column "${h}" appears twice; expected unique column names`,
+        ...problemText('column-twice', { column: h }),
       });
     seen.add(h);
   }
@@ -87,7 +86,7 @@ export function readCsv(text: string, fileName: string, delimiter?: string): Csv
     if (cells.slice(headers.length).some((c) => c.trim() !== ''))
       problems.push({
         path: `${fileName}: row ${row}`,
-        message: `${cells.length} cells, but the header names ${headers.length} columns`,
+        ...problemText('cells-beyond-header', { cells: cells.length, columns: headers.length }),
       });
     // No prototype: a column named "__proto__" is kept, and "constructor" is absent unless the row has it.
     const record: Record<string, string> = Object.create(null);

@@ -1,4 +1,5 @@
 // Times as foreign timeline files write them, read into UTC epoch milliseconds with the precision the text has.
+import type { ProblemText } from '../problem-codes';
 import { PRECISIONS, type Precision } from '../time';
 
 export interface ParsedTime {
@@ -9,8 +10,8 @@ export interface ParsedTime {
   truncated: boolean;
 }
 
-/** Reads one cell as a time; a string result says what was expected instead. */
-export type TimeReader = (text: string) => ParsedTime | string;
+/** Reads one cell as a time, or says what was expected instead: with a code, or as a message alone. */
+export type TimeReader = (text: string) => ParsedTime | ProblemText | string;
 
 const MIN_MS = Date.parse('0001-01-01T00:00:00Z');
 const MAX_MS = Date.parse('9999-12-31T23:59:59Z');

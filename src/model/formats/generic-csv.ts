@@ -1,5 +1,6 @@
 // Import of any CSV timeline, with a user-chosen mapping from its columns to event fields.
 import type { Actor, EventFile, Problem } from '../incident';
+import { problemText } from '../problem-codes';
 import { readCsv, type CsvRecord } from './csv-cells';
 import type { TimeReader } from './foreign-time';
 import { type Columns, type ImportResult, recordsToIncident } from './imported-events';
@@ -7,7 +8,7 @@ import {
   type DateOrder,
   detectDateOrder,
   parseZone,
-  readSpreadsheetTime,
+  readSpreadsheetCell,
   timeShape,
   type TimeRules,
   zoneFromHeader,
@@ -105,13 +106,6 @@ export function guessMapping(headers: string[]): Partial<ColumnMapping> {
   return mapping;
 }
 
-const SHAPE_NAMES = {
-  iso: 'year-month-day',
-  slashed: 'slashed dates',
-  excel: 'Excel serial dates',
-  other: 'other text',
-};
-
 /** A time column written in more than one way is named, with a row of each way, rather than half misread. */
 function mixedShapes(fileName: string, column: string, records: CsvRecord[]): Problem | undefined {
   const firstRow = new Map<string, number>();
@@ -123,12 +117,12 @@ function mixedShapes(fileName: string, column: string, records: CsvRecord[]): Pr
     if (shape !== 'other' && shape !== 'epoch' && !firstRow.has(shape)) firstRow.set(shape, r.row);
   }
   if (firstRow.size < 2) return undefined;
-  const ways = [...firstRow].map(
-    ([shape, row]) => `${SHAPE_NAMES[shape as keyof typeof SHAPE_NAMES]} (e.g. row ${row})`,
-  );
   return {
     path: `${fileName}: column ${column}`,
-    message: `mixes time formats: ${ways.join(', ')}; expected one format in a column`,
+    ...problemText('mixed-time-formats', {
+      shapes: [...firstRow.keys()],
+      rows: [...firstRow.values()],
+    }),
   };
 }
 
@@ -144,13 +138,13 @@ function timeReader(
   if (choices.zone && !zone)
     problems.push({
       path: `${fileName}: time zone`,
-      message: `"${choices.zone}" is not a zone; expected UTC, an offset such as +08:00, or a zone such as Europe/Berlin`,
+      ...problemText('not-a-zone', { zone: choices.zone }),
     });
   const detected = detectDateOrder(records.map((r) => r.cells[column] ?? ''));
   if (!choices.dateOrder && detected === 'conflicting')
     problems.push({
       path: `${fileName}: column ${column}`,
-      message: 'has dates with a day over 12 both first and second; expected one date order',
+      ...problemText('date-order-conflict', {}),
     });
   const mixed = mixedShapes(fileName, column, records);
   if (mixed) problems.push(mixed);
@@ -159,7 +153,7 @@ function timeReader(
     dateOrder:
       choices.dateOrder ?? (detected === 'mdy' || detected === 'dmy' ? detected : undefined),
   };
-  return (text) => readSpreadsheetTime(text, rules);
+  return (text) => readSpreadsheetCell(text, rules);
 }
 
 /** Imports a CSV through a column mapping and the user's answers; problems name the rows and columns. */
@@ -176,7 +170,7 @@ export function importGenericCsv(
       ? [
           {
             path: `${fileName}: row 1`,
-            message: `no column "${column}" for ${field}; the header has ${table.headers.join(', ')}`,
+            ...problemText('no-column-for', { column, field, headers: table.headers }),
           },
         ]
       : [];

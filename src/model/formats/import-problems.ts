@@ -1,6 +1,7 @@
 // One line per kind of problem in an imported file: "23 rows: … e.g. row 4" instead of the same message 23 times.
 import { formatCount } from '../format-count';
 import type { Problem } from '../incident';
+import { problemText, type ProblemDetail } from '../problem-codes';
 
 const AT = /^(.*): (row|line) (\d+), (.+)$/;
 
@@ -31,9 +32,10 @@ export function groupProblems(problems: readonly Problem[]): Problem[] {
     const { first, file, word, rows } = groups.get(item)!;
     if (rows.length === 1) return first;
     const cell = AT.exec(first.path)![4];
-    return {
-      path: `${file}: ${formatCount(rows.length)} ${word}s, ${cell}`,
-      message: `${first.message}, e.g. ${word} ${rows[0]}`,
-    };
+    const path = `${file}: ${formatCount(rows.length)} ${word}s, ${cell}`;
+    const row = rows[0]!;
+    if (first.code === undefined) return { path, message: `${first.message}, e.g. ${word} ${row}` };
+    const problem = { code: first.code, params: first.params } as ProblemDetail;
+    return { path, ...problemText('in-rows', { problem, word, row }) };
   });
 }

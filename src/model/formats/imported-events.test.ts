@@ -235,7 +235,7 @@ describe('recordsToIncident', () => {
       '"Valid Accounts" has no ATT&CK technique id; expected ids such as T1078 or T1059.001',
     ],
   ])('reports %j', (values, path, message) => {
-    expect(recordsToIncident(records(values), columns, options)).toEqual({
+    expect(recordsToIncident(records(values), columns, options)).toMatchObject({
       ok: false,
       problems: [{ path, message }],
     });
@@ -265,7 +265,7 @@ describe('recordsToIncident', () => {
     ];
     const result = recordsToIncident(records(...bad), columns, options);
     const problems = result.ok ? [] : result.problems;
-    expect(problems).toEqual([
+    expect(problems).toMatchObject([
       {
         path: 'log.csv: 150 rows, column time',
         message: 'expected a time, e.g. row 2',

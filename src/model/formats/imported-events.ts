@@ -10,6 +10,7 @@ import type {
   System,
   Technique,
 } from '../incident';
+import { problemText, type ProblemText } from '../problem-codes';
 import { capProblems } from '../problems';
 import { toIsoUtc } from '../time';
 import { finer, type ParsedTime, type TimeReader } from './foreign-time';
@@ -114,12 +115,7 @@ export function recordsToIncident(
   if (drafts.length === 0)
     return {
       ok: false,
-      problems: [
-        {
-          path: options.fileName,
-          message: 'no events: expected at least one record after the header',
-        },
-      ],
+      problems: [{ path: options.fileName, ...problemText('no-events', {}) }],
     };
   return { ok: true, file: buildFile(drafts, columns, options) };
 }
@@ -141,15 +137,18 @@ function readRecord(
   const before = problems.length;
   const at = (column: string) =>
     `${options.fileName}: ${record.where}, ${options.cellWord} ${column}`;
-  const fail = (column: string, message: string) =>
-    void problems.push({ path: at(column), message });
+  const fail = (column: string, problem: ProblemText | string) =>
+    void problems.push({
+      path: at(column),
+      ...(typeof problem === 'string' ? { message: problem } : problem),
+    });
   const raw = (column: string | undefined) => ownValue(record, column);
   const text = (column: string | undefined) => raw(column)?.trim() || undefined;
   // No prototype, so a column named "__proto__" is kept like any other.
   const extra: Record<string, string> = Object.create(null);
   const time = (column: string, read: TimeReader, cell: string) => {
     const t = read(cell);
-    if (typeof t === 'string') return void fail(column, t);
+    if (typeof t === 'string' || 'message' in t) return void fail(column, t);
     if (t.truncated) extra[column] = cell;
     return t;
   };
@@ -159,21 +158,19 @@ function readRecord(
   if (startColumn) start = time(startColumn.column, startColumn.read, text(startColumn.column)!);
   else {
     const [first, ...others] = columns.start.map((c) => c.column);
-    fail(
-      first!,
-      others.length > 0 ? `required (or ${others.join(' or ')})` : 'required: expected a time',
-    );
+    fail(first!, problemText('time-required', { others }));
   }
   const endText = text(columns.end?.column);
   const end =
     columns.end && endText !== undefined
       ? time(columns.end.column, columns.end.read, endText)
       : undefined;
-  if (start && end && end.ms < start.ms) fail(columns.end!.column, 'the end is before the start');
+  if (start && end && end.ms < start.ms)
+    fail(columns.end!.column, problemText('import-end-before-start', {}));
 
   const title = raw(columns.title);
   if (title === undefined || title.trim() === '')
-    fail(columns.title, 'required: expected the text of the event');
+    fail(columns.title, problemText('title-required', {}));
 
   const outcomeText = text(columns.outcome);
   const outcome =
@@ -181,19 +178,13 @@ function readRecord(
       ? 'unknown'
       : (chosen(columns.outcomeTerms, outcomeText) ?? OUTCOMES.get(outcomeText.toLowerCase()));
   if (outcome === undefined)
-    fail(
-      columns.outcome!,
-      `"${outcomeText}" is not an outcome; expected succeeded, failed or unknown`,
-    );
+    fail(columns.outcome!, problemText('not-an-outcome', { value: outcomeText! }));
 
   const techniqueText = text(columns.technique) ?? '';
   // Ids anywhere in the cell count, so "T1059.001 PowerShell" and "T1059.001, T1105" both read.
   const techniques = [...techniqueText.toUpperCase().matchAll(TECHNIQUE_IN_TEXT)].map((m) => m[0]);
   if (techniqueText !== '' && techniques.length === 0)
-    fail(
-      columns.technique!,
-      `"${techniqueText}" has no ATT&CK technique id; expected ids such as T1078 or T1059.001`,
-    );
+    fail(columns.technique!, problemText('no-technique-id', { value: techniqueText }));
 
   if (problems.length > before || !start || title === undefined || outcome === undefined)
     return undefined;

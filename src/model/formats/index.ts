@@ -1,4 +1,5 @@
 // The export formats the app offers, and import of a dropped file in whichever format it turns out to be.
+import { problemText } from '../problem-codes';
 import { parseIncident, type Incident, type ParseResult, type TimelineEvent } from '../incident';
 import {
   DEFAULT_MAX_BYTES,
@@ -195,12 +196,7 @@ export function importFile(
   if (chosen.time === undefined || chosen.title === undefined)
     return {
       ok: false,
-      problems: [
-        {
-          path: `${fileName}: row 1`,
-          message: "choose the columns that hold each event's time and title",
-        },
-      ],
+      problems: [{ path: `${fileName}: row 1`, ...problemText('choose-time-title', {}) }],
     };
   return validated(
     importGenericCsv(text, fileName, { ...chosen, time: chosen.time, title: chosen.title }),

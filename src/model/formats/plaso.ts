@@ -1,9 +1,10 @@
 // Plaso's CSV output (psort l2tcsv and dynamic) and Velociraptor- or KAPE-style CSVs, read without a mapping step.
+import { problemText } from '../problem-codes';
 import { readCsv, readCsvHeaders } from './csv-cells';
 import { readIsoTime, type TimeReader } from './foreign-time';
 import { guessMapping } from './generic-csv';
 import { type Columns, type ImportResult, recordsToIncident } from './imported-events';
-import { parseZone, readSpreadsheetTime } from './spreadsheet-time';
+import { parseZone, readSpreadsheetCell } from './spreadsheet-time';
 
 /** psort's l2tcsv: 17 fixed columns, the date as MM/DD/YYYY and the time and zone in columns of their own. */
 export const L2TCSV_COLUMNS = [
@@ -61,9 +62,7 @@ export function isForensicCsv(headers: string[], firstRow: Record<string, string
 // Plaso writes "-" where a field has no value.
 const absent = (v: string | undefined) => v === undefined || v.trim() === '-' || v.trim() === '';
 
-const readOffsetTime: TimeReader = (text) =>
-  readIsoTime(text) ??
-  'expected an ISO 8601 time with an offset, such as 2024-03-04T08:15:02+00:00';
+const readOffsetTime: TimeReader = (text) => readIsoTime(text) ?? problemText('offset-time', {});
 
 function importTable(
   text: string,
@@ -87,9 +86,8 @@ export function importL2tcsv(text: string, fileName: string, groupSameTime = fal
   const readL2tTime: TimeReader = (cell) => {
     const [when, zone] = cell.split('\t') as [string, string];
     const parsed = parseZone(zone ?? 'UTC');
-    if (!parsed)
-      return `"${zone}" in the timezone column is not a zone; expected UTC or a zone name`;
-    return readSpreadsheetTime(when, { zone: parsed, dateOrder: 'mdy' });
+    if (!parsed) return problemText('l2t-zone', { zone });
+    return readSpreadsheetCell(when, { zone: parsed, dateOrder: 'mdy' });
   };
   return importTable(
     text,

@@ -1,4 +1,5 @@
 // Times as responders write them in spreadsheets: zone from the header or chosen once, US or European dates, Excel serials.
+import { problemText, type ProblemText } from '../problem-codes';
 import { fromEpochMs, type ParsedTime, readIsoTime } from './foreign-time';
 
 /** The zone of times written without one: UTC, a fixed offset in minutes east, or an IANA zone name. */
@@ -146,36 +147,41 @@ function wallTime(
 const precisionOf = (h?: string, s?: string) =>
   h === undefined ? 'day' : s === undefined ? 'minute' : 'second';
 
-const inRange = (t: ParsedTime): ParsedTime | string =>
-  t.ms >= MIN_MS && t.ms < MAX_MS ? t : 'expected a time between 1970 and 2100';
+const outOfRange = problemText('time-range', {});
 
-const needZone =
-  'has no zone: choose the zone of times written without one (UTC, an offset such as +08:00, or a zone such as Europe/Berlin)';
+const inRange = (t: ParsedTime): ParsedTime | ProblemText =>
+  t.ms >= MIN_MS && t.ms < MAX_MS ? t : outOfRange;
+
+/** readSpreadsheetCell's answer with what was expected as its English message, as the mapping's preview shows it. */
+export function readSpreadsheetTime(text: string, rules: TimeRules): ParsedTime | string {
+  const read = readSpreadsheetCell(text, rules);
+  return 'message' in read ? read.message : read;
+}
 
 /**
- * One spreadsheet cell as a UTC time, or what was expected instead. A date alone is a whole day, in UTC (a day
- * has no zone to shift it by); hh:mm is a minute; a time without an offset is in `rules.zone`.
+ * One spreadsheet cell as a UTC time, or the problem of what was expected instead. A date alone is a whole day, in
+ * UTC (a day has no zone to shift it by); hh:mm is a minute; a time without an offset is in `rules.zone`.
  */
-export function readSpreadsheetTime(text: string, rules: TimeRules): ParsedTime | string {
+export function readSpreadsheetCell(text: string, rules: TimeRules): ParsedTime | ProblemText {
   const t = text.trim();
   const withZone = readIsoTime(t);
   if (withZone && (withZone.precision === 'day' || /([Zz]|[+-]\d{2}(:?\d{2})?)$/.test(t)))
     return inRange(withZone);
   if (EXCEL.test(t)) {
     const serial = Number(t);
-    if (serial < EXCEL_MIN || serial >= EXCEL_MAX) return 'expected a time between 1970 and 2100';
+    if (serial < EXCEL_MIN || serial >= EXCEL_MAX) return outOfRange;
     const whole = Number.isInteger(serial);
     // Excel's serial 25569 is 1970-01-01; rounded to the second, as Excel shows it.
     const wall = Math.round((serial - EXCEL_MIN) * 86_400) * 1000;
     if (whole) return { ms: wall, precision: 'day', truncated: false };
-    if (!rules.zone) return `"${t}" ${needZone}`;
+    if (!rules.zone) return problemText('time-needs-zone', { text: t });
     return inRange({ ms: wallToUtc(wall, rules.zone), precision: 'second', truncated: false });
   }
   if (/^-?\d{9,}(\.\d+)?$/.test(t)) {
     const n = Number(t);
     // 1e11 seconds is the year 5138 but 1e11 milliseconds is 1973, so larger numbers are milliseconds.
     const epoch = fromEpochMs(Math.abs(n) >= 1e11 ? n : n * 1000);
-    return epoch ? inRange(epoch) : 'expected a time between 1970 and 2100';
+    return epoch ? inRange(epoch) : outOfRange;
   }
   let parts: [number, number, number, string?, string?, string?, string?, string?] | undefined;
   const iso = ISO_LOCAL.exec(t);
@@ -183,8 +189,7 @@ export function readSpreadsheetTime(text: string, rules: TimeRules): ParsedTime 
   const sl = SLASHED.exec(t);
   if (sl) {
     const order = rules.dateOrder ?? detectDateOrder([t]);
-    if (order !== 'mdy' && order !== 'dmy')
-      return `"${t}" could be month/day or day/month: choose the date order`;
+    if (order !== 'mdy' && order !== 'dmy') return problemText('date-order-unknown', { text: t });
     const [a, b] = [Number(sl[1]), Number(sl[2])];
     const [mo, d] = order === 'mdy' ? [a, b] : [b, a];
     let hour = sl[4];
@@ -194,14 +199,13 @@ export function readSpreadsheetTime(text: string, rules: TimeRules): ParsedTime 
     }
     parts = [Number(sl[3]), mo, d, hour, sl[5], sl[6], sl[7], sl[8]];
   }
-  if (!parts)
-    return `"${t}" is not a time; expected 2024-03-04 08:12:33, 03/04/2024 08:12, an Excel serial date, or ISO 8601 with an offset`;
+  if (!parts) return problemText('not-a-time', { text: t });
   const [y, mo, d, h, mi, s, fraction] = parts;
   const wall = wallTime(y, mo, d, h, mi, s);
-  if (wall === undefined) return `"${t}" is not a real calendar time`;
+  if (wall === undefined) return problemText('not-calendar-date', { text: t });
   const precision = precisionOf(h, s);
   const truncated = fraction !== undefined && /[1-9]/.test(fraction);
   if (precision === 'day') return inRange({ ms: wall, precision, truncated });
-  if (!rules.zone) return `"${t}" ${needZone}`;
+  if (!rules.zone) return problemText('time-needs-zone', { text: t });
   return inRange({ ms: wallToUtc(wall, rules.zone), precision, truncated });
 }

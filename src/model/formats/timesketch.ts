@@ -1,5 +1,6 @@
 // Timesketch timelines: export to Timesketch's CSV and JSONL import formats, and import either back as an incident.
 import type { Incident, Problem, TimelineEvent } from '../incident';
+import { problemText } from '../problem-codes';
 import { capProblems } from '../problems';
 import { localize } from '../text';
 import { readCsv, writeCsv } from './csv-cells';
@@ -97,22 +98,19 @@ const COLUMNS: Columns = {
   start: [
     {
       column: 'datetime',
-      read: (text) =>
-        readIsoTime(text) ??
-        'expected an ISO 8601 time with offset, such as 2023-11-22T14:18:22+00:00',
+      read: (text) => readIsoTime(text) ?? problemText('timesketch-datetime', {}),
     },
     {
       column: 'timestamp',
       read: (text) => {
-        if (!MICROSECONDS.test(text))
-          return 'expected whole microseconds since 1970-01-01 UTC, such as 1700662702000000';
+        if (!MICROSECONDS.test(text)) return problemText('timesketch-microseconds', {});
         // BigInt keeps every microsecond exact; a Number loses some past the year 2255.
         const us = BigInt(text);
         const seconds = us / 1_000_000n - (us % 1_000_000n < 0n ? 1n : 0n);
         const time = fromEpochMs(Number(seconds) * 1000);
         return time
           ? { ...time, truncated: us % 1_000_000n !== 0n }
-          : 'expected a time between the years 0001 and 9999';
+          : problemText('time-years', {});
       },
     },
   ],
@@ -132,8 +130,8 @@ export function importTimesketchCsv(text: string, fileName: string): ImportResul
   if (!table.ok) return table;
   const has = (column: string) => table.headers.includes(column);
   if (!has('message') || !(has('datetime') || has('timestamp'))) {
-    const message = `expected the columns message and datetime (or timestamp); the header has ${table.headers.join(', ')}`;
-    return { ok: false, problems: [{ path: `${fileName}: row 1`, message }] };
+    const problem = problemText('timesketch-columns', { headers: table.headers });
+    return { ok: false, problems: [{ path: `${fileName}: row 1`, ...problem }] };
   }
   const records = table.records.map((r) => ({ where: `row ${r.row}`, values: r.cells }));
   return recordsToIncident(records, COLUMNS, {
@@ -157,14 +155,14 @@ export function importTimesketchJsonl(text: string, fileName: string): ImportRes
     } catch (error) {
       problems.push({
         path: `${fileName}: ${where}`,
-        message: `not valid JSON: ${(error as Error).message}`,
+        ...problemText('not-json', { detail: (error as Error).message }),
       });
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       problems.push({
         path: `${fileName}: ${where}`,
-        message: 'expected a JSON object such as {"message": …, "datetime": …}',
+        ...problemText('jsonl-object', {}),
       });
       continue;
     }
