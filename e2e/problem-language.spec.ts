@@ -25,6 +25,24 @@ test('the editor lists an unknown reference in Chinese, with its path as written
   );
 });
 
+test("the editor says a missing field in Chinese as the load screen does, and zod's own problems by zod's locale", async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  await app.button('New incident').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  await app.button('Add event').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  const id = (await app.query()).get('draft')!;
+  await app.setDraftEvent(id, { start: undefined });
+  await page.goto(`./?draft=${id}&mode=edit&lang=zh-Hant`);
+  const start = app.draftProblems.getByRole('listitem').filter({ hasText: 'events[0].start' });
+  await expect(start).toHaveText('events[0].start 必填:應為 string');
+  const citation = app.draftProblems.getByRole('listitem').filter({ hasText: 'locator' });
+  await expect(citation).toContainText('數值過小');
+});
+
 test('a file that is not JSON is refused in Chinese', async ({ page }) => {
   const file = 'data/fixtures/bad/truncated.json';
   await page.goto(`./?src=${file}&lang=zh-Hant`);

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { problemMessage } from '../i18n/problem-message';
+import { useProblemMessage } from '../i18n/use-problem-message';
 import { textLanguages } from '../model/event-edits';
 import { fieldForPath } from '../model/field-paths';
 import type { IncidentFile, Problem } from '../model/incident';
@@ -29,6 +29,7 @@ function focusWhenShown(id: string, event: string | undefined, frames = 30) {
 export function DraftProblems({ file, problems, onSelect }: Props) {
   const { t, lang } = useI18n();
   const langs = textLanguages(file, lang);
+  const say = useProblemMessage(problems);
   return (
     <section className="draft-problems" aria-labelledby="draft-problems-heading">
       <h2 id="draft-problems-heading">{t.editor.problemsHeading}</h2>
@@ -53,7 +54,7 @@ export function DraftProblems({ file, problems, onSelect }: Props) {
                 ) : (
                   <code>{p.path}</code>
                 )}{' '}
-                {problemMessage(p, t)}
+                {say(p)}
               </li>
             );
           })}

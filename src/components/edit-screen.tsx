@@ -36,7 +36,7 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
   const { t, lang } = useI18n();
   const doc = state.doc;
   const ed = useEditor(session, doc, view, setView, lang, t);
-  const problems = useMemo(() => (doc ? problemsOf(doc.file, lang) : []), [doc, lang]);
+  const problems = useMemo(() => (doc ? problemsOf(doc.file) : []), [doc]);
   const [presentBlocked, setPresentBlocked] = useState(false);
   // Stable while the count is, so the memoized export menu does not redraw on every keystroke.
   const exportBlocked = useMemo(

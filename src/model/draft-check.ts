@@ -2,26 +2,26 @@
 // It holds zod, so the page loads it only when a draft is open (src/loading/draft-check-loader.ts).
 import { parseIncident, type Incident, type IncidentFile, type Problem } from './incident';
 
-const known = new WeakMap<IncidentFile, { lang: string; problems: Problem[] }>();
+const known = new WeakMap<IncidentFile, Problem[]>();
 
 /**
- * `draftProblems(file, lang)`, remembered for this very object (a draft's file is replaced, never changed, on each
- * edit) in the last language asked for.
+ * `draftProblems(file)`, remembered for this very object (a draft's file is replaced, never changed, on each edit):
+ * one parse per version, in any UI language.
  */
-export function problemsOf(file: IncidentFile, lang = 'en'): Problem[] {
+export function problemsOf(file: IncidentFile): Problem[] {
   const seen = known.get(file);
-  if (seen?.lang === lang) return seen.problems;
-  const problems = draftProblems(file, lang);
-  known.set(file, { lang, problems });
+  if (seen) return seen;
+  const problems = draftProblems(file);
+  known.set(file, problems);
   return problems;
 }
 
 /**
- * Every problem the schema finds in the draft, with its field path; empty when the draft is a valid file. zod's own
- * messages are in `lang`, the UI language.
+ * Every problem the schema finds in the draft, with its field path; empty when the draft is a valid file. Their
+ * messages are English; the UI says them in its language (useProblemMessage).
  */
-export function draftProblems(file: IncidentFile, lang = 'en'): Problem[] {
-  const result = parseIncident(file, lang);
+export function draftProblems(file: IncidentFile): Problem[] {
+  const result = parseIncident(file);
   return result.ok ? [] : result.problems;
 }
 

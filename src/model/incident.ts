@@ -13,7 +13,7 @@ import {
   type CheckResult,
 } from './incident-checks';
 import { capProblems } from './problems';
-import { keepIssue, zodLocales, type KeptIssue } from './zod-issue';
+import { keepIssue, type KeptIssue } from './zod-issue';
 import {
   detailOfMessage,
   englishProblems,
@@ -305,7 +305,10 @@ export interface Incident extends Omit<IncidentFile, 'events'> {
 
 export interface Problem {
   path: string;
-  /** In English, always: tests, logs and the English UI read it, and a UI without a word for `code` shows it. */
+  /**
+   * In English, in every UI language (the editor's too): tests, logs and the English UI read it, and a UI shows it
+   * where it has no `code` nor `zodIssue` (a file that could not be read says the browser's own error).
+   */
   message: string;
   /** On the last line of a capped list: how many problems it stands for. */
   more?: number;
@@ -360,15 +363,12 @@ export function problemOfIssue(issue: z.core.$ZodIssue): Problem {
 }
 
 /**
- * Validates an already-decoded JSON value; never throws. Problems are capped at MAX_PROBLEMS plus a count. zod's
- * own messages are in `lang` (a UI language) when it has them.
+ * Validates an already-decoded JSON value; never throws. Problems are capped at MAX_PROBLEMS plus a count, their
+ * messages in English: a UI says them in its language from their code or zod's issue.
  */
-export function parseIncident(input: unknown, lang = 'en'): ParseResult {
+export function parseIncident(input: unknown): ParseResult {
   // The input's type is kept with zod's own problems (keepIssue); the format's own (a regex's, a check's) have a code.
-  const result = IncidentSchema.safeParse(input, {
-    error: zodLocales[lang] ?? requiredError,
-    reportInput: true,
-  });
+  const result = IncidentSchema.safeParse(input, { error: requiredError, reportInput: true });
   if (!result.success) {
     const problems = result.error.issues.map(problemOfIssue);
     return { ok: false, problems: capProblems(problems, '(file)') };

@@ -9,8 +9,8 @@ import zhTW from 'zod/v4/locales/zh-TW.js';
  */
 export type KeptIssue = { code: string; received: string } & Record<string, unknown>;
 
-/** zod's messages in the UI languages other than English, whose words every problem already has. */
-export const zodLocales: Partial<Record<string, z.core.$ZodErrorMap>> = {
+/** zod's messages in the UI languages other than English. */
+const zodLocales: Partial<Record<string, z.core.$ZodErrorMap>> = {
   'zh-Hant': zhTW().localeError,
 };
 
