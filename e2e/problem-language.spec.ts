@@ -108,3 +108,14 @@ test("a CSV's problems are said in Chinese: a Timesketch CSV's bad time, and a r
     '此列有 4 格,但標題列只列出 3 個欄位',
   );
 });
+
+test("the mapping's preview says a time it cannot read in Chinese", async ({ app }) => {
+  await app.goto('?lang=zh-Hant');
+  await expect(app.chart).toBeVisible();
+  await app.openFile({
+    name: 'local.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Time,Event\n2024-03-04 08:12,a\n'),
+  });
+  await expect(app.importPreviewRows.first()).toContainText('「2024-03-04 08:12」沒有時區');
+});

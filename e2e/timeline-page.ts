@@ -679,7 +679,7 @@ export class TimelinePage {
   }
 
   get mappingDialog(): Locator {
-    return this.page.getByRole('dialog', { name: 'Which column holds what?' });
+    return this.page.getByRole('dialog', { name: /^Which column holds what\?$|^各欄位分別是什麼/ });
   }
 
   /** The choice, after a forensic timeline opens, to group its rows sharing a time and host. */
@@ -689,7 +689,9 @@ export class TimelinePage {
 
   /** The mapping step's preview table: its body rows, one per sample row. */
   get importPreviewRows(): Locator {
-    return this.mappingDialog.getByRole('region', { name: /^Preview/ }).locator('tbody tr');
+    return this.mappingDialog
+      .getByRole('region', { name: /^Preview|^前幾列的預覽/ })
+      .locator('tbody tr');
   }
 
   /** The mapping step's choice of one actor's side. */

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n';
 import type { ImportChoices } from '../model/formats/generic-csv';
 import { type ColumnsToMap, previewRows } from '../model/formats/mapping-step';
+import { sayIn } from '../model/problem-codes';
 
 interface Props {
   columns: ColumnsToMap;
@@ -37,7 +38,7 @@ export function ImportPreview({ columns, mapping }: Props) {
                 </>
               ) : (
                 <td colSpan={2} className="preview-problem">
-                  {r.time.message}
+                  {sayIn(t.problems, r.time)}
                 </td>
               )}
               <td>{r.title}</td>

@@ -8,7 +8,7 @@ import {
   type DateOrder,
   detectDateOrder,
   parseZone,
-  readSpreadsheetCell,
+  readSpreadsheetTime,
   timeShape,
   type TimeRules,
   zoneFromHeader,
@@ -153,7 +153,7 @@ function timeReader(
     dateOrder:
       choices.dateOrder ?? (detected === 'mdy' || detected === 'dmy' ? detected : undefined),
   };
-  return (text) => readSpreadsheetCell(text, rules);
+  return (text) => readSpreadsheetTime(text, rules);
 }
 
 /** Imports a CSV through a column mapping and the user's answers; problems name the rows and columns. */

@@ -55,9 +55,14 @@ describe('the mapping step', () => {
       headerZone: undefined,
       askOrder: true,
     });
-    expect(previewRows(slashed, choices)[0]!.time).toEqual({
+    expect(previewRows(slashed, choices)[0]!.time).toMatchObject({
       ok: false,
       message: expect.stringMatching(/choose the date order/),
+    });
+    // The UI says it in its language from the code.
+    expect(previewRows(slashed, choices)[0]!.time).toMatchObject({
+      code: 'date-order-unknown',
+      params: { text: '03/04/2024 10:00' },
     });
   });
 });

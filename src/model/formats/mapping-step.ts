@@ -1,5 +1,6 @@
 // What the mapping step shows of a CSV: its columns, first rows, distinct values, and a preview of the import.
 import type { Actor } from '../incident';
+import { problemText, type ProblemText } from '../problem-codes';
 import { type Precision, utcStamp } from '../time';
 import { readCsv } from './csv-cells';
 import { guessMapping, type ImportChoices } from './generic-csv';
@@ -96,7 +97,7 @@ export function timeQuestions(columns: ColumnsToMap, choices: Partial<ImportChoi
 export interface PreviewRow {
   row: number;
   /** The UTC time at its precision, or what is wrong with the cell. */
-  time: { ok: true; text: string; precision: Precision } | { ok: false; message: string };
+  time: { ok: true; text: string; precision: Precision } | ({ ok: false } & ProblemText);
   title: string;
   lane: string;
   side: Actor['kind'] | undefined;
@@ -117,13 +118,15 @@ export function previewRows(columns: ColumnsToMap, choices: Partial<ImportChoice
       column === undefined ? undefined : own(cells, column);
     const time = cell(choices.time);
     const read =
-      time === undefined ? 'required: expected a time' : readSpreadsheetTime(time, rules);
+      time === undefined
+        ? problemText('time-required', { others: [] })
+        : readSpreadsheetTime(time, rules);
     const actor = cell(choices.actor)?.trim();
     return {
       row,
       time:
-        typeof read === 'string'
-          ? { ok: false, message: read }
+        'message' in read
+          ? { ok: false, ...read }
           : { ok: true, text: utcStamp(read.ms, read.precision), precision: read.precision },
       title: cell(choices.title) ?? '',
       lane: splitList(cell(choices.system)).join(', '),

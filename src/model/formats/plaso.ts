@@ -4,7 +4,7 @@ import { readCsv, readCsvHeaders } from './csv-cells';
 import { readIsoTime, type TimeReader } from './foreign-time';
 import { guessMapping } from './generic-csv';
 import { type Columns, type ImportResult, recordsToIncident } from './imported-events';
-import { parseZone, readSpreadsheetCell } from './spreadsheet-time';
+import { parseZone, readSpreadsheetTime } from './spreadsheet-time';
 
 /** psort's l2tcsv: 17 fixed columns, the date as MM/DD/YYYY and the time and zone in columns of their own. */
 export const L2TCSV_COLUMNS = [
@@ -87,7 +87,7 @@ export function importL2tcsv(text: string, fileName: string, groupSameTime = fal
     const [when, zone] = cell.split('\t') as [string, string];
     const parsed = parseZone(zone ?? 'UTC');
     if (!parsed) return problemText('l2t-zone', { zone });
-    return readSpreadsheetCell(when, { zone: parsed, dateOrder: 'mdy' });
+    return readSpreadsheetTime(when, { zone: parsed, dateOrder: 'mdy' });
   };
   return importTable(
     text,

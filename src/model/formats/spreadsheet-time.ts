@@ -152,17 +152,11 @@ const outOfRange = problemText('time-range', {});
 const inRange = (t: ParsedTime): ParsedTime | ProblemText =>
   t.ms >= MIN_MS && t.ms < MAX_MS ? t : outOfRange;
 
-/** readSpreadsheetCell's answer with what was expected as its English message, as the mapping's preview shows it. */
-export function readSpreadsheetTime(text: string, rules: TimeRules): ParsedTime | string {
-  const read = readSpreadsheetCell(text, rules);
-  return 'message' in read ? read.message : read;
-}
-
 /**
  * One spreadsheet cell as a UTC time, or the problem of what was expected instead. A date alone is a whole day, in
  * UTC (a day has no zone to shift it by); hh:mm is a minute; a time without an offset is in `rules.zone`.
  */
-export function readSpreadsheetCell(text: string, rules: TimeRules): ParsedTime | ProblemText {
+export function readSpreadsheetTime(text: string, rules: TimeRules): ParsedTime | ProblemText {
   const t = text.trim();
   const withZone = readIsoTime(t);
   if (withZone && (withZone.precision === 'day' || /([Zz]|[+-]\d{2}(:?\d{2})?)$/.test(t)))
