@@ -2,8 +2,8 @@
 import { formatCount } from './format-count';
 
 /**
- * The values each code's message is made from. Every value is a string, a number or a list of strings, so that a
- * problem keeps them through a worker's postMessage.
+ * The values each code's message is made from. Every value is a string, a number, a list of them or another code's
+ * detail, so that a problem keeps them through a worker's postMessage.
  */
 export interface ProblemParams {
   'id-shape': Record<string, never>;
@@ -55,7 +55,7 @@ export interface ProblemParams {
   'title-required': Record<string, never>;
   'not-an-outcome': { value: string };
   'no-technique-id': { value: string };
-  /** The first of a kind of problem that `count` rows or lines share: `row` is where it is, `word` "row" or "line". */
+  /** The first of a kind of problem that many rows or lines share: `row` is where it is, `word` "row" or "line". */
   'in-rows': { problem: ProblemDetail; word: string; row: string };
   'timesketch-columns': { headers: readonly string[] };
   'jsonl-object': Record<string, never>;
