@@ -536,9 +536,11 @@ export class TimelinePage {
     return this.page.locator('.notice');
   }
 
-  /** The notice listing what looks wrong in a file that loaded anyway. */
+  /** The notice listing what looks wrong in a file that loaded anyway, in either UI language. */
   get dataWarnings(): Locator {
-    return this.page.getByRole('status', { name: 'Warnings about this incident file' });
+    return this.page.getByRole('status', {
+      name: /^(Warnings about this incident file|此事件檔案的警告)$/,
+    });
   }
 
   /** The ATT&CK techniques listed in the details panel, one item each. */

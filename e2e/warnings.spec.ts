@@ -47,6 +47,23 @@ test('a file with likely mistakes loads, with a notice naming each field', async
   await expect(app.listRows).toHaveCount(3);
 });
 
+test('the warnings are said in the language of the page, and again when it changes', async ({
+  app,
+}) => {
+  await app.goto(`?src=${file}&lang=zh-Hant`);
+  const items = app.dataWarnings.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText(
+    `${file}: events[id=address-blocked].milestones[0]: 遏制里程碑(2024-03-01 21:31 UTC)早於最後威脅活動`,
+  );
+  await expect(items.nth(1)).toContainText(
+    `${file}: events[id=address-blocked].description: 直接寫出了指標「203.0.113.7」`,
+  );
+  await expect(items.nth(1)).toContainText('應寫成去武裝形式「203.0.113[.]7」');
+  await app.languageSelect.selectOption('en');
+  await expect(items.nth(1)).toContainText('shows the indicator "203.0.113.7"');
+});
+
 test('a file opened from this computer has its warnings named by its file name, not by its draft', async ({
   app,
 }) => {

@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { problemMessage } from '../i18n/problem-message';
 import { subscribeWarnings, warningsFor } from '../loading/known-warnings';
 import { isLocal, LOCAL_PREFIX } from '../loading/open-file';
 import type { Incident } from '../model/incident';
@@ -47,6 +48,7 @@ export function IncidentWarnings({ incident, src }: { incident: Incident; src: s
 }
 
 function WarningList({ warnings, file }: { warnings: Warning[]; file: string }) {
+  const { t } = useI18n();
   return (
     <ul className="problems">
       {warnings.map((w, i) => (
@@ -54,7 +56,7 @@ function WarningList({ warnings, file }: { warnings: Warning[]; file: string }) 
           <code>
             {file}: {w.path}
           </code>
-          : {w.message}
+          : {problemMessage(w, t)}
         </li>
       ))}
     </ul>

@@ -74,6 +74,11 @@ const SAMPLES: ProblemDetail[] = [
   { code: 'timesketch-datetime', params: {} },
   { code: 'timesketch-microseconds', params: {} },
   { code: 'time-years', params: {} },
+  {
+    code: 'containment-before-last-activity',
+    params: { containment: '2024-03-01 21:31', last: '2024-03-02 08:00', lastId: 'exfil' },
+  },
+  { code: 'live-indicator', params: { value: '203.0.113.7', id: 'c2', defanged: '203.0.113[.]7' } },
 ];
 
 const problemOf = (detail: ProblemDetail) => ({
@@ -119,6 +124,14 @@ describe('problem messages', () => {
     ['no-column-for', '沒有欄位「message」可作為標題:標題列有 time'],
     ['time-required', '必填(或填 timestamp)'],
     ['in-rows', '應為 1970 至 2100 年間的時間,例如第 4 列'],
+    [
+      'containment-before-last-activity',
+      '遏制里程碑(2024-03-01 21:31 UTC)早於最後威脅活動(events[id=exfil],2024-03-02 08:00 UTC):遏制不會早於它所阻止的最後威脅活動;里程碑應標在結束存取的事件上',
+    ],
+    [
+      'live-indicator',
+      '直接寫出了指標「203.0.113.7」(indicators[id=c2]):應寫成去武裝形式「203.0.113[.]7」',
+    ],
     [
       'timesketch-columns',
       '應有 message 與 datetime(或 timestamp)欄位:標題列有 message, timestamp_desc',

@@ -130,6 +130,10 @@ export const zhHant = {
     'timesketch-datetime': () => '應為帶時差的 ISO 8601 時間,例如 2023-11-22T14:18:22+00:00',
     'timesketch-microseconds': () => '應為自 1970-01-01 UTC 起的整數微秒數,例如 1700662702000000',
     'time-years': () => '應為 0001 至 9999 年間的時間',
+    'containment-before-last-activity': ({ containment, last, lastId }) =>
+      `遏制里程碑(${containment} UTC)早於最後威脅活動(events[id=${lastId}],${last} UTC):遏制不會早於它所阻止的最後威脅活動;里程碑應標在結束存取的事件上`,
+    'live-indicator': ({ value, id, defanged }) =>
+      `直接寫出了指標「${value}」(indicators[id=${id}]):應寫成去武裝形式「${defanged}」`,
   },
   backTo: (title) => `返回 ${title}`,
   openBundled: '開啟內建的事件',

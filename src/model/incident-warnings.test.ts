@@ -59,6 +59,11 @@ describe('incidentWarnings: containment before the last adversary activity', () 
         '(events[id=first-login], 2024-01-02 10:44 UTC): containment cannot come before the last ' +
         'adversary activity it stopped; expected the milestone on the event that ended the access',
     );
+    // What a UI in another language says it from.
+    expect(w).toMatchObject({
+      code: 'containment-before-last-activity',
+      params: { containment: '2024-01-01 21:31', last: '2024-01-02 10:44', lastId: 'first-login' },
+    });
   });
 });
 
@@ -179,6 +184,10 @@ describe('incidentWarnings: live indicators in text', () => {
     expect(w?.message).toBe(
       'shows the indicator "10.0.0.1" (indicators[id=c2]) live: expected it defanged, as "10.0.0[.]1"',
     );
+    expect(w).toMatchObject({
+      code: 'live-indicator',
+      params: { value: '10.0.0.1', id: 'c2', defanged: '10.0.0[.]1' },
+    });
   });
 });
 

@@ -1,14 +1,15 @@
 // Checks on a valid incident that point at likely mistakes without refusing the file: the loader shows them as warnings.
 import type { Incident } from './incident';
 import { milestones } from './metrics';
+import { problemText, type ProblemText } from './problem-codes';
 import { visitTextFields } from './text-fields';
 import { utcStamp } from './time';
 
-export interface Warning {
+/** A warning's English `message`, with its code and values for a UI to say in its language. */
+export type Warning = ProblemText & {
   /** Field path in the file, naming list items by id: `events[id=block-ips].milestones[0]`. */
   path: string;
-  message: string;
-}
+};
 
 /** Every warning for the incident, in a stable order; empty when nothing looks wrong. */
 export function incidentWarnings(incident: Incident): Warning[] {
@@ -26,10 +27,11 @@ function containmentWarnings(incident: Incident): Warning[] {
   return [
     {
       path: `events[id=${containment.id}].milestones[${index}]`,
-      message:
-        `the containment milestone (${when(containment)} UTC) comes before the last adversary activity ` +
-        `(events[id=${last.id}], ${when(last)} UTC): containment cannot come before the last adversary ` +
-        'activity it stopped; expected the milestone on the event that ended the access',
+      ...problemText('containment-before-last-activity', {
+        containment: when(containment),
+        last: when(last),
+        lastId: last.id,
+      }),
     },
   ];
 }
@@ -53,10 +55,10 @@ function liveIndicatorWarnings(incident: Incident): Warning[] {
     if (!any.test(text)) return;
     const found = new Set(Array.from(text.matchAll(all), (m) => m[0].toLowerCase()));
     for (const value of found) {
-      const ind = byValue.get(value)!;
+      const { value: shown, id, defanged } = byValue.get(value)!;
       warnings.push({
         path: path(),
-        message: `shows the indicator "${ind.value}" (indicators[id=${ind.id}]) live: expected it defanged, as "${ind.defanged}"`,
+        ...problemText('live-indicator', { value: shown, id, defanged }),
       });
     }
   };

@@ -69,6 +69,10 @@ export interface ProblemParams {
   'timesketch-datetime': Record<string, never>;
   'timesketch-microseconds': Record<string, never>;
   'time-years': Record<string, never>;
+  /** A warning: `containment` and `last` are UTC stamps as utcStamp writes them, `lastId` the later event's id. */
+  'containment-before-last-activity': { containment: string; last: string; lastId: string };
+  /** A warning: an indicator written live in a text, with the indicator's id and its defanged form. */
+  'live-indicator': { value: string; id: string; defanged: string };
 }
 
 export type ProblemCode = keyof ProblemParams;
@@ -186,6 +190,12 @@ export const englishProblems: ProblemMessages = {
   'timesketch-microseconds': () =>
     'expected whole microseconds since 1970-01-01 UTC, such as 1700662702000000',
   'time-years': () => 'expected a time between the years 0001 and 9999',
+  'containment-before-last-activity': ({ containment, last, lastId }) =>
+    `the containment milestone (${containment} UTC) comes before the last adversary activity ` +
+    `(events[id=${lastId}], ${last} UTC): containment cannot come before the last adversary ` +
+    'activity it stopped; expected the milestone on the event that ended the access',
+  'live-indicator': ({ value, id, defanged }) =>
+    `shows the indicator "${value}" (indicators[id=${id}]) live: expected it defanged, as "${defanged}"`,
 };
 
 /** A code's message in `messages`' language; for a code whose message holds another's. */
