@@ -306,30 +306,62 @@ export class TimelinePage {
   }
 
   /**
-   * The phase names drawn (not hidden) with the lanes scrolled to `at` of their range (0 their top, 1 their end):
-   * whether each lies whole inside the lanes' visible box, and whether it meets an item of an event.
+   * The phase names drawn (not hidden) with the lanes scrolled to `at` of their range (0 their top, 1 their end),
+   * as a user scrolls them: the lane column where there is one, else the wheel over the lanes (an embed without
+   * lanes). Says how far the lanes moved, and of each name whether it lies whole inside the lanes' visible box and
+   * whether it meets an item of an event.
    */
-  phaseNamesWithLanesAt(at: number): Promise<{ text: string; inView: boolean; onItem: boolean }[]> {
-    return this.chart.first().evaluate((chart, at) => {
-      const column = chart.querySelector<HTMLElement>('.vis-panel.vis-left')!;
+  async phaseNamesWithLanesAt(at: number): Promise<{
+    scrolled: number;
+    names: { text: string; inView: boolean; onItem: boolean }[];
+  }> {
+    const chart = this.chart.first();
+    const center = chart.locator('.vis-panel.vis-center');
+    // vis-timeline scrolls the lanes by moving its centre content up, by at most this much.
+    const lanesScrolled = () =>
+      center.evaluate((panel) => {
+        const content = panel.querySelector<HTMLElement>('.vis-content')!;
+        return -new DOMMatrixReadOnly(content.style.transform || 'none').m42;
+      });
+    const range = await center.evaluate((panel) => {
+      const content = panel.querySelector<HTMLElement>('.vis-content')!;
+      return Math.max(0, content.offsetHeight - panel.clientHeight);
+    });
+    const byColumn = await chart.evaluate((el, at) => {
+      const column = el.querySelector<HTMLElement>('.vis-panel.vis-left')!;
+      if (column.scrollHeight <= column.clientHeight) return false;
       column.scrollTop = Math.round(at * (column.scrollHeight - column.clientHeight));
-      const lanes = chart.querySelector('.vis-panel.vis-center')!.getBoundingClientRect();
-      const items = [...chart.querySelectorAll('.vis-item[data-event]')].map((i) =>
+      return true;
+    }, at);
+    if (!byColumn && range > 0) {
+      await center.hover();
+      await this.page.mouse.wheel(0, Math.round(at * range) - (await lanesScrolled()));
+    }
+    // The names follow once vis-timeline has redrawn the lanes where they were scrolled to.
+    await this.page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    const names = await chart.evaluate((el) => {
+      const lanes = el.querySelector('.vis-panel.vis-center')!.getBoundingClientRect();
+      const items = [...el.querySelectorAll('.vis-item[data-event]')].map((i) =>
         i.getBoundingClientRect(),
       );
-      return [...chart.querySelectorAll<HTMLElement>('.band-label')]
-        .filter((el) => el.dataset.fit !== 'hidden' && el.getBoundingClientRect().width > 0)
-        .map((el) => {
-          const r = el.getBoundingClientRect();
+      return [...el.querySelectorAll<HTMLElement>('.band-label')]
+        .filter(
+          (label) => label.dataset.fit !== 'hidden' && label.getBoundingClientRect().width > 0,
+        )
+        .map((label) => {
+          const r = label.getBoundingClientRect();
           return {
-            text: el.textContent ?? '',
+            text: label.textContent ?? '',
             inView: r.top >= lanes.top && r.bottom <= lanes.bottom,
             onItem: items.some(
               (i) => i.left < r.right && r.left < i.right && i.top < r.bottom && r.top < i.bottom,
             ),
           };
         });
-    }, at);
+    });
+    return { scrolled: await lanesScrolled(), names };
   }
 
   /** The lane-name column's box, relative to the element the PNG export captures. */

@@ -280,16 +280,43 @@ for (const [width, height, query] of [
       await expect(app.chart.locator('.band-label').first()).toBeAttached();
       // The first view has room for them: they cover no event.
       await expect
-        .poll(async () => (await app.phaseNamesWithLanesAt(0)).filter((n) => !n.inView || n.onItem))
+        .poll(async () =>
+          (await app.phaseNamesWithLanesAt(0)).names.filter((n) => !n.inView || n.onItem),
+        )
         .toEqual([]);
-      expect((await app.phaseNamesWithLanesAt(0)).length).toBeGreaterThan(3);
-      for (const at of [0.5, 1])
+      expect((await app.phaseNamesWithLanesAt(0)).names.length).toBeGreaterThan(3);
+      for (const at of [0.5, 1]) {
+        // The lanes are taller than the chart here: scrolling them must move them, or this checks nothing.
+        expect((await app.phaseNamesWithLanesAt(at)).scrolled).toBeGreaterThan(0);
         await expect
-          .poll(async () => (await app.phaseNamesWithLanesAt(at)).filter((n) => !n.inView))
+          .poll(async () => (await app.phaseNamesWithLanesAt(at)).names.filter((n) => !n.inView))
           .toEqual([]);
+      }
     });
   });
 }
+
+// vis-timeline keeps the axis margin, the phase names' strip, above the first lane's events only: these restack
+// them when the margin or the first lane changes without a pan or zoom (patches/vis-timeline+8.5.4.patch).
+test('the phase names cover no event after the bands are switched off and on, or the first lane is filtered out', async ({
+  app,
+}) => {
+  await app.goto();
+  const covered = async () =>
+    (await app.phaseNamesWithLanesAt(0)).names.filter((n) => n.onItem).map((n) => n.text);
+  await expect(app.chart.locator('.band-label').first()).toBeAttached();
+  await expect.poll(covered).toEqual([]);
+  await app.toggle('Phase bands').uncheck();
+  await expect(app.chart.locator('.band-label')).toHaveCount(0);
+  await app.toggle('Phase bands').check();
+  await expect(app.chart.locator('.band-label').first()).toBeAttached();
+  await expect.poll(covered).toEqual([]);
+  // Okta's lane comes first, and none of Jira's events is Okta's: another lane takes its place.
+  await expect(app.laneLabels.first()).toHaveText('Okta');
+  await app.facetOption('System', 'Atlassian Jira').locator('input').check();
+  await expect(app.laneLabels.first()).not.toHaveText('Okta');
+  await expect.poll(covered).toEqual([]);
+});
 
 test.describe('on a screen tall enough for the whole chart', () => {
   test.use({ viewport: { width: 1280, height: 1400 } });

@@ -156,6 +156,8 @@ export function TimelineChart(props: TimelineChartProps) {
     bandedRef.current = latest.current.banded;
     // vis-timeline's lane-name column scrolls the lanes (and the items with them) but cannot take focus on its own.
     laneColumnRef.current = host.querySelector<HTMLElement>('.vis-panel.vis-left');
+    // What vis-timeline moves to scroll the lanes, with or without a lane column (no lanes: the embed's default).
+    const lanesContent = host.querySelector<HTMLElement>('.vis-panel.vis-center > .vis-content');
     // Arrows are redrawn after every redraw of the items, so they follow pan, zoom, scrolling, lanes and folds.
     const panel = host.querySelector<HTMLElement>('.vis-panel.vis-center');
     const arrowLayer = createArrowLayer();
@@ -189,8 +191,10 @@ export function TimelineChart(props: TimelineChartProps) {
         }
       }
       // The phase names are drawn in the bands, which scroll with the lanes: chart.css moves them back into view.
-      if (column && column.scrollTop !== scrolled) {
-        scrolled = column.scrollTop;
+      const transform = lanesContent?.style.transform;
+      const lanesScrolled = transform ? -new DOMMatrixReadOnly(transform).m42 : 0;
+      if (lanesScrolled !== scrolled) {
+        scrolled = lanesScrolled;
         host.style.setProperty('--lanes-scrolled', `${scrolled}px`);
       }
       redrawArrowsRef.current();
