@@ -1,9 +1,7 @@
 import type { SetView } from '../hooks/use-view-state';
 import { useTimelineView } from '../hooks/use-timeline-view';
-import { startTransition, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { rendersInSteps } from '../loading/prepare-incident';
-import { inFirstRender } from '../hooks/first-render';
 import type { Incident } from '../model/incident';
 import { localize } from '../model/text';
 import type { ViewState } from '../model/view-state';
@@ -32,17 +30,13 @@ interface Props {
   exportBlocked?: DraftBlock;
 }
 
-/** The full app: metrics, filters, toolbar, chart, list and details. */
+/**
+ * The full app: metrics, filters, toolbar, chart, list and details. The chart mounts with the panels at every size
+ * and is made in their commit, so the page is laid out once before the first view (README, Scale).
+ */
 export function IncidentScreen({ incident, view, setView, aside, editing, exportBlocked }: Props) {
   const { t, lang } = useI18n();
   const tv = useTimelineView(incident, view, setView);
-  // The chart mounts in a render after the panels' commit: together they were one task of 170 ms at 100,000 events
-  // and of 171-188 ms at 1,000. A small incident's first view in the page's first render, which is rendered in
-  // slices (main.tsx), mounts it with them, made in their commit, so the page is laid out once, not first without it.
-  const [chartShown, showChart] = useState(() => inFirstRender() && !rendersInSteps(incident));
-  useEffect(() => {
-    if (!chartShown) startTransition(() => showChart(true));
-  }, [chartShown]);
   const capture = useRef<HTMLDivElement>(null);
   const imageNode = useCallback(() => capture.current, []);
   const togglePath = useCallback((path: boolean) => setView((s) => ({ ...s, path })), [setView]);
@@ -100,11 +94,7 @@ export function IncidentScreen({ incident, view, setView, aside, editing, export
               {active.length > 0 && ` · ${active.join('; ')}`} · {t.allTimesUtc}
             </p>
             <ChartBoundary>
-              {chartShown ? (
-                <LazyTimelineChart {...tv.chartProps} editing={editing} />
-              ) : (
-                <div className="timeline-chart" />
-              )}
+              <LazyTimelineChart {...tv.chartProps} editing={editing} />
             </ChartBoundary>
           </div>
           <div className="below-chart">

@@ -1,11 +1,9 @@
 import { useLayoutEffect } from 'react';
-import { firstRenderCommitted } from '../hooks/first-render';
 
 /** Ends index.html's busy state with the first commit (its bar shows only while the root is empty and busy). */
 export function NotBusy({ root }: { root: HTMLElement }) {
   useLayoutEffect(() => {
     root.removeAttribute('aria-busy');
-    firstRenderCommitted();
   }, [root]);
   return null;
 }
