@@ -272,6 +272,18 @@ for (const [lang, said] of [
     await expect(app.notice).toContainText(said);
   });
 
+test("a link's search chooses the steps, from the first match to the last", async ({ app }) => {
+  // Every event that names Bitbucket anywhere in the file is one search finds by its texts.
+  const matches = order.filter((e) => JSON.stringify(e).toLowerCase().includes('bitbucket'));
+  expect(matches.length).toBeGreaterThan(2);
+  await app.gotoPresent('q=bitbucket');
+  await app.page.keyboard.press('End');
+  await expect.poll(() => app.stepInUrl().event).toBe(matches.at(-1)!.id);
+  await app.page.keyboard.press('Home');
+  await app.page.keyboard.press('ArrowRight');
+  await expect.poll(() => app.stepInUrl().event).toBe(matches[0]!.id);
+});
+
 for (const [lang, titleSlide, stepOne, filteredOut, noEvent] of [
   [
     'en',

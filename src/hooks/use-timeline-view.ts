@@ -13,6 +13,7 @@ import { warmUpSteps } from '../model/warm-up';
 import { useBenchHooks } from './use-bench-hooks';
 import { useChartWords } from './use-chart-words';
 import { useSearchIndex } from './use-search-index';
+import { useViewQuery } from './use-view-query';
 import type { SetView } from './use-view-state';
 import { stepsWhileIdle } from './when-idle';
 
@@ -30,13 +31,7 @@ export function useTimelineView(incident: Incident, view: ViewState, setView: Se
         : undefined,
     [incident],
   );
-  // Every URL change parses to new arrays; keyed by content, the filters keep their identity across pan and zoom,
-  // so nothing derived from them (filtering, counts, the chart's scene) is recomputed.
-  const filtersKey = JSON.stringify(view.filters);
-  const query = useMemo(
-    () => ({ filters: JSON.parse(filtersKey) as ViewState['filters'], q: view.q }),
-    [filtersKey, view.q],
-  );
+  const query = useViewQuery(view);
   // Unfiltered, the incident's own array: what is derived from it (the chart's time index) is then reused.
   const {
     shown: visible,

@@ -16,6 +16,7 @@ import {
   revealedEvents,
   revealedIncident,
   stepIndex,
+  stepIndexer,
   stepRef,
   SessionId,
   stepWindow,
@@ -51,6 +52,16 @@ describe('present steps', () => {
 
   it('round-trips every step through its URL reference', () => {
     steps.forEach((s, i) => expect(stepIndex(steps, stepRef(s))).toBe(i));
+  });
+
+  it('finds each step by its event again in steps cut down by a filter, and no step for the events left out', () => {
+    const cut = steps.filter((s) => s.event.phase !== 'detection');
+    const left = bundled.events.filter((e) => e.phase === 'detection');
+    expect(left.length).toBeGreaterThan(0);
+    const indexOf = stepIndexer(cut);
+    cut.forEach((s, i) => expect(indexOf(stepRef(s))).toBe(i));
+    for (const e of left) expect(indexOf({ event: e.id, inject: false })).toBeUndefined();
+    expect(indexOf({ event: 'nope', inject: true })).toBeUndefined();
   });
 
   it('clamps to the first and last step', () => {
