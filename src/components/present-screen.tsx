@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { SetView } from '../hooks/use-view-state';
 import { usePresentChannel, type StepMessage, type StepUpdate } from '../hooks/use-present-channel';
-import { useSearchIndex } from '../hooks/use-search-index';
 import { useStepKeys } from '../hooks/use-step-keys';
 import { useViewQuery } from '../hooks/use-view-query';
 import { useI18n } from '../i18n/i18n';
-import { filterEvents, searchTerms } from '../model/filters';
+import { buildSearchIndex, filterEvents, NO_SEARCH_INDEX, searchTerms } from '../model/filters';
 import type { Incident } from '../model/incident';
 import { clampStep, phaseStep, presentSteps, stepIndexer, stepRef } from '../model/present';
 import { appUrl, parseViewState, type ViewState } from '../model/view-state';
@@ -27,8 +26,13 @@ const TITLE = -1;
 export function PresentScreen({ incident, view, setView }: Props) {
   const { t } = useI18n();
   const query = useViewQuery(view);
-  // Built only for a search, and shared with the other screens: at 100,000 events building it took 350 ms.
-  const searchIndex = useSearchIndex(incident, searchTerms(view.q).length > 0);
+  // Built only for a link with a search: at 100,000 events it took 350 ms. Not the other screens' shared one, whose
+  // module in this chunk made the build split the page's first code into three more files.
+  const searching = searchTerms(view.q).length > 0;
+  const searchIndex = useMemo(
+    () => (searching ? buildSearchIndex(incident) : NO_SEARCH_INDEX),
+    [incident, searching],
+  );
   // The link's filters choose the steps, so a 60-minute exercise can leave events out.
   const steps = useMemo(
     () => presentSteps(filterEvents(incident.events, query, searchIndex)),

@@ -6,7 +6,7 @@ import type { Incident } from '../model/incident';
 /** Below this many events the steps are short, and yielding between them would only delay the first view. */
 const PREPARE_IN_STEPS_FROM = 5000;
 
-/** Whether `incident`'s first view is prepared and rendered in steps (model, panels, then the chart). */
+/** Whether `incident`'s first view is prepared in steps and rendered in slices (the model, then the screen). */
 export const rendersInSteps = (incident: Incident) =>
   incident.events.length >= PREPARE_IN_STEPS_FROM;
 

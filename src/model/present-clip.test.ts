@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { phaseBands } from './chart-model';
 import { en, loadBundled } from './bundled.test-helper';
 import type { LocalizedText } from './incident';
-import { presentSteps, revealedEvents, revealedIncident, stepIndex } from './present';
+import { presentSteps, revealedEvents, revealedIncident, stepIndexer } from './present';
 import { asTheRoomSees, stepMoment } from './present-clip';
 import { localize } from './text';
 
@@ -10,7 +10,7 @@ const bundled = loadBundled();
 const steps = presentSteps(bundled.events);
 const mark = (t: LocalizedText): LocalizedText => `${localize(t, 'en')} (ongoing)`;
 const roomAt = (event: string, inject = false) => {
-  const index = stepIndex(steps, { event, inject });
+  const index = stepIndexer(steps)({ event, inject })!;
   const room = asTheRoomSees(revealedEvents(steps, index), steps[index]!, mark);
   return { ...room, index, now: stepMoment(steps[index]!) };
 };

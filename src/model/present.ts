@@ -37,15 +37,10 @@ export function presentSteps(events: readonly TimelineEvent[]): Step[] {
   );
 }
 
-/** The step a link points at: none or an unknown id is step 1; `inject` on an event without one is the event itself. */
-export function stepIndex(steps: readonly Step[], ref: StepRef): number {
-  if (ref.event === undefined) return 0;
-  return stepIndexer(steps)({ event: ref.event, inject: ref.inject }) ?? 0;
-}
-
 /**
- * stepIndex for many lookups in the same steps, each without a pass over them (at 100,000 events a step of present
- * mode made several such passes); undefined for an event that is not a step.
+ * Finds the step of a link's `event` and `inject` (`inject` on an event without one is the event itself), each
+ * lookup without a pass over the steps (at 100,000 events a step of present mode made several such passes);
+ * undefined for an event that is not a step.
  */
 export function stepIndexer(
   steps: readonly Step[],
