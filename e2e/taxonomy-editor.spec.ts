@@ -92,6 +92,26 @@ test.describe('the lists editor', () => {
     await expect(page.locator('.taxonomy-editor img')).toHaveCount(0);
   });
 
+  test('each indicator lists every event once the lists are unfolded, those it was seen in chosen', async ({
+    app,
+  }) => {
+    const indicators = bundled.indicators as { id: string; events: string[] }[];
+    expect(indicators.length).toBeGreaterThan(1);
+    // Folded, no indicator holds a list of every event: at 100,000 events those froze the page on Edit.
+    const lists = app.page.locator('.taxonomy-editor .indicator select[multiple]');
+    await expect(lists).toHaveCount(indicators.length);
+    await expect(lists.locator('option')).toHaveCount(0);
+    await app.openTaxonomy();
+    for (const ind of indicators) {
+      const events = app.term(ind.id).getByLabel('Events');
+      await expect(events.locator('option')).toHaveCount(bundled.events.length);
+      const chosen = await events.evaluate((s) =>
+        [...(s as HTMLSelectElement).selectedOptions].map((o) => o.value),
+      );
+      expect(chosen.sort()).toEqual([...ind.events].sort());
+    }
+  });
+
   test('a language is added when its tag is known, and removing one says what text it drops', async ({
     app,
   }) => {

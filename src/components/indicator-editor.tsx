@@ -12,7 +12,17 @@ const exact = (text: LocalizedText | undefined, lang: string) =>
   text === undefined ? '' : typeof text === 'string' ? text : (text[lang] ?? '');
 
 /** The incident's indicators: value and defanged form kept in step, type, description, events and citation. */
-export function IndicatorEditor({ doc, lang, readOnly, bad, onChange }: ListProps) {
+export function IndicatorEditor({
+  doc,
+  lang,
+  readOnly,
+  bad,
+  onChange,
+  folded,
+}: ListProps & {
+  /** The lists are folded away: each indicator's list of every event is left out until they are opened. */
+  folded: boolean;
+}) {
   const { t } = useI18n();
   const tx = t.taxonomy;
   const [value, setValue] = useState('');
@@ -107,6 +117,8 @@ export function IndicatorEditor({ doc, lang, readOnly, bad, onChange }: ListProp
         <div className="field-row">
           <div className="field">
             <label htmlFor={id('events')}>{tx.events}</label>
+            {/* Its options only while unfolded: at 100,000 events, made for every indicator on Edit, they froze
+                the page for seconds. */}
             <select
               multiple
               size={Math.min(4, Math.max(2, file.events.length))}
@@ -119,11 +131,12 @@ export function IndicatorEditor({ doc, lang, readOnly, bad, onChange }: ListProp
                 );
               }}
             >
-              {file.events.map((ev) => (
-                <option key={ev.id} value={ev.id}>
-                  {localize(ev.title, lang)}
-                </option>
-              ))}
+              {!folded &&
+                file.events.map((ev) => (
+                  <option key={ev.id} value={ev.id}>
+                    {localize(ev.title, lang)}
+                  </option>
+                ))}
             </select>
           </div>
           <div className="field">

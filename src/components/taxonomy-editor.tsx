@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { DraftDoc, TermList } from '../model/draft';
 import type { Problem } from '../model/incident';
@@ -29,14 +29,15 @@ export function TaxonomyEditor({ doc, lang, readOnly, problems, onChange }: Prop
       paths.some((p) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
   }, [problems]);
   const props = { doc, lang, readOnly, bad, onChange };
+  const [open, setOpen] = useState(false);
   return (
-    <details className="taxonomy-editor">
+    <details className="taxonomy-editor" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t.taxonomy.open}</summary>
       <div className="taxonomy-lists">
         {LISTS.map((list) => (
           <TermSection key={list} list={list} counts={counts[list]} {...props} />
         ))}
-        <IndicatorEditor {...props} />
+        <IndicatorEditor {...props} folded={!open} />
         <LanguageEditor {...props} />
       </div>
     </details>

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newIncident } from './draft';
-import { draftProblems, problemsOf } from './draft-check';
+import { draftProblems, problemsOf, showableIncident } from './draft-check';
+import { bundledText } from './bundled.test-helper';
+import { parseIncident, type IncidentFile } from './incident';
 import { sayIssue } from './zod-issue';
 
 const words = {
@@ -35,5 +37,15 @@ describe('draftProblems', () => {
     expect(problem!.message).toMatch(/^Too small/);
     expect(sayIssue(problem!.zodIssue!, 'zh-Hant')).toMatch(/^數值過小/);
     expect(problemsOf(broken)).toEqual([problem]);
+  });
+});
+
+describe('showableIncident', () => {
+  it("shows a valid draft as zod reads it, and leaves the draft's events as written", () => {
+    const file = JSON.parse(bundledText) as IncidentFile;
+    const zod = parseIncident(JSON.parse(bundledText));
+    if (!zod.ok) throw new Error('the bundled incident should be valid');
+    expect(showableIncident(file)).toEqual(zod.incident);
+    expect(JSON.stringify(file)).toBe(JSON.stringify(JSON.parse(bundledText)));
   });
 });
