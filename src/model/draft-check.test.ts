@@ -1,8 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { newIncident } from './draft';
 import { draftProblems, problemsOf, showableIncident } from './draft-check';
 import { bundledText } from './bundled.test-helper';
 import { parseIncident, type IncidentFile } from './incident';
+import type * as IncidentFast from './incident-fast';
+import { fastCheck } from './incident-fast';
+
+// The real fast check, counted.
+vi.mock('./incident-fast', async (importOriginal) => {
+  const real = await importOriginal<typeof IncidentFast>();
+  return { ...real, fastCheck: vi.fn(real.fastCheck) };
+});
 import { sayIssue } from './zod-issue';
 
 const words = {
@@ -23,6 +31,25 @@ describe('problemsOf', () => {
     expect(problemsOf(file)).toBe(problemsOf(file));
     const broken = { ...file, title: '' };
     expect(problemsOf(broken).map((p) => p.path)).toContain('title');
+  });
+});
+
+describe('problemsOf', () => {
+  it('checks a valid draft by the fast check, and a draft being fixed by zod alone until it is valid', () => {
+    const fast = vi.mocked(fastCheck);
+    const file = newIncident('fixing', words);
+    // After a valid version, as a draft opens.
+    problemsOf(newIncident('opened', words));
+    fast.mockClear();
+    expect(problemsOf(file)).toEqual([]);
+    expect(fast).toHaveBeenCalledTimes(1);
+    expect(problemsOf({ ...file, title: '' })).not.toEqual([]);
+    expect(fast).toHaveBeenCalledTimes(2);
+    expect(problemsOf({ ...file, title: '', summary: 'S2' })).not.toEqual([]);
+    expect(problemsOf({ ...file, summary: 'S3' })).toEqual([]);
+    expect(fast).toHaveBeenCalledTimes(2);
+    expect(problemsOf({ ...file, summary: 'S4' })).toEqual([]);
+    expect(fast).toHaveBeenCalledTimes(3);
   });
 });
 

@@ -15,12 +15,16 @@ let latest: { file: IncidentFile; result: ParseResult } | undefined;
 
 /**
  * parseIncident's answer for a draft's file: a valid one through the fast check, which at 100,000 events took a
- * fraction of zod's seconds; zod says what is wrong with one that fails it, as on the load screen.
+ * fraction of zod's seconds; zod says what is wrong with one that fails it, as on the load screen. After a version
+ * with problems the next goes to zod alone, so a draft being fixed is not checked twice per keystroke.
  */
 function parseDraft(file: IncidentFile): ParseResult {
   if (latest?.file === file) return latest.result;
   // The fast check gives the events their times in place: copies keep the draft's own events as written.
-  const fast = fastCheck({ ...file, events: file.events.map((e) => ({ ...e })) });
+  const fast =
+    latest?.result.ok === false
+      ? undefined
+      : fastCheck({ ...file, events: file.events.map((e) => ({ ...e })) });
   const result: ParseResult = fast?.ok
     ? { ok: true, incident: fast.incident() }
     : parseIncident(file);
