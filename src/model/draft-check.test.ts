@@ -32,9 +32,7 @@ describe('problemsOf', () => {
     const broken = { ...file, title: '' };
     expect(problemsOf(broken).map((p) => p.path)).toContain('title');
   });
-});
 
-describe('problemsOf', () => {
   it('checks a valid draft by the fast check, and a draft being fixed by zod alone until it is valid', () => {
     const fast = vi.mocked(fastCheck);
     const file = newIncident('fixing', words);
