@@ -423,10 +423,18 @@ async function main() {
       for (const n of SIZES) {
         const dataPath = `/bench-data/${fileName(kind, n)}`;
         const what = `${n.toLocaleString('en')} ${kind} events`;
-        for (const target of PAGES) {
-          const runs: Run[] = [];
-          const notes: string[] = [];
-          for (let i = 0; i < RUNS; i++) {
+        const measured = PAGES.map((target) => ({
+          target,
+          runs: [] as Run[],
+          notes: [] as string[],
+          stopped: false,
+        }));
+        // The pages in turn, run by run: a machine that speeds up or slows down during a size weighs on both alike,
+        // and the targets are ratios between them.
+        for (let i = 0; i < RUNS; i++)
+          for (const page of measured) {
+            const { target, runs, notes } = page;
+            if (page.stopped) continue;
             console.log(`${what}, ${target}, run ${i + 1}/${RUNS}…`);
             const run = await measureRun(browser, target, url, dataPath, (cause) =>
               notes.push(`longest load task in run ${i + 1}: ${cause}`),
@@ -435,8 +443,9 @@ async function main() {
             const reasons = new Set(Object.values(run).flatMap((c) => ('na' in c ? [c.na] : [])));
             if ('capped' in run.ready)
               notes.push(`load over the cap in run ${i + 1}; later runs skipped`);
-            if ('capped' in run.ready || reasons.has('the app did not load ?src=')) break;
+            page.stopped = 'capped' in run.ready || reasons.has('the app did not load ?src=');
           }
+        for (const { target, runs, notes } of measured) {
           const medians = Object.fromEntries(
             METRICS.map((m) => [m, median(runs.map((r) => r[m]))]),
           ) as Run;
