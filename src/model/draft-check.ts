@@ -10,7 +10,7 @@ import {
 } from './incident';
 
 const known = new WeakMap<IncidentFile, Problem[]>();
-/** The latest version's parse alone: the undo history keeps every version, and each parse holds a whole incident. */
+/** The latest version's parse alone: each parse holds a whole incident, and a session makes a version per keystroke. */
 let latest: { file: IncidentFile; result: ParseResult } | undefined;
 
 /**

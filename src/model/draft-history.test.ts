@@ -124,6 +124,55 @@ describe('draft history', () => {
     expect(undo(history, doc).doc).toEqual(start);
   });
 
+  it('keeps an edit of one event among many as that event, not as both lists of events', () => {
+    let doc = start;
+    for (let i = 0; i < 1000; i++)
+      doc = addEvent(doc, { title: `Event ${i}`, lang: 'en', startMs: i * 60_000 }).doc;
+    const id = doc.file.events[500]!.id;
+    const edited = updateEvent(doc, id, (x) => ({ ...x, title: 'Renamed' }), 'en').doc;
+    const added = addEvent(edited, { title: 'Last', lang: 'en', startMs: 0 }).doc;
+    const history = record(record(EMPTY_HISTORY, doc, edited), edited, added);
+    const [edit, add] = history.past;
+    expect(edit!.before.events).toBeUndefined();
+    expect(edit!.before.eventSplice).toEqual({
+      at: 500,
+      remove: 1,
+      insert: [doc.file.events[500]],
+    });
+    expect(edit!.after.eventSplice).toEqual({
+      at: 500,
+      remove: 1,
+      insert: [edited.file.events[500]],
+    });
+    expect(add!.after.eventSplice).toEqual({
+      at: 1000,
+      remove: 0,
+      insert: [added.file.events[1000]],
+    });
+    // Kept whole, the two changes' lists made 300 KB of JSON.
+    expect(JSON.stringify(history).length).toBeLessThan(2000);
+    let back = undo(reloaded(history), plain(added));
+    back = undo(back.history, back.doc);
+    expect(back.doc).toEqual(plain(doc));
+  });
+
+  it('undoes and redoes a change saved before with both lists of events whole', () => {
+    const one = addEvent(start, { title: 'Alert', lang: 'en', startMs: 0 }).doc;
+    const two = addEvent(one, { title: 'Block', lang: 'en', startMs: 60_000 }).doc;
+    const saved: History = {
+      past: [
+        {
+          before: { events: one.file.events, added: one.added },
+          after: { events: two.file.events, added: two.added },
+        },
+      ],
+      future: [],
+    };
+    const back = undo(reloaded(saved), plain(two));
+    expect(back.doc).toEqual(plain(one));
+    expect(redo(back.history, back.doc).doc).toEqual(plain(two));
+  });
+
   it('a new change after an undo drops the redo', () => {
     const { doc, history } = run([{ kind: 'summary', text: 'x' }]);
     const back = undo(history, doc);

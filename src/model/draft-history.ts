@@ -1,11 +1,27 @@
 // Undo and redo for a draft: each change kept as the top-level fields it replaced, plain data that survives a reload.
-import type { IncidentFile } from './incident';
+import type { EventFile, IncidentFile } from './incident';
 import type { DraftDoc } from './draft';
 
 /** Changes kept for undo; the oldest are dropped beyond it. */
 export const HISTORY_LIMIT = 200;
 
-type Fields = Partial<IncidentFile> & { added?: string[] };
+/** A list's change as one splice: from `at`, `remove` items are replaced by `insert`. */
+export interface Splice<T> {
+  at: number;
+  remove: number;
+  insert: T[];
+}
+
+/**
+ * A side of a change. The events and the added ids are kept as the splice between the two lists, not as both
+ * lists: a change kept each list whole, so at 100,000 events every change held two arrays of 100,000, which each
+ * save copied again (a history saved before then still has `events` and `added`, which are applied whole).
+ */
+type Fields = Partial<IncidentFile> & {
+  added?: string[];
+  eventSplice?: Splice<EventFile>;
+  addedSplice?: Splice<string>;
+};
 
 export interface Change {
   before: Fields;
@@ -21,6 +37,19 @@ export interface History {
 
 export const EMPTY_HISTORY: History = { past: [], future: [] };
 
+/** The splices that turn `b` back into `a` and `a` into `b`: from the first item that differs to the last. */
+function splices<T>(a: readonly T[], b: readonly T[]): [Splice<T>, Splice<T>] {
+  const shorter = Math.min(a.length, b.length);
+  let at = 0;
+  while (at < shorter && a[at] === b[at]) at++;
+  let same = 0;
+  while (same < shorter - at && a[a.length - 1 - same] === b[b.length - 1 - same]) same++;
+  return [
+    { at, remove: b.length - same - at, insert: a.slice(at, a.length - same) },
+    { at, remove: a.length - same - at, insert: b.slice(at, b.length - same) },
+  ];
+}
+
 function diff(a: DraftDoc, b: DraftDoc): Change {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
@@ -28,27 +57,35 @@ function diff(a: DraftDoc, b: DraftDoc): Change {
   for (const k of keys) {
     const x = (a.file as Record<string, unknown>)[k];
     const y = (b.file as Record<string, unknown>)[k];
-    if (x !== y) {
+    if (x === y) continue;
+    if (k === 'events')
+      [before.eventSplice, after.eventSplice] = splices(a.file.events, b.file.events);
+    else {
       before[k] = x;
       after[k] = y;
     }
   }
-  if (a.added !== b.added) {
-    before.added = a.added;
-    after.added = b.added;
-  }
+  if (a.added !== b.added) [before.addedSplice, after.addedSplice] = splices(a.added, b.added);
   return { before: before as Fields, after: after as Fields };
 }
 
+const spliced = <T>(list: readonly T[], { at, remove, insert }: Splice<T>): T[] => [
+  ...list.slice(0, at),
+  ...insert,
+  ...list.slice(at + remove),
+];
+
 function apply(doc: DraftDoc, fields: Fields): DraftDoc {
-  const { added, ...rest } = fields;
+  const { added, eventSplice, addedSplice, ...rest } = fields;
   const file: Record<string, unknown> = { ...doc.file };
   for (const [k, v] of Object.entries(rest)) {
     // A field absent before the change (an optional list) is absent again after undo.
     if (v === undefined) delete file[k];
     else file[k] = v;
   }
-  return { ...doc, file: file as unknown as IncidentFile, added: added ?? doc.added };
+  if (eventSplice) file.events = spliced(doc.file.events, eventSplice);
+  const ids = added ?? (addedSplice ? spliced(doc.added, addedSplice) : doc.added);
+  return { ...doc, file: file as unknown as IncidentFile, added: ids };
 }
 
 /** Records the step from `doc` to `next`; an unchanged draft records nothing. */

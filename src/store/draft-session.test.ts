@@ -120,6 +120,42 @@ describe('draft session', () => {
     });
   });
 
+  it('opens a draft saved in format 1, whose history kept both lists of events, and undoes its change', async () => {
+    const store = freshStore();
+    const before = created().doc;
+    const after = add(before, 'Alert');
+    await store.put({
+      ...created(),
+      format: 1,
+      doc: after,
+      history: {
+        past: [
+          {
+            before: { events: [], added: [] },
+            after: { events: after.file.events, added: ['alert'] },
+          },
+        ],
+        future: [],
+      },
+    });
+    const a = new DraftSession('d1', store);
+    await a.open();
+    expect(a.snapshot().status.kind).toBe('saved');
+    a.undo();
+    expect(a.snapshot().doc).toEqual(before);
+  });
+
+  it('refuses a draft of a format newer than this version reads, saying why', async () => {
+    const store = freshStore();
+    await store.put({ ...created(), format: DRAFT_FORMAT + 1 });
+    const a = new DraftSession('d1', store);
+    await a.open();
+    expect(a.snapshot().status).toEqual({
+      kind: 'unreadable',
+      reason: `it was saved in draft format ${DRAFT_FORMAT + 1}, and this version of the app reads drafts up to format ${DRAFT_FORMAT}`,
+    });
+  });
+
   describe('the rescue copy, for a page that goes away before the database has written', () => {
     /** localStorage's part that the session uses, holding at most `room` characters a value. */
     const memoryStorage = (room = Infinity) => {

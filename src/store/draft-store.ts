@@ -4,7 +4,12 @@ import { SCHEMA_VERSION } from '../model/format-constants';
 import type { LocalizedText } from '../model/incident';
 import { setText } from '../model/draft';
 import { openTimelineDb, type TimelineDb } from './db';
-import { DRAFT_FORMAT, type DraftRecord, type DraftSummary } from './draft-record';
+import {
+  DRAFT_FORMAT,
+  READABLE_FORMATS,
+  type DraftRecord,
+  type DraftSummary,
+} from './draft-record';
 
 export interface DraftStore {
   list(): Promise<DraftSummary[]>;
@@ -84,8 +89,8 @@ export function draftStore(
 
 /** Why a stored draft cannot be opened by this version of the app, or undefined when it can. */
 export function unreadableReason(record: DraftRecord): string | undefined {
-  if (record.format !== DRAFT_FORMAT)
-    return `it was saved in draft format ${String(record.format)}, and this version of the app reads format ${DRAFT_FORMAT}`;
+  if (!READABLE_FORMATS.includes(record.format))
+    return `it was saved in draft format ${String(record.format)}, and this version of the app reads drafts up to format ${DRAFT_FORMAT}`;
   const version = record.doc.file.schemaVersion;
   if (version !== SCHEMA_VERSION)
     return `it is written in incident schema ${String(version)}, and this version of the app reads schema ${SCHEMA_VERSION}`;
