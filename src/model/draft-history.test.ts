@@ -173,6 +173,25 @@ describe('draft history', () => {
     expect(redo(back.history, back.doc).doc).toEqual(plain(two));
   });
 
+  it('typing in one event undoes as one change, and a list made again with the same items is no change', () => {
+    let doc = start;
+    for (let i = 0; i < 50; i++)
+      doc = addEvent(doc, { title: `Event ${i}`, lang: 'en', startMs: i * 60_000 }).doc;
+    const id = doc.file.events[20]!.id;
+    let history = EMPTY_HISTORY;
+    let typed = doc;
+    for (const title of ['R', 'Re', 'Red']) {
+      const next = updateEvent(typed, id, (x) => ({ ...x, description: title }), 'en').doc;
+      history = record(history, typed, next, `description ${id}`);
+      typed = next;
+    }
+    expect(history.past).toHaveLength(1);
+    expect(history.past[0]!.after.eventSplice!.insert).toEqual([typed.file.events[20]]);
+    expect(undo(reloaded(history), plain(typed)).doc).toEqual(plain(doc));
+    const same = { ...typed, added: [...typed.added] };
+    expect(record(history, typed, same)).toBe(history);
+  });
+
   it('a new change after an undo drops the redo', () => {
     const { doc, history } = run([{ kind: 'summary', text: 'x' }]);
     const back = undo(history, doc);

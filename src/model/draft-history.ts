@@ -58,16 +58,20 @@ function diff(a: DraftDoc, b: DraftDoc): Change {
     const x = (a.file as Record<string, unknown>)[k];
     const y = (b.file as Record<string, unknown>)[k];
     if (x === y) continue;
-    if (k === 'events')
-      [before.eventSplice, after.eventSplice] = splices(a.file.events, b.file.events);
-    else {
+    if (k !== 'events') {
       before[k] = x;
       after[k] = y;
-    }
+    } else if (changed(a.file.events, b.file.events))
+      [before.eventSplice, after.eventSplice] = splices(a.file.events, b.file.events);
   }
-  if (a.added !== b.added) [before.addedSplice, after.addedSplice] = splices(a.added, b.added);
+  if (changed(a.added, b.added))
+    [before.addedSplice, after.addedSplice] = splices(a.added, b.added);
   return { before: before as Fields, after: after as Fields };
 }
+
+/** Whether two lists hold other items: a list made again with the same items (deleteEvent's ids) is no change. */
+const changed = <T>(a: readonly T[], b: readonly T[]) =>
+  a !== b && (a.length !== b.length || a.some((item, i) => item !== b[i]));
 
 const spliced = <T>(list: readonly T[], { at, remove, insert }: Splice<T>): T[] => [
   ...list.slice(0, at),
