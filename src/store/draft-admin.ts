@@ -1,7 +1,7 @@
 // The drafts list's operations: rename, duplicate, delete and restore, without losing another tab's edits.
 import { setText } from '../model/draft';
 import type { DraftRecord } from './draft-record';
-import { lockName, rescueKey, type DraftSession, type SessionOptions } from './draft-session';
+import { dropRescue, lockName, type DraftSession, type SessionOptions } from './draft-session';
 import type { DraftStore } from './draft-store';
 
 /** Why an operation was not done: another tab edits the draft, or it is no longer stored. */
@@ -90,12 +90,12 @@ export function draftAdmin({
         closeOpen();
         const taken = await store.take(id);
         // A copy left behind would bring the deleted edits back over a restored or re-imported draft.
-        rescue?.removeItem(rescueKey(id));
+        dropRescue(rescue, id);
         return taken ? { ok: true, value: taken } : { ok: false, why: 'gone' };
       }
       const done = await whileClosed(id, () => store.take(id));
       if (done.ok) {
-        rescue?.removeItem(rescueKey(id));
+        dropRescue(rescue, id);
         tell(id);
       }
       return done;

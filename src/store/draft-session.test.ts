@@ -4,7 +4,7 @@ import { addEvent, newIncident, type DraftDoc } from '../model/draft';
 import { EMPTY_HISTORY } from '../model/draft-history';
 import { openTimelineDb } from './db';
 import { DRAFT_FORMAT, type DraftRecord } from './draft-record';
-import { DraftSession, rescueKey } from './draft-session';
+import { DraftSession, formerRescueKey, rescueKey } from './draft-session';
 import { draftStore, type DraftStore } from './draft-store';
 
 let n = 0;
@@ -203,6 +203,35 @@ describe('draft session', () => {
       const c = new DraftSession('d1', store);
       await c.open();
       expect(c.snapshot().doc!.file.events.map((e) => e.id)).toEqual(['alert']);
+    });
+
+    it('a copy left by a version that saved drafts in format 1 is taken, and the next copy has a key it never reads', async () => {
+      const store = freshStore();
+      const storage = memoryStorage();
+      await store.put({ ...created(), format: 1, savedAt: 5_000 });
+      const later = add(created().doc, 'Alert');
+      const history = {
+        past: [
+          {
+            before: { events: [], added: [] },
+            after: { events: later.file.events, added: ['alert'] },
+          },
+        ],
+        future: [],
+      };
+      storage.setItem(
+        formerRescueKey('d1'),
+        JSON.stringify({ doc: later, history, savedAt: 6_000 }),
+      );
+      const a = new DraftSession('d1', store, { delayMs: 60_000, rescue: storage });
+      await a.open();
+      expect(a.snapshot().doc).toEqual(later);
+      expect(storage.items.size).toBe(0);
+      a.undo();
+      expect(a.snapshot().doc!.file.events).toEqual([]);
+      a.rescue();
+      expect([...storage.items.keys()]).toEqual([rescueKey('d1')]);
+      expect(rescueKey('d1')).not.toBe(formerRescueKey('d1'));
     });
 
     it('a copy older than the saved draft, or not readable, is dropped and the saved draft opens', async () => {

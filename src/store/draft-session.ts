@@ -34,8 +34,21 @@ export interface SessionOptions {
   rescue?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
 
-/** The key of a draft's rescue copy: its unsaved state, written synchronously as the page goes away. */
-export const rescueKey = (id: string) => `incident-timeline:draft-rescue:${id}`;
+/**
+ * The key of a draft's rescue copy: its unsaved state, written synchronously as the page goes away. It names the
+ * draft format, so that a version of the app that reads only format 1, which looks for the key without it, never
+ * finds a copy whose history it would misread.
+ */
+export const rescueKey = (id: string) => `incident-timeline:draft-rescue:${DRAFT_FORMAT}:${id}`;
+
+/** Where versions that saved drafts in format 1 kept the copy: still read, and dropped with the draft's. */
+export const formerRescueKey = (id: string) => `incident-timeline:draft-rescue:${id}`;
+
+/** Drops a draft's rescue copies, of this format and the former. */
+export function dropRescue(store: Pick<Storage, 'removeItem'> | undefined, id: string): void {
+  store?.removeItem(rescueKey(id));
+  store?.removeItem(formerRescueKey(id));
+}
 
 export const lockName = (id: string) => `incident-timeline:draft:${id}`;
 
@@ -115,7 +128,7 @@ export class DraftSession {
     }
     if (!saved) {
       // The draft was deleted: its rescue copy goes too, never to come back as the draft.
-      this.rescueStore?.removeItem(rescueKey(this.id));
+      dropRescue(this.rescueStore, this.id);
       return this.set({ status: { kind: 'missing' } });
     }
     const why = unreadableReason(saved);
@@ -155,18 +168,23 @@ export class DraftSession {
 
   /** The rescue copy written after `saved`, if it is readable; a stale or broken one is dropped. */
   private rescued(saved: DraftRecord): DraftRecord | undefined {
-    const key = rescueKey(this.id);
-    const text = this.rescueStore?.getItem(key);
-    if (!text) return undefined;
-    try {
-      const copy = JSON.parse(text) as Pick<DraftRecord, 'doc' | 'history' | 'savedAt'>;
-      const record: DraftRecord = { ...copy, id: this.id, format: DRAFT_FORMAT };
-      // The same millisecond as the save is newer too: a copy is written only while a change is unsaved.
-      if (copy.savedAt >= saved.savedAt && !unreadableReason(record)) return record;
-    } catch {
-      // Not JSON: dropped below.
+    const copies = [
+      { key: rescueKey(this.id), format: DRAFT_FORMAT },
+      { key: formerRescueKey(this.id), format: 1 },
+    ];
+    for (const { key, format } of copies) {
+      const text = this.rescueStore?.getItem(key);
+      if (!text) continue;
+      try {
+        const copy = JSON.parse(text) as Pick<DraftRecord, 'doc' | 'history' | 'savedAt'>;
+        const record: DraftRecord = { ...copy, id: this.id, format };
+        // The same millisecond as the save is newer too: a copy is written only while a change is unsaved.
+        if (copy.savedAt >= saved.savedAt && !unreadableReason(record)) return record;
+      } catch {
+        // Not JSON: dropped below.
+      }
+      this.rescueStore!.removeItem(key);
     }
-    this.rescueStore!.removeItem(key);
     return undefined;
   }
 
@@ -237,7 +255,7 @@ export class DraftSession {
     try {
       this.dirty = false;
       await this.store.put({ id: this.id, format: DRAFT_FORMAT, doc, history, savedAt });
-      if (!this.dirty) this.rescueStore?.removeItem(rescueKey(this.id));
+      if (!this.dirty) dropRescue(this.rescueStore, this.id);
       // A change made while writing is written by its own timer; only an unchanged draft reads "Saved".
       if (this.state.doc === doc && !this.dirty)
         this.set({ status: { kind: 'saved', at: savedAt } });
