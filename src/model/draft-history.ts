@@ -1,4 +1,5 @@
-// Undo and redo for a draft: each change kept as the top-level fields it replaced, plain data that survives a reload.
+// Undo and redo for a draft: each change kept as the top-level fields it replaced (the events and the added ids as
+// the stretch that changed), plain data that survives a reload.
 import type { EventFile, IncidentFile } from './incident';
 import type { DraftDoc } from './draft';
 
@@ -6,7 +7,7 @@ import type { DraftDoc } from './draft';
 export const HISTORY_LIMIT = 200;
 
 /** A list's change as one splice: from `at`, `remove` items are replaced by `insert`. */
-export interface Splice<T> {
+interface Splice<T> {
   at: number;
   remove: number;
   insert: T[];
