@@ -331,3 +331,52 @@ for (const [stage, chunk] of [
     await expect(app.draftRow('The opened file')).toContainText('Open now');
   });
 }
+
+test('another version of the app in another tab: a newer one is never held up and this tab says to reload; an older one is named as what holds the drafts up', async ({
+  app,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await app.goto();
+  await newDraft(app, 'Lost laptop');
+
+  // A tab of a newer version upgrades the database: this tab gives way at once, and its next change says why it is not saved.
+  const newer = await context.newPage();
+  await newer.goto(app.page.url());
+  await newer.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('incident-timeline', 99);
+        open.onsuccess = () => resolve();
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  await app.fillEvent({ Description: 'Written after the upgrade.' });
+  await expect(app.draftStatus).toHaveText(
+    'Not saved: A newer version of Incident Timeline opened this browser’s drafts in another tab. Reload this page to go on saving here. Until then only this tab holds the changes: save the incident file to keep them.',
+  );
+  await expect(app.field('Description')).toHaveValue('Written after the upgrade.');
+  await newer.close();
+  await app.page.close();
+
+  // A tab of an older version, which never gives way, holds the database at its version: the drafts list names it.
+  const older = await context.newPage();
+  await older.goto(app.page.url());
+  await older.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        indexedDB.deleteDatabase('incident-timeline').onsuccess = () => {
+          const open = indexedDB.open('incident-timeline', 2);
+          open.onupgradeneeded = () => open.result.createObjectStore('drafts', { keyPath: 'id' });
+          open.onsuccess = () => resolve();
+          open.onerror = () => reject(open.error);
+        };
+      }),
+  );
+  const fresh = new TimelinePage(await context.newPage());
+  await fresh.goto();
+  await fresh.button('Open…').click();
+  await expect(fresh.draftsDialog).toContainText(
+    'The drafts cannot be read: A tab running an older version of Incident Timeline holds this browser’s drafts. Close or reload that tab, then reload this page.',
+  );
+});

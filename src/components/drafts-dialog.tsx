@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { localize } from '../model/text';
 import type { DraftRecord } from '../store/draft-record';
 import { loadDraftCheck } from '../loading/draft-check-loader';
+import { DatabaseUnavailable } from '../store/db';
 import { appDraftAdmin } from '../store/draft-sessions';
 import { appDraftStore } from '../store/draft-store';
 import { Dialog } from './dialog';
@@ -37,7 +38,6 @@ interface Note {
   deleted?: { record: DraftRecord; wasOpen: boolean };
 }
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const DRAFTS_KEY = ['drafts-list'];
 
 // Mounted while the dialog is open, so its notes and undo last exactly that long.
@@ -54,6 +54,14 @@ function DraftsList({
   const [note, setNote] = useState<Note>();
   const refresh = () => client.invalidateQueries({ queryKey: DRAFTS_KEY });
   const admin = appDraftAdmin();
+  const reasonOf = (error: unknown) =>
+    error instanceof DatabaseUnavailable
+      ? error.why === 'newer'
+        ? d.newerVersion
+        : d.olderVersion
+      : error instanceof Error
+        ? error.message
+        : String(error);
   const name = (title: DraftRecord['doc']['file']['title']) => localize(title, lang) || d.untitled;
 
   // Each operation ends in a note, so none can fail without a word.

@@ -19,13 +19,17 @@ export function SaveStatus({ status, onTakeOver }: Props) {
           ? s.loading
           : status.kind === 'failed'
             ? s.failed(status.reason)
-            : status.kind === 'read-only'
-              ? status.taken
-                ? s.takenOver
-                : s.readOnly
-              : status.kind === 'missing'
-                ? s.missing
-                : s.unreadable(status.reason);
+            : status.kind === 'unavailable'
+              ? s.unavailable(
+                  status.why === 'newer' ? t.drafts.newerVersion : t.drafts.olderVersion,
+                )
+              : status.kind === 'read-only'
+                ? status.taken
+                  ? s.takenOver
+                  : s.readOnly
+                : status.kind === 'missing'
+                  ? s.missing
+                  : s.unreadable(status.reason);
   const bad = status.kind !== 'saved' && status.kind !== 'pending' && status.kind !== 'loading';
   return (
     <span className={bad ? 'save-status save-status-problem' : 'save-status'}>

@@ -439,6 +439,8 @@ export const en = {
       missing:
         'This draft is not in this browser: drafts live only in the browser that wrote them. Ask for its incident file or its single HTML file.',
       unreadable: (reason: string) => `This draft cannot be opened: ${reason}.`,
+      unavailable: (why: string) =>
+        `Not saved: ${why} Until then only this tab holds the changes: save the incident file to keep them.`,
     },
     takeOver: 'Edit here instead',
     starter: {
@@ -634,6 +636,10 @@ export const en = {
     none: 'No drafts in this browser yet: “Edit” or “New incident” starts one.',
     loading: 'Reading the drafts…',
     unavailable: (why: string) => `The drafts cannot be read: ${why}`,
+    newerVersion:
+      'A newer version of Incident Timeline opened this browser’s drafts in another tab. Reload this page to go on saving here.',
+    olderVersion:
+      'A tab running an older version of Incident Timeline holds this browser’s drafts. Close or reload that tab, then reload this page.',
     untitled: 'Untitled draft',
     savedAt: (stamp: string) => `Last saved ${stamp} UTC`,
     events: (n: number) => (n === 1 ? '1 event' : `${formatCount(n)} events`),

@@ -506,6 +506,7 @@ export const zhHant = {
       missing:
         '此瀏覽器中沒有這份草稿:草稿只存在於撰寫它的瀏覽器中。請向對方索取事件檔或單一 HTML 檔。',
       unreadable: (reason) => `無法開啟此草稿:${reason}。`,
+      unavailable: (why) => `未儲存:${why}在此之前,變更只保留在此分頁中:請儲存事件檔以保留它們。`,
     },
     takeOver: '改在此分頁編輯',
     starter: {
@@ -686,6 +687,10 @@ export const zhHant = {
     none: '此瀏覽器中還沒有草稿:按「編輯」或「新增事件檔」開始一份。',
     loading: '正在讀取草稿…',
     unavailable: (why) => `無法讀取草稿:${why}`,
+    newerVersion:
+      '較新版本的 Incident Timeline 已在另一個分頁開啟此瀏覽器的草稿。請重新載入此頁面以繼續在此儲存。',
+    olderVersion:
+      '另一個執行較舊版本 Incident Timeline 的分頁佔用了此瀏覽器的草稿。請關閉或重新載入該分頁,再重新載入此頁面。',
     untitled: '未命名草稿',
     savedAt: (stamp) => `最後儲存 ${stamp} UTC`,
     events: (n) => `${formatCount(n)} 個事件`,

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { addEvent, newIncident, type DraftDoc } from '../model/draft';
 import { EMPTY_HISTORY } from '../model/draft-history';
@@ -103,6 +104,31 @@ describe('draft session', () => {
     await wait(50);
     expect(a.snapshot().status.kind).toBe('saved');
     expect((await store.get('d1'))!.doc.file.events).toHaveLength(2);
+  });
+
+  it('once a newer version of the app has the database, a change says so, stays editable and is rescued on leaving', async () => {
+    const name = `drafts-${++n}`;
+    const rescue = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => rescue.get(k) ?? null,
+      setItem: (k: string, v: string) => void rescue.set(k, v),
+      removeItem: (k: string) => void rescue.delete(k),
+    };
+    const a = new DraftSession('d1', draftStore(openTimelineDb(name)), {
+      delayMs: 10,
+      rescue: storage,
+    });
+    await a.open(created());
+    const newer = await openDB(name, 99);
+    a.change(add(a.snapshot().doc!, 'Alert'));
+    await wait(50);
+    expect(a.snapshot().status).toEqual({ kind: 'unavailable', why: 'newer' });
+    a.change(add(a.snapshot().doc!, 'Second'));
+    expect(a.snapshot().doc!.file.events).toHaveLength(2);
+    expect(a.snapshot().status.kind).toBe('unavailable');
+    a.rescue();
+    expect(JSON.parse(rescue.get(rescueKey('d1'))!).doc.file.events).toHaveLength(2);
+    newer.close();
   });
 
   it('a draft of another format or schema version says why it cannot open', async () => {

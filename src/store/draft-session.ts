@@ -2,6 +2,7 @@
 // lock so that only one tab writes it.
 import type { DraftDoc } from '../model/draft';
 import { EMPTY_HISTORY, record, redo, undo, type History } from '../model/draft-history';
+import { DatabaseUnavailable } from './db';
 import { DRAFT_FORMAT, type DraftRecord } from './draft-record';
 import { unreadableReason, type DraftStore } from './draft-store';
 
@@ -11,6 +12,8 @@ export type SaveStatus =
   | { kind: 'pending' }
   /** The browser refused to store it: the draft is kept in this tab only. */
   | { kind: 'failed'; reason: string }
+  /** Another version of the app has the database (db.ts): kept in this tab until the page is reloaded. */
+  | { kind: 'unavailable'; why: DatabaseUnavailable['why'] }
   /** Another tab holds the draft (`taken`: it took it over from this one); this tab only reads it. */
   | { kind: 'read-only'; taken: boolean }
   | { kind: 'missing' }
@@ -57,6 +60,11 @@ const reasonOf = (error: unknown) =>
     ? `${error.name}: ${error.message}`
     : String(error);
 
+const notSaved = (error: unknown): SaveStatus =>
+  error instanceof DatabaseUnavailable
+    ? { kind: 'unavailable', why: error.why }
+    : { kind: 'failed', reason: reasonOf(error) };
+
 export class DraftSession {
   private state: SessionState = { history: EMPTY_HISTORY, status: { kind: 'loading' } };
   private listeners = new Set<() => void>();
@@ -100,7 +108,7 @@ export class DraftSession {
 
   get writable() {
     const k = this.state.status.kind;
-    return k === 'saved' || k === 'pending' || k === 'failed';
+    return k === 'saved' || k === 'pending' || k === 'failed' || k === 'unavailable';
   }
 
   /** Opens the draft: `created` is written first (a new draft), else it is read from the store. */
@@ -123,7 +131,7 @@ export class DraftSession {
     try {
       saved = await this.store.get(this.id);
     } catch (error) {
-      if (!this.state.doc) this.set({ status: { kind: 'failed', reason: reasonOf(error) } });
+      if (!this.state.doc) this.set({ status: notSaved(error) });
       return;
     }
     if (!saved) {
@@ -239,8 +247,9 @@ export class DraftSession {
   private commit(doc: DraftDoc, history: History, typing = false) {
     if (doc === this.state.doc) return;
     this.dirty = true;
+    const kind = this.state.status.kind;
     const status: SaveStatus =
-      this.state.status.kind === 'failed' ? this.state.status : { kind: 'pending' };
+      kind === 'failed' || kind === 'unavailable' ? this.state.status : { kind: 'pending' };
     this.set({ doc, history, status, typing });
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
@@ -262,7 +271,7 @@ export class DraftSession {
       this.channel?.postMessage({ saved: savedAt });
     } catch (error) {
       this.dirty = true;
-      this.set({ status: { kind: 'failed', reason: reasonOf(error) } });
+      this.set({ status: notSaved(error) });
     }
   }
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { addEvent, newIncident, type DraftDoc } from '../model/draft';
 import { EMPTY_HISTORY, record } from '../model/draft-history';
-import { openTimelineDb } from './db';
+import { openTimelineDb, type Connection } from './db';
 import { DRAFT_FORMAT, type DraftRecord } from './draft-record';
 import { draftStore, suffixed } from './draft-store';
 
@@ -68,6 +68,48 @@ describe('draft store', () => {
     await store.put(taken!);
     expect(await store.get('d1')).toEqual(original);
     expect(await store.take('gone')).toBeUndefined();
+  });
+
+  it('the list follows every save, rename, copy, delete and restore, and reads no draft to show them', async () => {
+    const connection = openTimelineDb(`draft-store-${++n}`);
+    const opened: string[] = [];
+    // Records the stores each transaction opens: the list must open only the summaries, whatever a draft weighs.
+    const watched: Connection = async () =>
+      new Proxy(await connection(), {
+        get(db, key) {
+          const value: unknown = Reflect.get(db, key);
+          if (key !== 'transaction' || typeof value !== 'function') return value;
+          return (names: string | string[], ...rest: unknown[]) => {
+            opened.push(...[names].flat());
+            return value.call(db, names, ...rest);
+          };
+        },
+      });
+    const store = draftStore(watched, () => ++clock);
+    const listed = async () => {
+      opened.length = 0;
+      const all = await store.list();
+      expect(opened).toEqual(['draftSummaries']);
+      return all.map((d) => [d.id, d.title, d.events]);
+    };
+    await store.put(edited('d1'));
+    expect(await listed()).toEqual([['d1', { en: 'VPN intrusion' }, 2]]);
+    await store.rename('d1', 'VPN 入侵', 'zh-Hant');
+    await store.duplicate('d1', 'd2', ' (copy)');
+    expect(await listed()).toEqual([
+      ['d2', { en: 'VPN intrusion (copy)', 'zh-Hant': 'VPN 入侵 (copy)' }, 2],
+      ['d1', { en: 'VPN intrusion', 'zh-Hant': 'VPN 入侵' }, 2],
+    ]);
+    const taken = await store.take('d1');
+    const emptied = edited('d2');
+    emptied.doc.file.events = [];
+    await store.put({ ...emptied, savedAt: ++clock });
+    expect(await listed()).toEqual([['d2', { en: 'VPN intrusion' }, 0]]);
+    await store.put(taken!);
+    expect(await listed()).toEqual([
+      ['d2', { en: 'VPN intrusion' }, 0],
+      ['d1', { en: 'VPN intrusion', 'zh-Hant': 'VPN 入侵' }, 2],
+    ]);
   });
 
   it('adds a suffix to a title in every language it has', () => {

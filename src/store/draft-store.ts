@@ -1,9 +1,8 @@
 // Drafts in the browser database: listed newest first, read, written, deleted. Nothing leaves the browser.
-import type { IDBPDatabase } from 'idb';
 import { SCHEMA_VERSION } from '../model/format-constants';
 import type { LocalizedText } from '../model/incident';
 import { setText } from '../model/draft';
-import { openTimelineDb, type TimelineDb } from './db';
+import { appDb, summaryOf, type Connection } from './db';
 import {
   DRAFT_FORMAT,
   READABLE_FORMATS,
@@ -15,7 +14,6 @@ export interface DraftStore {
   list(): Promise<DraftSummary[]>;
   get(id: string): Promise<DraftRecord | undefined>;
   put(record: DraftRecord): Promise<void>;
-  remove(id: string): Promise<void>;
   /** Gives draft `id` a new title in `lang`, keeping its undo history; undefined when there is no such draft. */
   rename(id: string, title: string, lang: string): Promise<DraftRecord | undefined>;
   /** Copies draft `id` as `newId`, titled with `suffix` added, with a history of its own to undo in. */
@@ -32,56 +30,53 @@ export function suffixed(title: LocalizedText, suffix: string): LocalizedText {
   );
 }
 
-export function draftStore(
-  db: Promise<IDBPDatabase<TimelineDb>>,
-  now: () => number = Date.now,
-): DraftStore {
+/** Every write changes a draft and its summary in one transaction, so the list never shows a draft as it was not. */
+export function draftStore(db: Connection, now: () => number = Date.now): DraftStore {
+  const writing = async () => (await db()).transaction(['drafts', 'draftSummaries'], 'readwrite');
+  const save = (tx: Awaited<ReturnType<typeof writing>>, record: DraftRecord) =>
+    Promise.all([
+      tx.objectStore('drafts').put(record),
+      tx.objectStore('draftSummaries').put(summaryOf(record)),
+      tx.done,
+    ]);
+  /** Reads draft `id` and writes what `change` makes of it (under its own id), in one transaction. */
+  const update = async (id: string, change: (record: DraftRecord) => DraftRecord) => {
+    const tx = await writing();
+    const record = await tx.objectStore('drafts').get(id);
+    if (!record) return undefined;
+    const changed = change(record);
+    await save(tx, changed);
+    return changed;
+  };
   return {
     async list() {
-      const all = await (await db).getAll('drafts');
-      return all
-        .map((r) => ({
-          id: r.id,
-          title: r.doc.file.title,
-          savedAt: r.savedAt,
-          events: r.doc.file.events.length,
-        }))
-        .sort((a, b) => b.savedAt - a.savedAt);
+      const all = await (await db()).getAll('draftSummaries');
+      return all.sort((a, b) => b.savedAt - a.savedAt);
     },
     async get(id) {
-      return (await db).get('drafts', id);
+      return (await db()).get('drafts', id);
     },
     async put(record) {
-      await (await db).put('drafts', record);
+      await save(await writing(), record);
     },
-    async remove(id) {
-      await (await db).delete('drafts', id);
-    },
-    async rename(id, title, lang) {
-      const tx = (await db).transaction('drafts', 'readwrite');
-      const record = await tx.store.get(id);
-      if (!record) return undefined;
-      const file = { ...record.doc.file, title: setText(record.doc.file.title, lang, title) };
-      const renamed = { ...record, doc: { ...record.doc, file }, savedAt: now() };
-      await tx.store.put(renamed);
-      await tx.done;
-      return renamed;
-    },
-    async duplicate(id, newId, suffix) {
-      const tx = (await db).transaction('drafts', 'readwrite');
-      const record = await tx.store.get(id);
-      if (!record) return undefined;
-      const file = { ...record.doc.file, title: suffixed(record.doc.file.title, suffix) };
-      const copy = { ...record, id: newId, doc: { ...record.doc, file }, savedAt: now() };
-      await tx.store.put(copy);
-      await tx.done;
-      return copy;
-    },
+    rename: (id, title, lang) =>
+      update(id, (record) => {
+        const file = { ...record.doc.file, title: setText(record.doc.file.title, lang, title) };
+        return { ...record, doc: { ...record.doc, file }, savedAt: now() };
+      }),
+    duplicate: (id, newId, suffix) =>
+      update(id, (record) => {
+        const file = { ...record.doc.file, title: suffixed(record.doc.file.title, suffix) };
+        return { ...record, id: newId, doc: { ...record.doc, file }, savedAt: now() };
+      }),
     async take(id) {
-      const tx = (await db).transaction('drafts', 'readwrite');
-      const record = await tx.store.get(id);
-      if (record) await tx.store.delete(id);
-      await tx.done;
+      const tx = await writing();
+      const record = await tx.objectStore('drafts').get(id);
+      await Promise.all([
+        tx.objectStore('drafts').delete(id),
+        tx.objectStore('draftSummaries').delete(id),
+        tx.done,
+      ]);
       return record;
     },
   };
@@ -101,6 +96,6 @@ let shared: DraftStore | undefined;
 
 /** The page's draft store, opened on first use. */
 export function appDraftStore(): DraftStore {
-  shared ??= draftStore(openTimelineDb());
+  shared ??= draftStore(appDb());
   return shared;
 }

@@ -1,7 +1,6 @@
 // Tabletop sessions and their notes in the browser database, keyed by incident and session.
-import type { IDBPDatabase } from 'idb';
 import type { Session, StepNote } from '../model/tabletop';
-import { openTimelineDb, type TimelineDb } from './db';
+import { appDb, type Connection } from './db';
 
 export interface TabletopStore {
   sessions(incidentId: string): Promise<Session[]>;
@@ -11,20 +10,22 @@ export interface TabletopStore {
   saveNote(incidentId: string, sessionId: string, step: string, note: StepNote): Promise<void>;
 }
 
-export function tabletopStore(db: Promise<IDBPDatabase<TimelineDb>>): TabletopStore {
+export function tabletopStore(db: Connection): TabletopStore {
   return {
     async sessions(incidentId) {
-      const all = await (await db).getAllFromIndex('sessions', 'byIncident', incidentId);
+      const all = await (await db()).getAllFromIndex('sessions', 'byIncident', incidentId);
       return all.sort((a, b) => b.startedAt - a.startedAt);
     },
     async session(id) {
-      return (await db).get('sessions', id);
+      return (await db()).get('sessions', id);
     },
     async saveSession(session) {
-      await (await db).put('sessions', session);
+      await (await db()).put('sessions', session);
     },
     async notes(incidentId, sessionId) {
-      const rows = await (await db).getAllFromIndex('notes', 'bySession', [incidentId, sessionId]);
+      const rows = await (
+        await db()
+      ).getAllFromIndex('notes', 'bySession', [incidentId, sessionId]);
       return Object.fromEntries(
         rows.map((r) => [
           r.step,
@@ -33,7 +34,7 @@ export function tabletopStore(db: Promise<IDBPDatabase<TimelineDb>>): TabletopSt
       );
     },
     async saveNote(incidentId, sessionId, step, note) {
-      await (await db).put('notes', { incidentId, sessionId, step, ...note });
+      await (await db()).put('notes', { incidentId, sessionId, step, ...note });
     },
   };
 }
@@ -42,6 +43,6 @@ let shared: TabletopStore | undefined;
 
 /** The page's store, opened on first use. */
 export function appTabletopStore(): TabletopStore {
-  shared ??= tabletopStore(openTimelineDb());
+  shared ??= tabletopStore(appDb());
   return shared;
 }
