@@ -943,12 +943,15 @@ export class TimelinePage {
           const open = indexedDB.open('incident-timeline');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const store = open.result.transaction('drafts', 'readwrite').objectStore('drafts');
-            const get = store.get(id);
+            // A draft's events are stored in parts (src/store/db.ts); its first event is in part 0.
+            const store = open.result
+              .transaction('draftParts', 'readwrite')
+              .objectStore('draftParts');
+            const get = store.get([id, 0]);
             get.onsuccess = () => {
-              const record = get.result as { doc: { file: { events: object[] } } };
-              Object.assign(record.doc.file.events[0]!, fields);
-              const put = store.put(record);
+              const part = get.result as { events: object[] };
+              Object.assign(part.events[0]!, fields);
+              const put = store.put(part);
               put.onsuccess = () => {
                 open.result.close();
                 resolve();

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { expect, it } from 'vitest';
-import { BLOCKED, openTimelineDb, SUPERSEDED } from './db';
+import { BLOCKED, openTimelineDb, PART_SIZE, SUPERSEDED } from './db';
 import { draftStore } from './draft-store';
 
 /** A database as version 2 of the app left it: tabletop stores and drafts, with no summaries of them. */
@@ -41,15 +41,19 @@ it('upgrading a version 1 database adds drafts and keeps the tabletop sessions',
   expect(await db.getAll('draftSummaries')).toEqual([]);
 });
 
-it('upgrading a version 2 database lists the drafts it holds, newest first, with their titles and counts', async () => {
+it('upgrading a version 2 database lists the drafts it holds, newest first, with their counts, and opens each whole', async () => {
   const v2 = await versionTwo('upgrade-2');
-  await v2.put('drafts', draft('a', 'Phishing', 3, 10));
+  await v2.put('drafts', draft('a', 'Phishing', PART_SIZE * 2 + 1, 10));
   await v2.put('drafts', draft('b', 'Lost laptop', 0, 20));
   v2.close();
-  expect(await draftStore(openTimelineDb('upgrade-2')).list()).toEqual([
+  const store = draftStore(openTimelineDb('upgrade-2'));
+  expect(await store.list()).toEqual([
     { id: 'b', title: 'Lost laptop', savedAt: 20, events: 0 },
-    { id: 'a', title: 'Phishing', savedAt: 10, events: 3 },
+    { id: 'a', title: 'Phishing', savedAt: 10, events: PART_SIZE * 2 + 1 },
   ]);
+  // Stored in parts now, each draft still opens as it was saved.
+  expect(await store.get('a')).toEqual(draft('a', 'Phishing', PART_SIZE * 2 + 1, 10));
+  expect(await store.get('b')).toEqual(draft('b', 'Lost laptop', 0, 20));
 });
 
 it('a newer version opening the database is not held up by this tab, whose next save then says to reload', async () => {

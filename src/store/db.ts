@@ -3,6 +3,25 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Session, StepNote } from '../model/tabletop';
 import type { DraftRecord, DraftSummary } from './draft-record';
 
+type DraftEvent = DraftRecord['doc']['file']['events'][number];
+
+/** A draft as stored: its events are kept apart, in `parts` parts of `PART_SIZE` (`doc.file.events` is empty). */
+export interface StoredDraft extends DraftRecord {
+  parts: number;
+}
+
+/** A run of a draft's events, so that a save writes only the runs its change touched. */
+export interface DraftPart {
+  draft: string;
+  part: number;
+  events: DraftEvent[];
+}
+
+/** `rev` changes with every write of the draft, so a tab knows whether the parts it last wrote are still stored. */
+export interface StoredSummary extends DraftSummary {
+  rev: string;
+}
+
 export interface NoteRecord extends StepNote {
   incidentId: string;
   sessionId: string;
@@ -16,9 +35,10 @@ export interface TimelineDb extends DBSchema {
     value: NoteRecord;
     indexes: { bySession: [string, string] };
   };
-  drafts: { key: string; value: DraftRecord };
+  drafts: { key: string; value: StoredDraft };
   /** What the drafts list shows of each draft, written in the same transaction as the draft. */
-  draftSummaries: { key: string; value: DraftSummary };
+  draftSummaries: { key: string; value: StoredSummary };
+  draftParts: { key: [string, number]; value: DraftPart };
 }
 
 export const DB_NAME = 'incident-timeline';
@@ -41,14 +61,32 @@ export class DatabaseUnavailable extends Error {
   }
 }
 
-export function summaryOf(record: DraftRecord): DraftSummary {
-  return {
+/** Events to a part: a change to one event writes about 1 MB of full-field events, not the whole draft. */
+export const PART_SIZE = 1000;
+
+/** `record` as the three stores keep it; `rev` names this write. */
+export function storedForm(record: DraftRecord, rev: string) {
+  const { events } = record.doc.file;
+  const parts: DraftPart[] = [];
+  for (let at = 0; at < events.length; at += PART_SIZE)
+    parts.push({ draft: record.id, part: parts.length, events: events.slice(at, at + PART_SIZE) });
+  const draft: StoredDraft = {
+    ...record,
+    doc: { ...record.doc, file: { ...record.doc.file, events: [] } },
+    parts: parts.length,
+  };
+  const summary: StoredSummary = {
     id: record.id,
     title: record.doc.file.title,
     savedAt: record.savedAt,
-    events: record.doc.file.events.length,
+    events: events.length,
+    rev,
   };
+  return { draft, summary, parts };
 }
+
+/** The keys of draft `id`'s parts from `from` on. */
+export const partsFrom = (id: string, from = 0) => IDBKeyRange.bound([id, from], [id, Infinity]);
 
 /**
  * Opens the database once. A newer version opening it in another tab closes this tab's connection, so that its
@@ -70,10 +108,17 @@ export function openTimelineDb(name = DB_NAME): Connection {
       }
       if (oldVersion < 2) db.createObjectStore('drafts', { keyPath: 'id' });
       if (oldVersion < 3) {
-        // The drafts list read every draft whole (100 MB for a draft of 100,000 events); it reads these instead.
+        // Drafts were stored whole: the list read them all, and each save copied every event. They are split here.
         const summaries = db.createObjectStore('draftSummaries', { keyPath: 'id' });
-        for (let c = await tx.objectStore('drafts').openCursor(); c; c = await c.continue())
-          await summaries.put(summaryOf(c.value));
+        const parts = db.createObjectStore('draftParts', { keyPath: ['draft', 'part'] });
+        for (let c = await tx.objectStore('drafts').openCursor(); c; c = await c.continue()) {
+          const form = storedForm(c.value, crypto.randomUUID());
+          await Promise.all([
+            c.update(form.draft),
+            summaries.put(form.summary),
+            ...form.parts.map((part) => parts.put(part)),
+          ]);
+        }
       }
     },
     blocked() {

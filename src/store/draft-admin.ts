@@ -69,8 +69,9 @@ export function draftAdmin({
         await s.flush();
         return { ok: true, value: undefined };
       }
-      const done = await whileClosed(id, async () =>
-        (await store.rename(id, title, lang)) ? true : undefined,
+      const done = await whileClosed(
+        id,
+        async () => (await store.rename(id, title, lang)) || undefined,
       );
       if (done.ok) tell(id);
       return done.ok ? { ok: true, value: undefined } : done;

@@ -277,7 +277,7 @@ export class DraftSession {
 
   close() {
     this.closed = true;
-    void this.flush();
+    void this.flush().finally(() => this.store.forget(this.id));
     this.release?.();
     this.channel?.close();
   }

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 import { addEvent, newIncident, type DraftDoc } from '../model/draft';
 import { EMPTY_HISTORY, record } from '../model/draft-history';
-import { openTimelineDb, type Connection } from './db';
+import { openTimelineDb, PART_SIZE, type Connection } from './db';
 import { DRAFT_FORMAT, type DraftRecord } from './draft-record';
 import { draftStore, suffixed } from './draft-store';
 
@@ -29,6 +30,36 @@ function edited(id: string): DraftRecord {
   return { id, format: DRAFT_FORMAT, doc: two, history, savedAt: 1 };
 }
 
+/** A draft of `n` events (enough of them to fill several parts). */
+function sized(id: string, n: number): DraftRecord {
+  const record = edited(id);
+  const [template] = record.doc.file.events;
+  const events = Array.from({ length: n }, (_, i) => ({ ...template!, id: `${id}-${i}` }));
+  return withEvents(record, events);
+}
+
+const withEvents = (
+  record: DraftRecord,
+  events: DraftRecord['doc']['file']['events'],
+): DraftRecord => ({
+  ...record,
+  doc: { ...record.doc, file: { ...record.doc.file, events } },
+  savedAt: ++clock,
+});
+
+/** The parts of a draft that `save` writes, by number. */
+async function partsWritten(save: () => Promise<void>): Promise<number[]> {
+  const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+  try {
+    await save();
+    return put.mock.calls
+      .filter((_, i) => (put.mock.contexts[i] as IDBObjectStore).name === 'draftParts')
+      .map(([value]) => (value as { part: number }).part);
+  } finally {
+    put.mockRestore();
+  }
+}
+
 describe('draft store', () => {
   it('renames a draft in one language, keeping its events and its undo history', async () => {
     const store = freshStore();
@@ -40,7 +71,7 @@ describe('draft store', () => {
     expect(after.doc.file.events).toEqual(before.doc.file.events);
     expect(after.history).toEqual(before.history);
     expect(after.savedAt).toBeGreaterThan(before.savedAt);
-    expect(await store.rename('nope', 'X', 'en')).toBeUndefined();
+    expect(await store.rename('nope', 'X', 'en')).toBe(false);
   });
 
   it('duplicates a draft under a new id and title “… (copy)”, with its own history', async () => {
@@ -110,6 +141,105 @@ describe('draft store', () => {
       ['d2', { en: 'VPN intrusion' }, 0],
       ['d1', { en: 'VPN intrusion', 'zh-Hant': 'VPN 入侵' }, 2],
     ]);
+  });
+
+  it('a save after typing in one event writes only the part holding it, and reads back whole', async () => {
+    const connection = openTimelineDb(`draft-store-${++n}`);
+    const store = draftStore(connection, () => ++clock);
+    const first = sized('big', PART_SIZE * 2.5);
+    await store.put(first);
+    const events = [...first.doc.file.events];
+    events[PART_SIZE + 7] = { ...events[PART_SIZE + 7]!, description: { en: 'Typed.' } };
+    const typed = withEvents(first, events);
+    expect(await partsWritten(() => store.put(typed))).toEqual([1]);
+    const read = (await store.get('big'))!;
+    expect(read).toEqual(typed);
+    // Read back, the draft is known as stored: the next change again writes its own part alone.
+    const stored = read.doc.file.events;
+    const again = withEvents(read, [
+      ...stored.slice(0, -1),
+      { ...stored.at(-1)!, title: { en: 'Last' } },
+    ]);
+    expect(await partsWritten(() => store.put(again))).toEqual([2]);
+    const cut = withEvents(again, again.doc.file.events.slice(0, 10));
+    expect(await partsWritten(() => store.put(cut))).toEqual([0]);
+    expect(await store.get('big')).toEqual(cut);
+    // The parts past the draft's end are gone, not left to fill the browser's storage.
+    expect(await (await connection()).count('draftParts')).toBe(1);
+    await store.take('big');
+    expect(await (await connection()).count('draftParts')).toBe(0);
+  });
+
+  it('a save after another write of the same draft writes every part, never leaving that write’s parts behind', async () => {
+    const name = `draft-store-${++n}`;
+    const mine = draftStore(openTimelineDb(name), () => ++clock);
+    const other = draftStore(openTimelineDb(name), () => ++clock);
+    const first = sized('big', PART_SIZE * 2);
+    await mine.put(first);
+    const theirs = [...first.doc.file.events];
+    theirs[0] = { ...theirs[0]!, title: { en: 'Theirs' } };
+    await other.put(withEvents(first, theirs));
+    const ours = [...first.doc.file.events];
+    ours[PART_SIZE] = { ...ours[PART_SIZE]!, title: { en: 'Ours' } };
+    const ourDraft = withEvents(first, ours);
+    expect(await partsWritten(() => mine.put(ourDraft))).toEqual([0, 1]);
+    expect(await other.get('big')).toEqual(ourDraft);
+  });
+
+  it('any run of edits, saves, renames, deletions and restores reads back as the last draft written', async () => {
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('change' as const), at: fc.nat(), text: fc.string() }),
+      fc.record({
+        kind: fc.constant('insert' as const),
+        at: fc.nat(),
+        count: fc.integer({ min: 1, max: 1500 }),
+      }),
+      fc.record({
+        kind: fc.constant('remove' as const),
+        at: fc.nat(),
+        count: fc.integer({ min: 1, max: 1500 }),
+      }),
+      fc.record({ kind: fc.constant('rename' as const), text: fc.string() }),
+      fc.record({ kind: fc.constant('take' as const) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 3000 }),
+        fc.array(edit, { maxLength: 8 }),
+        async (size, edits) => {
+          const store = freshStore();
+          let draft = sized('d', size);
+          await store.put(draft);
+          for (const e of edits) {
+            const events = [...draft.doc.file.events];
+            if (e.kind === 'change' && events.length > 0) {
+              const i = e.at % events.length;
+              events[i] = { ...events[i]!, title: { en: e.text } };
+            } else if (e.kind === 'insert') {
+              events.splice(e.at % (events.length + 1), 0, ...sized('x', e.count).doc.file.events);
+            } else if (e.kind === 'remove') {
+              events.splice(e.at % (events.length + 1), e.count);
+            }
+            if (e.kind === 'rename') {
+              await store.rename('d', e.text, 'en');
+              draft = (await store.get('d'))!;
+              continue;
+            }
+            if (e.kind === 'take') {
+              const taken = await store.take('d');
+              expect(taken).toEqual(draft);
+              await store.put(taken!);
+              continue;
+            }
+            draft = withEvents(draft, events);
+            await store.put(draft);
+          }
+          expect(await store.get('d')).toEqual(draft);
+          expect((await store.list())[0]!.events).toBe(draft.doc.file.events.length);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('adds a suffix to a title in every language it has', () => {
