@@ -7,7 +7,7 @@ import { sinceFirstActivity } from '../model/metrics';
 import { localize } from '../model/text';
 import { formatSpan, formatSpanShort } from '../model/time';
 import { termLabel, type Facet } from '../model/vocabulary';
-import { linksInto, type PathStep } from '../model/causal-links';
+import { linksIntoEvent, type PathStep } from '../model/causal-links';
 import { eventsById } from '../model/chart-view';
 import { CopyButton } from './copy-button';
 import { PathList } from './path-list';
@@ -44,7 +44,7 @@ export const DetailsPanel = memo(function DetailsPanel(props: Props) {
     const other = eventsById(incident).get(id);
     return other ? localize(other.title, lang) : id;
   };
-  const referencedBy = linksInto(incident.events).get(e.id) ?? [];
+  const referencedBy = linksIntoEvent(incident.events, e.id);
   const indicators = (incident.indicators ?? []).filter((i) => i.events?.includes(e.id));
   const chip = (facet: Facet, id: string, label: string) => (
     <button

@@ -1,7 +1,14 @@
 import { useId, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { DraftDoc } from '../model/draft';
-import { addLink, eventLinks, linkChoices, removeLink, type EventLink } from '../model/event-edits';
+import {
+  addLink,
+  eventLinks,
+  linkChoices,
+  linkSuggestions,
+  removeLink,
+  type EventLink,
+} from '../model/event-edits';
 import { RelationKind, type EventFile } from '../model/incident';
 
 interface Props {
@@ -18,6 +25,10 @@ export function LinkFields({ doc, event, disabled, onChange }: Props) {
   const choices = useMemo(() => linkChoices(file, lang), [file, lang]);
   const labelOf = useMemo(() => new Map(choices.map((c) => [c.id, c.label])), [choices]);
   const [typed, setTyped] = useState('');
+  const suggested = useMemo(
+    () => linkSuggestions(choices, typed, event.id),
+    [choices, typed, event.id],
+  );
   const [kind, setKind] = useState<RelationKind>('led-to');
   const [refused, setRefused] = useState<string>();
   const listId = useId();
@@ -91,7 +102,9 @@ export function LinkFields({ doc, event, disabled, onChange }: Props) {
             onKeyDown={(e) => e.key === 'Enter' && add()}
           />
           <datalist id={listId}>
-            {choices.map((c) => (c.id === event.id ? null : <option key={c.id} value={c.label} />))}
+            {suggested.map((c) => (
+              <option key={c.id} value={c.label} />
+            ))}
           </datalist>
         </div>
         <div className="field">

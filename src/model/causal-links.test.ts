@@ -9,6 +9,7 @@ import {
   indexLinks,
   findCausalCycle,
   linksInto,
+  linksIntoEvent,
   linksOf,
   offPath,
   tracePath,
@@ -141,6 +142,14 @@ describe('linksInto', () => {
       expect(into.get(target.id) ?? []).toEqual(scanned);
     }
     expect([...into.values()].flat().length).toBeGreaterThan(10);
+  });
+
+  it('one event’s links read the same before and after the map of a list is made', () => {
+    const events = bundled.events.map((e) => ({ ...e }));
+    const before = events.map((e) => linksIntoEvent(events, e.id));
+    const into = linksInto(events);
+    expect(before).toEqual(events.map((e) => into.get(e.id) ?? []));
+    expect(events.map((e) => linksIntoEvent(events, e.id))).toEqual(before);
   });
 });
 

@@ -10,6 +10,8 @@ import {
   eventLinks,
   languageName,
   linkChoices,
+  linkSuggestions,
+  MAX_LINK_SUGGESTIONS,
   promptLines,
   removeCitation,
   removeLink,
@@ -254,6 +256,21 @@ describe('links', () => {
       { id: 'alert', label: 'Alert' },
       { id: 'login-2', label: 'Login (login-2)' },
     ]);
+  });
+
+  it('offers the first events whose title holds what is typed, in any case, never the event itself', () => {
+    const choices = Array.from({ length: 200 }, (_, i) => ({
+      id: `e${i}`,
+      label: i % 2 ? `Login ${i}` : `Alert ${i}`,
+    }));
+    const offered = linkSuggestions(choices, ' loGIN ', 'e1');
+    expect(offered).toHaveLength(MAX_LINK_SUGGESTIONS);
+    expect(offered.every((c) => c.label.startsWith('Login'))).toBe(true);
+    expect(offered[0]).toEqual({ id: 'e3', label: 'Login 3' });
+    expect(linkSuggestions(choices, 'Alert 198', 'e1')).toEqual([
+      { id: 'e198', label: 'Alert 198' },
+    ]);
+    expect(linkSuggestions(choices, '', 'e0')[0]).toEqual({ id: 'e1', label: 'Login 1' });
   });
 
   it('checks a link among 1,000 events quickly', () => {
