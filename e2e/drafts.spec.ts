@@ -353,7 +353,7 @@ test('another version of the app in another tab: a newer one is never held up an
   );
   await app.fillEvent({ Description: 'Written after the upgrade.' });
   await expect(app.draftStatus).toHaveText(
-    'Not saved: A newer version of Incident Timeline opened this browser’s drafts in another tab. Reload this page to go on saving here. Until then only this tab holds the changes: save the incident file to keep them.',
+    'Not saved: A newer version of Incident Timeline opened this browser’s drafts and notes in another tab. Reload this page to go on saving here. Until then only this tab holds the changes: save the incident file to keep them.',
   );
   await expect(app.field('Description')).toHaveValue('Written after the upgrade.');
   await newer.close();
@@ -377,6 +377,6 @@ test('another version of the app in another tab: a newer one is never held up an
   await fresh.goto();
   await fresh.button('Open…').click();
   await expect(fresh.draftsDialog).toContainText(
-    'The drafts cannot be read: A tab running an older version of Incident Timeline holds this browser’s drafts. Close or reload that tab, then reload this page.',
+    'The drafts cannot be read: A tab running an older version of Incident Timeline holds this browser’s drafts and notes. Close or reload that tab, then reload this page.',
   );
 });

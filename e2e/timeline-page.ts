@@ -943,21 +943,24 @@ export class TimelinePage {
           const open = indexedDB.open('incident-timeline');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            // A draft's events are stored in parts (src/store/db.ts); its first event is in part 0.
-            const store = open.result
-              .transaction('draftParts', 'readwrite')
-              .objectStore('draftParts');
-            const get = store.get([id, 0]);
-            get.onsuccess = () => {
-              const part = get.result as { events: object[] };
+            // A draft's events are stored in parts (src/store/db.ts), its first event in part 0; a new `rev` tells a
+            // tab that knows the draft's parts that they changed.
+            const tx = open.result.transaction(['draftParts', 'draftSummaries'], 'readwrite');
+            const parts = tx.objectStore('draftParts');
+            const summaries = tx.objectStore('draftSummaries');
+            parts.get([id, 0]).onsuccess = (e) => {
+              const part = (e.target as IDBRequest<{ events: object[] }>).result;
               Object.assign(part.events[0]!, fields);
-              const put = store.put(part);
-              put.onsuccess = () => {
-                open.result.close();
-                resolve();
-              };
-              put.onerror = () => reject(put.error);
+              parts.put(part);
             };
+            summaries.get(id).onsuccess = (e) => {
+              summaries.put({ ...(e.target as IDBRequest<object>).result, rev: 'set-by-a-test' });
+            };
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
           };
         }),
       { id: draftId, fields },

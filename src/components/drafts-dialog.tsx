@@ -50,15 +50,18 @@ function DraftsList({
   const { t, lang } = useI18n();
   const d = t.drafts;
   const client = useQueryClient();
-  const list = useQuery({ queryKey: DRAFTS_KEY, queryFn: () => appDraftStore().list() });
+  const list = useQuery({
+    queryKey: DRAFTS_KEY,
+    queryFn: () => appDraftStore().list(),
+    // Another version's tab is a reason to give at once, not a failure to try three more times over seven seconds.
+    retry: (count, error) => !(error instanceof DatabaseUnavailable) && count < 3,
+  });
   const [note, setNote] = useState<Note>();
   const refresh = () => client.invalidateQueries({ queryKey: DRAFTS_KEY });
   const admin = appDraftAdmin();
   const reasonOf = (error: unknown) =>
     error instanceof DatabaseUnavailable
-      ? error.why === 'newer'
-        ? d.newerVersion
-        : d.olderVersion
+      ? t.storage[error.why]
       : error instanceof Error
         ? error.message
         : String(error);

@@ -5,6 +5,7 @@ import { cancelLoad, LoadCancelledError } from '../loading/load-cancel';
 import { isLocal } from '../loading/open-file';
 import { formatBytes } from '../model/file-size';
 import { problemCount } from '../model/problems';
+import { DatabaseUnavailable } from '../store/db';
 
 /** How far loading `src` has got ("Checking 100,000 events…"), or `fallback` before the first stage is known. */
 export function LoadProgressText({ src, fallback }: { src: string; fallback: string }) {
@@ -85,7 +86,7 @@ export function LoadError({ error }: { error: Error }) {
           </ul>
         </>
       ) : (
-        <p>{error.message}</p>
+        <p>{error instanceof DatabaseUnavailable ? t.storage[error.why] : error.message}</p>
       )}
     </section>
   );

@@ -20,9 +20,7 @@ export function SaveStatus({ status, onTakeOver }: Props) {
           : status.kind === 'failed'
             ? s.failed(status.reason)
             : status.kind === 'unavailable'
-              ? s.unavailable(
-                  status.why === 'newer' ? t.drafts.newerVersion : t.drafts.olderVersion,
-                )
+              ? s.unavailable(t.storage[status.why])
               : status.kind === 'read-only'
                 ? status.taken
                   ? s.takenOver

@@ -12,6 +12,7 @@ interface Props {
 
 /** The facilitator's notes for the current step: the room's answer, quick tags, and the time spent on it. */
 export function TabletopCapture({ note, status, onText, onTag }: Props) {
+  const failed = status !== 'saved' && status !== 'saving';
   const { t } = useI18n();
   const id = useId();
   return (
@@ -44,12 +45,16 @@ export function TabletopCapture({ note, status, onText, onTag }: Props) {
           </label>
         ))}
       </fieldset>
-      <p role="status" className={status === 'failed' ? 'presenter-save-failed' : 'muted'}>
+      <p role="status" className={failed ? 'presenter-save-failed' : 'muted'}>
         {status === 'failed'
           ? t.tabletop.notSaved
-          : status === 'saving'
-            ? t.tabletop.saving
-            : t.tabletop.saved}
+          : status === 'newer'
+            ? t.storage.newer
+            : status === 'older'
+              ? t.storage.older
+              : status === 'saving'
+                ? t.tabletop.saving
+                : t.tabletop.saved}
       </p>
     </section>
   );

@@ -1,9 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { v4 as uuidv4 } from 'uuid';
 import { DEFAULT_TARGET_MINUTES, EMPTY_NOTE, type Session, type StepNote } from '../model/tabletop';
+import { DatabaseUnavailable } from '../store/db';
 import { appTabletopStore } from '../store/tabletop-store';
 
-export type SaveStatus = 'saved' | 'saving' | 'failed';
+/** `newer` / `older`: another version of the app has the browser's database (src/store/db.ts). */
+export type SaveStatus = 'saved' | 'saving' | 'failed' | DatabaseUnavailable['why'];
+const failing = (st: SaveStatus) => st !== 'saved' && st !== 'saving';
 
 /** Typing is saved this long after the last key, well under a second. */
 const SAVE_DELAY = 300;
@@ -51,7 +54,10 @@ export function useTabletopSession(incidentId: string) {
   // Changes apply here at once, so a closing window can save a change it has just made.
   const notesRef = useRef<Record<string, StepNote>>({});
 
-  const fail = useCallback(() => setStatus('failed'), []);
+  const fail = useCallback(
+    (error: unknown) => setStatus(error instanceof DatabaseUnavailable ? error.why : 'failed'),
+    [],
+  );
 
   const flush = useCallback(() => {
     clearTimeout(timer.current);
@@ -60,7 +66,7 @@ export function useTabletopSession(incidentId: string) {
     const rows = [...pending.current];
     pending.current.clear();
     Promise.all(rows.map(([step, note]) => store.saveNote(incidentId, s.id, step, note))).then(
-      () => setStatus((st) => (st === 'failed' ? st : 'saved')),
+      () => setStatus((st) => (failing(st) ? st : 'saved')),
       fail,
     );
   }, [store, incidentId, fail]);
@@ -70,8 +76,8 @@ export function useTabletopSession(incidentId: string) {
       let loaded: Record<string, StepNote> = {};
       try {
         loaded = await store.notes(incidentId, s.id);
-      } catch {
-        fail();
+      } catch (error) {
+        fail(error);
       }
       // The session and its notes arrive together: the step clock starts from the notes it finds.
       flush();
@@ -82,8 +88,8 @@ export function useTabletopSession(incidentId: string) {
       rememberCurrent(incidentId, s.id);
       try {
         setSessions(await store.sessions(incidentId));
-      } catch {
-        fail();
+      } catch (error) {
+        fail(error);
       }
     },
     [flush, incidentId, store, fail],
@@ -100,9 +106,9 @@ export function useTabletopSession(incidentId: string) {
           s = newSession(incidentId);
           await store.saveSession(s);
         }
-      } catch {
+      } catch (error) {
         s ??= newSession(incidentId);
-        fail();
+        fail(error);
       }
       if (live) await open(s);
     })();
@@ -126,7 +132,7 @@ export function useTabletopSession(incidentId: string) {
       pending.current.set(step, next);
       notesRef.current = { ...notesRef.current, [step]: next };
       setNotes(notesRef.current);
-      if (!quiet) setStatus((st) => (st === 'failed' ? st : 'saving'));
+      if (!quiet) setStatus((st) => (failing(st) ? st : 'saving'));
       clearTimeout(timer.current);
       timer.current = setTimeout(flush, SAVE_DELAY);
     },
@@ -149,8 +155,8 @@ export function useTabletopSession(incidentId: string) {
     const s = newSession(incidentId);
     try {
       await store.saveSession(s);
-    } catch {
-      fail();
+    } catch (error) {
+      fail(error);
     }
     await open(s);
   }, [incidentId, store, open, fail]);

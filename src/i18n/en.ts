@@ -629,6 +629,13 @@ export const en = {
     removeWithText: (tag: string) => `Remove ${tag} and its text`,
     lastLanguage: 'A file declares at least one language.',
   },
+  /** Why this tab cannot use the browser's database: another version of the app has it (src/store/db.ts). */
+  storage: {
+    newer:
+      'A newer version of Incident Timeline opened this browser’s drafts and notes in another tab. Reload this page to go on saving here.',
+    older:
+      'A tab running an older version of Incident Timeline holds this browser’s drafts and notes. Close or reload that tab, then reload this page.',
+  },
   drafts: {
     open: 'Open…',
     heading: 'Drafts in this browser',
@@ -636,10 +643,6 @@ export const en = {
     none: 'No drafts in this browser yet: “Edit” or “New incident” starts one.',
     loading: 'Reading the drafts…',
     unavailable: (why: string) => `The drafts cannot be read: ${why}`,
-    newerVersion:
-      'A newer version of Incident Timeline opened this browser’s drafts in another tab. Reload this page to go on saving here.',
-    olderVersion:
-      'A tab running an older version of Incident Timeline holds this browser’s drafts. Close or reload that tab, then reload this page.',
     untitled: 'Untitled draft',
     savedAt: (stamp: string) => `Last saved ${stamp} UTC`,
     events: (n: number) => (n === 1 ? '1 event' : `${formatCount(n)} events`),

@@ -680,6 +680,12 @@ export const zhHant = {
     removeWithText: (tag) => `移除 ${tag} 及其文字`,
     lastLanguage: '檔案至少要宣告一種語言。',
   },
+  storage: {
+    newer:
+      '較新版本的 Incident Timeline 已在另一個分頁開啟此瀏覽器的草稿與筆記。請重新載入此頁面以繼續在此儲存。',
+    older:
+      '另一個執行較舊版本 Incident Timeline 的分頁佔用了此瀏覽器的草稿與筆記。請關閉或重新載入該分頁,再重新載入此頁面。',
+  },
   drafts: {
     open: '開啟…',
     heading: '此瀏覽器中的草稿',
@@ -687,10 +693,6 @@ export const zhHant = {
     none: '此瀏覽器中還沒有草稿:按「編輯」或「新增事件檔」開始一份。',
     loading: '正在讀取草稿…',
     unavailable: (why) => `無法讀取草稿:${why}`,
-    newerVersion:
-      '較新版本的 Incident Timeline 已在另一個分頁開啟此瀏覽器的草稿。請重新載入此頁面以繼續在此儲存。',
-    olderVersion:
-      '另一個執行較舊版本 Incident Timeline 的分頁佔用了此瀏覽器的草稿。請關閉或重新載入該分頁,再重新載入此頁面。',
     untitled: '未命名草稿',
     savedAt: (stamp) => `最後儲存 ${stamp} UTC`,
     events: (n) => `${formatCount(n)} 個事件`,

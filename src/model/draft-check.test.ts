@@ -73,4 +73,19 @@ describe('showableIncident', () => {
     expect(showableIncident(file)).toEqual(zod.incident);
     expect(JSON.stringify(file)).toBe(JSON.stringify(JSON.parse(bundledText)));
   });
+
+  it('keeps the last version’s list of events through a change to the incident’s own fields, and only then', () => {
+    const file = JSON.parse(bundledText) as IncidentFile;
+    const first = showableIncident(file)!;
+    const retitled = showableIncident({ ...file, title: { en: 'Retitled' } })!;
+    expect(retitled.title).toEqual({ en: 'Retitled' });
+    expect(retitled.events).toBe(first.events);
+    const [head, ...rest] = file.events;
+    const edited = showableIncident({
+      ...file,
+      events: [{ ...head!, title: { en: 'Edited' } }, ...rest],
+    })!;
+    expect(edited.events).not.toBe(first.events);
+    expect(edited.events.find((e) => e.id === head!.id)!.title).toEqual({ en: 'Edited' });
+  });
 });

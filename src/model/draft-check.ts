@@ -26,10 +26,21 @@ function parseDraft(file: IncidentFile): ParseResult {
       ? undefined
       : fastCheck({ ...file, events: file.events.map((e) => ({ ...e })) });
   const result: ParseResult = fast?.ok
-    ? { ok: true, incident: fast.incident() }
+    ? { ok: true, incident: sameEvents(fast.incident(), file) }
     : parseIncident(file);
   latest = { file, result };
   return result;
+}
+
+/**
+ * `incident` with the last version's list of events when the draft's events are those of that version: a change to
+ * the incident's own fields (its title, its lists of terms) then finds every view made from the events made already.
+ */
+function sameEvents(incident: Incident, file: IncidentFile): Incident {
+  const before = latest?.result;
+  return before?.ok && latest!.file.events === file.events
+    ? { ...incident, events: before.incident.events }
+    : incident;
 }
 
 /**

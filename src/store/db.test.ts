@@ -51,6 +51,13 @@ it('upgrading a version 2 database lists the drafts it holds, newest first, with
     { id: 'b', title: 'Lost laptop', savedAt: 20, events: 0 },
     { id: 'a', title: 'Phishing', savedAt: 10, events: PART_SIZE * 2 + 1 },
   ]);
+  // Split: the record keeps no events, its parts hold them.
+  const raw = await openTimelineDb('upgrade-2')();
+  expect((await raw.get('drafts', 'a'))!).toMatchObject({
+    parts: 3,
+    doc: { file: { events: [] } },
+  });
+  expect(await raw.count('draftParts')).toBe(3);
   // Stored in parts now, each draft still opens as it was saved.
   expect(await store.get('a')).toEqual(draft('a', 'Phishing', PART_SIZE * 2 + 1, 10));
   expect(await store.get('b')).toEqual(draft('b', 'Lost laptop', 0, 20));
@@ -76,4 +83,14 @@ it('an older tab that keeps the database open is named as what holds the drafts 
   await expect
     .poll(() => store.list().catch(String))
     .toEqual([{ id: 'a', title: 'Phishing', savedAt: 10, events: 1 }]);
+});
+
+it('a second tab of this version, queued behind one that waits for an older tab, names the older tab too', async () => {
+  const older = await versionTwo('queued');
+  const first = draftStore(openTimelineDb('queued', 100));
+  await expect(first.list()).rejects.toThrow(BLOCKED);
+  const second = draftStore(openTimelineDb('queued', 100));
+  await expect(second.list()).rejects.toThrow(BLOCKED);
+  older.close();
+  await expect.poll(() => second.list().catch(String)).toEqual([]);
 });

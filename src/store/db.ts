@@ -61,6 +61,12 @@ export class DatabaseUnavailable extends Error {
   }
 }
 
+/** How long an open may wait, with no upgrade running and no word from the browser, before it names the reason. */
+const QUEUED_MS = 3000;
+
+/** A name for one write of a draft, unique enough across tabs; `crypto.randomUUID` needs a secure context. */
+export const newRev = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 /** Events to a part: a change to one event writes about 1 MB of full-field events, not the whole draft. */
 export const PART_SIZE = 1000;
 
@@ -93,13 +99,18 @@ export const partsFrom = (id: string, from = 0) => IDBKeyRange.bound([id, from],
  * upgrade is never held up (the versions before 3 did not, and keep such an upgrade waiting until they close);
  * while this tab waits for such an older tab, or after it gave way to a newer one, each use fails with the reason.
  */
-export function openTimelineDb(name = DB_NAME): Connection {
+export function openTimelineDb(name = DB_NAME, queuedMs = QUEUED_MS): Connection {
   let state: 'opening' | 'open' | 'superseded' = 'opening';
   let block!: (reason: Error) => void;
   const blocked = new Promise<never>((_, reject) => (block = reject));
   blocked.catch(() => undefined);
+  // A tab of this version opened after another one that waits for an older tab is queued behind it, and hears
+  // neither `blocked` nor success: after a while it gives the same reason.
+  const queued = setTimeout(() => block(new DatabaseUnavailable('older')), queuedMs);
   const opening = openDB<TimelineDb>(name, DB_VERSION, {
     async upgrade(db, oldVersion, _newVersion, tx) {
+      // Splitting large drafts may take seconds: this tab is not queued.
+      clearTimeout(queued);
       if (oldVersion < 1) {
         db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('byIncident', 'incidentId');
         db.createObjectStore('notes', {
@@ -111,13 +122,19 @@ export function openTimelineDb(name = DB_NAME): Connection {
         // Drafts were stored whole: the list read them all, and each save copied every event. They are split here.
         const summaries = db.createObjectStore('draftSummaries', { keyPath: 'id' });
         const parts = db.createObjectStore('draftParts', { keyPath: ['draft', 'part'] });
-        for (let c = await tx.objectStore('drafts').openCursor(); c; c = await c.continue()) {
-          const form = storedForm(c.value, crypto.randomUUID());
-          await Promise.all([
-            c.update(form.draft),
-            summaries.put(form.summary),
-            ...form.parts.map((part) => parts.put(part)),
-          ]);
+        // idb does not abort an upgrade whose callback throws: a draft left whole after a throw is aborted instead.
+        try {
+          for (let c = await tx.objectStore('drafts').openCursor(); c; c = await c.continue()) {
+            const form = storedForm(c.value, newRev());
+            await Promise.all([
+              c.update(form.draft),
+              summaries.put(form.summary),
+              ...form.parts.map((part) => parts.put(part)),
+            ]);
+          }
+        } catch (error) {
+          tx.abort();
+          throw error;
         }
       }
     },
@@ -141,6 +158,7 @@ export function openTimelineDb(name = DB_NAME): Connection {
     },
   );
   opening.catch(() => undefined);
+  void opening.finally(() => clearTimeout(queued)).catch(() => undefined);
   return () => {
     if (state === 'superseded') return Promise.reject(new DatabaseUnavailable('newer'));
     return state === 'open' ? opening : Promise.race([opening, blocked]);

@@ -186,6 +186,28 @@ describe('draft store', () => {
     expect(await other.get('big')).toEqual(ourDraft);
   });
 
+  it('a rename keeps the parts known, unless another write came first', async () => {
+    const name = `draft-store-${++n}`;
+    const mine = draftStore(openTimelineDb(name), () => ++clock);
+    const other = draftStore(openTimelineDb(name), () => ++clock);
+    const first = sized('big', PART_SIZE * 2);
+    await mine.put(first);
+    await mine.rename('big', 'Renamed', 'en');
+    const one = [...first.doc.file.events];
+    one[PART_SIZE] = { ...one[PART_SIZE]!, title: { en: 'Typed' } };
+    expect(await partsWritten(() => mine.put(withEvents(first, one)))).toEqual([1]);
+    // Another store's write, then a rename here: the parts this store knows are no longer those stored.
+    const theirs = [...one];
+    theirs[0] = { ...theirs[0]!, title: { en: 'Theirs' } };
+    await other.put(withEvents(first, theirs));
+    await mine.rename('big', 'Renamed again', 'en');
+    const two = [...one];
+    two[PART_SIZE + 1] = { ...two[PART_SIZE + 1]!, title: { en: 'Mine' } };
+    const last = withEvents(first, two);
+    expect(await partsWritten(() => mine.put(last))).toEqual([0, 1]);
+    expect(await other.get('big')).toEqual(last);
+  });
+
   it('any run of edits, saves, renames, deletions and restores reads back as the last draft written', async () => {
     const edit = fc.oneof(
       fc.record({ kind: fc.constant('change' as const), at: fc.nat(), text: fc.string() }),
@@ -207,7 +229,8 @@ describe('draft store', () => {
         fc.integer({ min: 0, max: 3000 }),
         fc.array(edit, { maxLength: 8 }),
         async (size, edits) => {
-          const store = freshStore();
+          const connection = openTimelineDb(`draft-store-${++n}`);
+          const store = draftStore(connection, () => ++clock);
           let draft = sized('d', size);
           await store.put(draft);
           for (const e of edits) {
@@ -236,6 +259,9 @@ describe('draft store', () => {
           }
           expect(await store.get('d')).toEqual(draft);
           expect((await store.list())[0]!.events).toBe(draft.doc.file.events.length);
+          expect(await (await connection()).count('draftParts')).toBe(
+            Math.ceil(draft.doc.file.events.length / PART_SIZE),
+          );
         },
       ),
       { numRuns: 25 },

@@ -5,6 +5,7 @@ import { setText } from '../model/draft';
 import type { IDBPTransaction } from 'idb';
 import {
   appDb,
+  newRev,
   partsFrom,
   storedForm,
   type Connection,
@@ -78,12 +79,14 @@ export function draftStore(db: Connection, now: () => number = Date.now): DraftS
   };
 
   const save = async (tx: Tx<'readwrite'>, record: DraftRecord, remember: boolean) => {
-    const rev = crypto.randomUUID();
+    const rev = newRev();
     const form = storedForm(record, rev);
     const summaries = tx.objectStore('draftSummaries');
     const partsStore = tx.objectStore('draftParts');
+    const stored = (await summaries.get(record.id))?.rev;
+    // Read once this transaction runs: a save still in flight when this one began has set it by then.
     const was = known?.id === record.id ? known : undefined;
-    const same = was !== undefined && (await summaries.get(record.id))?.rev === was.rev;
+    const same = was !== undefined && stored === was.rev;
     await Promise.all([
       ...form.parts
         .filter((part, i) => !(same && sameItems(was.parts[i], part.events)))
@@ -121,7 +124,7 @@ export function draftStore(db: Connection, now: () => number = Date.now): DraftS
       if (!stored || !summary) return false;
       const file = { ...stored.doc.file, title: setText(stored.doc.file.title, lang, title) };
       const renamed = { ...stored, doc: { ...stored.doc, file }, savedAt: now() };
-      const rev = crypto.randomUUID();
+      const rev = newRev();
       await Promise.all([
         tx.objectStore('drafts').put(renamed),
         tx
