@@ -16,7 +16,8 @@ import { DraftControls } from './components/draft-controls';
 import { FixFirst } from './components/fix-first';
 import { focusProblems } from './components/focus-problems';
 import { DraftExports, EditScreen, EmbedScreen, PresentScreen } from './components/lazy-screens';
-import { useDraft } from './hooks/use-draft';
+import { SHOW_AFTER_MS, useDraft } from './hooks/use-draft';
+import { useSettled } from './hooks/use-settled';
 import { useDraftCheck } from './hooks/use-draft-check';
 import { draftSource, showDraft } from './loading/draft-source';
 import { isLocal } from './loading/open-file';
@@ -139,7 +140,8 @@ export function App() {
   // A draft with problems is neither exported nor presented until they are fixed; each refusal links to them.
   const draftDoc = draft.state.doc;
   const check = useDraftCheck(state.draft !== undefined);
-  const problemCount = draftDoc && check ? check.problemsOf(draftDoc.file).length : 0;
+  const checkedFile = useSettled(draftDoc?.file, draft.state.typing === true, SHOW_AFTER_MS);
+  const problemCount = checkedFile && check ? check.problemsOf(checkedFile).length : 0;
   const showProblems = useCallback(() => {
     setView((s) => ({ ...s, mode: 'edit' }));
     focusProblems();

@@ -15,8 +15,9 @@ interface Props {
 export function DraftExports({ file, onShowProblems }: Props) {
   const { t } = useI18n();
   const [message, setMessage] = useState<{ text: string; fix: boolean }>();
-  const problems = problemsOf(file).length;
+  // Checked at the click, not on each keystroke's render.
   const blocked = () => {
+    const problems = problemsOf(file).length;
     if (problems === 0) return false;
     setMessage({ text: t.fixFirst.exportBlocked(problems), fix: true });
     return true;

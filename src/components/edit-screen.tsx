@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
+import { SHOW_AFTER_MS } from '../hooks/use-draft';
 import { useEditor } from '../hooks/use-editor';
+import { useSettled } from '../hooks/use-settled';
 import type { SetView } from '../hooks/use-view-state';
 import { useI18n } from '../i18n/i18n';
 import { snapDrag } from '../model/drag-snap';
@@ -36,7 +38,9 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
   const { t, lang } = useI18n();
   const doc = state.doc;
   const ed = useEditor(session, doc, view, setView, lang, t);
-  const problems = useMemo(() => (doc ? problemsOf(doc.file) : []), [doc]);
+  // The problems listed follow typing once it pauses; Present checks the draft as it is at the click.
+  const checked = useSettled(doc, state.typing === true, SHOW_AFTER_MS);
+  const problems = useMemo(() => (checked ? problemsOf(checked.file) : []), [checked]);
   const [presentBlocked, setPresentBlocked] = useState(false);
   // Stable while the count is, so the memoized export menu does not redraw on every keystroke.
   const exportBlocked = useMemo(
@@ -48,7 +52,7 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
   const { file } = doc;
 
   const present = () =>
-    problems.length > 0
+    problemsOf(file).length > 0
       ? setPresentBlocked(true)
       : setView((s) => ({ ...s, mode: 'present', event: undefined }));
   const setIncidentText = (key: 'title' | 'summary', value: string) =>

@@ -7,7 +7,7 @@ import { sessionFor } from '../store/draft-sessions';
 import { writePending } from './pending-edits';
 
 /** How long the chart waits after the last change to a draft before it shows it. */
-const SHOW_AFTER_MS = 250;
+export const SHOW_AFTER_MS = 250;
 const NONE: SessionState = { history: EMPTY_HISTORY, status: { kind: 'loading' } };
 const noSubscribe = () => () => {};
 const none = () => NONE;

@@ -1,5 +1,6 @@
 // An incident's warnings, computed where it was parsed: the parse worker sends them after a large incident.
 import type { Incident } from '../model/incident';
+import { whenIdle, type WhenIdle } from '../hooks/when-idle';
 import { incidentWarnings, type Warning } from '../model/incident-warnings';
 
 const known = new WeakMap<Incident, Warning[]>();
@@ -30,14 +31,33 @@ export function subscribeWarnings(listener: () => void): () => void {
 }
 
 /**
- * The warnings the worker sent, undefined while they are coming, or (for a file parsed on this thread) computed
- * now, once per incident.
+ * From this many events, warnings made on this thread wait for the page to be idle: each keystroke in a draft of
+ * 100,000 events makes a new incident, and scanning its every text took 140 ms of the keystroke.
  */
-export function warningsFor(incident: Incident): Warning[] | undefined {
-  let warnings = known.get(incident);
-  if (!warnings && !coming.has(incident)) {
-    warnings = incidentWarnings(incident);
-    known.set(incident, warnings);
+export const IDLE_FROM = 5000;
+/** The large incident whose warnings are to be made when the page is next idle. */
+let waiting: Incident | undefined;
+
+/**
+ * The warnings the worker sent, undefined while they are coming, or (for an incident made on this thread) made
+ * once per incident: at once, or, for a large one, when the page is next idle, undefined until then. A large
+ * incident replaced before that moment (the next keystroke's) never has its warnings made.
+ */
+export function warningsFor(incident: Incident, idle: WhenIdle = whenIdle): Warning[] | undefined {
+  const warnings = known.get(incident);
+  if (warnings || coming.has(incident)) return warnings;
+  if (incident.events.length < IDLE_FROM) {
+    const made = incidentWarnings(incident);
+    known.set(incident, made);
+    return made;
   }
-  return warnings;
+  if (waiting !== incident) {
+    waiting = incident;
+    idle(() => {
+      if (waiting !== incident) return;
+      waiting = undefined;
+      rememberWarnings(incident, incidentWarnings(incident));
+    });
+  }
+  return undefined;
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { generateIncident } from '../../bench/generate';
+import type { WhenIdle } from '../hooks/when-idle';
+import { parseIncident, type Incident } from '../model/incident';
+import { IDLE_FROM, subscribeWarnings, warningsFor } from './known-warnings';
+
+function parsed(n: number): Incident {
+  const result = parseIncident(generateIncident(n, 1, 'full'));
+  if (!result.ok) throw new Error('the generated incident should be valid');
+  return result.incident;
+}
+
+/** An idle callback run only when the test says. */
+function idleByHand() {
+  const queue: (() => void)[] = [];
+  const idle: WhenIdle = (work) => {
+    queue.push(() => work({ timeRemaining: () => 50 }));
+    return () => undefined;
+  };
+  return {
+    idle,
+    runAll: () => queue.splice(0).forEach((work) => work()),
+  };
+}
+
+describe('warningsFor', () => {
+  const large = parsed(IDLE_FROM);
+
+  it('makes a small incident’s warnings at once', () => {
+    const small = parsed(100);
+    const warnings = warningsFor(small, idleByHand().idle);
+    expect(warnings?.length).toBeGreaterThan(0);
+    expect(warningsFor(small)).toBe(warnings);
+  });
+
+  it('makes a large incident’s warnings when the page is idle, and tells the page then', () => {
+    const { idle, runAll } = idleByHand();
+    const incident = { ...large };
+    expect(warningsFor(incident, idle)).toBeUndefined();
+    let told = 0;
+    const unsubscribe = subscribeWarnings(() => told++);
+    runAll();
+    unsubscribe();
+    expect(told).toBe(1);
+    expect(warningsFor(incident)?.length).toBeGreaterThan(0);
+  });
+
+  it('never makes the warnings of a large incident replaced before the page was idle (a keystroke’s)', () => {
+    const { idle, runAll } = idleByHand();
+    const typed = { ...large };
+    const next = { ...large };
+    expect(warningsFor(typed, idle)).toBeUndefined();
+    expect(warningsFor(next, idle)).toBeUndefined();
+    runAll();
+    expect(warningsFor(next, idle)?.length).toBeGreaterThan(0);
+    expect(warningsFor(typed, idle)).toBeUndefined();
+  });
+});
