@@ -380,3 +380,33 @@ test('another version of the app in another tab: a newer one is never held up an
     'The drafts cannot be read: A tab running an older version of Incident Timeline holds this browser’s drafts and notes. Close or reload that tab, then reload this page.',
   );
 });
+
+test('an export or Present clicked right after typing a problem is refused: each click checks the draft as it is', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await app.goto();
+  await newDraft(app, 'Lost laptop');
+  await expect(page.getByText('No problems: this draft is a valid incident file.')).toBeVisible();
+  // Time stands still from here: the problems listed wait for typing to pause, which never comes.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  await app.field('Incident title').fill('');
+  await expect(page.getByText('No problems: this draft is a valid incident file.')).toBeVisible();
+
+  const fix = 'This draft has 1 problem: fix it before exporting.';
+  await app.chooseExport('csv');
+  await expect(page.getByRole('alert').filter({ hasText: fix })).toBeVisible();
+  await app.button('Present').click();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: 'This draft has 1 problem: fix it before presenting.' }),
+  ).toBeVisible();
+  expect((await app.query()).get('mode')).toBe('edit');
+
+  // Once time goes on, the list catches up.
+  await page.clock.resume();
+  await expect(page.getByText('1 problem to fix before export or present')).toBeVisible();
+});

@@ -140,15 +140,29 @@ export function App() {
   // A draft with problems is neither exported nor presented until they are fixed; each refusal links to them.
   const draftDoc = draft.state.doc;
   const check = useDraftCheck(state.draft !== undefined);
-  const checkedFile = useSettled(draftDoc?.file, draft.state.typing === true, SHOW_AFTER_MS);
+  // Present mode has nothing to type in: its refusal counts the draft as it is.
+  const waiting = draft.state.typing === true && state.mode === 'edit';
+  const checkedFile = useSettled(draftDoc?.file, waiting, SHOW_AFTER_MS);
   const problemCount = checkedFile && check ? check.problemsOf(checkedFile).length : 0;
   const showProblems = useCallback(() => {
     setView((s) => ({ ...s, mode: 'edit' }));
     focusProblems();
   }, [setView]);
+  // The export menu asks at the click, of the draft as it is then (the count above may wait for typing to pause).
+  const fileNow = useRef(draftDoc?.file);
+  useEffect(() => {
+    fileNow.current = draftDoc?.file;
+  });
   const exportBlocked = useMemo(
-    () => (state.draft ? { problems: problemCount, onShowProblems: showProblems } : undefined),
-    [state.draft, problemCount, showProblems],
+    () =>
+      state.draft
+        ? {
+            problems: () =>
+              fileNow.current && check ? check.problemsOf(fileNow.current).length : 0,
+            onShowProblems: showProblems,
+          }
+        : undefined,
+    [state.draft, check, showProblems],
   );
   const presentBlocked = state.draft !== undefined && (!draftDoc || !check || problemCount > 0);
 

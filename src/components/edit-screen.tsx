@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { SHOW_AFTER_MS } from '../hooks/use-draft';
 import { useEditor } from '../hooks/use-editor';
 import { useSettled } from '../hooks/use-settled';
@@ -41,20 +41,30 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
   // The problems listed follow typing once it pauses; Present checks the draft as it is at the click.
   const checked = useSettled(doc, state.typing === true, SHOW_AFTER_MS);
   const problems = useMemo(() => (checked ? problemsOf(checked.file) : []), [checked]);
-  const [presentBlocked, setPresentBlocked] = useState(false);
-  // Stable while the count is, so the memoized export menu does not redraw on every keystroke.
+  // Present's refusal: the count of problems at the click, shown until dismissed or the problems are fixed.
+  const [presentBlocked, setPresentBlocked] = useState(0);
+  const fileNow = useRef(doc?.file);
+  useEffect(() => {
+    fileNow.current = doc?.file;
+  });
+  // Stable, so the memoized export menu does not redraw on every keystroke; it asks at the click.
   const exportBlocked = useMemo(
-    () => ({ problems: problems.length, onShowProblems: focusProblems }),
-    [problems.length],
+    () => ({
+      problems: () => (fileNow.current ? problemsOf(fileNow.current).length : 0),
+      onShowProblems: focusProblems,
+    }),
+    [],
   );
   if (!doc) return null;
   const readOnly = !session?.writable;
   const { file } = doc;
 
-  const present = () =>
-    problemsOf(file).length > 0
-      ? setPresentBlocked(true)
-      : setView((s) => ({ ...s, mode: 'present', event: undefined }));
+  const present = () => {
+    const count = problemsOf(file).length;
+    if (count > 0) setPresentBlocked(count);
+    else setView((s) => ({ ...s, mode: 'present', event: undefined }));
+  };
+  const fixed = checked === doc && problems.length === 0;
   const setIncidentText = (key: 'title' | 'summary', value: string) =>
     ed.change({ ...doc, file: { ...file, [key]: setText(file[key], lang, value) } }, key);
 
@@ -96,11 +106,11 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
           <button type="button" onClick={present}>
             {t.fixFirst.present}
           </button>
-          {presentBlocked && problems.length > 0 && (
+          {presentBlocked > 0 && !fixed && (
             <FixFirst
-              text={t.fixFirst.presentBlocked(problems.length)}
+              text={t.fixFirst.presentBlocked(checked === doc ? problems.length : presentBlocked)}
               onShowProblems={focusProblems}
-              onDismiss={() => setPresentBlocked(false)}
+              onDismiss={() => setPresentBlocked(0)}
             />
           )}
         </div>

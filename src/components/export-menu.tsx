@@ -16,7 +16,8 @@ interface Props {
 }
 
 export interface DraftBlock {
-  problems: number;
+  /** The draft's problems as it is now: asked at the click, since a count made on render may wait for typing. */
+  problems: () => number;
   onShowProblems: () => void;
 }
 
@@ -51,7 +52,7 @@ export const ExportMenu = memo(function ExportMenu({
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
-  const [refused, setRefused] = useState(false);
+  const [refused, setRefused] = useState(0);
   const menu = useRef<HTMLDetailsElement>(null);
   const close = () => menu.current?.removeAttribute('open');
   const filtered = isFiltered(events.length, incident.events.length);
@@ -62,7 +63,8 @@ export const ExportMenu = memo(function ExportMenu({
   const run = (format: string, work: () => Promise<void>) => {
     close();
     setFailure(undefined);
-    if (blocked && blocked.problems > 0) return setRefused(true);
+    const problems = blocked?.problems() ?? 0;
+    if (problems > 0) return setRefused(problems);
     work().catch((error: unknown) => setFailure(t.exportFailed(format, reasonOf(error))));
   };
   const png = async () => {
@@ -132,11 +134,11 @@ export const ExportMenu = memo(function ExportMenu({
           </li>
         </ul>
       </details>
-      {refused && blocked && blocked.problems > 0 && (
+      {refused > 0 && blocked && (
         <FixFirst
-          text={t.fixFirst.exportBlocked(blocked.problems)}
+          text={t.fixFirst.exportBlocked(refused)}
           onShowProblems={blocked.onShowProblems}
-          onDismiss={() => setRefused(false)}
+          onDismiss={() => setRefused(0)}
         />
       )}
       {failure && (

@@ -17,13 +17,18 @@ export function IncidentWarnings({ incident, src }: { incident: Incident; src: s
   // A large file's warnings come from the parse worker just after its incident is shown. They are read in render
   // and watched from the commit on: with useSyncExternalStore, warnings that came while the first view rendered in
   // slices made React render the whole view again at once (70-85 ms at 20,000 events).
-  const warnings = warningsFor(incident);
+  const made = warningsFor(incident);
   const [, changed] = useReducer((n: number) => n + 1, 0);
   useEffect(() => {
     const unsubscribe = subscribeWarnings(changed);
-    if (warningsFor(incident) !== warnings) changed();
+    if (warningsFor(incident) !== made) changed();
     return unsubscribe;
-  }, [incident, warnings]);
+  }, [incident, made]);
+  // A large draft's next version waits for an idle moment for its warnings: its last ones stay meanwhile, so the
+  // notice does not go and come back (moving the editor under the typing) on every pause.
+  const [kept, setKept] = useState({ src, warnings: made });
+  if (made && (kept.warnings !== made || kept.src !== src)) setKept({ src, warnings: made });
+  const warnings = made ?? (kept.src === src ? kept.warnings : undefined);
   const [dismissed, setDismissed] = useState(false);
   if (dismissed || !warnings?.length) return null;
   const file = isLocal(src) ? src.slice(LOCAL_PREFIX.length) : src;
