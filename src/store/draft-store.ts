@@ -53,12 +53,12 @@ const sameItems = <T>(a: readonly T[] | undefined, b: readonly T[]) =>
 
 /**
  * Every write changes a draft, its summary and its parts in one transaction, so the list never shows a draft as it
- * was not. A save writes only the parts whose events changed since the parts this store last wrote or read, when
- * no other write came in between (the summary's `rev` says so); at 100,000 events, typing in one event copied the
- * whole draft (about a second) on every save.
+ * was not. A save skips the parts whose events are the very objects this store last wrote or read, unless another
+ * write came in between (the summary's `rev` says so); at 100,000 events, typing in one event copied the whole draft
+ * (about a second) on every save. It relies on an edit replacing an event, never changing one in place.
  */
 export function draftStore(db: Connection, now: () => number = Date.now): DraftStore {
-  // One draft's parts: the open one's, as this tab last wrote or read them; `forget` drops them when it closes.
+  // The parts of the draft this store last wrote or read (the open one's, mostly); `forget` drops them on closing.
   let known: { id: string; rev: string; parts: DraftPart['events'][] } | undefined;
   const writing = async () => (await db()).transaction(STORES, 'readwrite');
 
