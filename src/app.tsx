@@ -18,6 +18,7 @@ import { focusProblems } from './components/focus-problems';
 import { DraftExports, EditScreen, EmbedScreen, PresentScreen } from './components/lazy-screens';
 import { SHOW_AFTER_MS, useDraft } from './hooks/use-draft';
 import { useSettled } from './hooks/use-settled';
+import { useDraftBlock } from './hooks/use-draft-block';
 import { useDraftCheck } from './hooks/use-draft-check';
 import { draftSource, showDraft } from './loading/draft-source';
 import { isLocal } from './loading/open-file';
@@ -148,22 +149,8 @@ export function App() {
     setView((s) => ({ ...s, mode: 'edit' }));
     focusProblems();
   }, [setView]);
-  // The export menu asks at the click, of the draft as it is then (the count above may wait for typing to pause).
-  const fileNow = useRef(draftDoc?.file);
-  useEffect(() => {
-    fileNow.current = draftDoc?.file;
-  });
-  const exportBlocked = useMemo(
-    () =>
-      state.draft
-        ? {
-            problems: () =>
-              fileNow.current && check ? check.problemsOf(fileNow.current).length : 0,
-            onShowProblems: showProblems,
-          }
-        : undefined,
-    [state.draft, check, showProblems],
-  );
+  const draftBlock = useDraftBlock(draftDoc?.file, check?.problemsOf, showProblems);
+  const exportBlocked = state.draft ? draftBlock : undefined;
   const presentBlocked = state.draft !== undefined && (!draftDoc || !check || problemCount > 0);
 
   const appName = i18n.t.appName;

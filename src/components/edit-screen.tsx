@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { SHOW_AFTER_MS } from '../hooks/use-draft';
+import { useDraftBlock } from '../hooks/use-draft-block';
 import { useEditor } from '../hooks/use-editor';
 import { useSettled } from '../hooks/use-settled';
 import type { SetView } from '../hooks/use-view-state';
@@ -43,18 +44,7 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
   const problems = useMemo(() => (checked ? problemsOf(checked.file) : []), [checked]);
   // Present's refusal: the count of problems at the click, shown until dismissed or the problems are fixed.
   const [presentBlocked, setPresentBlocked] = useState(0);
-  const fileNow = useRef(doc?.file);
-  useEffect(() => {
-    fileNow.current = doc?.file;
-  });
-  // Stable, so the memoized export menu does not redraw on every keystroke; it asks at the click.
-  const exportBlocked = useMemo(
-    () => ({
-      problems: () => (fileNow.current ? problemsOf(fileNow.current).length : 0),
-      onShowProblems: focusProblems,
-    }),
-    [],
-  );
+  const exportBlocked = useDraftBlock(doc?.file, problemsOf, focusProblems);
   if (!doc) return null;
   const readOnly = !session?.writable;
   const { file } = doc;
