@@ -2,6 +2,7 @@
 // the stretch that changed), plain data that survives a reload.
 import type { EventFile, IncidentFile } from './incident';
 import type { DraftDoc } from './draft';
+import { changedStretch } from './list-diff';
 
 /** Changes kept for undo; the oldest are dropped beyond it. */
 export const HISTORY_LIMIT = 200;
@@ -40,14 +41,10 @@ export const EMPTY_HISTORY: History = { past: [], future: [] };
 
 /** The splices that turn `b` back into `a` and `a` into `b`: from the first item that differs to the last. */
 function splices<T>(a: readonly T[], b: readonly T[]): [Splice<T>, Splice<T>] {
-  const shorter = Math.min(a.length, b.length);
-  let at = 0;
-  while (at < shorter && a[at] === b[at]) at++;
-  let same = 0;
-  while (same < shorter - at && a[a.length - 1 - same] === b[b.length - 1 - same]) same++;
+  const { at, endA, endB } = changedStretch(a, b);
   return [
-    { at, remove: b.length - same - at, insert: a.slice(at, a.length - same) },
-    { at, remove: a.length - same - at, insert: b.slice(at, b.length - same) },
+    { at, remove: endB - at, insert: a.slice(at, endA) },
+    { at, remove: endA - at, insert: b.slice(at, endB) },
   ];
 }
 

@@ -258,6 +258,49 @@ describe('links', () => {
     ]);
   });
 
+  it('labels the events again only when an id or a title changed, and then tells new namesakes apart', () => {
+    const doc = draft('Login', 'Alert', 'Logout');
+    const first = linkChoices(doc.file, 'en');
+    const described = updateEvent(
+      doc,
+      'alert',
+      (e) => ({ ...e, description: { en: 'Paged.' } }),
+      'en',
+    ).doc;
+    expect(linkChoices(described.file, 'en')).toBe(first);
+    // A saved event keeps its id when its title changes; an event added in this draft takes its new title's.
+    const kept = { ...described, added: [] };
+    const retitled = updateEvent(
+      kept,
+      'logout',
+      (e) => ({ ...e, title: { en: 'Login' } }),
+      'en',
+    ).doc;
+    expect(linkChoices(retitled.file, 'en').map((c) => c.label)).toEqual([
+      'Login (login)',
+      'Alert',
+      'Login (logout)',
+    ]);
+    const renamed = updateEvent(
+      described,
+      'logout',
+      (e) => ({ ...e, title: { en: 'Login' } }),
+      'en',
+    ).doc;
+    expect(linkChoices(renamed.file, 'en')).toEqual([
+      { id: 'login', label: 'Login (login)' },
+      { id: 'alert', label: 'Alert' },
+      { id: 'login-2', label: 'Login (login-2)' },
+    ]);
+    expect(linkChoices(renamed.file, 'fr').map((c) => c.label)).toEqual(
+      linkChoices(
+        { ...renamed.file, events: renamed.file.events.map((e) => ({ ...e })) },
+        'fr',
+      ).map((c) => c.label),
+    );
+    expect(linkChoices(described.file, 'en')).toEqual(first);
+  });
+
   it('offers the first events whose title holds what is typed, in any case, never the event itself', () => {
     const choices = Array.from({ length: 200 }, (_, i) => ({
       id: `e${i}`,

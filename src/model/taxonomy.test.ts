@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledText } from './bundled.test-helper';
 import { addEvent, addTerm, newIncident, updateEvent, type DraftDoc } from './draft';
@@ -106,6 +107,56 @@ describe('removing a term that events use', () => {
       expect(counts.systems.get(s.id) ?? 0).toBe(
         file.events.filter((e) => e.systems.includes(s.id)).length,
       );
+  });
+
+  it('keeps its counts right through any run of edits, including going back to an earlier version', () => {
+    const tally = (lists: readonly (readonly string[])[]) => {
+      const m = new Map<string, number>();
+      for (const ids of lists) for (const id of new Set(ids)) m.set(id, (m.get(id) ?? 0) + 1);
+      return m;
+    };
+    const expected = (file: IncidentFile) => ({
+      phases: tally(file.events.map((e) => [e.phase])),
+      systems: tally(file.events.map((e) => e.systems)),
+      actors: tally(file.events.map((e) => [e.actor])),
+      actions: tally(file.events.map((e) => [e.action])),
+      techniques: tally(file.events.map((e) => e.techniques ?? [])),
+      sources: tally(file.events.map((e) => e.citations.map((c) => c.source))),
+    });
+    const start = bundled().file;
+    const { phases, systems } = start;
+    const edit = fc.record({
+      kind: fc.constantFrom('phase', 'systems', 'duplicate', 'delete', 'back'),
+      at: fc.nat(),
+      term: fc.nat(),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 12 }), (edits) => {
+        const versions = [start];
+        for (const { kind, at, term } of edits) {
+          const file = versions.at(-1)!;
+          const i = at % file.events.length;
+          const e = file.events[i]!;
+          const events =
+            kind === 'phase'
+              ? file.events.with(i, { ...e, phase: phases[term % phases.length]!.id })
+              : kind === 'systems'
+                ? file.events.with(i, {
+                    ...e,
+                    systems: [systems[term % systems.length]!.id, ...e.systems],
+                  })
+                : kind === 'duplicate'
+                  ? file.events.toSpliced(i, 0, { ...e, id: `${e.id}-copy-${versions.length}` })
+                  : kind === 'delete'
+                    ? file.events.toSpliced(i, 1)
+                    : versions[term % versions.length]!.events;
+          const next = { ...file, events };
+          versions.push(next);
+          expect(termUseCounts(next)).toEqual(expected(next));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -18,35 +18,71 @@ import type {
   Phase,
   Technique,
 } from './incident';
+import { changedStretch } from './list-diff';
 
 export type LabelledList = Exclude<TermList, 'techniques' | 'sources'>;
 
 const withFile = (doc: DraftDoc, file: IncidentFile): DraftDoc => ({ ...doc, file });
 
-/** How many events, and indicators (which cite sources), use each term of each list: counted in one pass. */
-export function termUseCounts(file: IncidentFile): Record<TermList, Map<string, number>> {
-  const counts = {
-    phases: new Map<string, number>(),
-    systems: new Map<string, number>(),
-    actors: new Map<string, number>(),
-    actions: new Map<string, number>(),
-    techniques: new Map<string, number>(),
-    sources: new Map<string, number>(),
+export type TermCounts = Record<TermList, Map<string, number>>;
+
+/** Adds `by` to each term `e` uses, once per term however often the event names it. */
+function countEvent(counts: TermCounts, e: EventFile, by: 1 | -1) {
+  const bump = (m: Map<string, number>, id: string) => {
+    const n = (m.get(id) ?? 0) + by;
+    if (n === 0) m.delete(id);
+    else m.set(id, n);
   };
-  const bump = (m: Map<string, number>, ids: Iterable<string>) => {
-    for (const id of new Set(ids)) m.set(id, (m.get(id) ?? 0) + 1);
+  const bumpEach = (m: Map<string, number>, ids: readonly string[]) => {
+    for (let k = 0; k < ids.length; k++) if (ids.indexOf(ids[k]!) === k) bump(m, ids[k]!);
   };
-  for (const e of file.events) {
-    bump(counts.phases, [e.phase]);
-    bump(counts.actors, [e.actor]);
-    bump(counts.actions, [e.action]);
-    bump(counts.systems, e.systems);
-    bump(counts.techniques, e.techniques ?? []);
-    bump(
-      counts.sources,
-      e.citations.map((c) => c.source),
-    );
+  bump(counts.phases, e.phase);
+  bump(counts.actors, e.actor);
+  bump(counts.actions, e.action);
+  bumpEach(counts.systems, e.systems);
+  bumpEach(counts.techniques, e.techniques ?? []);
+  bumpEach(
+    counts.sources,
+    e.citations.map((c) => c.source),
+  );
+}
+
+/** Counts kept from the last call: typing in one event at 100,000 counted every event again (51 ms a keystroke). */
+let lastCounts: { events: readonly EventFile[]; counts: TermCounts } | undefined;
+
+/** How many events use each term of each list: the last call's counts moved by the events changed since. */
+export function termUseCounts(file: IncidentFile): TermCounts {
+  const { events } = file;
+  const last = lastCounts;
+  const stretch = last && changedStretch(last.events, events);
+  let counts: TermCounts;
+  if (
+    last &&
+    stretch &&
+    stretch.endA - stretch.at + stretch.endB - stretch.at < events.length / 2
+  ) {
+    counts = {
+      phases: new Map(last.counts.phases),
+      systems: new Map(last.counts.systems),
+      actors: new Map(last.counts.actors),
+      actions: new Map(last.counts.actions),
+      techniques: new Map(last.counts.techniques),
+      sources: new Map(last.counts.sources),
+    };
+    for (let i = stretch.at; i < stretch.endA; i++) countEvent(counts, last.events[i]!, -1);
+    for (let i = stretch.at; i < stretch.endB; i++) countEvent(counts, events[i]!, 1);
+  } else {
+    counts = {
+      phases: new Map(),
+      systems: new Map(),
+      actors: new Map(),
+      actions: new Map(),
+      techniques: new Map(),
+      sources: new Map(),
+    };
+    for (const e of events) countEvent(counts, e, 1);
   }
+  lastCounts = { events, counts };
   return counts;
 }
 
