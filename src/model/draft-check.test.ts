@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { newIncident } from './draft';
 import { draftProblems, problemsOf, showableIncident } from './draft-check';
@@ -87,5 +88,93 @@ describe('showableIncident', () => {
     })!;
     expect(edited.events).not.toBe(first.events);
     expect(edited.events.find((e) => e.id === head!.id)!.title).toEqual({ en: 'Edited' });
+  });
+
+  it('checks a version that replaced some events by those events alone, keeping the others as they were shown', () => {
+    const fast = vi.mocked(fastCheck);
+    const file = JSON.parse(bundledText) as IncidentFile;
+    const first = showableIncident(file)!;
+    fast.mockClear();
+    const at = 7;
+    const e = file.events[at]!;
+    const next = {
+      ...file,
+      events: file.events.with(at, { ...e, description: { en: 'Rewritten.' } }),
+    };
+    const shown = showableIncident(next)!;
+    expect(fast).not.toHaveBeenCalled();
+    const zod = parseIncident(structuredClone(next));
+    if (!zod.ok) throw new Error('the edited incident should be valid');
+    expect(shown).toEqual(zod.incident);
+    expect(shown.events.filter((x, k) => x !== first.events[k]).map((x) => x.id)).toEqual([e.id]);
+    // A new time or precision can change the order: the whole check runs.
+    const midnight = {
+      ...e,
+      start: '2023-11-01T00:00:00Z',
+      end: undefined,
+      precision: 'hour' as const,
+    };
+    const moved = { ...next, events: next.events.with(at, midnight) };
+    showableIncident(moved);
+    expect(fast).toHaveBeenCalledTimes(1);
+    const vaguer = {
+      ...moved,
+      events: moved.events.with(at, { ...midnight, precision: 'day' as const }),
+    };
+    const zodVaguer = parseIncident(structuredClone(vaguer));
+    if (!zodVaguer.ok) throw new Error('the day-precision event should be valid');
+    expect(showableIncident(vaguer)).toEqual(zodVaguer.incident);
+    expect(fast).toHaveBeenCalledTimes(2);
+  });
+
+  it('says of any run of edits what zod says of each version', () => {
+    const start = JSON.parse(bundledText) as IncidentFile;
+    type Edit = (
+      e: IncidentFile['events'][number],
+      file: IncidentFile,
+    ) => IncidentFile['events'][number];
+    const edits: Edit[] = [
+      (e) => ({ ...e, description: { en: `${String(e.id)} again` } }),
+      (e) => ({ ...e, title: { en: 'Retitled', 'zh-Hant': '改名' } }),
+      (e) => ({ ...e, title: { english: 'No such language' } }),
+      // A tag of the right shape that the platform writes otherwise (as `he`).
+      (e) => ({ ...e, description: { iw: 'Deprecated tag' } }),
+      (e) => ({ ...e, description: '' }),
+      (e) => ({ ...e, citations: [{ source: 'no-such-source', locator: 'p. 1' }] }),
+      (e, f) => ({
+        ...e,
+        citations: [...e.citations, { source: f.sources[0]!.id, locator: 'p. 2' }],
+      }),
+      (e) => ({ ...e, phase: 'no-such-phase' }),
+      (e, f) => ({ ...e, systems: [f.systems[0]!.id, f.systems[0]!.id] }),
+      (e, f) => ({ ...e, actor: f.actors.at(-1)!.id }),
+      (e) => ({ ...e, outcome: 'maybe' as never }),
+      (e) => ({ ...e, precision: 'day' }),
+      (e) => ({ ...e, start: '2023-11-23T00:00:00Z', precision: 'day' }),
+      (e) => ({ ...e, end: '2024-01-01T00:00:00Z' }),
+      (e) => ({ ...e, related: [] }),
+      (e) => ({ ...e, related: [{ event: 'no-such-event', kind: 'led-to' }] }),
+      (e) => ({ ...e, related: [{ event: e.id, kind: 'led-to' }] }),
+      (e) => ({ ...e, id: `renamed-${e.id}` }),
+      (e, f) => ({ ...e, id: f.events[0]!.id }),
+      (e) => ({ ...e, extra: { note: 'kept' } }),
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ edit: fc.nat(edits.length - 1), at: fc.nat() }), { maxLength: 8 }),
+        (run) => {
+          let file = start;
+          showableIncident(file);
+          for (const { edit, at } of run) {
+            const i = at % file.events.length;
+            file = { ...file, events: file.events.with(i, edits[edit]!(file.events[i]!, file)) };
+            const zod = parseIncident(structuredClone(file));
+            expect(draftProblems(file)).toEqual(zod.ok ? [] : zod.problems);
+            if (zod.ok) expect(showableIncident(file)).toEqual(zod.incident);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

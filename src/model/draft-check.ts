@@ -1,6 +1,6 @@
 // The schema's problems with a draft, worked out once per version of it: the editor, the header and the exports all ask.
 // It holds zod, so the page loads it only when a draft is open (src/loading/draft-check-loader.ts).
-import { fastCheck } from './incident-fast';
+import { fastCheck, fastCheckEdit, fastChecked, type FastChecked } from './incident-fast';
 import {
   parseIncident,
   type Incident,
@@ -10,24 +10,39 @@ import {
 } from './incident';
 
 const known = new WeakMap<IncidentFile, Problem[]>();
-/** The latest version's parse alone: each parse holds a whole incident, and a session makes a version per keystroke. */
-let latest: { file: IncidentFile; result: ParseResult } | undefined;
+/**
+ * The latest version's parse alone: each parse holds a whole incident, and a session makes a version per keystroke.
+ * `checked` when it passed the fast check, for the next version to check only the events it replaced.
+ */
+let latest: { file: IncidentFile; result: ParseResult; checked?: FastChecked } | undefined;
 
 /**
  * parseIncident's answer for a draft's file: a valid one through the fast check, which at 100,000 events took a
- * fraction of zod's seconds; zod says what is wrong with one that fails it, as on the load screen. After a version
- * with problems the next goes to zod alone, so a draft being fixed is not checked twice per keystroke.
+ * fraction of zod's seconds, and a version that only replaced some of a valid one's events through those events'
+ * check; zod says what is wrong with one that fails, as on the load screen. After a version with problems the next
+ * goes to zod alone, so a draft being fixed is not checked twice per keystroke.
  */
 function parseDraft(file: IncidentFile): ParseResult {
   if (latest?.file === file) return latest.result;
+  const checked = latest?.checked;
+  const edited = checked && fastCheckEdit(checked, file);
+  if (edited) {
+    const result: ParseResult = { ok: true, incident: edited.incident };
+    latest = { file, result, checked: edited };
+    return result;
+  }
   // The fast check gives the events their times in place: copies keep the draft's own events as written.
   const fast =
     latest?.result.ok === false
       ? undefined
       : fastCheck({ ...file, events: file.events.map((e) => ({ ...e })) });
-  const result: ParseResult = fast?.ok
-    ? { ok: true, incident: sameEvents(fast.incident(), file) }
-    : parseIncident(file);
+  if (fast?.ok && fast.asWritten) {
+    const incident = sameEvents(fast.incident(), file);
+    const result: ParseResult = { ok: true, incident };
+    latest = { file, result, checked: fastChecked(file, incident, fast.order.order) };
+    return result;
+  }
+  const result = parseIncident(file);
   latest = { file, result };
   return result;
 }

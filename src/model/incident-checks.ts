@@ -85,6 +85,109 @@ function checkTimes(e: EventFile, i: number, issue: Issue): void {
     issue(['events', i, 'end'], problemText('end-before-start', { end: e.end, start: e.start }));
 }
 
+/** Each list's ids, with the position of its first item. */
+export interface KnownIds {
+  phases: ReadonlyMap<string, number>;
+  systems: ReadonlyMap<string, number>;
+  actors: ReadonlyMap<string, number>;
+  actions: ReadonlyMap<string, number>;
+  sources: ReadonlyMap<string, number>;
+  techniques: ReadonlyMap<string, number>;
+  /** Only asked whether an id is there. */
+  events: Pick<ReadonlyMap<string, number>, 'has'>;
+}
+
+// A large valid file makes millions of these checks: they allocate nothing (no path, no closure) unless one fails.
+function unknown(issue: Issue, id: string, list: string, ...path: (string | number)[]) {
+  // A reference of the wrong shape has the schema's message at this path already; a second would say less.
+  if (list !== 'techniques' && !isIdShape(id)) return;
+  issue(path, problemText('unknown-id', { id, list }));
+}
+
+// A list naming one thing twice says nothing more, and a long one would make every consumer of it slow.
+function once<T>(
+  issue: Issue,
+  items: readonly T[] | undefined,
+  base: (string | number)[],
+  keyOf: (item: T) => string,
+  say: (item: T, list: string, at: number) => ProblemText,
+) {
+  const first = new Map<string, number>();
+  items?.forEach((item, k) => {
+    const key = keyOf(item);
+    const at = first.get(key);
+    if (at === undefined) first.set(key, k);
+    else issue([...base, k], say(item, String(base.at(-1)), at));
+  });
+}
+const itself = (item: string) => item;
+const twice = (item: string, list: string, at: number) =>
+  problemText('listed-twice', { item, list, at });
+const onceEach = (issue: Issue, items: readonly string[] | undefined, base: (string | number)[]) =>
+  once(issue, items, base, itself, twice);
+// Related events are keyed by kind and id; a kind is a word and an id a slug, so the space cannot be ambiguous.
+const linkKey = (r: { kind: string; event: string }) => `${r.kind} ${r.event}`;
+const linkTwice = (r: { kind: string; event: string }, list: string, at: number) =>
+  problemText('link-listed-twice', { kind: r.kind, event: r.event, list, at });
+
+function cite(
+  issue: Issue,
+  sources: KnownIds['sources'],
+  citations: { source: string }[],
+  owner: 'events' | 'indicators',
+  i: number,
+) {
+  for (let k = 0; k < citations.length; k++) {
+    const { source } = citations[k]!;
+    if (!sources.has(source)) unknown(issue, source, 'sources', owner, i, 'citations', k, 'source');
+  }
+}
+
+/** What JSON Schema cannot say about one event, the `i`th: its references, repeats, precision and order of times. */
+export function checkEventReferences(
+  e: EventFile,
+  i: number,
+  known: KnownIds,
+  issue: Issue,
+  /** The event's start and end are known to be valid UTC times (the fast path checked them). */
+  timesChecked: boolean,
+): void {
+  if (!known.phases.has(e.phase)) unknown(issue, e.phase, 'phases', 'events', i, 'phase');
+  if (!known.actors.has(e.actor)) unknown(issue, e.actor, 'actors', 'events', i, 'actor');
+  if (!known.actions.has(e.action)) unknown(issue, e.action, 'actions', 'events', i, 'action');
+  for (let k = 0; k < e.systems.length; k++)
+    if (!known.systems.has(e.systems[k]!))
+      unknown(issue, e.systems[k]!, 'systems', 'events', i, 'systems', k);
+  const { techniques: used, related } = e;
+  if (used)
+    for (let k = 0; k < used.length; k++)
+      if (!known.techniques.has(used[k]!))
+        unknown(issue, used[k]!, 'techniques', 'events', i, 'techniques', k);
+  if (related)
+    for (let k = 0; k < related.length; k++)
+      if (!known.events.has(related[k]!.event))
+        unknown(issue, related[k]!.event, 'events', 'events', i, 'related', k, 'event');
+  if (e.systems.length > 1) onceEach(issue, e.systems, ['events', i, 'systems']);
+  if (used && used.length > 1) onceEach(issue, used, ['events', i, 'techniques']);
+  if (related && related.length > 1)
+    once(issue, related, ['events', i, 'related'], linkKey, linkTwice);
+  cite(issue, known.sources, e.citations, 'events', i);
+  // A time that already failed its own check gets no second, misleading message about precision or order.
+  if (timesChecked || (isIsoUtc(e.start) && (e.end === undefined || isIsoUtc(e.end))))
+    checkTimes(e, i, issue);
+}
+
+/** Each list's ids, by the position of their first item; a repeated id is reported (with `issue`) and not kept. */
+export function idsOf(list: { id: string }[] | undefined, key: string, issue: Issue) {
+  const first = new Map<string, number>();
+  (list ?? []).forEach((item, i) => {
+    if (first.has(item.id))
+      issue([key, i, 'id'], problemText('duplicate-id', { id: item.id, list: key }));
+    else first.set(item.id, i);
+  });
+  return first;
+}
+
 /** What JSON Schema cannot say about a file that has its shape: unique ids, references, repeats, precision, order. */
 export function checkReferences(
   file: IncidentFile,
@@ -92,95 +195,28 @@ export function checkReferences(
   /** Every event's start and end is known to be a valid UTC time (the fast path checked them). */
   timesChecked = false,
 ): void {
-  // Each id with the position of its first item, which the events' cycle search reuses.
-  const idsOf = (list: { id: string }[] | undefined, key: string) => {
-    const first = new Map<string, number>();
-    (list ?? []).forEach((item, i) => {
-      if (first.has(item.id))
-        issue([key, i, 'id'], problemText('duplicate-id', { id: item.id, list: key }));
-      else first.set(item.id, i);
-    });
-    return first;
+  const known = {
+    phases: idsOf(file.phases, 'phases', issue),
+    systems: idsOf(file.systems, 'systems', issue),
+    actors: idsOf(file.actors, 'actors', issue),
+    actions: idsOf(file.actions, 'actions', issue),
+    sources: idsOf(file.sources, 'sources', issue),
+    techniques: idsOf(file.techniques, 'techniques', issue),
+    // Each id with the position of its first item, which the events' cycle search reuses.
+    events: idsOf(file.events, 'events', issue),
   };
-  const phases = idsOf(file.phases, 'phases');
-  const systems = idsOf(file.systems, 'systems');
-  const actors = idsOf(file.actors, 'actors');
-  const actions = idsOf(file.actions, 'actions');
-  const sources = idsOf(file.sources, 'sources');
-  const techniques = idsOf(file.techniques, 'techniques');
-  const events = idsOf(file.events, 'events');
-  idsOf(file.indicators, 'indicators');
-
-  // A large valid file makes millions of these checks: they allocate nothing (no path, no closure) unless one fails.
-  const unknown = (id: string, list: string, ...path: (string | number)[]) => {
-    // A reference of the wrong shape has the schema's message at this path already; a second would say less.
-    if (list !== 'techniques' && !isIdShape(id)) return;
-    issue(path, problemText('unknown-id', { id, list }));
-  };
-  // A list naming one thing twice says nothing more, and a long one would make every consumer of it slow.
-  const once = <T>(
-    items: readonly T[] | undefined,
-    base: (string | number)[],
-    keyOf: (item: T) => string,
-    say: (item: T, list: string, at: number) => ProblemText,
-  ) => {
-    const first = new Map<string, number>();
-    items?.forEach((item, k) => {
-      const key = keyOf(item);
-      const at = first.get(key);
-      if (at === undefined) first.set(key, k);
-      else issue([...base, k], say(item, String(base.at(-1)), at));
-    });
-  };
-  const itself = (item: string) => item;
-  const twice = (item: string, list: string, at: number) =>
-    problemText('listed-twice', { item, list, at });
-  const onceEach = (items: readonly string[] | undefined, base: (string | number)[]) =>
-    once(items, base, itself, twice);
-  // Related events are keyed by kind and id; a kind is a word and an id a slug, so the space cannot be ambiguous.
-  const linkKey = (r: { kind: string; event: string }) => `${r.kind} ${r.event}`;
-  const linkTwice = (r: { kind: string; event: string }, list: string, at: number) =>
-    problemText('link-listed-twice', { kind: r.kind, event: r.event, list, at });
-  const cite = (citations: { source: string }[], owner: 'events' | 'indicators', i: number) => {
-    for (let k = 0; k < citations.length; k++) {
-      const { source } = citations[k]!;
-      if (!sources.has(source)) unknown(source, 'sources', owner, i, 'citations', k, 'source');
-    }
-  };
-
+  idsOf(file.indicators, 'indicators', issue);
   const list = file.events;
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i]!;
-    if (!phases.has(e.phase)) unknown(e.phase, 'phases', 'events', i, 'phase');
-    if (!actors.has(e.actor)) unknown(e.actor, 'actors', 'events', i, 'actor');
-    if (!actions.has(e.action)) unknown(e.action, 'actions', 'events', i, 'action');
-    for (let k = 0; k < e.systems.length; k++)
-      if (!systems.has(e.systems[k]!)) unknown(e.systems[k]!, 'systems', 'events', i, 'systems', k);
-    const { techniques: used, related } = e;
-    if (used)
-      for (let k = 0; k < used.length; k++)
-        if (!techniques.has(used[k]!))
-          unknown(used[k]!, 'techniques', 'events', i, 'techniques', k);
-    if (related)
-      for (let k = 0; k < related.length; k++)
-        if (!events.has(related[k]!.event))
-          unknown(related[k]!.event, 'events', 'events', i, 'related', k, 'event');
-    if (e.systems.length > 1) onceEach(e.systems, ['events', i, 'systems']);
-    if (used && used.length > 1) onceEach(used, ['events', i, 'techniques']);
-    if (related && related.length > 1) once(related, ['events', i, 'related'], linkKey, linkTwice);
-    cite(e.citations, 'events', i);
-    // A time that already failed its own check gets no second, misleading message about precision or order.
-    if (timesChecked || (isIsoUtc(e.start) && (e.end === undefined || isIsoUtc(e.end))))
-      checkTimes(e, i, issue);
-  }
+  for (let i = 0; i < list.length; i++)
+    checkEventReferences(list[i]!, i, known, issue, timesChecked);
   file.indicators?.forEach((ind, i) => {
     ind.events?.forEach((id, k) => {
-      if (!events.has(id)) unknown(id, 'events', 'indicators', i, 'events', k);
+      if (!known.events.has(id)) unknown(issue, id, 'events', 'indicators', i, 'events', k);
     });
-    onceEach(ind.events, ['indicators', i, 'events']);
-    cite(ind.citations, 'indicators', i);
+    onceEach(issue, ind.events, ['indicators', i, 'events']);
+    cite(issue, known.sources, ind.citations, 'indicators', i);
   });
-  const cycle = findCausalCycle(file.events, events);
+  const cycle = findCausalCycle(file.events, known.events);
   if (cycle) {
     const first = file.events.findIndex((e) => e.id === cycle[0]);
     issue(['events', first, 'related'], problemText('causal-cycle', { ids: cycle }));
