@@ -212,6 +212,31 @@ describe('links', () => {
     expect(removed.file.events[2]).not.toHaveProperty('related');
   });
 
+  it('finds the links into an event again after any change to links, and only then', () => {
+    const a = addLink(draft('Phish', 'Login', 'Alert'), {
+      from: 'alert',
+      to: 'login',
+      kind: 'detected',
+    });
+    if (!a.ok) throw new Error(a.why);
+    const described = updateEvent(
+      a.doc,
+      'alert',
+      (e) => ({ ...e, description: { en: 'Paged.' } }),
+      'en',
+    ).doc;
+    const b = addLink(described, { from: 'phish', to: 'login', kind: 'led-to' });
+    if (!b.ok) throw new Error(b.why);
+    const into = eventLinks(a.doc.file, 'login').in;
+    expect(into).toEqual([{ from: 'alert', to: 'login', kind: 'detected' }]);
+    expect(eventLinks(described.file, 'login').in).toBe(into);
+    expect(eventLinks(b.doc.file, 'login').in).toEqual([
+      { from: 'phish', to: 'login', kind: 'led-to' },
+      { from: 'alert', to: 'login', kind: 'detected' },
+    ]);
+    expect(eventLinks(b.doc.file, 'phish').in).toEqual([]);
+  });
+
   it('refuses a led-to or enabled link that closes a cycle, with the message the loader gives', () => {
     const a = addLink(draft('Phish', 'Login', 'Alert'), {
       from: 'phish',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedStretch } from './list-diff';
+import { changedStretch, onlyReplaced } from './list-diff';
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ i }));
 
@@ -41,6 +41,23 @@ describe('changedStretch', () => {
         expect(a.slice(endA)).toEqual(b.slice(endB));
         expect(at).toBeLessThanOrEqual(Math.min(endA, endB));
       }),
+    );
+  });
+});
+
+describe('onlyReplaced', () => {
+  it('holds when every replaced item is one `same` accepts, and the lengths are equal', () => {
+    const a = [
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+      { id: 'c', n: 3 },
+    ];
+    const sameId = (x: { id: string }, y: { id: string }) => x.id === y.id;
+    expect(onlyReplaced(a, a.with(1, { id: 'b', n: 9 }), sameId)).toBe(true);
+    expect(onlyReplaced(a, a.with(1, { id: 'x', n: 2 }), sameId)).toBe(false);
+    expect(onlyReplaced(a, [...a, { id: 'd', n: 4 }], sameId)).toBe(false);
+    expect(onlyReplaced(a, a.with(0, { id: 'a', n: 0 }).with(2, { id: 'z', n: 3 }), sameId)).toBe(
+      false,
     );
   });
 });

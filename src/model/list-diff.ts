@@ -16,3 +16,15 @@ export function changedStretch<T>(a: readonly T[], b: readonly T[]): Stretch {
   while (same < shorter - at && a[a.length - 1 - same] === b[b.length - 1 - same]) same++;
   return { at, endA: a.length - same, endB: b.length - same };
 }
+
+/** Whether `b` is `a` with some items replaced, each by one that `same` holds equal to it where it is. */
+export function onlyReplaced<T>(
+  a: readonly T[],
+  b: readonly T[],
+  same: (before: T, after: T) => boolean,
+): boolean {
+  if (a.length !== b.length) return false;
+  const { at, endA } = changedStretch(a, b);
+  for (let i = at; i < endA; i++) if (!same(a[i]!, b[i]!)) return false;
+  return true;
+}
