@@ -410,3 +410,26 @@ test('an export or Present clicked right after typing a problem is refused: each
   await page.clock.resume();
   await expect(page.getByText('1 problem to fix before export or present')).toBeVisible();
 });
+
+test('typing in an event’s texts shows them on the chart, in the list and to the search once typing pauses', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await app.goto();
+  const row = app.listRows.nth(5);
+  const id = (await row.getAttribute('data-event'))!;
+  await row.click();
+  await app.button('Edit').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  const title = await app.field('Title').inputValue();
+  await app.field('Title').press('End');
+  await page.keyboard.type(' (retold)', { delay: 40 });
+  await app.field('Description').press('End');
+  await page.keyboard.type(' Xylophone.', { delay: 40 });
+  await expect(app.chartItem(id)).toContainText(`${title} (retold)`);
+  await app.search.fill('xylophone');
+  await expect.poll(() => app.drawnEventIds()).toEqual([id]);
+  await expect(app.listRows).toHaveCount(1);
+  await expect(app.listRows.first()).toContainText(`${title} (retold)`);
+});

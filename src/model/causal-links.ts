@@ -2,6 +2,7 @@
 import type { ChartItem } from './chart-model';
 import type { RelationKind, TimelineEvent } from './incident';
 import { firstIndex } from './event-index';
+import { textEditOf, type TextEdit } from './event-versions';
 import { memo } from './memo';
 import { coarser, DAY, type TimeWindow } from './time';
 
@@ -67,6 +68,9 @@ const incoming = new WeakMap<readonly TimelineEvent[], ReadonlyMap<string, Incom
  */
 export function linksInto(events: readonly TimelineEvent[]): ReadonlyMap<string, IncomingLink[]> {
   return memo(incoming, events, () => {
+    const edit = textEditOf(events);
+    const before = edit && incoming.get(edit.before);
+    if (before) return linksAfterEdit(before, edit);
     const into = new Map<string, IncomingLink[]>();
     for (const from of events)
       for (const { event, kind } of from.related ?? []) {
@@ -76,6 +80,24 @@ export function linksInto(events: readonly TimelineEvent[]): ReadonlyMap<string,
       }
     return into;
   });
+}
+
+/** linksInto's map of a text edit's list, from the map of the list before it: the replaced events' links are theirs. */
+function linksAfterEdit(
+  before: ReadonlyMap<string, IncomingLink[]>,
+  edit: TextEdit,
+): Map<string, IncomingLink[]> {
+  const into = new Map(before);
+  for (const i of edit.replaced) {
+    const was = edit.before[i]!;
+    const now = edit.after[i]!;
+    for (const { event } of now.related ?? [])
+      into.set(
+        event,
+        into.get(event)!.map((link) => (link.from === was ? { ...link, from: now } : link)),
+      );
+  }
+  return into;
 }
 
 /**

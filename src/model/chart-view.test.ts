@@ -14,6 +14,7 @@ import {
 import { linksInto } from './causal-links';
 import { laneIdsOf, type GroupBy } from './chart-model';
 import { buildEventIndex, laneTableOf, type EventIndex } from './event-index';
+import { noteTextEdit } from './event-versions';
 import { facetColumns } from './facet-columns';
 import { NO_SEARCH_INDEX, queryResult } from './filters';
 import { loadBundled } from './bundled.test-helper';
@@ -306,5 +307,45 @@ describe('the hidden quiet periods', () => {
       expect(some.hidden).toBe(all.hidden);
     }
     expect(sceneOf(large, { compress: true }).hidden.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a text edit of a large incident', () => {
+  const incident = loadBundled(generateIncident(3000, 2, 'full'));
+  const before = sceneOf(incident);
+  const window = { from: before.index.starts[0]!, to: before.index.starts[0]! + 2 * DAY };
+  chartView(before, window);
+  linksInto(incident.events);
+  const columns = facetColumns(incident.events);
+  // Edit an event that holds links, whose place in start order differs from its place in reading order.
+  const at = incident.events.findIndex((e, i) => e.related && before.index.events[i] !== e);
+  const was = incident.events[at]!;
+  const now = { ...was, title: { en: 'Edited title' }, description: { en: 'Edited.' } };
+  const events = incident.events.with(at, now);
+  const edited = { ...incident, events };
+  noteTextEdit(incident.events, events);
+  const scene = sceneOf(edited);
+  // The same incident as new objects throughout: built from nothing.
+  const fresh = sceneOf({ ...edited, events: events.map((e) => ({ ...e })) });
+
+  it('is shown as a fresh build would show it, with the edited event in place of the old', () => {
+    expect(at).toBeGreaterThan(-1);
+    expect(scene.index.events).toContain(now);
+    expect(scene.index.events).not.toContain(was);
+    expect(scene.index).toEqual(fresh.index);
+    expect(scene.lanes).toEqual(fresh.lanes);
+    expect(scene.limits).toEqual(fresh.limits);
+    expect(scene.byId.get(was.id)).toBe(now);
+    expect(chartView(scene, window).items).toEqual(chartView(fresh, window).items);
+    expect(linksInto(events)).toEqual(linksInto(fresh.incident.events));
+    const into = [...linksInto(events).values()].flat();
+    expect(into.some((l) => l.from === now)).toBe(true);
+    expect(into.some((l) => l.from === was)).toBe(false);
+  });
+
+  it('keeps what is made of the events’ order, times and lanes', () => {
+    expect(laneTableOf(scene.index, 'system')).toBe(laneTableOf(before.index, 'system'));
+    expect(facetColumns(events)).toBe(columns);
+    expect(scene.limits).toBe(before.limits);
   });
 });

@@ -17,13 +17,16 @@ import {
 } from './chart-model';
 import {
   buildEventIndex,
+  indexAfterEdit,
   inStartOrder,
   laneTableOf,
   positionsIn,
+  shapeOfIndex,
   subsetAt,
   subsetIndex,
   type EventIndex,
 } from './event-index';
+import { shapeOf, textEditOf } from './event-versions';
 import { firstWindow } from './first-window';
 import type { Incident, MilestoneKind, TimelineEvent } from './incident';
 import { linksInto } from './causal-links';
@@ -117,12 +120,13 @@ export interface ChartView {
 
 const NOTHING_DIMMED: ReadonlySet<string> = new Set();
 const NOTHING_HIDDEN: TimeWindow[] = [];
-// Kept per events array and per incident, so a change of grouping, toggles or language does not rebuild them.
+// Kept per events array and per incident, so a change of grouping, toggles or language does not rebuild them; what
+// is made of the events' times alone, per shape (event-versions.ts), so a change to an event's texts does not either.
 const indexes = new WeakMap<readonly TimelineEvent[], EventIndex>();
 const lookups = new WeakMap<Incident, ReadonlyMap<string, TimelineEvent>>();
-const limitsOf = new WeakMap<Incident, TimeWindow | undefined>();
+const limitsOf = new WeakMap<readonly TimelineEvent[], TimeWindow | undefined>();
 const bandsOf = new WeakMap<Incident, Map<string, Band[]>>();
-const quietOf = new WeakMap<Incident, TimeWindow[]>();
+const quietOf = new WeakMap<readonly TimelineEvent[], TimeWindow[]>();
 
 // A loop rather than `new Map(events.map(...))`, whose pairs are made only to be dropped: 78 -> 46 ms at 100,000.
 function lookupOf(incident: Incident): Map<string, TimelineEvent> {
@@ -133,12 +137,15 @@ function lookupOf(incident: Incident): Map<string, TimelineEvent> {
 /** The incident's events by id, made once per incident (the chart's scene shares it). */
 export const eventsById = (incident: Incident): ReadonlyMap<string, TimelineEvent> =>
   memo(lookups, incident, lookupOf);
-const limitsFor = (incident: Incident) => zoomLimits(incident.events);
+const limitsIn = (incident: Incident) =>
+  memo(limitsOf, shapeOf(incident.events), () => zoomLimits(incident.events));
 const busiestOf = new WeakMap<EventIndex, TimeWindow | undefined>();
 const busiestFor = (index: EventIndex) => firstWindow(index, QUIET_GAP);
 // The time index's events, in start order: the incident's reading order puts a date-only event after that day's.
-const quietFor = (incident: Incident) =>
-  quietPeriods(indexOf(incident, incident.events).events, QUIET_GAP, QUIET_KEEP);
+const quietIn = (incident: Incident) =>
+  memo(quietOf, shapeOf(incident.events), () =>
+    quietPeriods(indexOf(incident, incident.events).events, QUIET_GAP, QUIET_KEEP),
+  );
 
 // The filtered events' index is taken from the whole incident's, which is built once.
 function indexOf(
@@ -146,7 +153,11 @@ function indexOf(
   events: readonly TimelineEvent[],
   rows?: Int32Array,
 ): EventIndex {
-  const all = memo(indexes, incident.events, buildEventIndex);
+  const all = memo(indexes, incident.events, (list) => {
+    const edit = textEditOf(list);
+    const before = edit && indexes.get(edit.before);
+    return before ? indexAfterEdit(before, edit) : buildEventIndex(list);
+  });
   if (events === incident.events) return all;
   return memo(
     indexes,
@@ -161,9 +172,9 @@ function indexOf(
  * The incident's two orders mapped onto each other: `rank` gives each row of its time index the event's place in
  * the incident's own (reading) order, and `row` the reverse. The same array twice when the orders agree.
  */
-const orders = new WeakMap<Incident, { rank: Int32Array; row: Int32Array }>();
+const orders = new WeakMap<readonly TimelineEvent[], { rank: Int32Array; row: Int32Array }>();
 function ordersOf(incident: Incident) {
-  return memo(orders, incident, () => {
+  return memo(orders, shapeOf(incident.events), () => {
     const all = indexOf(incident, incident.events);
     const n = all.events.length;
     if (all.events === incident.events) {
@@ -270,13 +281,13 @@ function markersOf(incident: Incident, hidden: TimeWindow[], words: ChartWords):
 export function chartScene(input: SceneInput): ChartScene {
   const { incident, events, groupBy, lang, words } = input;
   // Kept per incident, never a new empty array: the chart re-maps its whole axis when these change.
-  const hidden = input.compress ? memo(quietOf, incident, quietFor) : NOTHING_HIDDEN;
+  const hidden = input.compress ? quietIn(incident) : NOTHING_HIDDEN;
   const index = indexOf(incident, events, input.rows);
   const n = index.events.length;
   // The index's first start and latest end: fitWindow without a pass over every event.
   const fitted =
     n > 0 ? padWindow(index.starts[0]!, index.reach[n - 1]!) : fitWindow(incident.events);
-  const limits = input.limit === false ? undefined : memo(limitsOf, incident, limitsFor);
+  const limits = input.limit === false ? undefined : limitsIn(incident);
   const { compress } = input;
   let initial: { window: TimeWindow | undefined } | undefined;
   return {
@@ -298,7 +309,7 @@ export function chartScene(input: SceneInput): ChartScene {
     // finding the busiest stretch took 9-11 ms of a regrouping at 100,000 events (browser CPU profiles).
     get initial() {
       if (!initial) {
-        const busiest = compress ? undefined : memo(busiestOf, index, busiestFor);
+        const busiest = compress ? undefined : memo(busiestOf, shapeOfIndex(index), busiestFor);
         initial = { window: busiest ? clampWindow(busiest, limits) : fitted };
       }
       return initial.window;
@@ -327,7 +338,7 @@ export function sceneSteps(incident: Incident, lang = 'en'): (() => unknown)[] {
     () => ordersOf(incident),
     () => sidesOf(index(), incident),
     () => eventsById(incident),
-    () => memo(limitsOf, incident, limitsFor),
+    () => limitsIn(incident),
     () => bandsIn(incident, lang),
     // What the panels beside the chart read of every event: the metrics, the outcomes to filter by, the counts.
     () => milestones(incident),

@@ -1,5 +1,6 @@
 // The schema's problems with a draft, worked out once per version of it: the editor, the header and the exports all ask.
 // It holds zod, so the page loads it only when a draft is open (src/loading/draft-check-loader.ts).
+import { noteTextEdit } from './event-versions';
 import { fastCheck, fastCheckEdit, fastChecked, type FastChecked } from './incident-fast';
 import {
   parseIncident,
@@ -27,6 +28,7 @@ function parseDraft(file: IncidentFile): ParseResult {
   const checked = latest?.checked;
   const edited = checked && fastCheckEdit(checked, file);
   if (edited) {
+    noteTextEdit(checked.incident.events, edited.incident.events);
     const result: ParseResult = { ok: true, incident: edited.incident };
     latest = { file, result, checked: edited };
     return result;

@@ -1,6 +1,7 @@
 // A time-sorted index over parsed events: which events overlap a window, and how many fall in each lane and time bin.
 import { laneIdsOf, type GroupBy } from './chart-model';
 import type { TimelineEvent } from './incident';
+import type { TextEdit } from './event-versions';
 import { readingOrder, type TimeWindow } from './time';
 
 // Binary search needs start order; the incident's own order is reading order, which differs for date-only events.
@@ -55,6 +56,35 @@ export function buildEventIndex(events: readonly TimelineEvent[]): EventIndex {
     longest = Math.max(longest, e.endMs - e.startMs);
   }
   return { events: sorted, starts, ends, reach, longest };
+}
+
+// The index each index was made from by a text edit (indexAfterEdit), back to the first: what is made of an index's
+// order, times and lanes is kept for that first one.
+const shapeSources = new WeakMap<EventIndex, EventIndex>();
+
+/** The first index of the run of text edits that made `index` (`index` itself when none did). */
+export const shapeOfIndex = (index: EventIndex): EventIndex => shapeSources.get(index) ?? index;
+
+/**
+ * The index of a text edit's list, from the index of the list before it: the same arrays, with the replaced events
+ * in their places, since their times are the same (noteTextEdit).
+ */
+export function indexAfterEdit(old: EventIndex, { before, after, replaced }: TextEdit): EventIndex {
+  let events: readonly TimelineEvent[] = after;
+  if (old.events !== before) {
+    const sorted = old.events.slice();
+    for (const i of replaced) {
+      const was = before[i]!;
+      let at = firstIndex(old.starts, was.startMs, true);
+      while (sorted[at] !== was) at++;
+      sorted[at] = after[i]!;
+    }
+    events = sorted;
+  }
+  startOrdered.set(after, events);
+  const index = { ...old, events };
+  shapeSources.set(index, shapeOfIndex(old));
+  return index;
 }
 
 // Each event's position in an index, built once per index, for finding a subset's events in it.
@@ -226,12 +256,13 @@ export function laneKeysOf(event: TimelineEvent, groupBy: GroupBy): readonly str
 }
 const NO_LANE = [''] as const;
 
-// Built on first use per grouping and kept with the index, which is immutable.
+// Built on first use per grouping and kept with the index, which is immutable (with the first of its text edits).
 const laneTables = new WeakMap<EventIndex, Map<GroupBy, LaneTable>>();
 
 export function laneTableOf(index: EventIndex, groupBy: GroupBy): LaneTable {
-  let byGrouping = laneTables.get(index);
-  if (!byGrouping) laneTables.set(index, (byGrouping = new Map()));
+  const shape = shapeOfIndex(index);
+  let byGrouping = laneTables.get(shape);
+  if (!byGrouping) laneTables.set(shape, (byGrouping = new Map()));
   const cached = byGrouping.get(groupBy);
   if (cached) return cached;
   const table = index.subsetOf

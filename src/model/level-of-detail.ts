@@ -7,6 +7,7 @@ import {
   eventsOverlapping,
   forEachOverlapping,
   laneTableOf,
+  shapeOfIndex,
   type EventIndex,
   type LaneBinCounts,
 } from './event-index';
@@ -178,7 +179,7 @@ export function levelOfDetail({
 const sideTables = new WeakMap<EventIndex, { actors: Incident['actors']; sides: Uint8Array }>();
 
 export function sidesOf(index: EventIndex, incident: Incident): Uint8Array {
-  const cached = sideTables.get(index);
+  const cached = sideTables.get(shapeOfIndex(index));
   if (cached && cached.actors === incident.actors) return cached.sides;
   let sides: Uint8Array;
   if (index.subsetOf) {
@@ -193,7 +194,7 @@ export function sidesOf(index: EventIndex, incident: Incident): Uint8Array {
       (e) => sideOf.get(e.actor) ?? SIDES.indexOf('third-party'),
     );
   }
-  sideTables.set(index, { actors: incident.actors, sides });
+  sideTables.set(shapeOfIndex(index), { actors: incident.actors, sides });
   return sides;
 }
 
