@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateIncident } from '../../bench/generate';
 import type { WhenIdle } from '../hooks/when-idle';
+import { noteTextEdit } from '../model/event-versions';
 import { parseIncident, type Incident } from '../model/incident';
+import { incidentWarnings } from '../model/incident-warnings';
 import { IDLE_FROM, subscribeWarnings, warningsFor } from './known-warnings';
 
 function parsed(n: number): Incident {
@@ -54,5 +56,24 @@ describe('warningsFor', () => {
     runAll();
     expect(warningsFor(next, idle)?.length).toBeGreaterThan(0);
     expect(warningsFor(typed, idle)).toBeUndefined();
+  });
+
+  it('makes a text edit’s warnings at once, from those of the large incident it edits', () => {
+    const { idle, runAll } = idleByHand();
+    const before = { ...large };
+    warningsFor(before, idle);
+    runAll();
+    const at = before.events.findIndex((e) => typeof e.description === 'object');
+    const e = before.events[at]!;
+    const live = before.indicators!.find((i) => i.value !== i.defanged)!;
+    const events = before.events.with(at, {
+      ...e,
+      description: { en: `Beacons to ${live.value}.` },
+    });
+    noteTextEdit(before.events, events);
+    const edited = { ...before, events };
+    const warnings = warningsFor(edited, idle);
+    expect(warnings).toEqual(incidentWarnings(edited));
+    expect(warnings?.some((w) => w.path === `events[id=${e.id}].description.en`)).toBe(true);
   });
 });

@@ -1,9 +1,18 @@
 // An incident's warnings, computed where it was parsed: the parse worker sends them after a large incident.
-import type { Incident } from '../model/incident';
+import { sameButEvents, textEditOf } from '../model/event-versions';
+import type { Incident, TimelineEvent } from '../model/incident';
 import { whenIdle, type WhenIdle } from '../hooks/when-idle';
-import { incidentWarnings, type Warning } from '../model/incident-warnings';
+import {
+  warningParts,
+  warningsOf,
+  type Warning,
+  type WarningParts,
+} from '../model/incident-warnings';
 
 const known = new WeakMap<Incident, Warning[]>();
+// Those made here by part, and the incident of each list of events, for a text edit's incident to start from.
+const parts = new WeakMap<Incident, WarningParts>();
+const incidents = new WeakMap<readonly TimelineEvent[], Incident>();
 const coming = new WeakSet<Incident>();
 const listeners = new Set<() => void>();
 const changed = () => listeners.forEach((listener) => listener());
@@ -38,16 +47,33 @@ export const IDLE_FROM = 5000;
 /** The large incident whose warnings are to be made when the page is next idle. */
 let waiting: Incident | undefined;
 
+/** The parts of the incident a text edit made `incident` from, when they are made and it differs only in its events. */
+function afterEdit(incident: Incident) {
+  const edit = textEditOf(incident.events);
+  const was = edit && incidents.get(edit.before);
+  const before = was && parts.get(was);
+  return edit && before && sameButEvents(was, incident) ? { before, edit } : undefined;
+}
+
+function make(incident: Incident, after = afterEdit(incident)): Warning[] {
+  const made = warningParts(incident, after);
+  parts.set(incident, made);
+  incidents.set(incident.events, incident);
+  return warningsOf(made);
+}
+
 /**
  * The warnings the worker sent, undefined while they are coming, or (for an incident made on this thread) made
- * once per incident: at once, or, for a large one, when the page is next idle, undefined until then. A large
- * incident replaced before that moment (the next keystroke's) never has its warnings made.
+ * once per incident: at once for a small one or a text edit of one whose warnings are made, else when the page is
+ * next idle, undefined until then. A large incident replaced before that moment (the next keystroke's) never has
+ * its warnings made.
  */
 export function warningsFor(incident: Incident, idle: WhenIdle = whenIdle): Warning[] | undefined {
   const warnings = known.get(incident);
   if (warnings || coming.has(incident)) return warnings;
-  if (incident.events.length < IDLE_FROM) {
-    const made = incidentWarnings(incident);
+  const after = afterEdit(incident);
+  if (incident.events.length < IDLE_FROM || after) {
+    const made = make(incident, after);
     known.set(incident, made);
     return made;
   }
@@ -56,7 +82,7 @@ export function warningsFor(incident: Incident, idle: WhenIdle = whenIdle): Warn
     idle(() => {
       if (waiting !== incident) return;
       waiting = undefined;
-      rememberWarnings(incident, incidentWarnings(incident));
+      rememberWarnings(incident, make(incident));
     });
   }
   return undefined;

@@ -65,3 +65,13 @@ export const shapeOf = (events: Events): Events => shapes.get(events) ?? events;
 /** The text edit that made `events`, when it is the latest noted. */
 export const textEditOf = (events: Events): TextEdit | undefined =>
   latest?.after === events ? latest : undefined;
+
+/** Whether two incidents (or files) hold the very same values in every field but their events. */
+export function sameButEvents(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const key of keys) if (key !== 'events' && x[key] !== y[key]) return false;
+  return true;
+}

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseIncident, type IncidentFile, type MilestoneKind } from './incident';
-import { incidentWarnings } from './incident-warnings';
+import { incidentWarnings, warningParts, warningsOf } from './incident-warnings';
+import { noteTextEdit, textEditOf } from './event-versions';
+import { loadBundled } from './bundled.test-helper';
+import { generateIncident } from '../../bench/generate';
 import { minimalIncident } from './test-incident';
 
 function warningsFor(change: (f: IncidentFile) => void) {
@@ -202,5 +206,36 @@ describe('data/fixtures/warnings.json', () => {
       'events[id=address-blocked].milestones[0]',
       'events[id=address-blocked].description',
     ]);
+  });
+});
+
+describe('warningParts after a text edit', () => {
+  const start = loadBundled(generateIncident(300, 5, 'full'));
+  const live = start.indicators!.find((i) => i.value !== i.defanged)!;
+
+  it('gives what a whole scan gives, through any run of edits that add or take away live indicators', () => {
+    const texts = [
+      `Seen at ${live.value} again.`,
+      'Nothing to see.',
+      `Defanged: ${live.defanged}.`,
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(299), text: fc.nat(texts.length - 1) }), { maxLength: 6 }),
+        (edits) => {
+          let incident = start;
+          let parts = warningParts(incident);
+          for (const { at, text } of edits) {
+            const e = incident.events[at]!;
+            const events = incident.events.with(at, { ...e, description: { en: texts[text]! } });
+            noteTextEdit(incident.events, events);
+            incident = { ...incident, events };
+            parts = warningParts(incident, { before: parts, edit: textEditOf(events)! });
+            expect(warningsOf(parts)).toEqual(incidentWarnings(incident));
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -12,9 +12,33 @@ export type TextVisitor = (text: LocalizedText, path: () => string) => void;
 
 /** Visits titles, descriptions, labels, notes, locators, reasons, prompts, injects, names and imported fields. */
 export function visitTextFields(incident: Incident, visit: TextVisitor): void {
-  const field = (text: LocalizedText | undefined, path: () => string) => {
+  visitIncidentTextFields(incident, visit, 'before');
+  for (const e of incident.events) visitEventTextFields(e, visit);
+  visitIncidentTextFields(incident, visit, 'after');
+}
+
+const fieldVisitor =
+  (visit: TextVisitor) => (text: LocalizedText | undefined, path: () => string) => {
     if (text !== undefined) visit(text, path);
   };
+
+/** The incident's own text fields, those before its events in file order or those after them. */
+export function visitIncidentTextFields(
+  incident: Incident,
+  visit: TextVisitor,
+  where: 'before' | 'after',
+): void {
+  const field = fieldVisitor(visit);
+  if (where === 'after') {
+    for (const ind of incident.indicators ?? []) {
+      const at = () => `indicators[id=${ind.id}]`;
+      field(ind.description, () => `${at()}.description`);
+      field(ind.owner, () => `${at()}.owner`);
+      field(ind.location, () => `${at()}.location`);
+      ind.citations.forEach((c, i) => field(c.locator, () => `${at()}.citations[${i}].locator`));
+    }
+    return;
+  }
   field(incident.title, () => 'title');
   field(incident.summary, () => 'summary');
   for (const s of incident.sources) {
@@ -36,23 +60,19 @@ export function visitTextFields(incident: Incident, visit: TextVisitor): void {
   for (const p of incident.phases)
     p.prompts?.forEach((q, i) => field(q, () => `phases[id=${p.id}].prompts[${i}]`));
   for (const t of incident.techniques ?? []) field(t.name, () => `techniques[id=${t.id}].name`);
-  for (const e of incident.events) {
-    const at = () => `events[id=${e.id}]`;
-    field(e.title, () => `${at()}.title`);
-    field(e.description, () => `${at()}.description`);
-    e.citations.forEach((c, i) => field(c.locator, () => `${at()}.citations[${i}].locator`));
-    field(e.inferred?.reason, () => `${at()}.inferred.reason`);
-    e.prompts?.forEach((q, i) => field(q, () => `${at()}.prompts[${i}]`));
-    field(e.inject?.question, () => `${at()}.inject.question`);
-    if (e.extra) for (const k in e.extra) field(e.extra[k], () => `${at()}.extra.${k}`);
-  }
-  for (const ind of incident.indicators ?? []) {
-    const at = () => `indicators[id=${ind.id}]`;
-    field(ind.description, () => `${at()}.description`);
-    field(ind.owner, () => `${at()}.owner`);
-    field(ind.location, () => `${at()}.location`);
-    ind.citations.forEach((c, i) => field(c.locator, () => `${at()}.citations[${i}].locator`));
-  }
+}
+
+/** One event's text fields. */
+export function visitEventTextFields(e: Incident['events'][number], visit: TextVisitor): void {
+  const field = fieldVisitor(visit);
+  const at = () => `events[id=${e.id}]`;
+  field(e.title, () => `${at()}.title`);
+  field(e.description, () => `${at()}.description`);
+  e.citations.forEach((c, i) => field(c.locator, () => `${at()}.citations[${i}].locator`));
+  field(e.inferred?.reason, () => `${at()}.inferred.reason`);
+  e.prompts?.forEach((q, i) => field(q, () => `${at()}.prompts[${i}]`));
+  field(e.inject?.question, () => `${at()}.inject.question`);
+  if (e.extra) for (const k in e.extra) field(e.extra[k], () => `${at()}.extra.${k}`);
 }
 
 /** Every text field with its path, in file order. */
