@@ -347,5 +347,8 @@ describe('a text edit of a large incident', () => {
     expect(laneTableOf(scene.index, 'system')).toBe(laneTableOf(before.index, 'system'));
     expect(facetColumns(events)).toBe(columns);
     expect(scene.limits).toBe(before.limits);
+    expect(scene.bands).toBe(before.bands);
+    const renamed = { ...edited, phases: edited.phases.map((p) => ({ ...p, label: 'Renamed' })) };
+    expect(sceneOf(renamed).bands.map((b) => b.label)).toEqual(scene.bands.map(() => 'Renamed'));
   });
 });
