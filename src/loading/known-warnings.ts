@@ -73,6 +73,8 @@ export function warningsFor(incident: Incident, idle: WhenIdle = whenIdle): Warn
   if (warnings || coming.has(incident)) return warnings;
   const after = afterEdit(incident);
   if (incident.events.length < IDLE_FROM || after) {
+    // A large incident still waiting is replaced by this one: its scan would be for nothing.
+    waiting = undefined;
     const made = make(incident, after);
     known.set(incident, made);
     return made;

@@ -337,6 +337,23 @@ describe('a text edit of a large incident', () => {
     expect(scene.limits).toEqual(fresh.limits);
     expect(scene.byId.get(was.id)).toBe(now);
     expect(chartView(scene, window).items).toEqual(chartView(fresh, window).items);
+    const around = { from: now.startMs - DAY, to: now.endMs + DAY };
+    const items = chartView(scene, around).items;
+    expect(items.some((item) => item.label === 'Edited title')).toBe(true);
+    expect(items).toEqual(chartView(fresh, around).items);
+    for (const over of [{ compress: true }, { groupBy: 'actor' as const }]) {
+      const [a, b] = [sceneOf(edited, over), sceneOf(fresh.incident, over)];
+      expect(a.hidden).toEqual(b.hidden);
+      expect(a.lanes).toEqual(b.lanes);
+      expect(chartView(a, around).items).toEqual(chartView(b, around).items);
+    }
+    const subset = (list: readonly TimelineEvent[]) => list.filter((e) => e.phase === now.phase);
+    const [a, b] = [
+      sceneOf(edited, { events: subset(events) }),
+      sceneOf(fresh.incident, { events: subset(fresh.incident.events) }),
+    ];
+    expect(a.index.events).toContain(now);
+    expect(chartView(a, around).items).toEqual(chartView(b, around).items);
     expect(linksInto(events)).toEqual(linksInto(fresh.incident.events));
     const into = [...linksInto(events).values()].flat();
     expect(into.some((l) => l.from === now)).toBe(true);

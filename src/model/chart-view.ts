@@ -26,7 +26,7 @@ import {
   subsetIndex,
   type EventIndex,
 } from './event-index';
-import { shapeOf, textEditOf } from './event-versions';
+import { eventsShape, textEditOf } from './event-versions';
 import { firstWindow } from './first-window';
 import type { Incident, MilestoneKind, TimelineEvent } from './incident';
 import { linksInto } from './causal-links';
@@ -141,12 +141,12 @@ function lookupOf(incident: Incident): Map<string, TimelineEvent> {
 export const eventsById = (incident: Incident): ReadonlyMap<string, TimelineEvent> =>
   memo(lookups, incident, lookupOf);
 const limitsIn = (incident: Incident) =>
-  memo(limitsOf, shapeOf(incident.events), () => zoomLimits(incident.events));
+  memo(limitsOf, eventsShape(incident.events), () => zoomLimits(incident.events));
 const busiestOf = new WeakMap<EventIndex, TimeWindow | undefined>();
 const busiestFor = (index: EventIndex) => firstWindow(index, QUIET_GAP);
 // The time index's events, in start order: the incident's reading order puts a date-only event after that day's.
 const quietIn = (incident: Incident) =>
-  memo(quietOf, shapeOf(incident.events), () =>
+  memo(quietOf, eventsShape(incident.events), () =>
     quietPeriods(indexOf(incident, incident.events).events, QUIET_GAP, QUIET_KEEP),
   );
 
@@ -159,7 +159,7 @@ function indexOf(
   const all = memo(indexes, incident.events, (list) => {
     const edit = textEditOf(list);
     const before = edit && indexes.get(edit.before);
-    return before ? indexAfterEdit(before, edit) : buildEventIndex(list);
+    return (before && indexAfterEdit(before, edit)) ?? buildEventIndex(list);
   });
   if (events === incident.events) return all;
   return memo(
@@ -177,7 +177,7 @@ function indexOf(
  */
 const orders = new WeakMap<readonly TimelineEvent[], { rank: Int32Array; row: Int32Array }>();
 function ordersOf(incident: Incident) {
-  return memo(orders, shapeOf(incident.events), () => {
+  return memo(orders, eventsShape(incident.events), () => {
     const all = indexOf(incident, incident.events);
     const n = all.events.length;
     if (all.events === incident.events) {
@@ -255,7 +255,7 @@ function itemCountOf(index: EventIndex, groupBy: GroupBy): number {
 }
 
 function bandsIn(incident: Incident, lang: string): Band[] {
-  const shape = shapeOf(incident.events);
+  const shape = eventsShape(incident.events);
   let kept = bandsOf.get(shape);
   if (kept?.phases !== incident.phases)
     bandsOf.set(shape, (kept = { phases: incident.phases, byLang: new Map() }));

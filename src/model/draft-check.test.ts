@@ -5,6 +5,7 @@ import { draftProblems, problemsOf, showableIncident } from './draft-check';
 import { bundledText } from './bundled.test-helper';
 import { parseIncident, type IncidentFile } from './incident';
 import type * as IncidentFast from './incident-fast';
+import { textEditOf } from './event-versions';
 import { fastCheck } from './incident-fast';
 
 // The real fast check, counted.
@@ -107,6 +108,8 @@ describe('showableIncident', () => {
     if (!zod.ok) throw new Error('the edited incident should be valid');
     expect(shown).toEqual(zod.incident);
     expect(shown.events.filter((x, k) => x !== first.events[k]).map((x) => x.id)).toEqual([e.id]);
+    // Noted as a text edit, for the views of the events' shape to be kept.
+    expect(textEditOf(shown.events)?.before).toBe(first.events);
     // A new time or precision can change the order: the whole check runs.
     const midnight = {
       ...e,
@@ -158,16 +161,31 @@ describe('showableIncident', () => {
       (e) => ({ ...e, id: `renamed-${e.id}` }),
       (e, f) => ({ ...e, id: f.events[0]!.id }),
       (e) => ({ ...e, extra: { note: 'kept' } }),
+      (e) => ({ ...e, extra: JSON.parse('{"__proto__": "kept"}') as Record<string, string> }),
+      (e) => {
+        const { description: _gone, ...rest } = e;
+        void _gone;
+        return rest;
+      },
+      (e) => ({ ...e, inferred: { reason: { iw: 'Deprecated tag' } } }),
+      (e) => ({ ...e, prompts: [{ en: 'What next?' }, ''] }),
+      (e) => ({ ...e, inject: { question: { en: 'Who is paged?' } } }),
+      (e) => ({ ...e, presentText: { iw: 'Deprecated tag' } }),
+      (e, f) => ({ ...e, techniques: [f.techniques![0]!.id, 'T9999'] }),
+      (e) => ({ ...e, milestones: ['detection', 'detection'] }),
     ];
     fc.assert(
       fc.property(
-        fc.array(fc.record({ edit: fc.nat(edits.length - 1), at: fc.nat() }), { maxLength: 8 }),
+        fc.array(fc.record({ edit: fc.nat(edits.length), at: fc.nat() }), { maxLength: 8 }),
         (run) => {
           let file = start;
           showableIncident(file);
           for (const { edit, at } of run) {
             const i = at % file.events.length;
-            file = { ...file, events: file.events.with(i, edits[edit]!(file.events[i]!, file)) };
+            file =
+              edit === edits.length
+                ? { ...file, systems: file.systems.filter((_, k) => k !== i % file.systems.length) }
+                : { ...file, events: file.events.with(i, edits[edit]!(file.events[i]!, file)) };
             const zod = parseIncident(structuredClone(file));
             expect(draftProblems(file)).toEqual(zod.ok ? [] : zod.problems);
             if (zod.ok) expect(showableIncident(file)).toEqual(zod.incident);

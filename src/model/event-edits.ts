@@ -11,6 +11,7 @@ import {
   type RelationKind,
 } from './incident';
 import { onlyReplaced } from './list-diff';
+import { latestOf } from './memo';
 import { localize } from './text';
 
 /** The languages an event's texts are written in: the UI's first, then the file's, then English and Chinese. */
@@ -153,16 +154,17 @@ export interface EventLink {
 }
 
 /** The last call's links into an event: typing in its description at 100,000 events found them again (20 ms). */
-let lastInto: { events: readonly EventFile[]; id: string; into: EventLink[] } | undefined;
+const lastInto = latestOf<readonly EventFile[], { id: string; into: EventLink[] }>();
 const sameIdAndLinks = (a: EventFile, b: EventFile) => a.id === b.id && a.related === b.related;
 
 /** An event's links both ways: those it holds ("led to …") and those other events hold to it ("follows from …"). */
 export function eventLinks(file: IncidentFile, id: string): { out: EventLink[]; in: EventLink[] } {
   const { events } = file;
   const event = events.find((e) => e.id === id);
-  const last = lastInto;
+  const last = lastInto.get();
   let into: EventLink[];
-  if (last?.id === id && onlyReplaced(last.events, events, sameIdAndLinks)) into = last.into;
+  if (last?.value.id === id && onlyReplaced(last.key, events, sameIdAndLinks))
+    into = last.value.into;
   else {
     // One loop, no array per event: a flatMap took 48 ms of each keystroke in a draft of 100,000 events.
     into = [];
@@ -170,7 +172,7 @@ export function eventLinks(file: IncidentFile, id: string): { out: EventLink[]; 
       for (const r of e.related ?? [])
         if (r.event === id) into.push({ from: e.id, to: id, kind: r.kind });
   }
-  lastInto = { events, id, into };
+  lastInto.set(events, { id, into });
   return {
     out: (event?.related ?? []).map((r) => ({ from: id, to: r.event, kind: r.kind })),
     in: into,
@@ -222,13 +224,14 @@ export function removeLink(doc: DraftDoc, link: EventLink): DraftDoc {
 type LinkChoice = { id: string; label: string };
 
 /** The last call's choices: typing in one event's description at 100,000 events labelled every event again (48 ms). */
-let lastChoices: { events: readonly EventFile[]; lang: string; choices: LinkChoice[] } | undefined;
+const lastChoices = latestOf<readonly EventFile[], { lang: string; choices: LinkChoice[] }>();
 
 /** The events a link can name, each labelled by its title; a title two events share is told apart by id. */
 export function linkChoices(file: IncidentFile, lang: string): LinkChoice[] {
   const { events } = file;
-  const last = lastChoices;
-  if (last?.lang === lang && onlyReplaced(last.events, events, sameIdAndTitle)) return last.choices;
+  const last = lastChoices.get();
+  if (last?.value.lang === lang && onlyReplaced(last.key, events, sameIdAndTitle))
+    return last.value.choices;
   const titles = events.map((e) => localize(e.title, lang));
   const count = new Map<string, number>();
   for (const t of titles) count.set(t, (count.get(t) ?? 0) + 1);
@@ -239,7 +242,7 @@ export function linkChoices(file: IncidentFile, lang: string): LinkChoice[] {
       label: count.get(title)! > 1 || title === '' ? `${title} (${e.id})` : title,
     };
   });
-  lastChoices = { events, lang, choices };
+  lastChoices.set(events, { lang, choices });
   return choices;
 }
 

@@ -67,16 +67,20 @@ export const shapeOfIndex = (index: EventIndex): EventIndex => shapeSources.get(
 
 /**
  * The index of a text edit's list, from the index of the list before it: the same arrays, with the replaced events
- * in their places, since their times are the same (noteTextEdit).
+ * in their places, since their times are the same (noteTextEdit); undefined when `old` is not that list's index.
  */
-export function indexAfterEdit(old: EventIndex, { before, after, replaced }: TextEdit): EventIndex {
+export function indexAfterEdit(
+  old: EventIndex,
+  { before, after, replaced }: TextEdit,
+): EventIndex | undefined {
   let events: readonly TimelineEvent[] = after;
   if (old.events !== before) {
     const sorted = old.events.slice();
     for (const i of replaced) {
       const was = before[i]!;
       let at = firstIndex(old.starts, was.startMs, true);
-      while (sorted[at] !== was) at++;
+      while (at < sorted.length && old.starts[at] === was.startMs && sorted[at] !== was) at++;
+      if (sorted[at] !== was) return undefined;
       sorted[at] = after[i]!;
     }
     events = sorted;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from './bundled.test-helper';
-import { noteTextEdit, shapeOf, textEditOf } from './event-versions';
+import { noteTextEdit, eventsShape, textEditOf } from './event-versions';
 
 const incident = loadBundled();
 const { events } = incident;
@@ -14,8 +14,8 @@ describe('noteTextEdit', () => {
     noteTextEdit(first, second);
     expect(textEditOf(second)?.replaced).toEqual([9]);
     expect(textEditOf(first)).toBeUndefined();
-    expect(shapeOf(second)).toBe(events);
-    expect(shapeOf(events)).toBe(events);
+    expect(eventsShape(second)).toBe(events);
+    expect(eventsShape(events)).toBe(events);
   });
 
   it('notes nothing when an event’s time, facets or links change, or events come or go', () => {
@@ -26,12 +26,19 @@ describe('noteTextEdit', () => {
       events.with(3, { ...e, systems: [...e.systems] }),
       events.with(3, { ...e, related: [] }),
       events.with(3, { ...e, milestones: ['detection'] }),
+      events.with(3, { ...e, actor: 'other' }),
+      events.with(3, { ...e, action: 'other' }),
+      events.with(3, { ...e, outcome: e.outcome === 'failed' ? 'succeeded' : 'failed' }),
+      events.with(3, { ...e, techniques: ['T1078'] }),
+      events.with(3, { ...e, precision: e.precision === 'day' ? 'minute' : 'day' }),
+      events.with(3, { ...e, end: '2024-01-01T00:00:00Z' }),
+      events.with(3, { ...e, id: 'renamed' }),
       events.slice(1),
     ];
     for (const changed of changes) {
       noteTextEdit(events, changed);
       expect(textEditOf(changed)).toBeUndefined();
-      expect(shapeOf(changed)).toBe(changed);
+      expect(eventsShape(changed)).toBe(changed);
     }
   });
 });

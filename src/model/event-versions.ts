@@ -37,8 +37,9 @@ export interface TextEdit {
 const MAX_REPLACED = 1000;
 
 const shapes = new WeakMap<Events, Events>();
-// The latest edit alone: each holds a whole list, and a draft makes one per pause in typing.
-let latest: TextEdit | undefined;
+// Each list's edit, kept as long as the list lives; a list's own entry goes when the next edit is noted, so that a
+// run of edits keeps only its first list (the shape) and the latest two, not every version.
+const edits = new WeakMap<Events, TextEdit>();
 
 /**
  * Notes that `after` is `before` with some events replaced by others that differ only in their texts (each field
@@ -55,16 +56,16 @@ export function noteTextEdit(before: Events, after: Events): void {
     if (!alikeButTexts(before[i]!, after[i]!)) return;
     replaced.push(i);
   }
-  shapes.set(after, shapeOf(before));
-  latest = { before, after, replaced };
+  shapes.set(after, eventsShape(before));
+  edits.delete(before);
+  edits.set(after, { before, after, replaced });
 }
 
 /** The first list of the run of text edits that made `events` (`events` itself when none did): a key for its shape. */
-export const shapeOf = (events: Events): Events => shapes.get(events) ?? events;
+export const eventsShape = (events: Events): Events => shapes.get(events) ?? events;
 
-/** The text edit that made `events`, when it is the latest noted. */
-export const textEditOf = (events: Events): TextEdit | undefined =>
-  latest?.after === events ? latest : undefined;
+/** The text edit that made `events`, while it is the latest of its run. */
+export const textEditOf = (events: Events): TextEdit | undefined => edits.get(events);
 
 /** Whether two incidents (or files) hold the very same values in every field but their events. */
 export function sameButEvents(a: object, b: object): boolean {
@@ -72,6 +73,6 @@ export function sameButEvents(a: object, b: object): boolean {
   const y = b as Record<string, unknown>;
   const keys = Object.keys(x);
   if (keys.length !== Object.keys(y).length) return false;
-  for (const key of keys) if (key !== 'events' && x[key] !== y[key]) return false;
+  for (const key of keys) if (key !== 'events' && (!(key in y) || x[key] !== y[key])) return false;
   return true;
 }

@@ -1,6 +1,6 @@
 // Facet values as columns of integer codes, one array per facet, built once per event list: filtering and counting
 // at 100,000 events then read typed arrays instead of every event's strings.
-import { shapeOf } from './event-versions';
+import { eventsShape } from './event-versions';
 import type { TimelineEvent } from './incident';
 import { FACETS, type Facet } from './vocabulary';
 
@@ -87,7 +87,7 @@ const building = new WeakMap<readonly TimelineEvent[], ReturnType<typeof columnB
 /** Reads `events` up to `to` into their columns; once all are read, keeps the columns and returns them. */
 function readUpTo(events: readonly TimelineEvent[], to: number): FacetColumns | undefined {
   // A text edit's list has its shape's facets (event-versions.ts).
-  const ready = built.get(events) ?? built.get(shapeOf(events));
+  const ready = built.get(events) ?? built.get(eventsShape(events));
   if (ready) return ready;
   let builder = building.get(events);
   if (!builder) building.set(events, (builder = columnBuilder(events)));

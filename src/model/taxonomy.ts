@@ -19,6 +19,7 @@ import type {
   Technique,
 } from './incident';
 import { changedStretch } from './list-diff';
+import { latestOf } from './memo';
 
 export type LabelledList = Exclude<TermList, 'techniques' | 'sources'>;
 
@@ -48,13 +49,13 @@ function countEvent(counts: TermCounts, e: EventFile, by: 1 | -1) {
 }
 
 /** Counts kept from the last call: typing in one event at 100,000 counted every event again (51 ms a keystroke). */
-let lastCounts: { events: readonly EventFile[]; counts: TermCounts } | undefined;
+const lastCounts = latestOf<readonly EventFile[], TermCounts>();
 
 /** How many events use each term of each list: the last call's counts moved by the events changed since. */
 export function termUseCounts(file: IncidentFile): TermCounts {
   const { events } = file;
-  const last = lastCounts;
-  const stretch = last && changedStretch(last.events, events);
+  const last = lastCounts.get();
+  const stretch = last && changedStretch(last.key, events);
   let counts: TermCounts;
   if (
     last &&
@@ -62,14 +63,14 @@ export function termUseCounts(file: IncidentFile): TermCounts {
     stretch.endA - stretch.at + stretch.endB - stretch.at < events.length / 2
   ) {
     counts = {
-      phases: new Map(last.counts.phases),
-      systems: new Map(last.counts.systems),
-      actors: new Map(last.counts.actors),
-      actions: new Map(last.counts.actions),
-      techniques: new Map(last.counts.techniques),
-      sources: new Map(last.counts.sources),
+      phases: new Map(last.value.phases),
+      systems: new Map(last.value.systems),
+      actors: new Map(last.value.actors),
+      actions: new Map(last.value.actions),
+      techniques: new Map(last.value.techniques),
+      sources: new Map(last.value.sources),
     };
-    for (let i = stretch.at; i < stretch.endA; i++) countEvent(counts, last.events[i]!, -1);
+    for (let i = stretch.at; i < stretch.endA; i++) countEvent(counts, last.key[i]!, -1);
     for (let i = stretch.at; i < stretch.endB; i++) countEvent(counts, events[i]!, 1);
   } else {
     counts = {
@@ -82,7 +83,7 @@ export function termUseCounts(file: IncidentFile): TermCounts {
     };
     for (const e of events) countEvent(counts, e, 1);
   }
-  lastCounts = { events, counts };
+  lastCounts.set(events, counts);
   return counts;
 }
 
