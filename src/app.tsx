@@ -44,7 +44,12 @@ export function App() {
   const reading = useRef<{ edit: boolean } | undefined>(undefined);
   const pending = useRef<{ edit: boolean } | undefined>(undefined);
   // A draft is written before it is shown: the incident query finds it in its cache, not yet in the database.
-  const startDraft = (doc: DraftDoc, keep: (s: typeof state) => typeof state) => {
+  const startDraft = (
+    doc: DraftDoc,
+    keep: (s: typeof state) => typeof state,
+    /** The checked incident `doc`'s file was made of, if any (showDraft). */
+    from?: Incident,
+  ) => {
     const id = createDraft(doc);
     const shown = { edit: reading.current?.edit ?? false };
     if (reading.current) reading.current.edit = false;
@@ -59,7 +64,7 @@ export function App() {
       }));
     };
     // Checks that failed to arrive still move the view: the draft's load then says what went wrong.
-    showDraft(client, id, doc.file).then(show, show);
+    showDraft(client, id, doc.file, from).then(show, show);
     return draftSource(id);
   };
   // A file opened from this computer becomes a draft at once, so a reload or a copied link still finds it here.
@@ -72,11 +77,11 @@ export function App() {
       return src;
     }
     if (file)
-      return startDraft({ file: fileOf(file), added: [], origin: next }, (s) => ({
-        ...DEFAULT_VIEW,
-        lang: s.lang,
-        theme: s.theme,
-      }));
+      return startDraft(
+        { file: fileOf(file), added: [], origin: next },
+        (s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme }),
+        file,
+      );
     setView((s) => ({ ...DEFAULT_VIEW, lang: s.lang, theme: s.theme, src: next }));
     return next;
   };
@@ -95,10 +100,11 @@ export function App() {
     if (waiting) waiting.edit = true;
     else if (state.draft) setView((s) => ({ ...s, mode: 'edit' }));
     else if (incident)
-      startDraft({ file: fileOf(incident), added: [], origin: src }, (s) => ({
-        ...s,
-        mode: 'edit',
-      }));
+      startDraft(
+        { file: fileOf(incident), added: [], origin: src },
+        (s) => ({ ...s, mode: 'edit' }),
+        incident,
+      );
   };
   const startNew = () => {
     const words = i18n.t.editor.starter;

@@ -27,10 +27,17 @@ export async function loadDraft(src: string): Promise<Incident> {
 
 /**
  * Puts a changed draft where the incident query finds it, once the checks have loaded; a draft with problems outside
- * its events keeps its last view. Calls finish in the order they were made.
+ * its events keeps its last view. Calls finish in the order they were made. `from`: the checked incident a new
+ * draft's file was made of by `fileOf`, which it then shows as it is (takeAsChecked).
  */
-export async function showDraft(client: QueryClient, id: string, file: IncidentFile) {
-  const { showableIncident } = await loadDraftCheck();
+export async function showDraft(
+  client: QueryClient,
+  id: string,
+  file: IncidentFile,
+  from?: Incident,
+) {
+  const { showableIncident, takeAsChecked } = await loadDraftCheck();
+  if (from) takeAsChecked(file, from);
   const shown = showableIncident(file);
   if (shown) client.setQueryData(['incident', draftSource(id)], shown);
 }

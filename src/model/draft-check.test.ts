@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { newIncident } from './draft';
-import { draftProblems, problemsOf, showableIncident } from './draft-check';
-import { bundledText } from './bundled.test-helper';
+import { fileOf, newIncident } from './draft';
+import { draftProblems, problemsOf, showableIncident, takeAsChecked } from './draft-check';
+import { bundledText, loadBundled } from './bundled.test-helper';
 import { parseIncident, type IncidentFile } from './incident';
 import type * as IncidentFast from './incident-fast';
 import { textEditOf } from './event-versions';
@@ -128,6 +128,27 @@ describe('showableIncident', () => {
     if (!zodVaguer.ok) throw new Error('the day-precision event should be valid');
     expect(showableIncident(vaguer)).toEqual(zodVaguer.incident);
     expect(fast).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows a draft made of a checked incident as that incident, without checking it again, and its edits as zod would', () => {
+    const fast = vi.mocked(fastCheck);
+    const incident = loadBundled();
+    const file = fileOf(incident);
+    fast.mockClear();
+    takeAsChecked(file, incident);
+    expect(showableIncident(file)).toBe(incident);
+    expect(draftProblems(file)).toEqual([]);
+    const at = 11;
+    const e = file.events[at]!;
+    const next = { ...file, events: file.events.with(at, { ...e, title: { en: 'Retitled' } }) };
+    const shown = showableIncident(next)!;
+    expect(fast).not.toHaveBeenCalled();
+    const zod = parseIncident(structuredClone(next));
+    if (!zod.ok) throw new Error('the edited incident should be valid');
+    expect(shown).toEqual(zod.incident);
+    expect(shown.events.filter((x, k) => x !== incident.events[k]).map((x) => x.id)).toEqual([
+      e.id,
+    ]);
   });
 
   it('says of any run of edits what zod says of each version', () => {

@@ -50,6 +50,18 @@ function parseDraft(file: IncidentFile): ParseResult {
 }
 
 /**
+ * Takes `file` as valid, shown as `incident`: `file` is `fileOf(incident)`, an incident already checked (a file
+ * loaded, or the bundled one, becoming a draft), whose events `fileOf` keeps in their order. The draft then shows
+ * that very incident, and every view made of it is kept; at 100,000 full-field events checking the file again took
+ * 0.4 s of the click on Edit, and making the views again for the copy 0.3 s more.
+ */
+export function takeAsChecked(file: IncidentFile, incident: Incident): void {
+  const order = new Uint32Array(incident.events.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  latest = { file, result: { ok: true, incident }, checked: fastChecked(file, incident, order) };
+}
+
+/**
  * `incident` with the last version's list of events when the draft's events are those of that version: a change to
  * the incident's own fields (its title, its lists of terms) then finds every view made from the events made already.
  */
