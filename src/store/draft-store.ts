@@ -87,15 +87,18 @@ export function draftStore(db: Connection, now: () => number = Date.now): DraftS
     // Read once this transaction runs: a save still in flight when this one began has set it by then.
     const was = known?.id === record.id ? known : undefined;
     const same = was !== undefined && stored === was.rev;
-    await Promise.all([
-      ...form.parts
-        .filter((part, i) => !(same && sameItems(was.parts[i], part.events)))
-        .map((part) => partsStore.put(part)),
-      partsStore.delete(partsFrom(record.id, form.parts.length)),
-      tx.objectStore('drafts').put(form.draft),
-      summaries.put(form.summary),
-      tx.done,
-    ]);
+    const changed = form.parts.filter((part, i) => !(same && sameItems(was.parts[i], part.events)));
+    // A part at a time, each put made when the last has succeeded, in the same transaction: the browser copies each
+    // part in a task of its own. Put all at once, the first save of 100,000 full-field events was one task of 0.8 s.
+    const writes = async () => {
+      for (const part of changed) await partsStore.put(part);
+      await Promise.all([
+        partsStore.delete(partsFrom(record.id, form.parts.length)),
+        tx.objectStore('drafts').put(form.draft),
+        summaries.put(form.summary),
+      ]);
+    };
+    await Promise.all([writes(), tx.done]);
     if (remember) known = { id: record.id, rev, parts: form.parts.map((p) => p.events) };
     else if (was) known = undefined;
   };
