@@ -186,6 +186,34 @@ describe('draft store', () => {
     expect(await other.get('big')).toEqual(ourDraft);
   });
 
+  it('reads a draft as stored once: a second read gives the same draft, one after any write reads it again', async () => {
+    const name = `draft-store-${++n}`;
+    const mine = draftStore(openTimelineDb(name), () => ++clock);
+    const other = draftStore(openTimelineDb(name), () => ++clock);
+    const first = sized('big', PART_SIZE * 2);
+    await other.put(first);
+    const [read, alongside] = await Promise.all([mine.get('big'), mine.get('big')]);
+    expect(read).toEqual(first);
+    expect(alongside).toBe(read);
+    expect(await mine.get('big')).toBe(read);
+    // A read asked for once a write has begun reads what it wrote.
+    const typed = [...first.doc.file.events];
+    typed[1] = { ...typed[1]!, title: { en: 'Typed' } };
+    const before = mine.get('big');
+    const written = mine.put(withEvents(first, typed));
+    const after = mine.get('big');
+    await written;
+    expect(await before).toBe(read);
+    expect((await after)!.doc.file.events[1]!.title).toEqual({ en: 'Typed' });
+    const theirs = [...first.doc.file.events];
+    theirs[3] = { ...theirs[3]!, title: { en: 'Theirs' } };
+    await other.put(withEvents(first, theirs));
+    const again = (await mine.get('big'))!;
+    expect(again.doc.file.events[3]!.title).toEqual({ en: 'Theirs' });
+    await mine.rename('big', 'Renamed', 'en');
+    expect(JSON.stringify((await mine.get('big'))!.doc.file.title)).toContain('Renamed');
+  });
+
   it('a rename keeps the parts known, unless another write came first', async () => {
     const name = `draft-store-${++n}`;
     const mine = draftStore(openTimelineDb(name), () => ++clock);
