@@ -150,14 +150,17 @@ export function App() {
   // Present mode has nothing to type in: its refusal counts the draft as it is.
   const waiting = draft.state.typing === true && state.mode === 'edit';
   const checkedFile = useSettled(draftDoc?.file, waiting, SHOW_AFTER_MS);
-  const problemCount = checkedFile && check ? check.problemsOf(checkedFile).length : 0;
+  // A stored draft being checked in steps as it opens is counted once that check is done (its view comes then).
+  const stepping = checkedFile !== undefined && check?.checkingInSteps(checkedFile) === true;
+  const problemCount = checkedFile && check && !stepping ? check.problemsOf(checkedFile).length : 0;
   const showProblems = useCallback(() => {
     setView((s) => ({ ...s, mode: 'edit' }));
     focusProblems();
   }, [setView]);
   const draftBlock = useDraftBlock(draftDoc?.file, check?.problemsOf, showProblems);
   const exportBlocked = state.draft ? draftBlock : undefined;
-  const presentBlocked = state.draft !== undefined && (!draftDoc || !check || problemCount > 0);
+  const presentBlocked =
+    state.draft !== undefined && (!draftDoc || !check || stepping || problemCount > 0);
 
   const appName = i18n.t.appName;
   const title = incident ? localize(incident.title, lang) : appName;

@@ -7,7 +7,7 @@ import type { SetView } from '../hooks/use-view-state';
 import { useI18n } from '../i18n/i18n';
 import { snapDrag } from '../model/drag-snap';
 import { setText, snapToPrecision } from '../model/draft';
-import { problemsOf } from '../model/draft-check';
+import { checkingInSteps, problemsOf } from '../model/draft-check';
 import type { Incident } from '../model/incident';
 import type { ViewState } from '../model/view-state';
 import type { DraftSession, SessionState } from '../store/draft-session';
@@ -41,7 +41,12 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
   const ed = useEditor(session, doc, view, setView, lang, t);
   // The problems listed follow typing once it pauses; Present checks the draft as it is at the click.
   const checked = useSettled(doc, state.typing === true, SHOW_AFTER_MS);
-  const problems = useMemo(() => (checked ? problemsOf(checked.file) : []), [checked]);
+  // A stored draft opening is listed once its check in steps is done, not checked again at once in one task.
+  const stepping = checked !== undefined && checkingInSteps(checked.file);
+  const problems = useMemo(
+    () => (checked && !stepping ? problemsOf(checked.file) : []),
+    [checked, stepping],
+  );
   // Present's refusal: the count of problems at the click, shown until dismissed or the problems are fixed.
   const [presentBlocked, setPresentBlocked] = useState(0);
   const exportBlocked = useDraftBlock(doc?.file, problemsOf, focusProblems);
@@ -54,7 +59,7 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
     if (count > 0) setPresentBlocked(count);
     else setView((s) => ({ ...s, mode: 'present', event: undefined }));
   };
-  const fixed = checked === doc && problems.length === 0;
+  const fixed = checked === doc && !stepping && problems.length === 0;
   const setIncidentText = (key: 'title' | 'summary', value: string) =>
     ed.change({ ...doc, file: { ...file, [key]: setText(file[key], lang, value) } }, key);
 

@@ -4,6 +4,7 @@ import type { Incident, IncidentFile } from '../model/incident';
 import { appDraftStore, unreadableReason } from '../store/draft-store';
 import { loadDraftCheck } from './draft-check-loader';
 import { IncidentFileError } from './incident-query';
+import { prepareInSteps } from './prepare-incident';
 
 export const DRAFT_PREFIX = 'draft:';
 export const draftSource = (id: string) => `${DRAFT_PREFIX}${id}`;
@@ -19,16 +20,19 @@ export async function loadDraft(src: string): Promise<Incident> {
   const why = unreadableReason(record);
   if (why) throw new Error(`This draft cannot be opened: ${why}.`);
   const { file } = record.doc;
-  const { draftProblems, showableIncident } = await loadDraftCheck();
+  const { checkInSteps, draftProblems, showableIncident } = await loadDraftCheck();
+  await checkInSteps(file, turn);
   const shown = showableIncident(file);
   if (!shown) throw new IncidentFileError(src, draftProblems(file));
+  await prepareInSteps(shown);
   return shown;
 }
 
 /**
- * Puts a changed draft where the incident query finds it, once the checks have loaded; a draft with problems outside
- * its events keeps its last view. Calls finish in the order they were made. `from`: the checked incident a new
- * draft's file was made of by `fileOf`, which it then shows as it is (takeAsChecked).
+ * Puts a changed draft where the incident query finds it, once the checks have loaded (a large draft checked whole
+ * in steps); a draft with problems outside its events keeps its last view. A call never shows a version older than
+ * one shown. `from`: the checked incident a new draft's file was made of by `fileOf`, which it then shows as it is
+ * (takeAsChecked).
  */
 export async function showDraft(
   client: QueryClient,
@@ -36,8 +40,22 @@ export async function showDraft(
   file: IncidentFile,
   from?: Incident,
 ) {
-  const { showableIncident, takeAsChecked } = await loadDraftCheck();
+  const call = ++calls;
+  const { checkInSteps, showableIncident, takeAsChecked } = await loadDraftCheck();
   if (from) takeAsChecked(file, from);
-  const shown = showableIncident(file);
-  if (shown) client.setQueryData(['incident', draftSource(id)], shown);
+  await checkInSteps(file, turn);
+  // A later call, whose check ended first, has shown a later version.
+  if ((shown.get(id) ?? 0) > call) return;
+  const incident = showableIncident(file);
+  if (!incident) return;
+  await prepareInSteps(incident);
+  if ((shown.get(id) ?? 0) > call) return;
+  client.setQueryData(['incident', draftSource(id)], incident);
+  shown.set(id, call);
 }
+
+let calls = 0;
+// The call of showDraft whose version each draft shows.
+const shown = new Map<string, number>();
+/** A turn for the page between the steps of a large draft's check. */
+const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fileOf, newIncident } from './draft';
-import { draftProblems, problemsOf, showableIncident, takeAsChecked } from './draft-check';
+import {
+  checkInSteps,
+  draftProblems,
+  problemsOf,
+  showableIncident,
+  takeAsChecked,
+} from './draft-check';
+import { generateIncident } from '../../bench/generate';
 import { bundledText, loadBundled } from './bundled.test-helper';
 import { parseIncident, type IncidentFile } from './incident';
 import type * as IncidentFast from './incident-fast';
@@ -149,6 +156,22 @@ describe('showableIncident', () => {
     expect(shown.events.filter((x, k) => x !== incident.events[k]).map((x) => x.id)).toEqual([
       e.id,
     ]);
+  });
+
+  it('checks a large stored draft in steps, the page given turns between them, and keeps the answer', async () => {
+    const fast = vi.mocked(fastCheck);
+    const file = generateIncident(12_000, 7) as IncidentFile;
+    let turns = 0;
+    await checkInSteps(file, () => {
+      turns++;
+      return Promise.resolve();
+    });
+    expect(turns).toBeGreaterThan(6);
+    fast.mockClear();
+    const shown = showableIncident(file);
+    expect(fast).not.toHaveBeenCalled();
+    const whole = fastCheck(structuredClone(file));
+    expect(whole?.ok && shown).toEqual(whole?.ok && whole.incident());
   });
 
   it('says of any run of edits what zod says of each version', () => {

@@ -1,7 +1,13 @@
 // The schema's problems with a draft, worked out once per version of it: the editor, the header and the exports all ask.
 // It holds zod, so the page loads it only when a draft is open (src/loading/draft-check-loader.ts).
 import { noteTextEdit } from './event-versions';
-import { fastCheck, fastCheckEdit, fastChecked, type FastChecked } from './incident-fast';
+import {
+  fastCheck,
+  fastCheckEdit,
+  fastChecked,
+  fastCheckSteps,
+  type FastChecked,
+} from './incident-fast';
 import {
   parseIncident,
   type Incident,
@@ -17,6 +23,16 @@ const known = new WeakMap<IncidentFile, Problem[]>();
  */
 let latest: { file: IncidentFile; result: ParseResult; checked?: FastChecked } | undefined;
 
+/** Whether `file` is a version of the latest checked one that its replaced events' check found valid (kept). */
+function checkedAsEdit(file: IncidentFile): boolean {
+  const checked = latest?.checked;
+  const edited = checked && fastCheckEdit(checked, file);
+  if (!edited) return false;
+  noteTextEdit(checked.incident.events, edited.incident.events);
+  latest = { file, result: { ok: true, incident: edited.incident }, checked: edited };
+  return true;
+}
+
 /**
  * parseIncident's answer for a draft's file: a valid one through the fast check, which at 100,000 events took a
  * fraction of zod's seconds, and a version that only replaced some of a valid one's events through those events'
@@ -24,15 +40,7 @@ let latest: { file: IncidentFile; result: ParseResult; checked?: FastChecked } |
  * goes to zod alone, so a draft being fixed is not checked twice per keystroke.
  */
 function parseDraft(file: IncidentFile): ParseResult {
-  if (latest?.file === file) return latest.result;
-  const checked = latest?.checked;
-  const edited = checked && fastCheckEdit(checked, file);
-  if (edited) {
-    noteTextEdit(checked.incident.events, edited.incident.events);
-    const result: ParseResult = { ok: true, incident: edited.incident };
-    latest = { file, result, checked: edited };
-    return result;
-  }
+  if (latest?.file === file || checkedAsEdit(file)) return latest!.result;
   // The fast check gives the events their times in place: copies keep the draft's own events as written.
   const fast =
     latest?.result.ok === false
@@ -47,6 +55,60 @@ function parseDraft(file: IncidentFile): ParseResult {
   const result = parseIncident(file);
   latest = { file, result };
   return result;
+}
+
+/** Events checked between two of the page's turns by checkInSteps: about 20 ms at 1 KB an event. */
+const CHECK_SLICE = 5000;
+
+/**
+ * Checks a large `file` as parseDraft would, with a turn for the page (`pause`) between steps of CHECK_SLICE events
+ * when it is checked whole, and keeps the answer for parseDraft when the file is valid; one that is not is left to
+ * parseDraft, whose zod says what is wrong. At 100,000 full-field events a whole check was one task of about half a
+ * second, as a stored draft opened or a change other than a text's was shown. Asked again for a file whose check is
+ * under way, it waits for that check.
+ */
+export function checkInSteps(file: IncidentFile, pause: () => Promise<void>): Promise<void> {
+  // A smaller draft's check is short, and an edit's is: parseDraft makes them when asked.
+  if (latest?.file === file || file.events.length < CHECK_SLICE || checkedAsEdit(file))
+    return Promise.resolve();
+  let running = stepping.get(file);
+  if (!running) {
+    running = stepThrough(file, pause).finally(() => stepping.delete(file));
+    stepping.set(file, running);
+  }
+  return running;
+}
+
+const stepping = new WeakMap<IncidentFile, Promise<void>>();
+
+/**
+ * Whether `file` is being checked in steps: what shows its problems waits for that check's end (the draft's view
+ * comes then) rather than check it again at once, in one task.
+ */
+export const checkingInSteps = (file: IncidentFile) => stepping.has(file);
+
+async function stepThrough(file: IncidentFile, pause: () => Promise<void>) {
+  const events: IncidentFile['events'] = [];
+  // The fast check gives the events their times in place: copies keep the draft's own events as written.
+  for (let from = 0; from < file.events.length; from += CHECK_SLICE) {
+    for (const e of file.events.slice(from, from + CHECK_SLICE)) events.push({ ...e });
+    await pause();
+  }
+  const steps = fastCheckSteps({ ...file, events }, CHECK_SLICE);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  const fast = step.value;
+  // Checked meanwhile (a render asked), or not valid: parseDraft has or will have the answer.
+  if (latest?.file === file || !fast?.ok || !fast.asWritten) return;
+  const incident = fast.incident();
+  latest = {
+    file,
+    result: { ok: true, incident },
+    checked: fastChecked(file, incident, fast.order.order),
+  };
 }
 
 /**

@@ -188,13 +188,8 @@ export function idsOf(list: { id: string }[] | undefined, key: string, issue: Is
   return first;
 }
 
-/** What JSON Schema cannot say about a file that has its shape: unique ids, references, repeats, precision, order. */
-export function checkReferences(
-  file: IncidentFile,
-  issue: Issue,
-  /** Every event's start and end is known to be a valid UTC time (the fast path checked them). */
-  timesChecked = false,
-): void {
+/** Each list's ids; a repeated id is reported. */
+function knownIdsOf(file: IncidentFile, issue: Issue) {
   const known = {
     phases: idsOf(file.phases, 'phases', issue),
     systems: idsOf(file.systems, 'systems', issue),
@@ -206,9 +201,11 @@ export function checkReferences(
     events: idsOf(file.events, 'events', issue),
   };
   idsOf(file.indicators, 'indicators', issue);
-  const list = file.events;
-  for (let i = 0; i < list.length; i++)
-    checkEventReferences(list[i]!, i, known, issue, timesChecked);
+  return known;
+}
+
+/** What checkReferences checks once the events are: the indicators' references and repeats, a cycle of links. */
+function checkAfterEvents(file: IncidentFile, known: ReturnType<typeof knownIdsOf>, issue: Issue) {
   file.indicators?.forEach((ind, i) => {
     ind.events?.forEach((id, k) => {
       if (!known.events.has(id)) unknown(issue, id, 'events', 'indicators', i, 'events', k);
@@ -221,6 +218,41 @@ export function checkReferences(
     const first = file.events.findIndex((e) => e.id === cycle[0]);
     issue(['events', first, 'related'], problemText('causal-cycle', { ids: cycle }));
   }
+}
+
+/** What JSON Schema cannot say about a file that has its shape: unique ids, references, repeats, precision, order. */
+export function checkReferences(
+  file: IncidentFile,
+  issue: Issue,
+  /** Every event's start and end is known to be a valid UTC time (the fast path checked them). */
+  timesChecked = false,
+): void {
+  const known = knownIdsOf(file, issue);
+  const list = file.events;
+  for (let i = 0; i < list.length; i++)
+    checkEventReferences(list[i]!, i, known, issue, timesChecked);
+  checkAfterEvents(file, known, issue);
+}
+
+/**
+ * checkReferences in steps, `slice` events each, for a caller that gives the page a turn between them. A loop of
+ * its own rather than checkReferences as this generator: the worker's check of a large file runs the plain loop.
+ */
+export function* referenceSteps(
+  file: IncidentFile,
+  issue: Issue,
+  timesChecked: boolean,
+  slice: number,
+): Generator<void, void> {
+  const known = knownIdsOf(file, issue);
+  const list = file.events;
+  for (let from = 0; from < list.length; from += slice) {
+    yield;
+    const to = Math.min(list.length, from + slice);
+    for (let i = from; i < to; i++) checkEventReferences(list[i]!, i, known, issue, timesChecked);
+  }
+  yield;
+  checkAfterEvents(file, known, issue);
 }
 
 /**

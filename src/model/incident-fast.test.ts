@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledText } from './bundled.test-helper';
-import { parseIncident } from './incident';
-import { EVENT_TEXT_PATHS, fastCheck } from './incident-fast';
+import { parseIncident, type IncidentFile } from './incident';
+import { EVENT_TEXT_PATHS, fastCheck, fastCheckSteps } from './incident-fast';
 import { parseIncidentFast } from './incident-fast-zod';
 import { incidentJsonSchema } from './json-schema';
 import { validate } from './incident-validator.generated.js';
@@ -192,5 +192,49 @@ describe('parseIncidentFast', () => {
   it('checks the language tags of every text an event has', () => {
     const schema = incidentJsonSchema() as { properties: { events: { items: unknown } } };
     expect(textPaths(schema.properties.events.items).sort()).toEqual([...EVENT_TEXT_PATHS].sort());
+  });
+});
+
+describe('fastCheckSteps', () => {
+  /** The steps run to their end, `slice` events a step; what fastCheck answers, as data. */
+  const stepped = (input: unknown, slice: number) => {
+    const steps = fastCheckSteps(input as IncidentFile, slice);
+    let step = steps.next();
+    let count = 0;
+    for (; !step.done; step = steps.next()) count++;
+    return { answer: settled(step.value), count };
+  };
+  const settled = (r: ReturnType<typeof fastCheck>) =>
+    r?.ok && r.asWritten ? { order: [...r.order.order], incident: r.incident() } : r;
+
+  it.each(parseable)('answers as fastCheck does for data/fixtures/%s', (_, text) => {
+    expect(stepped(JSON.parse(text), 7).answer).toEqual(settled(fastCheck(JSON.parse(text))));
+  });
+
+  it.each(beyondSchema)('refuses %s, as fastCheck does', (_, edit) => {
+    const file = JSON.parse(bundledText) as Loose;
+    edit(file);
+    expect(fastCheck(structuredClone(file))).toBeUndefined();
+    expect(stepped(file, 5).answer).toBeUndefined();
+  });
+
+  it.each<[string, Edit]>([
+    ['an outcome outside the list', (f) => (f.events[9].outcome = 'maybe')],
+    ['a field the format does not have', (f) => (f.events[12].colour = 'red')],
+    ['an event without citations', (f) => delete f.events[20].citations],
+    ['an unknown top-level field', (f) => (f.owner = 'me')],
+  ])('refuses %s, as the generated validator does', (_, edit) => {
+    const file = JSON.parse(bundledText) as Loose;
+    edit(file);
+    expect(validate(file)).toBe(false);
+    expect(stepped(file, 5).answer).toBeUndefined();
+  });
+
+  it('takes the events a slice at a time', () => {
+    const file = JSON.parse(bundledText) as IncidentFile;
+    const { answer, count } = stepped(file, 10);
+    expect(answer).toMatchObject({ order: expect.any(Array) as unknown });
+    // Each slice of events is a step, twice (their shape, then their references), and a few more.
+    expect(count).toBeGreaterThanOrEqual(2 * Math.ceil(file.events.length / 10));
   });
 });
