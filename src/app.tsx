@@ -18,6 +18,7 @@ import { focusProblems } from './components/focus-problems';
 import { DraftExports, EditScreen, EmbedScreen, PresentScreen } from './components/lazy-screens';
 import { SHOW_AFTER_MS, useDraft } from './hooks/use-draft';
 import { useSettled } from './hooks/use-settled';
+import { useCheckingInSteps } from './hooks/use-checking-in-steps';
 import { useDraftBlock } from './hooks/use-draft-block';
 import { useDraftCheck } from './hooks/use-draft-check';
 import { draftSource, showDraft } from './loading/draft-source';
@@ -151,7 +152,7 @@ export function App() {
   const waiting = draft.state.typing === true && state.mode === 'edit';
   const checkedFile = useSettled(draftDoc?.file, waiting, SHOW_AFTER_MS);
   // A stored draft being checked in steps as it opens is counted once that check is done (its view comes then).
-  const stepping = checkedFile !== undefined && check?.checkingInSteps(checkedFile) === true;
+  const stepping = useCheckingInSteps(check, checkedFile);
   const problemCount = checkedFile && check && !stepping ? check.problemsOf(checkedFile).length : 0;
   const showProblems = useCallback(() => {
     setView((s) => ({ ...s, mode: 'edit' }));

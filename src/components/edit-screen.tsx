@@ -7,7 +7,8 @@ import type { SetView } from '../hooks/use-view-state';
 import { useI18n } from '../i18n/i18n';
 import { snapDrag } from '../model/drag-snap';
 import { setText, snapToPrecision } from '../model/draft';
-import { checkingInSteps, problemsOf } from '../model/draft-check';
+import { checkingInSteps, problemsOf, subscribeSteps } from '../model/draft-check';
+import { useCheckingInSteps } from '../hooks/use-checking-in-steps';
 import type { Incident } from '../model/incident';
 import type { ViewState } from '../model/view-state';
 import type { DraftSession, SessionState } from '../store/draft-session';
@@ -42,7 +43,7 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
   // The problems listed follow typing once it pauses; Present checks the draft as it is at the click.
   const checked = useSettled(doc, state.typing === true, SHOW_AFTER_MS);
   // A stored draft opening is listed once its check in steps is done, not checked again at once in one task.
-  const stepping = checked !== undefined && checkingInSteps(checked.file);
+  const stepping = useCheckingInSteps({ checkingInSteps, subscribeSteps }, checked?.file);
   const problems = useMemo(
     () => (checked && !stepping ? problemsOf(checked.file) : []),
     [checked, stepping],
@@ -103,7 +104,9 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
           </button>
           {presentBlocked > 0 && !fixed && (
             <FixFirst
-              text={t.fixFirst.presentBlocked(checked === doc ? problems.length : presentBlocked)}
+              text={t.fixFirst.presentBlocked(
+                checked === doc && !stepping ? problems.length : presentBlocked,
+              )}
               onShowProblems={focusProblems}
               onDismiss={() => setPresentBlocked(0)}
             />

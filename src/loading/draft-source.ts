@@ -13,19 +13,26 @@ export const isDraftSource = (src: string) => src.startsWith(DRAFT_PREFIX);
 export const DRAFT_GONE =
   'This draft is not in this browser: drafts live only in the browser that wrote them. Ask for its incident file or its single HTML file.';
 
-/** The incident a stored draft shows: the events of it that pass the schema, or an error listing why none can. */
+/**
+ * The incident a stored draft shows: the events of it that pass the schema, or an error listing why none can. A
+ * version showDraft has shown since this load began is newer than the one read: that one is the answer then.
+ */
 export async function loadDraft(src: string): Promise<Incident> {
-  const record = await appDraftStore().get(src.slice(DRAFT_PREFIX.length));
+  const id = src.slice(DRAFT_PREFIX.length);
+  const call = ++calls;
+  const record = await appDraftStore().get(id);
   if (!record) throw new Error(DRAFT_GONE);
   const why = unreadableReason(record);
   if (why) throw new Error(`This draft cannot be opened: ${why}.`);
   const { file } = record.doc;
   const { checkInSteps, draftProblems, showableIncident } = await loadDraftCheck();
   await checkInSteps(file, turn);
-  const shown = showableIncident(file);
-  if (!shown) throw new IncidentFileError(src, draftProblems(file));
-  await prepareInSteps(shown);
-  return shown;
+  const newer = shownSince(id, call);
+  if (newer) return newer;
+  const incident = showableIncident(file);
+  if (!incident) throw new IncidentFileError(src, draftProblems(file));
+  await prepared(incident);
+  return shownSince(id, call) ?? incident;
 }
 
 /**
@@ -45,17 +52,31 @@ export async function showDraft(
   if (from) takeAsChecked(file, from);
   await checkInSteps(file, turn);
   // A later call, whose check ended first, has shown a later version.
-  if ((shown.get(id) ?? 0) > call) return;
+  if (shownSince(id, call)) return;
   const incident = showableIncident(file);
   if (!incident) return;
-  await prepareInSteps(incident);
-  if ((shown.get(id) ?? 0) > call) return;
+  await prepared(incident);
+  if (shownSince(id, call)) return;
   client.setQueryData(['incident', draftSource(id)], incident);
-  shown.set(id, call);
+  shown.set(id, { call, incident: new WeakRef(incident) });
 }
 
 let calls = 0;
-// The call of showDraft whose version each draft shows.
-const shown = new Map<string, number>();
-/** A turn for the page between the steps of a large draft's check. */
-const turn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+// Each draft's version shown by showDraft, and its call; held weakly, since a closed draft's incident may be large.
+const shown = new Map<string, { call: number; incident: WeakRef<Incident> }>();
+const shownSince = (id: string, call: number) => {
+  const last = shown.get(id);
+  return last && last.call > call ? last.incident.deref() : undefined;
+};
+
+/** `incident`'s view prepared in steps; failing that (its code did not load), prepared as it first renders. */
+const prepared = (incident: Incident) => prepareInSteps(incident).catch(() => undefined);
+
+/**
+ * A turn for the page between the steps of a large draft's check; none in a hidden tab, whose timers the browser
+ * runs once a second, which would make a draft opened in a background tab take a minute.
+ */
+const turn = () =>
+  document.visibilityState === 'hidden'
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => setTimeout(resolve, 0));

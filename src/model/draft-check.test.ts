@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fileOf, newIncident } from './draft';
 import {
+  checkingInSteps,
   checkInSteps,
   draftProblems,
   problemsOf,
   showableIncident,
+  subscribeSteps,
   takeAsChecked,
 } from './draft-check';
 import { generateIncident } from '../../bench/generate';
@@ -158,20 +160,84 @@ describe('showableIncident', () => {
     ]);
   });
 
-  it('checks a large stored draft in steps, the page given turns between them, and keeps the answer', async () => {
+  describe('a large draft checked in steps', () => {
     const fast = vi.mocked(fastCheck);
-    const file = generateIncident(12_000, 7) as IncidentFile;
-    let turns = 0;
-    await checkInSteps(file, () => {
-      turns++;
-      return Promise.resolve();
+    const large = () => generateIncident(12_000, 7) as IncidentFile;
+    /** A pause that waits for the test to let the check go on. */
+    const heldPause = () => {
+      let release = () => {};
+      let turns = 0;
+      const pause = () =>
+        new Promise<void>((resolve) => {
+          turns++;
+          release = resolve;
+        });
+      return { pause, next: () => release(), turns: () => turns };
+    };
+    const runOut = async (held: ReturnType<typeof heldPause>, done: Promise<void>) => {
+      let finished = false;
+      void done.then(() => (finished = true));
+      while (!finished) {
+        held.next();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    };
+
+    it('gives the page turns between steps, says so while it runs, and keeps the answer', async () => {
+      const file = large();
+      const asWritten = JSON.stringify(file);
+      const held = heldPause();
+      let ended = 0;
+      const unsubscribe = subscribeSteps(() => ended++);
+      const done = checkInSteps(file, held.pause);
+      expect(checkingInSteps(file)).toBe(true);
+      expect(checkInSteps(file, held.pause)).toBe(done);
+      await runOut(held, done);
+      unsubscribe();
+      expect(held.turns()).toBeGreaterThan(6);
+      expect(checkingInSteps(file)).toBe(false);
+      expect(ended).toBe(1);
+      fast.mockClear();
+      const shown = showableIncident(file);
+      expect(fast).not.toHaveBeenCalled();
+      const whole = fastCheck(structuredClone(file));
+      if (!whole?.ok) throw new Error('the generated incident should be valid');
+      expect(shown).toEqual(whole.incident());
+      // The draft's own events are left as written (the check gives copies their times).
+      expect(JSON.stringify(file)).toBe(asWritten);
     });
-    expect(turns).toBeGreaterThan(6);
-    fast.mockClear();
-    const shown = showableIncident(file);
-    expect(fast).not.toHaveBeenCalled();
-    const whole = fastCheck(structuredClone(file));
-    expect(whole?.ok && shown).toEqual(whole?.ok && whole.incident());
+
+    it('keeps the last version’s events through a change to the incident’s own fields', async () => {
+      const file = large();
+      const first = showableIncident(file)!;
+      const retitled = { ...file, title: 'Retitled' };
+      await checkInSteps(retitled, () => Promise.resolve());
+      expect(showableIncident(retitled)!.events).toBe(first.events);
+    });
+
+    it('leaves as the latest a version checked while it ran', async () => {
+      const older = large();
+      const held = heldPause();
+      const done = checkInSteps(older, held.pause);
+      const newer = { ...older, title: 'Newer' };
+      const shown = showableIncident(newer)!;
+      await runOut(held, done);
+      fast.mockClear();
+      expect(showableIncident(newer)).toBe(shown);
+      expect(fast).not.toHaveBeenCalled();
+    });
+
+    it('sends a draft it finds a problem in to zod alone', async () => {
+      const file = large();
+      const broken = {
+        ...file,
+        events: file.events.with(5, { ...file.events[5]!, phase: 'nope' }),
+      };
+      await checkInSteps(broken, () => Promise.resolve());
+      fast.mockClear();
+      expect(draftProblems(broken).map((p) => p.path)).toEqual(['events[5].phase']);
+      expect(fast).not.toHaveBeenCalled();
+    });
   });
 
   it('says of any run of edits what zod says of each version', () => {

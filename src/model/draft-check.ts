@@ -43,7 +43,7 @@ function parseDraft(file: IncidentFile): ParseResult {
   if (latest?.file === file || checkedAsEdit(file)) return latest!.result;
   // The fast check gives the events their times in place: copies keep the draft's own events as written.
   const fast =
-    latest?.result.ok === false
+    latest?.result.ok === false || failedSteps.has(file)
       ? undefined
       : fastCheck({ ...file, events: file.events.map((e) => ({ ...e })) });
   if (fast?.ok && fast.asWritten) {
@@ -73,21 +73,34 @@ export function checkInSteps(file: IncidentFile, pause: () => Promise<void>): Pr
     return Promise.resolve();
   let running = stepping.get(file);
   if (!running) {
-    running = stepThrough(file, pause).finally(() => stepping.delete(file));
+    running = stepThrough(file, pause).finally(() => {
+      stepping.delete(file);
+      stepsEnded.forEach((listener) => listener());
+    });
     stepping.set(file, running);
   }
   return running;
 }
 
 const stepping = new WeakMap<IncidentFile, Promise<void>>();
+const stepsEnded = new Set<() => void>();
+// Files whose check in steps found a problem: parseDraft gives them to zod at once, not to the fast check again.
+const failedSteps = new WeakSet<IncidentFile>();
 
 /**
- * Whether `file` is being checked in steps: what shows its problems waits for that check's end (the draft's view
- * comes then) rather than check it again at once, in one task.
+ * Whether `file` is being checked in steps: what shows its problems waits for that check's end (subscribeSteps)
+ * rather than check it again at once, in one task.
  */
 export const checkingInSteps = (file: IncidentFile) => stepping.has(file);
 
+/** Calls `listener` whenever a check in steps ends; returns the unsubscribe. */
+export function subscribeSteps(listener: () => void): () => void {
+  stepsEnded.add(listener);
+  return () => stepsEnded.delete(listener);
+}
+
 async function stepThrough(file: IncidentFile, pause: () => Promise<void>) {
+  const before = latest;
   const events: IncidentFile['events'] = [];
   // The fast check gives the events their times in place: copies keep the draft's own events as written.
   for (let from = 0; from < file.events.length; from += CHECK_SLICE) {
@@ -101,9 +114,13 @@ async function stepThrough(file: IncidentFile, pause: () => Promise<void>) {
     step = steps.next();
   }
   const fast = step.value;
-  // Checked meanwhile (a render asked), or not valid: parseDraft has or will have the answer.
-  if (latest?.file === file || !fast?.ok || !fast.asWritten) return;
-  const incident = fast.incident();
+  if (!fast?.ok || !fast.asWritten) {
+    failedSteps.add(file);
+    return;
+  }
+  // Another version checked meanwhile (a render asked, another draft opened) is the latest: this one is not.
+  if (latest !== before) return;
+  const incident = sameEvents(fast.incident(), file);
   latest = {
     file,
     result: { ok: true, incident },
