@@ -178,7 +178,7 @@ export function checkEventReferences(
 }
 
 /** Each list's ids, by the position of their first item; a repeated id is reported (with `issue`) and not kept. */
-export function idsOf(list: { id: string }[] | undefined, key: string, issue: Issue) {
+function idsOf(list: { id: string }[] | undefined, key: string, issue: Issue) {
   const first = new Map<string, number>();
   (list ?? []).forEach((item, i) => {
     if (first.has(item.id))
@@ -188,15 +188,22 @@ export function idsOf(list: { id: string }[] | undefined, key: string, issue: Is
   return first;
 }
 
-/** Each list's ids; a repeated id is reported. */
-function knownIdsOf(file: IncidentFile, issue: Issue) {
-  const known = {
+/** The ids of each list of terms (and of the sources); a repeated id is reported. */
+export function termIdsOf(file: IncidentFile, issue: Issue) {
+  return {
     phases: idsOf(file.phases, 'phases', issue),
     systems: idsOf(file.systems, 'systems', issue),
     actors: idsOf(file.actors, 'actors', issue),
     actions: idsOf(file.actions, 'actions', issue),
     sources: idsOf(file.sources, 'sources', issue),
     techniques: idsOf(file.techniques, 'techniques', issue),
+  };
+}
+
+/** Each list's ids; a repeated id is reported. */
+function knownIdsOf(file: IncidentFile, issue: Issue) {
+  const known = {
+    ...termIdsOf(file, issue),
     // Each id with the position of its first item, which the events' cycle search reuses.
     events: idsOf(file.events, 'events', issue),
   };

@@ -2,7 +2,7 @@
 import {
   checkEventReferences,
   checkReferences,
-  idsOf,
+  termIdsOf,
   isCalendarTime,
   isKnownLanguageTag,
   orderParse,
@@ -190,12 +190,7 @@ export function fastCheckEdit(before: FastChecked, file: IncidentFile): FastChec
     clean = false;
   };
   const known = {
-    phases: idsOf(file.phases, 'phases', issue),
-    systems: idsOf(file.systems, 'systems', issue),
-    actors: idsOf(file.actors, 'actors', issue),
-    actions: idsOf(file.actions, 'actions', issue),
-    sources: idsOf(file.sources, 'sources', issue),
-    techniques: idsOf(file.techniques, 'techniques', issue),
+    ...termIdsOf(file, issue),
     // The replaced events' links are the checked version's, to the same ids.
     events: { has: () => true },
   };
