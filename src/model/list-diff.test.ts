@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedStretch, onlyReplaced } from './list-diff';
+import { changedStretch, listChange, onlyReplaced } from './list-diff';
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ i }));
 
@@ -58,6 +58,48 @@ describe('onlyReplaced', () => {
     expect(onlyReplaced(a, [...a, { id: 'd', n: 4 }], sameId)).toBe(false);
     expect(onlyReplaced(a, a.with(0, { id: 'a', n: 0 }).with(2, { id: 'z', n: 3 }), sameId)).toBe(
       false,
+    );
+  });
+});
+
+describe('listChange', () => {
+  it('finds an edit near the start and an item added at the end, not every item between them', () => {
+    const a = items(1000);
+    const b = [...a.with(2, { i: -2 }), { i: 1000 }];
+    const change = listChange(a, b, 10)!;
+    expect(change.added).toEqual([2, 1000]);
+    expect(change.removed).toEqual([2]);
+    expect(change.inPlace).toBe(false);
+    expect(change.keptAt(999)).toBe(999);
+  });
+
+  it('says where each kept item went, whether all stayed in place, and gives up past the most it may change', () => {
+    const a = items(8);
+    expect(listChange(a, a.with(3, { i: 30 }), 1)).toMatchObject({
+      added: [3],
+      removed: [3],
+      inPlace: true,
+    });
+    const swapped = a.with(1, a[6]!).with(6, a[1]!);
+    const swap = listChange(a, swapped, 0)!;
+    expect([swap.added, swap.removed, swap.inPlace]).toEqual([[], [], false]);
+    expect([swap.keptAt(1), swap.keptAt(6), swap.keptAt(7)]).toEqual([6, 1, 7]);
+    expect(listChange(a, a.toSpliced(2, 3), 2)).toBeUndefined();
+    expect(listChange(a, a.toSpliced(2, 3), 3)?.removed).toEqual([2, 3, 4]);
+  });
+
+  it('accounts for every item: kept ones land where the new list has them, the rest are added or removed', () => {
+    const pool = items(8);
+    const list = fc.uniqueArray(fc.constantFrom(...pool), { maxLength: 8 });
+    fc.assert(
+      fc.property(list, list, (a, b) => {
+        const { added, removed, keptAt } = listChange(a, b, 8)!;
+        a.forEach((item, i) => {
+          if (removed.includes(i)) expect(b).not.toContain(item);
+          else expect(b[keptAt(i)]).toBe(item);
+        });
+        b.forEach((item, i) => expect(added.includes(i)).toBe(!a.includes(item)));
+      }),
     );
   });
 });

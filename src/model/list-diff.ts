@@ -28,3 +28,46 @@ export function onlyReplaced<T>(
   for (let i = at; i < endA; i++) if (!same(a[i]!, b[i]!)) return false;
   return true;
 }
+
+/** What a version of a list changed of the one before it, by identity (listChange). */
+export interface ListChange {
+  /** The positions in the new list of the items the old one did not hold, in order. */
+  added: number[];
+  /** The positions in the old list of the items the new one does not hold, in order. */
+  removed: number[];
+  /** The position in the new list of an item of the old one that it kept. */
+  keptAt: (i: number) => number;
+  /** Whether every kept item kept its position, and each added one took the place of a removed one. */
+  inPlace: boolean;
+}
+
+/**
+ * The items `b` added to `a` and those it removed, or undefined past `max` of either. Not one stretch: an event
+ * edited near the start of a draft and one added at its end in the same change (a field written as Add is clicked)
+ * made a stretch of every event between them. The items between the first change and the last are matched by
+ * identity, with a set of each side's.
+ */
+export function listChange<T>(
+  a: readonly T[],
+  b: readonly T[],
+  max: number,
+): ListChange | undefined {
+  const { at, endA, endB } = changedStretch(a, b);
+  const inA = new Set(a.slice(at, endA));
+  const added: number[] = [];
+  for (let i = at; i < endB; i++) if (!inA.has(b[i]!)) added.push(i);
+  if (added.length > max) return undefined;
+  const atB = new Map<T, number>();
+  for (let i = at; i < endB; i++) atB.set(b[i]!, i);
+  const removed: number[] = [];
+  let inPlace = a.length === b.length;
+  for (let i = at; i < endA; i++) {
+    const to = atB.get(a[i]!);
+    if (to === undefined) removed.push(i);
+    else if (to !== i) inPlace = false;
+  }
+  if (removed.length > max) return undefined;
+  inPlace &&= added.length === removed.length && added.every((i, k) => removed[k] === i);
+  const keptAt = (i: number) => (i < at ? i : i >= endA ? i - endA + endB : atB.get(a[i]!)!);
+  return { added, removed, keptAt, inPlace };
+}
