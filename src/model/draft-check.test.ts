@@ -13,6 +13,7 @@ import {
 import { generateIncident } from '../../bench/generate';
 import { bundledText, loadBundled } from './bundled.test-helper';
 import { parseIncident, type IncidentFile } from './incident';
+import type * as IncidentModule from './incident';
 import type * as IncidentFast from './incident-fast';
 import { textEditOf } from './event-versions';
 import { fastCheck } from './incident-fast';
@@ -21,6 +22,11 @@ import { fastCheck } from './incident-fast';
 vi.mock('./incident-fast', async (importOriginal) => {
   const real = await importOriginal<typeof IncidentFast>();
   return { ...real, fastCheck: vi.fn(real.fastCheck) };
+});
+// zod's parse of a whole file, counted.
+vi.mock('./incident', async (importOriginal) => {
+  const real = await importOriginal<typeof IncidentModule>();
+  return { ...real, parseIncident: vi.fn(real.parseIncident) };
 });
 import { sayIssue } from './zod-issue';
 
@@ -119,7 +125,7 @@ describe('showableIncident', () => {
     expect(shown.events.filter((x, k) => x !== first.events[k]).map((x) => x.id)).toEqual([e.id]);
     // Noted as a text edit, for the views of the events' shape to be kept.
     expect(textEditOf(shown.events)?.before).toBe(first.events);
-    // A new time or precision can change the order: the whole check runs.
+    // A new time or precision changes the order: the event moves to its new place, every other stays as shown.
     const midnight = {
       ...e,
       start: '2023-11-01T00:00:00Z',
@@ -127,16 +133,61 @@ describe('showableIncident', () => {
       precision: 'hour' as const,
     };
     const moved = { ...next, events: next.events.with(at, midnight) };
-    showableIncident(moved);
-    expect(fast).toHaveBeenCalledTimes(1);
     const vaguer = {
       ...moved,
       events: moved.events.with(at, { ...midnight, precision: 'day' as const }),
     };
-    const zodVaguer = parseIncident(structuredClone(vaguer));
-    if (!zodVaguer.ok) throw new Error('the day-precision event should be valid');
-    expect(showableIncident(vaguer)).toEqual(zodVaguer.incident);
-    expect(fast).toHaveBeenCalledTimes(2);
+    const { id: _id, ...unnamed } = midnight;
+    void _id;
+    const added = { ...vaguer, events: [...vaguer.events, { ...unnamed, id: 'one-more' }] };
+    // An event nothing links to, so that the draft stays valid without it.
+    const unlinked = added.events.findIndex(
+      (x) =>
+        x.id !== e.id &&
+        !added.events.some((y) => y.related?.some((r) => r.event === x.id)) &&
+        !added.indicators?.some((i) => i.events?.includes(x.id)),
+    );
+    const deleted = { ...added, events: added.events.toSpliced(unlinked, 1) };
+    for (const version of [moved, vaguer, added, deleted]) {
+      const before = showableIncident(version)!;
+      const zod = parseIncident(structuredClone(version));
+      if (!zod.ok) throw new Error('the changed incident should be valid');
+      expect(showableIncident(version)).toEqual(zod.incident);
+      expect(before.events.filter((x) => x.id !== e.id && x.id !== 'one-more')).toEqual(
+        zod.incident.events.filter((x) => x.id !== e.id && x.id !== 'one-more'),
+      );
+    }
+    expect(fast).not.toHaveBeenCalled();
+    expect(showableIncident(deleted)!.events.map((x) => x.id)).not.toContain(
+      added.events[unlinked]!.id,
+    );
+  });
+
+  it('checks a change with a problem by the changed events alone, and shows the last valid version meanwhile', () => {
+    const zod = vi.mocked(parseIncident);
+    // Full-field events, some of which link to others.
+    const file = generateIncident(3000, 5, 'full') as IncidentFile;
+    const first = showableIncident(file)!;
+    const blank = { ...file.events[10]!, id: 'new-one', title: '' };
+    const added = { ...file, events: file.events.toSpliced(20, 0, blank) };
+    const titled = { ...added, events: added.events.with(20, { ...blank, title: 'New one' }) };
+    zod.mockClear();
+    const problems = draftProblems(added);
+    const shownWithProblem = showableIncident(added);
+    const titledProblems = draftProblems(titled);
+    const shown = showableIncident(titled)!;
+    expect(zod).not.toHaveBeenCalled();
+    const byZod = parseIncident(structuredClone(added));
+    expect(byZod.ok).toBe(false);
+    expect(problems).toEqual(byZod.ok ? [] : byZod.problems);
+    expect(problems.map((p) => p.path)).toEqual(['events[20].title']);
+    // The event with the problem left out, the rest is the very incident shown before, its views all kept.
+    expect(shownWithProblem).toBe(first);
+    expect(titledProblems).toEqual([]);
+    const valid = parseIncident(structuredClone(titled));
+    if (!valid.ok) throw new Error('the titled event should be valid');
+    expect(shown).toEqual(valid.incident);
+    expect(shown.events.filter((e) => e.id !== 'new-one')).toEqual(first.events);
   });
 
   it('shows a draft made of a checked incident as that incident, without checking it again, and its edits as zod would', () => {
@@ -284,25 +335,71 @@ describe('showableIncident', () => {
       (e, f) => ({ ...e, techniques: [f.techniques![0]!.id, 'T9999'] }),
       (e) => ({ ...e, milestones: ['detection', 'detection'] }),
     ];
+    type Events = IncidentFile['events'];
+    // Changes to the list itself, as adding, pasting, deleting, dragging and undoing make them; `to` is a position.
+    const moves: ((events: Events, i: number, to: number, n: number) => Events)[] = [
+      (events, i, to, n) => events.toSpliced(to, 0, { ...events[i]!, id: `added-${n}` }),
+      (events, i, to) => events.toSpliced(to, 0, { ...events[i]!, title: '' }),
+      (events, i, to, n) =>
+        events.toSpliced(to, 0, { ...events[i]!, id: `added-${n}`, citations: [] }),
+      (events, i) => events.toSpliced(i, 1),
+      // A field written as Add is clicked: one change far from the other.
+      (events, i, to, n) => [
+        ...events.with(i, { ...events[i]!, description: `Changed ${n}.` }),
+        { ...events[to]!, id: `added-${n}` },
+      ],
+      // Two events trading places in the file, nothing else.
+      (events, i, to) => events.with(i, events[to]!).with(to, events[i]!),
+      (events, i, to) => events.toSpliced(i, 1).toSpliced(to, 0, events[i]!),
+      (events, i, to, n) =>
+        events.toSpliced(to, 0, {
+          ...events[i]!,
+          id: `added-${n}`,
+          related: [{ event: events[i]!.id, kind: 'led-to' }],
+        }),
+    ];
+    // showableIncident's answer by zod alone: the draft without the events that have problems.
+    const showableByZod = (file: IncidentFile) => {
+      const zod = parseIncident(structuredClone(file));
+      if (zod.ok) return zod.incident;
+      const bad = zod.problems.map((p) => /^events\[(\d+)\]/.exec(p.path)?.[1]);
+      if (bad.includes(undefined)) return undefined;
+      const kept = file.events.filter((_, i) => !bad.includes(String(i)));
+      const ids = new Set(kept.map((e) => e.id));
+      const events = kept.map((e) =>
+        e.related ? { ...e, related: e.related.filter((r) => ids.has(r.event)) } : e,
+      );
+      const shown = parseIncident(structuredClone({ ...file, events }));
+      return shown.ok ? shown.incident : undefined;
+    };
+    const kinds = edits.length + 1 + moves.length;
     fc.assert(
       fc.property(
-        fc.array(fc.record({ edit: fc.nat(edits.length), at: fc.nat() }), { maxLength: 8 }),
+        fc.array(fc.record({ edit: fc.nat(kinds - 1), at: fc.nat(), to: fc.nat() }), {
+          maxLength: 8,
+        }),
         (run) => {
           let file = start;
           showableIncident(file);
-          for (const { edit, at } of run) {
+          run.forEach(({ edit, at, to }, n) => {
             const i = at % file.events.length;
+            const move = moves[edit - edits.length - 1];
             file =
-              edit === edits.length
-                ? { ...file, systems: file.systems.filter((_, k) => k !== i % file.systems.length) }
-                : { ...file, events: file.events.with(i, edits[edit]!(file.events[i]!, file)) };
+              edit < edits.length
+                ? { ...file, events: file.events.with(i, edits[edit]!(file.events[i]!, file)) }
+                : move
+                  ? { ...file, events: move(file.events, i, to % file.events.length, n) }
+                  : {
+                      ...file,
+                      systems: file.systems.filter((_, k) => k !== i % file.systems.length),
+                    };
             const zod = parseIncident(structuredClone(file));
             expect(draftProblems(file)).toEqual(zod.ok ? [] : zod.problems);
-            if (zod.ok) expect(showableIncident(file)).toEqual(zod.incident);
-          }
+            expect(showableIncident(file)).toEqual(showableByZod(file));
+          });
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });

@@ -1,46 +1,82 @@
 // The schema's problems with a draft, worked out once per version of it: the editor, the header and the exports all ask.
 // It holds zod, so the page loads it only when a draft is open (src/loading/draft-check-loader.ts).
 import { noteTextEdit } from './event-versions';
+import { checkChangedReferences } from './incident-checks';
 import {
+  checkChange,
   fastCheck,
-  fastCheckEdit,
   fastChecked,
   fastCheckSteps,
+  type Change,
   type FastChecked,
 } from './incident-fast';
 import {
+  eventProblems,
   parseIncident,
+  problemOfCheck,
   type Incident,
   type IncidentFile,
   type ParseResult,
   type Problem,
 } from './incident';
+import { capProblems } from './problems';
 
 const known = new WeakMap<IncidentFile, Problem[]>();
 /**
  * The latest version's parse alone: each parse holds a whole incident, and a session makes a version per keystroke.
- * `checked` when it passed the fast check, for the next version to check only the events it replaced.
+ * `base` is the last version that passed the fast check, for each later one to be checked as a change of it.
  */
-let latest: { file: IncidentFile; result: ParseResult; checked?: FastChecked } | undefined;
+let latest: { file: IncidentFile; result: ParseResult; base?: FastChecked } | undefined;
 
-/** Whether `file` is a version of the latest checked one that its replaced events' check found valid (kept). */
-function checkedAsEdit(file: IncidentFile): boolean {
-  const checked = latest?.checked;
-  const edited = checked && fastCheckEdit(checked, file);
-  if (!edited) return false;
-  noteTextEdit(checked.incident.events, edited.incident.events);
-  latest = { file, result: { ok: true, incident: edited.incident }, checked: edited };
+/**
+ * Whether `file` is a version of the last valid one that checkChange could check (kept): its events edited, added,
+ * deleted or moved, and nothing else.
+ */
+function checkedAsChange(file: IncidentFile): boolean {
+  const base = latest?.base;
+  const change = base && checkChange(base, file);
+  if (!change) return false;
+  if (change.ok) {
+    noteTextEdit(base.incident.events, change.checked.incident.events);
+    const result: ParseResult = { ok: true, incident: change.checked.incident };
+    latest = { file, result, base: change.checked };
+    return true;
+  }
+  const problems = problemsOfChange(base, file, change);
+  if (!problems) return false;
+  latest = { file, result: { ok: false, problems }, base };
   return true;
 }
 
 /**
+ * parseIncident's problems with `file`, a change of the valid `base` that checkChange refused: zod's with the events
+ * that failed their own check, then those of the checks across lists where zod would go on to them. Undefined when
+ * zod finds nothing wrong with those events, for zod to read the whole file.
+ */
+function problemsOfChange(
+  base: FastChecked,
+  file: IncidentFile,
+  { change, bad }: Extract<Change, { ok: false }>,
+): Problem[] | undefined {
+  const { problems, checksRun } =
+    bad.length > 0 ? eventProblems(file, bad) : { problems: [], checksRun: true };
+  if (bad.length > 0 && problems.length === 0) return undefined;
+  if (checksRun)
+    checkChangedReferences(file, base.file.events, change, (path, text) =>
+      problems.push(problemOfCheck(path, text)),
+    );
+  return capProblems(problems, '(file)');
+}
+
+/**
  * parseIncident's answer for a draft's file: a valid one through the fast check, which at 100,000 events took a
- * fraction of zod's seconds, and a version that only replaced some of a valid one's events through those events'
- * check; zod says what is wrong with one that fails, as on the load screen. After a version with problems the next
- * goes to zod alone, so a draft being fixed is not checked twice per keystroke.
+ * fraction of zod's seconds, and a version that only changed some of the last valid one's events through those
+ * events' checks (checkedAsChange); zod says what is wrong with one that fails, as on the load screen. After a
+ * version with problems that is not such a change, the next goes to zod alone, so a draft being fixed is not
+ * checked twice per keystroke.
  */
 function parseDraft(file: IncidentFile): ParseResult {
-  if (latest?.file === file || checkedAsEdit(file)) return latest!.result;
+  if (latest?.file === file || checkedAsChange(file)) return latest!.result;
   // The fast check gives the events their times in place: copies keep the draft's own events as written.
   const fast =
     latest?.result.ok === false || failedSteps.has(file)
@@ -49,11 +85,11 @@ function parseDraft(file: IncidentFile): ParseResult {
   if (fast?.ok && fast.asWritten) {
     const incident = sameEvents(fast.incident(), file);
     const result: ParseResult = { ok: true, incident };
-    latest = { file, result, checked: fastChecked(file, incident, fast.order.order) };
+    latest = { file, result, base: fastChecked(file, incident, fast.order.order) };
     return result;
   }
   const result = parseIncident(file);
-  latest = { file, result };
+  latest = { file, result, base: result.ok ? undefined : latest?.base };
   return result;
 }
 
@@ -69,7 +105,7 @@ const CHECK_SLICE = 5000;
  */
 export function checkInSteps(file: IncidentFile, pause: () => Promise<void>): Promise<void> {
   // A smaller draft's check is short, and an edit's is: parseDraft makes them when asked.
-  if (latest?.file === file || file.events.length < CHECK_SLICE || checkedAsEdit(file))
+  if (latest?.file === file || file.events.length < CHECK_SLICE || checkedAsChange(file))
     return Promise.resolve();
   let running = stepping.get(file);
   if (!running) {
@@ -124,7 +160,7 @@ async function stepThrough(file: IncidentFile, pause: () => Promise<void>) {
   latest = {
     file,
     result: { ok: true, incident },
-    checked: fastChecked(file, incident, fast.order.order),
+    base: fastChecked(file, incident, fast.order.order),
   };
 }
 
@@ -137,7 +173,7 @@ async function stepThrough(file: IncidentFile, pause: () => Promise<void>) {
 export function takeAsChecked(file: IncidentFile, incident: Incident): void {
   const order = new Uint32Array(incident.events.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  latest = { file, result: { ok: true, incident }, checked: fastChecked(file, incident, order) };
+  latest = { file, result: { ok: true, incident }, base: fastChecked(file, incident, order) };
 }
 
 /**
@@ -187,9 +223,17 @@ export function showableIncident(file: IncidentFile): Incident | undefined {
   }
   const kept = file.events.filter((_, i) => !bad.has(i));
   const keptIds = new Set(kept.map((e) => e.id));
+  // Only an event that linked to one left out is copied, so that the rest stay the very events checked before.
   const events = kept.map((e) =>
-    e.related ? { ...e, related: e.related.filter((r) => keptIds.has(r.event)) } : e,
+    e.related?.some((r) => !keptIds.has(r.event))
+      ? { ...e, related: e.related.filter((r) => keptIds.has(r.event)) }
+      : e,
   );
-  const second = parseIncident({ ...file, events });
+  // Usually the last valid version with the new events that have problems left out: checked as that change.
+  const shown = { ...file, events };
+  const base = latest?.base;
+  const change = base && checkChange(base, shown);
+  if (change?.ok) return change.checked.incident;
+  const second = parseIncident(shown);
   return second.ok ? second.incident : undefined;
 }

@@ -20,6 +20,7 @@ import {
   type ProblemCode,
   type ProblemDetail,
   type ProblemParams,
+  type ProblemText,
 } from './problem-codes';
 import {
   ACTOR_KINDS,
@@ -375,6 +376,43 @@ export function parseIncident(input: unknown): ParseResult {
   }
   return finishParse(input, result.data);
 }
+
+// Whether zod went on to the checks across lists in eventProblems' parse: it stops at a problem of a field's type.
+let refined = false;
+const ShapeThenChecks = IncidentObject.superRefine(() => {
+  refined = true;
+});
+
+/**
+ * parseIncident's problems with a file whose fields and events but those at `positions` (in order) are valid, from
+ * a parse of those events alone, their paths the file's; and whether parseIncident would go on to the checks across
+ * lists, whose problems follow these. At 100,000 events zod's parse of the whole file took 1.2–2.4 s of each change
+ * to a draft with a problem. No problem when zod finds none in those events.
+ */
+export function eventProblems(
+  file: IncidentFile,
+  positions: readonly number[],
+): { problems: Problem[]; checksRun: boolean } {
+  refined = false;
+  const part = { ...file, events: positions.map((i) => file.events[i]) };
+  const result = ShapeThenChecks.safeParse(part, { error: requiredError, reportInput: true });
+  const problems = result.success
+    ? []
+    : result.error.issues.map(({ path, ...issue }) => {
+        const [key, at, ...rest] = path;
+        const own = key === 'events' && typeof at === 'number';
+        return problemOfIssue({ ...issue, path: own ? [key, positions[at]!, ...rest] : path });
+      });
+  return { problems, checksRun: refined };
+}
+
+/** A problem the checks across lists found, as parseIncident gives it (IncidentSchema's refinement). */
+export const problemOfCheck = (path: (string | number)[], text: ProblemText): Problem => ({
+  path: formatPath(path),
+  message: text.message,
+  code: text.code,
+  params: text.params,
+});
 
 /**
  * A valid file as the app holds it: imported `__proto__` columns kept, intervals added, events in reading order.
