@@ -1,9 +1,15 @@
 import { useEffect, useEffectEvent } from 'react';
 import type { Messages } from '../i18n/en';
-import { addEvent, deleteEvent, moveEvent, updateEvent, type DraftDoc } from '../model/draft';
+import {
+  addEvent,
+  deleteEvent,
+  lastStart,
+  moveEvent,
+  updateEvent,
+  type DraftDoc,
+} from '../model/draft';
 import { declareEventLanguages } from '../model/event-edits';
 import type { EventFile } from '../model/incident';
-import { parseUtc } from '../model/time';
 import type { ViewState } from '../model/view-state';
 import type { DraftSession } from '../store/draft-session';
 import type { SetView } from './use-view-state';
@@ -40,8 +46,8 @@ export function useEditor(
 
   /** An hour after the last event, or this hour for the first: near the others, and easy to correct. */
   const addAfterLast = () => {
-    const starts = doc?.file.events.map((e) => parseUtc(e.start) ?? 0) ?? [];
-    add(starts.length > 0 ? Math.max(...starts) + HOUR : Date.now());
+    const last = doc && lastStart(doc.file.events);
+    add(last === undefined ? Date.now() : last + HOUR);
   };
 
   const update = (id: string, fn: (e: EventFile) => EventFile, key?: string) => {

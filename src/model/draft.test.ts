@@ -4,6 +4,7 @@ import {
   addTerm,
   defang,
   deleteEvent,
+  lastStart,
   deriveEventId,
   deriveId,
   moveEvent,
@@ -18,6 +19,8 @@ import {
 import { setText } from './draft';
 import { draftProblems, showableIncident } from './draft-check';
 import { STARTER_WORDS } from './starter.test-helper';
+import { bundledText } from './bundled.test-helper';
+import type { IncidentFile } from './incident';
 
 const words = STARTER_WORDS;
 const start = (): DraftDoc => ({ file: newIncident('untitled', words), added: [] });
@@ -149,6 +152,31 @@ describe('events', () => {
     const gone = deleteEvent(linked.doc, 'first');
     expect(gone.file.events.map((e) => e.id)).toEqual(['second']);
     expect(gone.file.events[0]!.related).toEqual([]);
+  });
+
+  it('deleting an event takes it out of the indicators that name it, and keeps the list when none does', () => {
+    const file = JSON.parse(bundledText) as IncidentFile;
+    const named = file.indicators!.find((i) => i.events?.length)!.events![0]!;
+    const unnamed = file.events.find(
+      (e) => !file.indicators!.some((i) => i.events?.includes(e.id)),
+    )!.id;
+    const doc: DraftDoc = { file, added: [] };
+    expect(deleteEvent(doc, unnamed).file.indicators).toBe(file.indicators);
+    const gone = deleteEvent(doc, named).file.indicators!;
+    expect(gone.flatMap((i) => i.events ?? [])).not.toContain(named);
+    expect(gone.length).toBe(file.indicators!.length);
+  });
+
+  it('finds the latest start that is a real time, past starts the file cannot hold', () => {
+    const e = addEvent(start(), { title: 'A', lang: 'en', startMs: T }).doc.file.events[0]!;
+    const at = (...starts: string[]) => lastStart(starts.map((s) => ({ ...e, start: s })));
+    expect(at('2023-11-14T22:12Z', '2023-11-23T10:00:00Z', '2023-11-15')).toBe(
+      Date.UTC(2023, 10, 23, 10),
+    );
+    // 31 February reads as 3 March to Date.parse; a start with no zone is local time to it.
+    expect(at('2023-01-05', '2023-02-31T00:00:00Z', '2023-06-01T00:00')).toBe(Date.UTC(2023, 0, 5));
+    expect(at('soon')).toBeUndefined();
+    expect(lastStart([])).toBeUndefined();
   });
 
   it('moving keeps a range its length and snaps to precision', () => {

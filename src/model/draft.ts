@@ -2,7 +2,7 @@
 import { SCHEMA_VERSION } from './format-constants';
 import type { EventFile, Incident, IncidentFile, LocalizedText } from './incident';
 import { slugify } from './formats/import-ids';
-import { toIsoUtc, utcStamp, type Precision } from './time';
+import { parseUtc, toIsoUtc, utcStamp, type Precision } from './time';
 import { UTCDateMini } from '@date-fns/utc/date/mini';
 
 /** What a draft holds: the file, and the ids of events added in it (whose ids still follow their titles). */
@@ -168,6 +168,28 @@ export function addEvent(doc: DraftDoc, e: NewEvent): { doc: DraftDoc; id: strin
   };
 }
 
+/**
+ * The latest start among the events whose start is a real UTC time, or undefined when none is. Date.parse finds it
+ * and parseUtc vouches for it: parseUtc on every start took 87 ms of a click on Add event at 100,000 events.
+ */
+export function lastStart(events: readonly EventFile[]): number | undefined {
+  let best = -Infinity;
+  let at = -1;
+  for (let i = 0; i < events.length; i++) {
+    const ms = Date.parse(events[i]!.start);
+    if (ms > best) [best, at] = [ms, i];
+  }
+  const checked = at < 0 ? undefined : parseUtc(events[at]!.start);
+  if (at < 0 || checked !== undefined) return checked;
+  // The latest is no real time (2023-02-31 rolls over into March): each start is read as parseUtc reads it.
+  let last: number | undefined;
+  for (const e of events) {
+    const ms = parseUtc(e.start);
+    if (ms !== undefined && (last === undefined || ms > last)) last = ms;
+  }
+  return last;
+}
+
 /** Whether another event or an indicator names `id`: then renaming it would break a link. */
 function isReferenced(file: IncidentFile, id: string): boolean {
   return (
@@ -225,9 +247,12 @@ export function deleteEvent(doc: DraftDoc, id: string): DraftDoc {
         ? { ...e, related: e.related.filter((r) => r.event !== id) }
         : e,
     );
-  const indicators = file.indicators?.map((i) =>
-    i.events?.includes(id) ? { ...i, events: i.events.filter((x) => x !== id) } : i,
-  );
+  // The same list when no indicator named the event, for the check to take the deletion as a change of events alone.
+  const indicators = file.indicators?.some((i) => i.events?.includes(id))
+    ? file.indicators.map((i) =>
+        i.events?.includes(id) ? { ...i, events: i.events.filter((x) => x !== id) } : i,
+      )
+    : file.indicators;
   return {
     ...doc,
     file: { ...file, events, ...(indicators && { indicators }) },
