@@ -23,7 +23,6 @@ export function LinkFields({ doc, event, disabled, onChange }: Props) {
   const { t, lang } = useI18n();
   const { file } = doc;
   const choices = useMemo(() => linkChoices(file, lang), [file, lang]);
-  const labelOf = useMemo(() => new Map(choices.map((c) => [c.id, c.label])), [choices]);
   const [typed, setTyped] = useState('');
   const suggested = useMemo(
     () => linkSuggestions(choices, typed, event.id),
@@ -34,12 +33,19 @@ export function LinkFields({ doc, event, disabled, onChange }: Props) {
   const listId = useId();
   const hintId = useId();
   const links = eventLinks(file, event.id);
+  // The labels of the linked events alone: a map of every event's took 50 ms of a render at 100,000 events.
+  const linked = [...links.out.map((l) => l.to), ...links.in.map((l) => l.from)].join('\n');
+  const labelOf = useMemo(() => {
+    const ids = new Set(linked.split('\n'));
+    return new Map(choices.filter((c) => ids.has(c.id)).map((c) => [c.id, c.label]));
+  }, [choices, linked]);
   const what = (other: string, k: RelationKind) =>
     t.editor.linkLabel(labelOf.get(other) ?? other, t.relations[k] ?? k);
 
   const add = () => {
     const text = typed.trim();
-    const to = choices.find((c) => c.label === text)?.id ?? (labelOf.has(text) ? text : '');
+    const to =
+      choices.find((c) => c.label === text)?.id ?? (choices.some((c) => c.id === text) ? text : '');
     const r = addLink(doc, { from: event.id, to, kind });
     if (!r.ok)
       return setRefused(

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addEvent, newIncident, updateEvent, type DraftDoc } from './draft';
 import { draftProblems } from './draft-check';
@@ -324,6 +325,34 @@ describe('links', () => {
       ).map((c) => c.label),
     );
     expect(linkChoices(described.file, 'en')).toEqual(first);
+  });
+
+  it('labels any changed list as it would label it from nothing: events added, deleted, moved, retitled', () => {
+    const titles = ['Login', 'Alert', 'Logout', ''];
+    const op = fc.record({ kind: fc.nat(3), at: fc.nat(), title: fc.constantFrom(...titles) });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 10 }), (ops) => {
+        let doc = draft('Login', 'Alert', 'Logout', 'Alert');
+        linkChoices(doc.file, 'en');
+        ops.forEach(({ kind, at, title }, n) => {
+          const events = doc.file.events;
+          const i = at % Math.max(1, events.length);
+          const e = { ...events[i % events.length]!, id: `e${n}`, title };
+          const next = [
+            () => events.toSpliced(i, 0, e),
+            () => events.toSpliced(i, 1),
+            () => events.toSpliced(i, 1).toSpliced(at % events.length, 0, events[i]!),
+            () => events.with(i, e),
+          ][kind]!();
+          if (next.length === 0) return;
+          doc = { ...doc, file: { ...doc.file, events: next } };
+          const fresh = { ...doc.file, events: next.map((x) => ({ ...x })) };
+          expect(linkChoices(doc.file, 'en')).toEqual(linkChoices(fresh, 'en'));
+          // The fresh copy was the last one labelled: label the draft's own list again for the next change.
+          linkChoices(doc.file, 'en');
+        });
+      }),
+    );
   });
 
   it('offers the first events whose title holds what is typed, in any case, never the event itself', () => {
