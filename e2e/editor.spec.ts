@@ -304,3 +304,16 @@ test('typing a title undoes as one step, and the event stays selected though its
   await expect(app.field('Title')).toHaveValue('Laptop reimaged now');
   await expect.poll(async () => (await app.query()).get('event')).toBe('laptop-reimaged-now');
 });
+
+test('leaving an empty End field changes nothing, so Undo takes back the change before it', async ({
+  app,
+}) => {
+  await app.goto();
+  await app.button('New incident').click();
+  await app.button('Add event').click();
+  await app.fillEvent({ 'Where in the source': 'Shift log' });
+  await app.field('End (UTC)').focus();
+  await app.field('End (UTC)').press('Tab');
+  await app.button('Undo').click();
+  await expect(app.field('Where in the source')).toHaveValue('');
+});

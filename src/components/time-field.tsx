@@ -34,9 +34,11 @@ export function TimeField({ id, label, value, precision, onChange, optional, dis
       : read.why === 'format'
         ? t.editor.timeFormat(pattern)
         : t.editor.timeTooPrecise(t.editor.precisions[precision] ?? precision);
+  // Only a change is written: leaving an empty optional field wrote its emptiness again, an Undo step of nothing.
   const commit = () => {
-    if (read === undefined) onChange(undefined);
-    else if (read.ok && read.iso !== value) onChange(read.iso);
+    if (read === undefined) {
+      if (value !== undefined) onChange(undefined);
+    } else if (read.ok && read.iso !== value) onChange(read.iso);
   };
   // A time typed but not yet written (no blur, no Enter) is written as the page goes away, so a reload keeps it.
   const commitPending = useEffectEvent(() => text !== shown && commit());
