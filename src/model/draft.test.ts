@@ -140,6 +140,15 @@ describe('events', () => {
     expect(renamed.id).toBe('first');
   });
 
+  it('keeps an added event its id when its new title gives that same id', () => {
+    const a = addEvent(start(), { title: 'Alert', lang: 'en', startMs: T });
+    const b = addEvent(a.doc, { title: 'Token revoked', lang: 'en', startMs: T });
+    const retitled = updateEvent(b.doc, 'alert', (e) => ({ ...e, title: 'Alert!' }), 'en');
+    expect(retitled.id).toBe('alert');
+    const taken = updateEvent(b.doc, 'alert', (e) => ({ ...e, title: 'Token revoked' }), 'en');
+    expect(taken.id).toBe('token-revoked-2');
+  });
+
   it('deleting an event removes the links to it', () => {
     const a = addEvent(start(), { title: 'First', lang: 'en', startMs: T });
     const b = addEvent(a.doc, { title: 'Second', lang: 'en', startMs: T });

@@ -23,13 +23,23 @@ export const TERM_LISTS = [
 ] as const;
 export type TermList = (typeof TERM_LISTS)[number];
 
+/**
+ * The ids in use: a list, or whether an id is one. A draft's events are asked for one or two ids by a search, where
+ * a set of 100,000 ids took 30 ms of every keystroke in a new event's title.
+ */
+export type TakenIds = Iterable<string> | ((id: string) => boolean);
+
 /** A fresh id for `text` that no entry of `taken` has: "Okta login" -> "okta-login", then "okta-login-2". */
-export function deriveId(text: string, taken: Iterable<string>, fallback = 'event'): string {
-  const used = new Set(taken);
+export function deriveId(text: string, taken: TakenIds, fallback = 'event'): string {
+  let used = taken as (id: string) => boolean;
+  if (typeof taken !== 'function') {
+    const ids = new Set(taken);
+    used = (id) => ids.has(id);
+  }
   const base = slugify(text) || fallback;
-  if (!used.has(base)) return base;
+  if (!used(base)) return base;
   let n = 2;
-  while (used.has(`${base}-${n}`)) n++;
+  while (used(`${base}-${n}`)) n++;
   return `${base}-${n}`;
 }
 
@@ -41,7 +51,7 @@ export function deriveEventId(
   title: string,
   start: string,
   precision: Precision,
-  taken: Iterable<string>,
+  taken: TakenIds,
 ): string {
   const ms = Date.parse(start);
   const time = Number.isNaN(ms)
@@ -144,12 +154,7 @@ export function addEvent(doc: DraftDoc, e: NewEvent): { doc: DraftDoc; id: strin
   const { file } = doc;
   const precision = e.precision ?? 'minute';
   const start = toIsoUtc(snapToPrecision(e.startMs, precision));
-  const id = deriveEventId(
-    e.title,
-    start,
-    precision,
-    file.events.map((x) => x.id),
-  );
+  const id = deriveEventId(e.title, start, precision, (x) => file.events.some((y) => y.id === x));
   const event: EventFile = {
     id,
     start,
@@ -220,8 +225,9 @@ export function updateEvent(
     typeof next.title !== 'undefined'
   ) {
     const title = typeof next.title === 'string' ? next.title : (next.title[lang] ?? '');
-    const others = file.events.filter((e) => e.id !== id).map((e) => e.id);
-    const newId = deriveEventId(title, next.start, next.precision, others);
+    const newId = deriveEventId(title, next.start, next.precision, (x) =>
+      file.events.some((e) => e.id === x && e.id !== id),
+    );
     if (newId !== id) {
       next = { ...next, id: newId };
       added = added.map((a) => (a === id ? newId : a));

@@ -84,6 +84,11 @@ describe('mergeRows', () => {
     expect(doc.added).toEqual([...before.added, ...ids]);
   });
 
+  it('tells apart rows that share a title, from the draft and from each other', () => {
+    const rows = 'Time (UTC)\tTitle\n2024-03-05 10:00\tAlert fired\n2024-03-05 11:00\tAlert fired';
+    expect(paste(draft(), rows).ids).toEqual(['alert-fired-2', 'alert-fired-3']);
+  });
+
   it('gives rows titled in another script ids from their times', () => {
     const rows = 'Time (UTC)\tTitle\n2024-03-05 10:00\t撤銷權杖\n2024-03-05 11:00\t封鎖帳戶';
     expect(paste(draft(), rows).ids).toEqual(['event-2024-03-05t1000', 'event-2024-03-05t1100']);

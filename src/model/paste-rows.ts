@@ -135,10 +135,12 @@ export function mergeRows(
   const to = (list: List, id: string) => idMaps[list].get(id) ?? id;
   const text = (t: LocalizedText): LocalizedText =>
     typeof t === 'string' ? setText(undefined, lang, t) : t;
+  // One set, each new id added: a copy of every id per row was quadratic in a large draft.
+  const taken = new Set(doc.file.events.map((e) => e.id));
   const ids: string[] = [];
-  const taken = doc.file.events.map((e) => e.id);
   const events = rows.events.map((e): EventFile => {
-    const id = deriveEventId(localize(e.title, lang), e.start, e.precision, [...taken, ...ids]);
+    const id = deriveEventId(localize(e.title, lang), e.start, e.precision, (x) => taken.has(x));
+    taken.add(id);
     ids.push(id);
     return {
       ...e,
