@@ -222,11 +222,16 @@ export function showableIncident(file: IncidentFile): Incident | undefined {
     bad.add(Number(m[1]));
   }
   const kept = file.events.filter((_, i) => !bad.has(i));
-  const keptIds = new Set(kept.map((e) => e.id));
+  // The ids that links name, and those of them a kept event has: a set of every kept id took 28 ms of each change at
+  // 100,000 events.
+  const named = new Set<string>();
+  for (const e of kept) for (const r of e.related ?? []) named.add(r.event);
+  const there = new Set<string>();
+  for (const e of kept) if (named.has(e.id)) there.add(e.id);
   // Only an event that linked to one left out is copied, so that the rest stay the very events checked before.
   const events = kept.map((e) =>
-    e.related?.some((r) => !keptIds.has(r.event))
-      ? { ...e, related: e.related.filter((r) => keptIds.has(r.event)) }
+    e.related?.some((r) => !there.has(r.event))
+      ? { ...e, related: e.related.filter((r) => there.has(r.event)) }
       : e,
   );
   // Usually the last valid version with the new events that have problems left out: checked as that change.
