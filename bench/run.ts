@@ -75,9 +75,21 @@ const METRICS = [
   'clickZoom',
   'clickRow',
   'keyEdit',
+  'clickAdd',
+  'clickUndo',
 ] as const;
 /** The metrics measured from a real click or key to the next paint: the app's own controls, which the baseline lacks. */
-const INPUT_METRICS = ['clickFilter', 'keySearch', 'clickZoom', 'clickRow', 'keyEdit'] as const;
+const INPUT_METRICS = [
+  'clickFilter',
+  'keySearch',
+  'clickZoom',
+  'clickRow',
+  'keyEdit',
+  'clickAdd',
+  'clickUndo',
+] as const;
+/** The editor's, measured last (editing). */
+const EDIT_METRICS = ['keyEdit', 'clickAdd', 'clickUndo'] as const;
 const isInputMetric = (m: string) => (INPUT_METRICS as readonly string[]).includes(m);
 type Hook = keyof IncidentTimelineBench;
 /**
@@ -227,10 +239,13 @@ async function measureRun(
       cdp.send('HeapProfiler.collectGarbage').then(() => cdp.send('Runtime.getHeapUsage')),
     );
     run.heapMB = 'value' in heap ? { value: heap.value.usedSize / 1024 / 1024 } : { capped: true };
-    run.keyEdit =
+    const why = target === 'app' ? 'no row was chosen' : 'plain vis-timeline has no controls';
+    Object.assign(
+      run,
       target === 'app' && 'value' in run.clickRow
-        ? await editKeyToPaint(page)
-        : na(target === 'app' ? 'no row was chosen' : 'plain vis-timeline has no controls');
+        ? await editing(page)
+        : Object.fromEntries(EDIT_METRICS.map((m) => [m, na(why)])),
+    );
     return run;
   } finally {
     // A page stuck past the cap may not answer; don't wait on it for long.
@@ -265,7 +280,7 @@ async function inputToPaint(page: Page): Promise<Partial<Run>> {
     cells.clickRow = await timed(() => row.click());
   } catch (error) {
     for (const m of INPUT_METRICS)
-      if (m !== 'keyEdit')
+      if (!(EDIT_METRICS as readonly string[]).includes(m))
         cells[m] ??= na(`input failed: ${(error as Error).message.split('\n')[0]}`);
   }
   return cells;
@@ -286,24 +301,37 @@ async function timedInput(page: Page, act: () => Promise<unknown>): Promise<Cell
 }
 
 /**
- * A key typed into the description of the event the row click chose, in edit mode, from the input to the next
- * paint. **Edit** first saves the whole incident as a draft, which is waited for and not timed; then the draft's
- * save of the keystroke is waited for too. Last of all, after the heap: the draft would weigh on it.
+ * The editor, from the input to the next paint: a key typed into the description of the event the row click chose
+ * (edit key), then **Add event** (add click) and **Undo** of it (undo click), each a change of the draft's list of
+ * events that its check and its views follow. **Edit** first saves the whole incident as a draft, which is waited
+ * for and not timed, and so is the draft's save after each. Last of all, after the heap: the draft would weigh on it.
  */
-async function editKeyToPaint(page: Page): Promise<Cell> {
+async function editing(page: Page): Promise<Pick<Run, (typeof EDIT_METRICS)[number]>> {
   const saved = page.getByRole('status', { name: 'Save status' }).filter({ hasText: /^Saved$/ });
+  const cells: Pick<Run, (typeof EDIT_METRICS)[number]> = {
+    keyEdit: na('not reached'),
+    clickAdd: na('not reached'),
+    clickUndo: na('not reached'),
+  };
   try {
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await saved.waitFor({ timeout: CAP_MS });
     const description = page.getByLabel('Description', { exact: true });
     await description.focus();
     await page.keyboard.press('End');
-    const cell = await timedInput(page, () => page.keyboard.press('x'));
+    cells.keyEdit = await timedInput(page, () => page.keyboard.press('x'));
     await saved.waitFor({ timeout: CAP_MS });
-    return cell;
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    cells.clickAdd = await timedInput(page, () => button('Add event').click());
+    await saved.waitFor({ timeout: CAP_MS });
+    cells.clickUndo = await timedInput(page, () => button('Undo').click());
+    await saved.waitFor({ timeout: CAP_MS });
   } catch (error) {
-    return na(`editing failed: ${(error as Error).message.split('\n')[0]}`);
+    for (const m of EDIT_METRICS)
+      if ('na' in cells[m])
+        cells[m] = na(`editing failed: ${(error as Error).message.split('\n')[0]}`);
   }
+  return cells;
 }
 
 /**
@@ -535,7 +563,17 @@ async function main() {
   console.log('\nThe app used as a user would, from the input to the next paint (medians):');
   console.log(
     table([
-      ['events', 'kind', 'facet click', 'search key', 'zoom click', 'row click', 'edit key'],
+      [
+        'events',
+        'kind',
+        'facet click',
+        'search key',
+        'zoom click',
+        'row click',
+        'edit key',
+        'add click',
+        'undo click',
+      ],
       ...results
         .filter((r) => r.target === 'app')
         .map((r) => [
