@@ -44,7 +44,7 @@ export function useEditor(
     select(r.id);
   };
 
-  /** An hour after the last event, or this hour for the first: near the others, and easy to correct. */
+  /** An hour after the last event, or now when no event has a real time: near the others, and easy to correct. */
   const addAfterLast = () => {
     const last = doc && lastStart(doc.file.events);
     add(last === undefined ? Date.now() : last + HOUR);

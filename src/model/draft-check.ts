@@ -1,6 +1,6 @@
 // The schema's problems with a draft, worked out once per version of it: the editor, the header and the exports all ask.
 // It holds zod, so the page loads it only when a draft is open (src/loading/draft-check-loader.ts).
-import { noteTextEdit } from './event-versions';
+import { noteTextEdit, sameButEvents } from './event-versions';
 import { checkChangedReferences } from './incident-checks';
 import {
   checkChange,
@@ -89,7 +89,13 @@ function parseDraft(file: IncidentFile): ParseResult {
     return result;
   }
   const result = parseIncident(file);
-  latest = { file, result, base: result.ok ? undefined : latest?.base };
+  // The last valid version stays the base only for versions of it: another draft's would only be held in memory.
+  const base = latest?.base;
+  latest = {
+    file,
+    result,
+    base: !result.ok && base && sameButEvents(base.file, file) ? base : undefined,
+  };
   return result;
 }
 

@@ -147,6 +147,12 @@ describe('events', () => {
     expect(retitled.id).toBe('alert');
     const taken = updateEvent(b.doc, 'alert', (e) => ({ ...e, title: 'Token revoked' }), 'en');
     expect(taken.id).toBe('token-revoked-2');
+    // "alert" is taken, and "alert-2" is the event's own.
+    const c = addEvent(b.doc, { title: 'Alert', lang: 'en', startMs: T });
+    expect(c.id).toBe('alert-2');
+    expect(updateEvent(c.doc, 'alert-2', (e) => ({ ...e, title: 'ALERT' }), 'en').id).toBe(
+      'alert-2',
+    );
   });
 
   it('deleting an event removes the links to it', () => {

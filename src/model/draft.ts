@@ -154,7 +154,7 @@ export function addEvent(doc: DraftDoc, e: NewEvent): { doc: DraftDoc; id: strin
   const { file } = doc;
   const precision = e.precision ?? 'minute';
   const start = toIsoUtc(snapToPrecision(e.startMs, precision));
-  const id = deriveEventId(e.title, start, precision, (x) => file.events.some((y) => y.id === x));
+  const id = deriveEventId(e.title, start, precision, idTakenIn(file.events));
   const event: EventFile = {
     id,
     start,
@@ -195,6 +195,21 @@ export function lastStart(events: readonly EventFile[]): number | undefined {
   return last;
 }
 
+/**
+ * Whether an event but those with the id `except` has an id: a search for the first id asked, usually the only one,
+ * and a set of every id for the suffixes tried after it ("login-2", "login-3"…).
+ */
+function idTakenIn(events: readonly EventFile[], except?: string): (id: string) => boolean {
+  let ids: Set<string> | undefined;
+  return (id) => {
+    if (ids) return ids.has(id);
+    if (!events.some((e) => e.id === id && e.id !== except)) return false;
+    ids = new Set(events.map((e) => e.id));
+    if (except !== undefined) ids.delete(except);
+    return true;
+  };
+}
+
 /** Whether another event or an indicator names `id`: then renaming it would break a link. */
 function isReferenced(file: IncidentFile, id: string): boolean {
   return (
@@ -225,9 +240,7 @@ export function updateEvent(
     typeof next.title !== 'undefined'
   ) {
     const title = typeof next.title === 'string' ? next.title : (next.title[lang] ?? '');
-    const newId = deriveEventId(title, next.start, next.precision, (x) =>
-      file.events.some((e) => e.id === x && e.id !== id),
-    );
+    const newId = deriveEventId(title, next.start, next.precision, idTakenIn(file.events, id));
     if (newId !== id) {
       next = { ...next, id: newId };
       added = added.map((a) => (a === id ? newId : a));

@@ -266,20 +266,21 @@ function changedChoices(
   { added, removed, keptAt }: ListChange,
   lang: string,
 ): LinkChoice[] {
-  // The count is the cache's own, so it is changed in place and goes with the new list.
+  const titles = new Array<string>(events.length);
+  for (const i of added) titles[i] = localize(events[i]!.title, lang);
+  // The count is the cache's own, so it is changed in place (once every title is read) and goes with the new list.
   const { count } = last;
   const touched = new Set<string>();
   for (const i of removed) {
     const title = last.titles[i]!;
-    count.set(title, count.get(title)! - 1);
+    const left = count.get(title)! - 1;
+    if (left === 0) count.delete(title);
+    else count.set(title, left);
     touched.add(title);
   }
-  const titles = new Array<string>(events.length);
   for (const i of added) {
-    const title = localize(events[i]!.title, lang);
-    titles[i] = title;
-    count.set(title, (count.get(title) ?? 0) + 1);
-    touched.add(title);
+    count.set(titles[i]!, (count.get(titles[i]!) ?? 0) + 1);
+    touched.add(titles[i]!);
   }
   const choices = new Array<LinkChoice>(events.length);
   let gone = 0;

@@ -156,7 +156,7 @@ export interface FastChecked {
   positions: Uint32Array;
 }
 
-/** What a later version of a file checks against (fastCheckEdit): `order` is the fast check's reading order. */
+/** What a later version of a file checks against (checkChange): `order` is the fast check's reading order. */
 export function fastChecked(
   file: IncidentFile,
   incident: Incident,

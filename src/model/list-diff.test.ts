@@ -85,6 +85,10 @@ describe('listChange', () => {
     expect([swap.added, swap.removed, swap.inPlace]).toEqual([[], [], false]);
     expect([swap.keptAt(1), swap.keptAt(6), swap.keptAt(7)]).toEqual([6, 1, 7]);
     expect(listChange(a, a.toSpliced(2, 3), 2)).toBeUndefined();
+    // An item twice among the changed ones would be one kept item in two places.
+    const [p, o, q, r, x] = items(5);
+    expect(listChange([p, o, q], [r, o, o, x], 8)).toBeUndefined();
+    expect(listChange([p, o, o, q], [r, o, x], 8)).toBeUndefined();
     expect(listChange(a, a.toSpliced(2, 3), 3)?.removed).toEqual([2, 3, 4]);
   });
 

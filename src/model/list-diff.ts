@@ -42,10 +42,10 @@ export interface ListChange {
 }
 
 /**
- * The items `b` added to `a` and those it removed, or undefined past `max` of either. Not one stretch: an event
- * edited near the start of a draft and one added at its end in the same change (a field written as Add is clicked)
- * made a stretch of every event between them. The items between the first change and the last are matched by
- * identity, with a set of each side's.
+ * The items `b` added to `a` and those it removed, or undefined past `max` of either or when a list holds an item
+ * twice. Not one stretch: an event edited near the start of a draft and one added at its end in the same change (a
+ * field written as Add is clicked) made a stretch of every event between them. The items between the first change
+ * and the last are matched by identity, with a set of each side's.
  */
 export function listChange<T>(
   a: readonly T[],
@@ -54,11 +54,14 @@ export function listChange<T>(
 ): ListChange | undefined {
   const { at, endA, endB } = changedStretch(a, b);
   const inA = new Set(a.slice(at, endA));
+  // An item twice in a list would be one kept item in two places: such lists are left to a whole rebuild.
+  if (inA.size !== endA - at) return undefined;
   const added: number[] = [];
   for (let i = at; i < endB; i++) if (!inA.has(b[i]!)) added.push(i);
   if (added.length > max) return undefined;
   const atB = new Map<T, number>();
   for (let i = at; i < endB; i++) atB.set(b[i]!, i);
+  if (atB.size !== endB - at) return undefined;
   const removed: number[] = [];
   let inPlace = a.length === b.length;
   for (let i = at; i < endA; i++) {
