@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addEvent,
@@ -21,6 +22,7 @@ import { draftProblems, showableIncident } from './draft-check';
 import { STARTER_WORDS } from './starter.test-helper';
 import { bundledText } from './bundled.test-helper';
 import type { IncidentFile } from './incident';
+import { parseUtc } from './time';
 
 const words = STARTER_WORDS;
 const start = (): DraftDoc => ({ file: newIncident('untitled', words), added: [] });
@@ -192,6 +194,49 @@ describe('events', () => {
     expect(at('2023-01-05', '2023-02-31T00:00:00Z', '2023-06-01T00:00')).toBe(Date.UTC(2023, 0, 5));
     expect(at('soon')).toBeUndefined();
     expect(lastStart([])).toBeUndefined();
+    // Within the latest minute, by seconds and milliseconds; a day reads as its midnight.
+    expect(at('2023-11-23T10:00Z', '2023-11-23T10:00:30.5Z', '2023-11-23T10:00:30Z')).toBe(
+      Date.UTC(2023, 10, 23, 10, 0, 30, 500),
+    );
+    expect(at('2023-11-22T23:59Z', '2023-11-23')).toBe(Date.UTC(2023, 10, 23));
+    // A start being typed sorts last as text: the real times are still read.
+    expect(at('2023-11-3', '2023-11-23T10:00Z', '2023-11-23T10:00:60Z')).toBe(
+      Date.UTC(2023, 10, 23, 10),
+    );
+    expect(lastStart([{ ...e, start: 5 as unknown as string }, e])).toBe(parseUtc(e.start));
+  });
+
+  it('finds the latest start as reading every start would', () => {
+    const e = addEvent(start(), { title: 'A', lang: 'en', startMs: T }).doc.file.events[0]!;
+    // Few values of each field, real and not, so that starts often share a day or a minute.
+    const of = (...values: string[]) => fc.constantFrom(...values);
+    const time = fc
+      .tuple(
+        of('10', '24'),
+        of('00', '59', '60'),
+        fc.option(of('00', '30', '60')),
+        fc.option(of('5', '50')),
+      )
+      .map(
+        ([h, m, s, ms]) => `T${h}:${m}${s === null ? '' : `:${s}${ms === null ? '' : `.${ms}`}`}Z`,
+      );
+    const starts = fc.array(
+      fc.oneof(
+        fc
+          .tuple(of('02', '11', '13'), of('23', '29', '31'), fc.option(time))
+          .map(([mo, d, t]) => `2023-${mo}-${d}${t ?? ''}`),
+        fc.constantFrom('2023-11-3', 'soon', ''),
+      ),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(starts, (list) => {
+        const read = list.map(parseUtc).filter((ms) => ms !== undefined);
+        expect(lastStart(list.map((s) => ({ ...e, start: s })))).toBe(
+          read.length === 0 ? undefined : Math.max(...read),
+        );
+      }),
+    );
   });
 
   it('moving keeps a range its length and snaps to precision', () => {

@@ -174,22 +174,35 @@ export function addEvent(doc: DraftDoc, e: NewEvent): { doc: DraftDoc; id: strin
 }
 
 /**
- * The latest start among the events whose start is a real UTC time, or undefined when none is. Date.parse finds it
- * and parseUtc vouches for it: parseUtc on every start took 87 ms of a click on Add event at 100,000 events.
+ * The latest start among the events whose start is a real UTC time, or undefined when none is. A start of parseUtc's
+ * shape sorts as text in the order of its minute ("2023-11-14T22:12"), so a comparison of the texts finds the latest
+ * minute and only the starts within it are read: Date.parse of every start took 15–26 ms of a click on Add event at
+ * 100,000 events. A latest minute with no real time in it (a start being typed, 2023-02-31) has every start read.
  */
 export function lastStart(events: readonly EventFile[]): number | undefined {
-  let best = -Infinity;
-  let at = -1;
-  for (let i = 0; i < events.length; i++) {
-    const ms = Date.parse(events[i]!.start);
-    if (ms > best) [best, at] = [ms, i];
+  let top = '';
+  let minute: string | undefined;
+  // The starts in the latest minute so far, in one pass: reading 100,000 events' starts twice took 6 ms more. From
+  // the last, as events are mostly in time order: a new latest minute, and a new list, is then rare.
+  let within: string[] = [];
+  for (let i = events.length - 1; i >= 0; i--) {
+    const s = events[i]!.start;
+    // A draft made from a file with problems may hold a start that is not text.
+    if (typeof s !== 'string') continue;
+    if (s > top) {
+      if (minute === undefined || !s.startsWith(minute)) within = [];
+      top = s;
+      minute = s.slice(0, 16);
+    }
+    if (s.startsWith(minute!)) within.push(s);
   }
-  const checked = at < 0 ? undefined : parseUtc(events[at]!.start);
-  if (at < 0 || checked !== undefined) return checked;
-  // The latest is no real time (2023-02-31 rolls over into March): each start is read as parseUtc reads it.
+  return latestTime(within) ?? latestTime(events.map((e) => e.start));
+}
+
+function latestTime(starts: readonly string[]): number | undefined {
   let last: number | undefined;
-  for (const e of events) {
-    const ms = parseUtc(e.start);
+  for (const s of starts) {
+    const ms = typeof s === 'string' ? parseUtc(s) : undefined;
     if (ms !== undefined && (last === undefined || ms > last)) last = ms;
   }
   return last;
