@@ -8,7 +8,7 @@ import { localize } from '../model/text';
 import { formatSpan, formatSpanShort } from '../model/time';
 import { termLabel, type Facet } from '../model/vocabulary';
 import { linksIntoEvent, type PathStep } from '../model/causal-links';
-import { eventsById } from '../model/chart-view';
+import { eventsById } from '../model/event-lookup';
 import { CopyButton } from './copy-button';
 import { PathList } from './path-list';
 import { eventWhen } from '../i18n/format';

@@ -7,6 +7,7 @@ import type { SetView } from '../hooks/use-view-state';
 import { useI18n } from '../i18n/i18n';
 import { snapDrag } from '../model/drag-snap';
 import { setText, snapToPrecision } from '../model/draft';
+import { findEvent } from '../model/event-lookup';
 import { checkingInSteps, problemsOf, subscribeSteps } from '../model/draft-check';
 import { useCheckingInSteps } from '../hooks/use-checking-in-steps';
 import type { Incident } from '../model/incident';
@@ -170,7 +171,7 @@ export function EditScreen({ session, state, incident, view, eventId, setView }:
                   onAdd: (ms, lane) => ed.add(snapToPrecision(ms, 'minute'), lane),
                   onMove: ed.move,
                   snap: (id, start, end) => {
-                    const e = file.events.find((x) => x.id === id);
+                    const e = findEvent(file.events, id);
                     return e ? snapDrag(start, end, e.precision) : { start, end };
                   },
                 }

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n';
 import type { DraftDoc } from '../model/draft';
 import { textLanguages } from '../model/event-edits';
+import { findEvent } from '../model/event-lookup';
 import { MilestoneKind, Outcome, type EventFile, type LocalizedText } from '../model/incident';
 import { localize } from '../model/text';
 import { CitationFields } from './citation-fields';
@@ -30,7 +31,7 @@ export function EventForm({ doc, eventId, lang, readOnly, onUpdate, onChange, on
   const { t } = useI18n();
   const f = t.editor.fields;
   const { file } = doc;
-  const event = file.events.find((e) => e.id === eventId);
+  const event = eventId === undefined ? undefined : findEvent(file.events, eventId);
   if (!event)
     return (
       <section className="event-form" aria-label={t.editor.eventHeading}>

@@ -4,7 +4,7 @@ import type { Incident, TimelineEvent } from '../model/incident';
 import { termLabel } from '../model/vocabulary';
 import { localize } from '../model/text';
 import { utcStamp } from '../model/time';
-import { eventsById } from '../model/chart-view';
+import { eventsById } from '../model/event-lookup';
 import { indexOfEvent } from '../model/event-index';
 import { Highlighted } from './highlighted';
 import { rowWindow, scrollToShow } from './row-window';

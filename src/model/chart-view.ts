@@ -26,6 +26,7 @@ import {
   subsetIndex,
   type EventIndex,
 } from './event-index';
+import { eventsById } from './event-lookup';
 import { eventsShape, textEditOf } from './event-versions';
 import { firstWindow } from './first-window';
 import type { Incident, MilestoneKind, TimelineEvent } from './incident';
@@ -123,7 +124,6 @@ const NOTHING_HIDDEN: TimeWindow[] = [];
 // Kept per events array and per incident, so a change of grouping, toggles or language does not rebuild them; what
 // is made of the events' times alone, per shape (event-versions.ts), so a change to an event's texts does not either.
 const indexes = new WeakMap<readonly TimelineEvent[], EventIndex>();
-const lookups = new WeakMap<Incident, ReadonlyMap<string, TimelineEvent>>();
 const limitsOf = new WeakMap<readonly TimelineEvent[], TimeWindow | undefined>();
 const bandsOf = new WeakMap<
   readonly TimelineEvent[],
@@ -131,15 +131,6 @@ const bandsOf = new WeakMap<
 >();
 const quietOf = new WeakMap<readonly TimelineEvent[], TimeWindow[]>();
 
-// A loop rather than `new Map(events.map(...))`, whose pairs are made only to be dropped: 78 -> 46 ms at 100,000.
-function lookupOf(incident: Incident): Map<string, TimelineEvent> {
-  const byId = new Map<string, TimelineEvent>();
-  for (const e of incident.events) byId.set(e.id, e);
-  return byId;
-}
-/** The incident's events by id, made once per incident (the chart's scene shares it). */
-export const eventsById = (incident: Incident): ReadonlyMap<string, TimelineEvent> =>
-  memo(lookups, incident, lookupOf);
 const limitsIn = (incident: Incident) =>
   memo(limitsOf, eventsShape(incident.events), () => zoomLimits(incident.events));
 const busiestOf = new WeakMap<EventIndex, TimeWindow | undefined>();

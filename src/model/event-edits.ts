@@ -10,6 +10,7 @@ import {
   type Problem,
   type RelationKind,
 } from './incident';
+import { findEvent, isLinkedTo } from './event-lookup';
 import { listChange, onlyReplaced, type ListChange } from './list-diff';
 import { latestOf } from './memo';
 import { localize } from './text';
@@ -54,7 +55,7 @@ function eventLanguages(e: EventFile): string[] {
 
 /** The file declaring every language the event is written in: a text in a new language adds it, after the others. */
 export function declareEventLanguages(doc: DraftDoc, id: string): DraftDoc {
-  const event = doc.file.events.find((e) => e.id === id);
+  const event = findEvent(doc.file.events, id);
   if (!event) return doc;
   const known = new Set(doc.file.languages);
   const added = [...new Set(eventLanguages(event))].filter((l) => !known.has(l));
@@ -160,11 +161,12 @@ const sameIdAndLinks = (a: EventFile, b: EventFile) => a.id === b.id && a.relate
 /** An event's links both ways: those it holds ("led to …") and those other events hold to it ("follows from …"). */
 export function eventLinks(file: IncidentFile, id: string): { out: EventLink[]; in: EventLink[] } {
   const { events } = file;
-  const event = events.find((e) => e.id === id);
+  const event = findEvent(events, id);
   const last = lastInto.get();
   let into: EventLink[];
   if (last?.value.id === id && onlyReplaced(last.key, events, sameIdAndLinks))
     into = last.value.into;
+  else if (!isLinkedTo(events, id)) into = [];
   else {
     // One loop, no array per event: a flatMap took 48 ms of each keystroke in a draft of 100,000 events.
     into = [];

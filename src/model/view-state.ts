@@ -7,6 +7,7 @@ import {
   NO_SEARCH_INDEX,
   type Query,
 } from './filters';
+import { eventsById } from './event-lookup';
 import type { Incident, TimelineEvent } from './incident';
 import { UI_LANGUAGES, type Lang } from './text';
 import { parseUtc, toIsoUtc, type TimeWindow } from './time';
@@ -289,7 +290,7 @@ export function resolveAgainst(
   }
   const present = state.mode === 'present';
   let event = state.event;
-  const linked = event === undefined ? undefined : incident.events.find((e) => e.id === event);
+  const linked = event === undefined ? undefined : eventsById(incident).get(event);
   if (event !== undefined && !linked) {
     ignored.push({ param: 'event', id: event });
     event = undefined;
