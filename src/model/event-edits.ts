@@ -250,7 +250,7 @@ export function linkChoices(file: IncidentFile, lang: string): LinkChoice[] {
   if (last?.value.lang === lang) {
     if (onlyReplaced(last.key, events, sameIdAndTitle)) return last.value.choices;
     const change = listChange(last.key, events, MAX_CHANGED);
-    if (change) return changedChoices(last.key, last.value, events, change, lang);
+    if (change) return changedChoices(last.value, events, change, lang);
   }
   const titles = events.map((e) => localize(e.title, lang));
   const count = new Map<string, number>();
@@ -260,45 +260,51 @@ export function linkChoices(file: IncidentFile, lang: string): LinkChoice[] {
   return choices;
 }
 
-/** The last choices with the removed events' taken out, the added events' put in, and their namesakes labelled again. */
+/**
+ * The last choices with the removed events' taken out, the added events' put in, and the events whose title came to
+ * be shared, or no longer is, labelled again. Only the changed stretch is read: the rest is copied.
+ */
 function changedChoices(
-  before: readonly EventFile[],
   last: { choices: LinkChoice[]; titles: string[]; count: Map<string, number> },
   events: readonly EventFile[],
-  { added, removed, keptAt }: ListChange,
+  { added, removed, keptAt, stretch }: ListChange,
   lang: string,
 ): LinkChoice[] {
-  const titles = new Array<string>(events.length);
-  for (const i of added) titles[i] = localize(events[i]!.title, lang);
+  const { at, endA, endB } = stretch;
+  const titles = new Array<string>(endB - at);
+  const choices = new Array<LinkChoice>(endB - at);
+  let gone = 0;
+  for (let i = at; i < endA; i++) {
+    if (removed[gone] === i) gone++;
+    else {
+      titles[keptAt(i) - at] = last.titles[i]!;
+      choices[keptAt(i) - at] = last.choices[i]!;
+    }
+  }
+  for (const i of added) titles[i - at] = localize(events[i]!.title, lang);
   // The count is the cache's own, so it is changed in place (once every title is read) and goes with the new list.
   const { count } = last;
-  const touched = new Set<string>();
-  for (const i of removed) {
-    const title = last.titles[i]!;
-    const left = count.get(title)! - 1;
-    if (left === 0) count.delete(title);
-    else count.set(title, left);
-    touched.add(title);
-  }
-  for (const i of added) {
-    count.set(titles[i]!, (count.get(titles[i]!) ?? 0) + 1);
-    touched.add(titles[i]!);
-  }
-  const choices = new Array<LinkChoice>(events.length);
-  let gone = 0;
-  for (let i = 0; i < before.length; i++) {
-    if (removed[gone] === i) {
-      gone++;
-      continue;
-    }
-    const title = last.titles[i]!;
-    const at = keptAt(i);
-    titles[at] = title;
-    choices[at] = touched.has(title) ? labelled(events[at]!.id, title, count) : last.choices[i]!;
-  }
-  for (const i of added) choices[i] = labelled(events[i]!.id, titles[i]!, count);
-  lastChoices.set(events, { lang, choices, titles, count });
-  return choices;
+  const was = new Map<string, number>();
+  const counted = (title: string, by: 1 | -1) => {
+    const n = count.get(title) ?? 0;
+    if (!was.has(title)) was.set(title, n);
+    if (n + by === 0) count.delete(title);
+    else count.set(title, n + by);
+  };
+  for (const i of removed) counted(last.titles[i]!, -1);
+  for (const i of added) counted(titles[i - at]!, 1);
+  for (const i of added) choices[i - at] = labelled(events[i]!.id, titles[i - at]!, count);
+  const allTitles = last.titles.slice(0, at).concat(titles, last.titles.slice(endA));
+  const all = last.choices.slice(0, at).concat(choices, last.choices.slice(endA));
+  // A title's label names the id once two events share it: the events of a title that came to be, or no longer is.
+  const relabel = new Set(
+    [...was].filter(([t, n]) => n > 1 !== (count.get(t) ?? 0) > 1).map(([t]) => t),
+  );
+  if (relabel.size > 0)
+    for (let i = 0; i < events.length; i++)
+      if (relabel.has(allTitles[i]!)) all[i] = labelled(events[i]!.id, allTitles[i]!, count);
+  lastChoices.set(events, { lang, choices: all, titles: allTitles, count });
+  return all;
 }
 
 const sameIdAndTitle = (a: EventFile, b: EventFile) => a.id === b.id && a.title === b.title;

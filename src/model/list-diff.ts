@@ -39,6 +39,8 @@ export interface ListChange {
   keptAt: (i: number) => number;
   /** Whether every kept item kept its position, and each added one took the place of a removed one. */
   inPlace: boolean;
+  /** Where the lists differ: the items before and after it are the same in both, the ones after shifted. */
+  stretch: Stretch;
 }
 
 /**
@@ -52,7 +54,8 @@ export function listChange<T>(
   b: readonly T[],
   max: number,
 ): ListChange | undefined {
-  const { at, endA, endB } = changedStretch(a, b);
+  const stretch = changedStretch(a, b);
+  const { at, endA, endB } = stretch;
   const inA = new Set(a.slice(at, endA));
   // An item twice in a list would be one kept item in two places: such lists are left to a whole rebuild.
   if (inA.size !== endA - at) return undefined;
@@ -72,5 +75,5 @@ export function listChange<T>(
   if (removed.length > max) return undefined;
   inPlace &&= added.length === removed.length && added.every((i, k) => removed[k] === i);
   const keptAt = (i: number) => (i < at ? i : i >= endA ? i - endA + endB : atB.get(a[i]!)!);
-  return { added, removed, keptAt, inPlace };
+  return { added, removed, keptAt, inPlace, stretch };
 }
