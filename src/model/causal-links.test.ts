@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateIncident } from '../../bench/generate';
 import { loadBundled } from './bundled.test-helper';
@@ -6,6 +7,7 @@ import { cpuMsSince } from './cpu-time.test-helper';
 import type { ChartItem } from './chart-model';
 import {
   arrowsInView,
+  cycleClosedBy,
   indexLinks,
   findCausalCycle,
   linksInto,
@@ -84,6 +86,70 @@ describe('findCausalCycle', () => {
     expect(findCausalCycle(events)).toBeUndefined();
     events[0]!.related.push({ event: 'e19999', kind: 'led-to' });
     expect(findCausalCycle(events)).toHaveLength(20_001);
+  });
+});
+
+describe('cycleClosedBy', () => {
+  const KINDS: RelationKind[] = ['led-to', 'led-to', 'enabled', 'detected', 'part-of'];
+  const ids = ['a', 'b', 'c', 'd', 'e'];
+  const link = fc.record({
+    from: fc.constantFrom(...ids),
+    to: fc.constantFrom(...ids, 'ghost'),
+    kind: fc.constantFrom(...KINDS),
+  });
+  // Links from an earlier id to a later one only: events without a cycle, as a valid file's are.
+  const forwardOnly = fc
+    .array(link, { maxLength: 16 })
+    .map((links) => links.filter((l) => l.to === 'ghost' || l.from < l.to));
+
+  it('names the events round the cycle, only through cause-to-effect links', () => {
+    const events = [
+      linked('a', ['b', 'led-to'], ['d', 'detected']),
+      linked('b', ['c', 'enabled']),
+      linked('c'),
+      linked('d', ['c', 'led-to']),
+    ];
+    const linksOf = (id: string) => events.find((e) => e.id === id)?.related;
+    expect(cycleClosedBy({ from: 'c', to: 'a', kind: 'led-to' }, linksOf)).toEqual([
+      'c',
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(cycleClosedBy({ from: 'd', to: 'a', kind: 'led-to' }, linksOf)).toBeUndefined();
+    expect(cycleClosedBy({ from: 'c', to: 'a', kind: 'responded-to' }, linksOf)).toBeUndefined();
+  });
+
+  it('says a link closes a cycle exactly when the events with it have one, and names that cycle', () => {
+    fc.assert(
+      fc.property(forwardOnly, link, (links, added) => {
+        const graph = (all: typeof links) =>
+          ids.map((id) =>
+            linked(
+              id,
+              ...all
+                .filter((l) => l.from === id)
+                .map((l): [string, RelationKind] => [l.to, l.kind]),
+            ),
+          );
+        const events = graph(links);
+        const closed = cycleClosedBy(added, (id) => events.find((e) => e.id === id)?.related);
+        expect(closed !== undefined).toBe(findCausalCycle(graph([...links, added])) !== undefined);
+        if (!closed) return;
+        // From the link's source through its target and back, each step a cause-to-effect link of the events.
+        expect(closed.slice(0, 2)).toEqual([added.from, added.to]);
+        expect(closed.at(-1)).toBe(added.from);
+        for (let k = 1; k + 1 < closed.length; k++)
+          expect(links).toContainEqual(
+            expect.objectContaining({
+              from: closed[k],
+              to: closed[k + 1],
+              kind: expect.stringMatching(/^(led-to|enabled)$/),
+            }),
+          );
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

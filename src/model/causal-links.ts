@@ -161,6 +161,35 @@ export function findCausalCycle(
   return undefined;
 }
 
+/**
+ * The cycle of led-to and enabled links a link would close, from its source round to it again, or undefined: a link
+ * of one of those kinds from an event its target leads to (each id's links given by `linksOf`). It walks only what
+ * the target leads to, where findCausalCycle walks every event (28–58 ms at 100,000).
+ */
+export function cycleClosedBy(
+  link: { from: string; to: string; kind: RelationKind },
+  linksOf: (id: string) => readonly { event: string; kind: RelationKind }[] | undefined,
+): string[] | undefined {
+  if (!FORWARD.has(link.kind)) return undefined;
+  const cameFrom = new Map([[link.to, link.from]]);
+  const stack = [link.to];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (id === link.from) {
+      const back = [link.from];
+      for (let at = cameFrom.get(link.from)!; at !== link.from; at = cameFrom.get(at)!)
+        back.push(at);
+      return [...back, link.from].reverse();
+    }
+    for (const r of linksOf(id) ?? [])
+      if (FORWARD.has(r.kind) && !cameFrom.has(r.event)) {
+        cameFrom.set(r.event, id);
+        stack.push(r.event);
+      }
+  }
+  return undefined;
+}
+
 /** The position of the first event with each id. */
 function firstPositions(events: readonly { id: string }[]): Map<string, number> {
   const first = new Map<string, number>();

@@ -264,6 +264,42 @@ describe('links', () => {
     expect(addLink(b.doc, { from: 'alert', to: 'phish', kind: 'responded-to' }).ok).toBe(true);
   });
 
+  it('refuses a link that closes a cycle of its own in a draft that has one already, and names the new one', () => {
+    const base = draft('Phish', 'Login', 'Alert', 'Spam', 'Bounce');
+    const to = (event: string) => [{ event, kind: 'led-to' as const }];
+    const links: Record<string, { event: string; kind: 'led-to' }[]> = {
+      spam: to('bounce'),
+      bounce: to('spam'),
+      phish: to('login'),
+      login: to('alert'),
+    };
+    const doc = {
+      ...base,
+      file: {
+        ...base.file,
+        events: base.file.events.map((e) => (links[e.id] ? { ...e, related: links[e.id] } : e)),
+      },
+    };
+    expect(addLink(doc, { from: 'alert', to: 'phish', kind: 'led-to' })).toEqual({
+      ok: false,
+      why: 'cycle',
+      cycle: ['alert', 'phish', 'login', 'alert'],
+    });
+    expect(addLink(doc, { from: 'phish', to: 'alert', kind: 'led-to' }).ok).toBe(true);
+    // Two events with one id: the links of both are the id's.
+    const twice = {
+      ...doc,
+      file: {
+        ...doc.file,
+        events: [...doc.file.events, { ...doc.file.events[0]!, related: to('spam') }],
+      },
+    };
+    expect(addLink(twice, { from: 'bounce', to: 'phish', kind: 'led-to' })).toMatchObject({
+      ok: false,
+      why: 'cycle',
+    });
+  });
+
   it.each([
     [{ from: 'phish', to: 'phish', kind: 'part-of' as const }, 'self'],
     [{ from: 'phish', to: 'nowhere', kind: 'led-to' as const }, 'unknown'],

@@ -1,5 +1,5 @@
 // Editing an event's texts per language, techniques, citations and links: pure operations on a draft.
-import { findCausalCycle } from './causal-links';
+import { cycleClosedBy, findCausalCycle } from './causal-links';
 import { setText, type DraftDoc } from './draft';
 import {
   IncidentObject,
@@ -10,7 +10,7 @@ import {
   type Problem,
   type RelationKind,
 } from './incident';
-import { findEvent, isLinkedTo } from './event-lookup';
+import { findEvent, idsRepeat, indexOfEvent, isLinkedTo } from './event-lookup';
 import { listChange, onlyReplaced, type ListChange } from './list-diff';
 import { latestOf } from './memo';
 import { localize } from './text';
@@ -205,17 +205,35 @@ const withLink = (file: IncidentFile, link: EventLink, add: boolean): IncidentFi
  */
 export function addLink(doc: DraftDoc, link: EventLink): LinkResult {
   const { file } = doc;
-  const ids = new Set(file.events.map((e) => e.id));
-  if (!ids.has(link.from) || !ids.has(link.to)) return { ok: false, why: 'unknown' };
+  const { events } = file;
+  if (indexOfEvent(events, link.from) < 0 || indexOfEvent(events, link.to) < 0)
+    return { ok: false, why: 'unknown' };
   if (link.from === link.to) return { ok: false, why: 'self' };
   const { out } = eventLinks(file, link.from);
   if (out.some((l) => l.to === link.to && l.kind === link.kind))
     return { ok: false, why: 'repeat' };
   const next = withLink(file, link, true);
-  const cycle = findCausalCycle(next.events);
   // A cycle the draft already has is listed under Problems; refuse only one this link closes.
-  if (cycle && !findCausalCycle(file.events)) return { ok: false, why: 'cycle', cycle };
+  const linksOf = idsRepeat(events)
+    ? linksById(events)
+    : (id: string) => findEvent(events, id)?.related;
+  const closed = cycleClosedBy(link, linksOf);
+  // Named as the loader would name it in the file the link would make, unless the draft's own cycle comes first.
+  if (closed)
+    return {
+      ok: false,
+      why: 'cycle',
+      cycle: findCausalCycle(events) ? closed : findCausalCycle(next.events)!,
+    };
   return { ok: true, doc: { ...doc, file: next } };
+}
+
+/** Each id's links, those of every event with the id: a draft with an id on two events links from both. */
+function linksById(events: readonly EventFile[]): (id: string) => EventFile['related'] {
+  const links = new Map<string, NonNullable<EventFile['related']>>();
+  for (const e of events)
+    if (e.related) links.set(e.id, [...(links.get(e.id) ?? []), ...e.related]);
+  return (id) => links.get(id);
 }
 
 /** Removes one link; the draft unchanged when there is no such link. */

@@ -82,6 +82,9 @@ export function findEvent(events: Events, id: string): EventFile | undefined {
   return i < 0 ? undefined : events[i];
 }
 
+/** Whether some id is on more than one event: then the first event with an id is not all of its links. */
+export const idsRepeat = (events: Events): boolean => idIndex(events).repeated;
+
 /** Whether an event's links (`related`) name the id: `events.some((e) => e.related?.some((r) => r.event === id))`. */
 export const isLinkedTo = (events: Events, id: string): boolean => idIndex(events).linksTo.has(id);
 
