@@ -12,7 +12,7 @@ import {
 } from './draft-check';
 import { generateIncident } from '../../bench/generate';
 import { bundledText, loadBundled } from './bundled.test-helper';
-import { parseIncident, type IncidentFile } from './incident';
+import { parseIncident, type EventFile, type IncidentFile } from './incident';
 import type * as IncidentModule from './incident';
 import type * as IncidentFast from './incident-fast';
 import { textEditOf } from './event-versions';
@@ -195,6 +195,29 @@ describe('showableIncident', () => {
     if (!valid.ok) throw new Error('the titled event should be valid');
     expect(shown).toEqual(valid.incident);
     expect(shown.events.filter((e) => e.id !== 'new-one')).toEqual(first.events);
+  });
+
+  it('finds a cycle through the links of the second event with an id as zod does', () => {
+    const generated = generateIncident(40, 3, 'full') as IncidentFile;
+    const events: EventFile[] = generated.events.map(({ related: _, ...e }) => e);
+    const [p, q] = [events[2]!, events[3]!];
+    const to = (event: string) => [{ event, kind: 'led-to' as const }];
+    const file = { ...generated, events: events.with(2, { ...p, related: to(q.id) }) };
+    expect(draftProblems(file)).toEqual([]);
+    // p -> q -> y -> p, with a first event of p's id, linking nowhere, put before it.
+    const y = { ...events[10]!, id: 'y', related: to(p.id) };
+    const version = {
+      ...file,
+      events: [
+        { ...p, title: { en: 'Again' } },
+        ...file.events.with(3, { ...q, related: to('y') }),
+        y,
+      ],
+    };
+    const byZod = parseIncident(structuredClone(version));
+    if (byZod.ok) throw new Error('the version should have problems');
+    expect(byZod.problems.map((x) => x.code)).toContain('causal-cycle');
+    expect(draftProblems(version)).toEqual(byZod.problems);
   });
 
   it('shows a draft made of a checked incident as that incident, without checking it again, and its edits as zod would', () => {

@@ -1,8 +1,8 @@
 // What the format asks beyond each field's shape, without zod: language tags, calendar times, references across
 // lists, the reading order. The fast path runs these alone on a file that fits the generated validator, so that a
 // valid file is never checked by zod, whose schemas take 25-40 ms of a page's thread just to be built.
-import { findCausalCycle } from './causal-links';
-import { indexOfEvent, isLinkedTo } from './event-lookup';
+import { cycleClosedBy, findCausalCycle } from './causal-links';
+import { findEvent, indexOfEvent, isLinkedTo } from './event-lookup';
 import type { EventFile, Incident, IncidentFile, Problem } from './incident';
 import { problemText, type ProblemText } from './problem-codes';
 import { capProblems } from './problems';
@@ -279,7 +279,7 @@ export function* referenceSteps(
  * terms, sources and times are as they were checked, every id it or an indicator names was there, and a cycle of
  * links needs a link from an added event that the removed event of its id did not have. At 100,000 events
  * checkReferences took about 0.2 s of each change to a draft, this one pass over the events at most (only when an
- * event some link named is gone), and a search for a cycle when an added event has a new link.
+ * event some link named is gone), and a search for a cycle only when an added event's new link closes one.
  */
 export function checkChangedReferences(
   file: IncidentFile,
@@ -343,11 +343,18 @@ export function checkChangedReferences(
   idsOf(file.indicators, 'indicators', issue);
   const checked = [...change.added, ...relinked].sort((x, y) => x - y);
   for (const i of checked) checkEventReferences(events[i]!, i, known, issue, false);
-  // A cycle needs an edge the valid file did not have: an added event's link that its removed namesake lacked.
+  // A cycle needs an edge the valid file did not have: an added event's link that its removed namesake lacked. The
+  // whole search runs only when such a link closes one, for its words (it names the first cycle it meets), or when
+  // an id is on two events, whose links are then both its own.
+  const linksOf = (id: string) => findEvent(events, id)?.related;
   const mayCycle = change.added.some((i) => {
     const { id, related } = events[i]!;
     const had = removed.get(id);
-    return related?.some((r) => !had?.some((h) => h.event === r.event && h.kind === r.kind));
+    return related?.some(
+      (r) =>
+        !had?.some((h) => h.event === r.event && h.kind === r.kind) &&
+        (repeats.length > 0 || cycleClosedBy({ from: id, to: r.event, kind: r.kind }, linksOf)),
+    );
   });
   checkAfterEvents(file, known, issue, mayCycle ? idsOf(events, 'events', () => {}) : undefined);
 }
