@@ -239,3 +239,50 @@ describe('warningParts after a text edit', () => {
     );
   });
 });
+
+describe('warningParts after a change to the events', () => {
+  const start = loadBundled(generateIncident(300, 5, 'full'));
+  const live = start.indicators!.find((i) => i.value !== i.defanged)!;
+  const mentioning = (id: string) => ({
+    ...start.events[7]!,
+    id,
+    description: { en: `Seen at ${live.value} again.` },
+  });
+  const change = fc.oneof(
+    fc.record({ op: fc.constant('add' as const), at: fc.nat(299) }),
+    fc.record({ op: fc.constant('delete' as const), at: fc.nat(299) }),
+    fc.record({ op: fc.constant('swap' as const), at: fc.nat(298) }),
+  );
+  // A fresh copy of an incident, none of its events seen before: what a scan of it from nothing finds.
+  const fresh = (incident: typeof start) => incidentWarnings(structuredClone(incident));
+
+  it('gives what a scan from nothing gives, through any run of events added, deleted and moved', () => {
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 6 }), (changes) => {
+        let incident = start;
+        expect(incidentWarnings(incident)).toEqual(fresh(incident));
+        changes.forEach(({ op, at }, k) => {
+          const events = incident.events.slice();
+          const i = at % events.length;
+          if (op === 'add') events.splice(i, 0, mentioning(`added-${k}`));
+          else if (op === 'delete') events.splice(i, 1);
+          else if (i + 1 < events.length) [events[i], events[i + 1]] = [events[i + 1]!, events[i]!];
+          incident = { ...incident, events };
+          expect(incidentWarnings(incident)).toEqual(fresh(incident));
+        });
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('scans the same events again for other indicators', () => {
+    const incident = { ...start, events: [...start.events, mentioning('added')] };
+    expect(incidentWarnings(incident).map((w) => w.path)).toContain(
+      'events[id=added].description.en',
+    );
+    const defanged = start.indicators!.map((i) => (i === live ? { ...i, value: i.defanged } : i));
+    expect(
+      incidentWarnings({ ...incident, indicators: defanged }).map((w) => w.path),
+    ).not.toContain('events[id=added].description.en');
+  });
+});
