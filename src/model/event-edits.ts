@@ -266,7 +266,11 @@ export function linkChoices(file: IncidentFile, lang: string): LinkChoice[] {
   const { events } = file;
   const last = lastChoices.get();
   if (last?.value.lang === lang) {
-    if (onlyReplaced(last.key, events, sameIdAndTitle)) return last.value.choices;
+    // Kept for this list, so that the next change is found against it, not against one many changes back.
+    if (onlyReplaced(last.key, events, sameIdAndTitle)) {
+      lastChoices.set(events, last.value);
+      return last.value.choices;
+    }
     const change = listChange(last.key, events, MAX_CHANGED);
     if (change) return changedChoices(last.value, events, change, lang);
   }
