@@ -9,7 +9,7 @@ import {
   removeLink,
   type EventLink,
 } from '../model/event-edits';
-import { indexOfEvent } from '../model/event-lookup';
+import { positionOfId } from '../model/event-lookup';
 import { RelationKind, type EventFile } from '../model/incident';
 
 interface Props {
@@ -37,7 +37,7 @@ export function LinkFields({ doc, event, disabled, onChange }: Props) {
   // A linked event's label, found by id (the choices are in the events' order): a map of every event's labels took
   // 50 ms of a render at 100,000 events, a pass over the choices 5 ms.
   const labelOf = (other: string) => {
-    const i = indexOfEvent(file.events, other);
+    const i = positionOfId(file.events, other);
     return i < 0 ? other : choices[i]!.label;
   };
   const what = (other: string, k: RelationKind) =>

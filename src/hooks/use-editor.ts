@@ -9,7 +9,7 @@ import {
   type DraftDoc,
 } from '../model/draft';
 import { declareEventLanguages } from '../model/event-edits';
-import { indexOfEvent } from '../model/event-lookup';
+import { positionOfId } from '../model/event-lookup';
 import type { EventFile } from '../model/incident';
 import type { ViewState } from '../model/view-state';
 import type { DraftSession } from '../store/draft-session';
@@ -56,7 +56,7 @@ export function useEditor(
     const r = updateEvent(doc, id, fn, lang);
     // Keyed by the event's place, not its id: an added event's id follows its title, so typing a title renamed it
     // at each keystroke and each one was an undo step of its own.
-    const at = indexOfEvent(doc.file.events, id);
+    const at = positionOfId(doc.file.events, id);
     change(declareEventLanguages(r.doc, r.id), key && `${at}:${key}`);
     if (r.id !== id) select(r.id);
   };
@@ -110,8 +110,8 @@ export function useEditor(
     // The selection as the URL has it now: a key pressed right after typing can come before the render of its id.
     setView(
       (s) => {
-        const at = s.event === undefined ? -1 : indexOfEvent(before, s.event);
-        const renamed = at >= 0 && indexOfEvent(after, s.event!) < 0;
+        const at = s.event === undefined ? -1 : positionOfId(before, s.event);
+        const renamed = at >= 0 && positionOfId(after, s.event!) < 0;
         return renamed ? { ...s, event: after[at]!.id } : s;
       },
       { replace: true },

@@ -120,7 +120,7 @@ describe('cycleClosedBy', () => {
     expect(cycleClosedBy({ from: 'c', to: 'a', kind: 'responded-to' }, linksOf)).toBeUndefined();
   });
 
-  it('says a link closes a cycle exactly when the events with it have one, and names that cycle', () => {
+  it('says a link closes a cycle exactly when the events with it have one, and names a cycle through it', () => {
     fc.assert(
       fc.property(forwardOnly, link, (links, added) => {
         const graph = (all: typeof links) =>

@@ -203,6 +203,7 @@ describe('events', () => {
     expect(at('2023-11-3', '2023-11-23T10:00Z', '2023-11-23T10:00:60Z')).toBe(
       Date.UTC(2023, 10, 23, 10),
     );
+    expect(at('2023-11-23T10:00Z', '2023-11-23T2', '2023-11-23')).toBe(Date.UTC(2023, 10, 23, 10));
     expect(lastStart([{ ...e, start: 5 as unknown as string }, e])).toBe(parseUtc(e.start));
   });
 

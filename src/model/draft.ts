@@ -1,7 +1,7 @@
 // Editing an incident: pure operations on a draft (an incident file being written), each returning a new draft.
 import { SCHEMA_VERSION } from './format-constants';
 import type { EventFile, Incident, IncidentFile, LocalizedText } from './incident';
-import { findEvent, indexOfEvent, isLinkedTo } from './event-lookup';
+import { findEvent, positionOfId, isLinkedTo } from './event-lookup';
 import { slugify } from './formats/import-ids';
 import { parseUtc, toIsoUtc, utcStamp, type Precision } from './time';
 import { UTCDateMini } from '@date-fns/utc/date/mini';
@@ -191,9 +191,8 @@ export function lastStart(events: readonly EventFile[]): number | undefined {
     // A draft made from a file with problems may hold a start that is not text.
     if (typeof s !== 'string') continue;
     if (s > top) {
-      if (minute === undefined || !s.startsWith(minute)) within = [];
       top = s;
-      minute = s.slice(0, 16);
+      if (s.slice(0, 16) !== minute) [minute, within] = [s.slice(0, 16), []];
     }
     if (s.startsWith(minute!)) within.push(s);
   }
@@ -213,7 +212,7 @@ function latestTime(starts: readonly string[]): number | undefined {
 const idTakenIn =
   (events: readonly EventFile[], except?: string) =>
   (id: string): boolean =>
-    id !== except && indexOfEvent(events, id) >= 0;
+    id !== except && positionOfId(events, id) >= 0;
 
 /** Whether another event or an indicator names `id`: then renaming it would break a link. */
 function isReferenced(file: IncidentFile, id: string): boolean {

@@ -10,7 +10,7 @@ import {
   type Problem,
   type RelationKind,
 } from './incident';
-import { findEvent, idsRepeat, indexOfEvent, isLinkedTo } from './event-lookup';
+import { findEvent, idsRepeat, positionOfId, isLinkedTo } from './event-lookup';
 import { listChange, onlyReplaced, type ListChange } from './list-diff';
 import { latestOf } from './memo';
 import { localize } from './text';
@@ -206,7 +206,7 @@ const withLink = (file: IncidentFile, link: EventLink, add: boolean): IncidentFi
 export function addLink(doc: DraftDoc, link: EventLink): LinkResult {
   const { file } = doc;
   const { events } = file;
-  if (indexOfEvent(events, link.from) < 0 || indexOfEvent(events, link.to) < 0)
+  if (positionOfId(events, link.from) < 0 || positionOfId(events, link.to) < 0)
     return { ok: false, why: 'unknown' };
   if (link.from === link.to) return { ok: false, why: 'self' };
   const { out } = eventLinks(file, link.from);
@@ -218,7 +218,8 @@ export function addLink(doc: DraftDoc, link: EventLink): LinkResult {
     ? linksById(events)
     : (id: string) => findEvent(events, id)?.related;
   const closed = cycleClosedBy(link, linksOf);
-  // Named as the loader would name it in the file the link would make, unless the draft's own cycle comes first.
+  // Named as the loader would name it in the file the link would make; in a draft with a cycle of its own, which
+  // the loader might name instead, the one this link closes.
   if (closed)
     return {
       ok: false,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findEvent, indexOfEvent, isLinkedTo } from './event-lookup';
+import { findEvent, idsRepeat, isLinkedTo, positionOfId } from './event-lookup';
 import type { EventFile } from './incident';
 
 const event = (id: string, to: string[] = []) =>
@@ -50,7 +50,7 @@ function apply(list: EventFile[], versions: EventFile[][], s: Step): EventFile[]
   }
 }
 
-describe('indexOfEvent', () => {
+describe('the index of ids', () => {
   it('finds the first event with an id, and whether any links to it, in every version of a list', () => {
     const firsts = fc.array(fc.tuple(ids, links), { maxLength: 6 });
     fc.assert(
@@ -61,7 +61,8 @@ describe('indexOfEvent', () => {
           list = apply(list, versions, s);
           versions.push(list);
           for (const id of ['a', 'b', 'c', 'd', 'e', 'f', 'g']) {
-            expect(indexOfEvent(list, id)).toBe(list.findIndex((e) => e.id === id));
+            expect(positionOfId(list, id)).toBe(list.findIndex((e) => e.id === id));
+            expect(idsRepeat(list)).toBe(new Set(list.map((e) => e.id)).size < list.length);
             expect(isLinkedTo(list, id)).toBe(
               list.some((e) => e.related?.some((r) => r.event === id)),
             );
@@ -69,6 +70,16 @@ describe('indexOfEvent', () => {
         }
       }),
     );
+  });
+
+  it('reads a draft whose links are not a list of links, as one made from a file with problems may be', () => {
+    const odd = [
+      { id: 'a', related: 'b' },
+      { id: 'b', related: [null, { event: 'a', kind: 'led-to' }] },
+    ] as unknown as EventFile[];
+    expect(positionOfId(odd, 'b')).toBe(1);
+    expect(isLinkedTo(odd, 'a')).toBe(true);
+    expect(isLinkedTo(odd, 'b')).toBe(false);
   });
 
   it('gives the event itself, and nothing for an id no event has', () => {

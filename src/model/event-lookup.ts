@@ -19,10 +19,14 @@ interface IdIndex {
 }
 
 function countLinks(linksTo: Map<string, number>, e: EventFile, by: 1 | -1): void {
-  for (const r of e.related ?? []) {
-    const n = (linksTo.get(r.event) ?? 0) + by;
-    if (n === 0) linksTo.delete(r.event);
-    else linksTo.set(r.event, n);
+  // A draft made from a file with problems may hold links that are not a list of links.
+  if (!Array.isArray(e.related)) return;
+  for (const r of e.related as unknown[]) {
+    if (typeof r !== 'object' || r === null) continue;
+    const { event } = r as { event: string };
+    const n = (linksTo.get(event) ?? 0) + by;
+    if (n === 0) linksTo.delete(event);
+    else linksTo.set(event, n);
   }
 }
 
@@ -73,12 +77,12 @@ function idIndex(events: Events): IdIndex {
 }
 
 /** The position of the first event with the id, or -1: `events.findIndex((e) => e.id === id)`. */
-export const indexOfEvent = (events: Events, id: string): number =>
+export const positionOfId = (events: Events, id: string): number =>
   idIndex(events).at.get(id) ?? -1;
 
 /** The first event with the id: `events.find((e) => e.id === id)`. */
 export function findEvent(events: Events, id: string): EventFile | undefined {
-  const i = indexOfEvent(events, id);
+  const i = positionOfId(events, id);
   return i < 0 ? undefined : events[i];
 }
 

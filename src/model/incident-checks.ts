@@ -2,7 +2,7 @@
 // lists, the reading order. The fast path runs these alone on a file that fits the generated validator, so that a
 // valid file is never checked by zod, whose schemas take 25-40 ms of a page's thread just to be built.
 import { cycleClosedBy, findCausalCycle } from './causal-links';
-import { findEvent, indexOfEvent, isLinkedTo } from './event-lookup';
+import { findEvent, positionOfId, isLinkedTo } from './event-lookup';
 import type { EventFile, Incident, IncidentFile, Problem } from './incident';
 import { problemText, type ProblemText } from './problem-codes';
 import { capProblems } from './problems';
@@ -272,6 +272,9 @@ export function* referenceSteps(
   checkAfterEvents(file, known, issue, known.events);
 }
 
+/** Past this many new links in one change, the cycle search is over every event rather than a walk from each. */
+const MAX_WALKS = 16;
+
 /**
  * checkReferences of `file`, a version of the valid file whose events were `before` (and whose other fields it
  * keeps) that made the `change` to them: the same problems in the same order, from the added events, the events that
@@ -279,7 +282,8 @@ export function* referenceSteps(
  * terms, sources and times are as they were checked, every id it or an indicator names was there, and a cycle of
  * links needs a link from an added event that the removed event of its id did not have. At 100,000 events
  * checkReferences took about 0.2 s of each change to a draft, this one pass over the events at most (only when an
- * event some link named is gone), and a search for a cycle only when an added event's new link closes one.
+ * event some link named is gone), and a search for a cycle only when an added event's new link closes one (or an id
+ * is on two events).
  */
 export function checkChangedReferences(
   file: IncidentFile,
@@ -313,7 +317,7 @@ export function checkChangedReferences(
   // events took 9 ms of Add event at 100,000 events, and is left for finding who linked to an id now gone.
   const found = new Map<string, number>();
   for (const id of asked) {
-    const i = indexOfEvent(before, id);
+    const i = positionOfId(before, id);
     if (i >= 0) found.set(id, keptAt(i));
   }
   const relinked: number[] = [];
@@ -344,18 +348,21 @@ export function checkChangedReferences(
   const checked = [...change.added, ...relinked].sort((x, y) => x - y);
   for (const i of checked) checkEventReferences(events[i]!, i, known, issue, false);
   // A cycle needs an edge the valid file did not have: an added event's link that its removed namesake lacked. The
-  // whole search runs only when such a link closes one, for its words (it names the first cycle it meets), or when
-  // an id is on two events, whose links are then both its own.
-  const linksOf = (id: string) => findEvent(events, id)?.related;
-  const mayCycle = change.added.some((i) => {
+  // whole search runs only when such a link closes one, for its words (it names the first cycle it meets), when an
+  // id is on two events, whose links are then both its own, or past a few new links, each a walk of its own.
+  const fresh = change.added.flatMap((i) => {
     const { id, related } = events[i]!;
     const had = removed.get(id);
-    return related?.some(
-      (r) =>
-        !had?.some((h) => h.event === r.event && h.kind === r.kind) &&
-        (repeats.length > 0 || cycleClosedBy({ from: id, to: r.event, kind: r.kind }, linksOf)),
-    );
+    return (related ?? [])
+      .filter((r) => !had?.some((h) => h.event === r.event && h.kind === r.kind))
+      .map((r) => ({ from: id, to: r.event, kind: r.kind }));
   });
+  const linksOf = (id: string) => findEvent(events, id)?.related;
+  const mayCycle =
+    fresh.length > 0 &&
+    (repeats.length > 0 ||
+      fresh.length > MAX_WALKS ||
+      fresh.some((link) => cycleClosedBy(link, linksOf)));
   checkAfterEvents(file, known, issue, mayCycle ? idsOf(events, 'events', () => {}) : undefined);
 }
 

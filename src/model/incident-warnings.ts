@@ -59,12 +59,16 @@ export function warningParts(
     return { ...after.before, events };
   }
   const events = new Map<number, readonly Warning[]>();
-  const scanned = memo(found, incident.indicators ?? NO_INDICATORS, () => new WeakMap());
+  const scanned =
+    scan === NO_WARNINGS
+      ? undefined
+      : memo(found, incident.indicators ?? NO_INDICATORS, () => new WeakMap());
   incident.events.forEach((e, i) => {
-    let its = scanned.get(e);
+    let its = scanned?.get(e);
     if (!its) {
       const warnings = ofEvent(e);
-      scanned.set(e, (its = warnings.length > 0 ? warnings : NONE));
+      its = warnings.length > 0 ? warnings : NONE;
+      scanned?.set(e, its);
     }
     if (its.length > 0) events.set(i, its);
   });
