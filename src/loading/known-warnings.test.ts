@@ -47,6 +47,30 @@ describe('warningsFor', () => {
     expect(warningsFor(incident)?.length).toBeGreaterThan(0);
   });
 
+  it('makes them in pieces that fit the idle periods, the page told once they are all made', () => {
+    const incident = parsed(IDLE_FROM);
+    const queue: (() => void)[] = [];
+    // Each idle period has time for 500 events.
+    const idle: WhenIdle = (work) => {
+      let asked = 0;
+      queue.push(() => work({ timeRemaining: () => (++asked < 500 ? 1 : 0) }));
+      return () => undefined;
+    };
+    expect(warningsFor(incident, idle)).toBeUndefined();
+    let told = 0;
+    const unsubscribe = subscribeWarnings(() => told++);
+    let periods = 0;
+    while (queue.length > 0) {
+      expect(told).toBe(0);
+      queue.shift()!();
+      periods++;
+    }
+    unsubscribe();
+    expect(periods).toBe(Math.ceil(IDLE_FROM / 500));
+    expect(told).toBe(1);
+    expect(warningsFor(incident)).toEqual(incidentWarnings(parsed(IDLE_FROM)));
+  });
+
   it('never makes the warnings of a large incident replaced before the page was idle (a keystroke’s)', () => {
     const { idle, runAll } = idleByHand();
     const typed = { ...large };
