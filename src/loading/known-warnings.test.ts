@@ -71,6 +71,25 @@ describe('warningsFor', () => {
     expect(warningsFor(incident)).toEqual(incidentWarnings(parsed(IDLE_FROM)));
   });
 
+  it('scans an incident asked for again after another (an undo) once, not beside its first scan', () => {
+    const [a, b] = [parsed(IDLE_FROM), { ...large }];
+    const queue: (() => void)[] = [];
+    const idle: WhenIdle = (work) => {
+      let asked = 0;
+      queue.push(() => work({ timeRemaining: () => (++asked < 500 ? 1 : 0) }));
+      return () => undefined;
+    };
+    warningsFor(a, idle);
+    warningsFor(b, idle);
+    warningsFor(a, idle);
+    let periods = 0;
+    for (; queue.length > 0; periods++) queue.shift()!();
+    // The first scans of a and b stop at their first turn; the second scan of a takes ten.
+    expect(periods).toBe(2 + Math.ceil(IDLE_FROM / 500));
+    expect(warningsFor(a)?.length).toBeGreaterThan(0);
+    expect(warningsFor(b)).toBeUndefined();
+  });
+
   it('never makes the warnings of a large incident replaced before the page was idle (a keystroke’s)', () => {
     const { idle, runAll } = idleByHand();
     const typed = { ...large };

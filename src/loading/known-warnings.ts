@@ -45,8 +45,8 @@ export function subscribeWarnings(listener: () => void): () => void {
  * 100,000 events makes a new incident, and scanning its every text took 140 ms of the keystroke.
  */
 export const IDLE_FROM = 5000;
-/** The large incident whose warnings are to be made when the page is next idle. */
-let waiting: Incident | undefined;
+/** The scan of the large incident whose warnings are being made, a piece per idle period. */
+let waiting: { incident: Incident } | undefined;
 
 /** The parts of the incident a text edit made `incident` from, when they are made and it differs only in its events. */
 function afterEdit(incident: Incident) {
@@ -65,8 +65,8 @@ function kept(incident: Incident, made: WarningParts): Warning[] {
 
 /**
  * The warnings the worker sent, undefined while they are coming, or (for an incident made on this thread) made
- * once per incident: at once for a small one or a text edit of one whose warnings are made, else when the page is
- * next idle, undefined until then. A large incident replaced before that moment (the next keystroke's) never has
+ * once per incident: at once for a small one or a text edit of one whose warnings are made, else over the next idle
+ * periods, undefined until then. A large incident replaced before its scan ends (the next keystroke's) never has
  * its warnings made.
  */
 export function warningsFor(incident: Incident, idle: WhenIdle = whenIdle): Warning[] | undefined {
@@ -80,12 +80,14 @@ export function warningsFor(incident: Incident, idle: WhenIdle = whenIdle): Warn
     known.set(incident, made);
     return made;
   }
-  if (waiting !== incident) {
-    waiting = incident;
+  if (waiting?.incident !== incident) {
+    // Its own scan: one of an incident asked for again after another (an undo) does not go on beside the new one.
+    const scan = { incident };
+    waiting = scan;
     // In pieces that fit the page's idle periods: one scan of every text took 100–136 ms at 100,000 events.
     const step = warningPartsInSteps(incident);
     const work = (deadline: Deadline) => {
-      if (waiting !== incident) return;
+      if (waiting !== scan) return;
       const made = step(() => deadline.timeRemaining() > 0);
       if (!made) return void idle(work);
       waiting = undefined;

@@ -272,9 +272,6 @@ export function* referenceSteps(
   checkAfterEvents(file, known, issue, known.events);
 }
 
-/** Past this many new links in one change, the cycle search is over every event rather than a walk from each. */
-const MAX_WALKS = 16;
-
 /**
  * checkReferences of `file`, a version of the valid file whose events were `before` (and whose other fields it
  * keeps) that made the `change` to them: the same problems in the same order, from the added events, the events that
@@ -283,7 +280,7 @@ const MAX_WALKS = 16;
  * links needs a link from an added event that the removed event of its id did not have. At 100,000 events
  * checkReferences took about 0.2 s of each change to a draft, this one pass over the events at most (only when an
  * event some link named is gone), and a search for a cycle only when an added event's new link closes one (or an id
- * is on two events).
+ * is on two events, or the walks from the new links read more events than the file holds).
  */
 export function checkChangedReferences(
   file: IncidentFile,
@@ -349,7 +346,8 @@ export function checkChangedReferences(
   for (const i of checked) checkEventReferences(events[i]!, i, known, issue, false);
   // A cycle needs an edge the valid file did not have: an added event's link that its removed namesake lacked. The
   // whole search runs only when such a link closes one, for its words (it names the first cycle it meets), when an
-  // id is on two events, whose links are then both its own, or past a few new links, each a walk of its own.
+  // id is on two events, whose links are then both its own, or once the walks have read as many events as the file
+  // holds, more than the whole search would.
   const fresh = change.added.flatMap((i) => {
     const { id, related } = events[i]!;
     const had = removed.get(id);
@@ -357,12 +355,15 @@ export function checkChangedReferences(
       .filter((r) => !had?.some((h) => h.event === r.event && h.kind === r.kind))
       .map((r) => ({ from: id, to: r.event, kind: r.kind }));
   });
-  const linksOf = (id: string) => findEvent(events, id)?.related;
+  let read = 0;
+  const linksOf = (id: string) => {
+    read++;
+    return findEvent(events, id)?.related;
+  };
   const mayCycle =
     fresh.length > 0 &&
     (repeats.length > 0 ||
-      fresh.length > MAX_WALKS ||
-      fresh.some((link) => cycleClosedBy(link, linksOf)));
+      fresh.some((link) => read > events.length || cycleClosedBy(link, linksOf)));
   checkAfterEvents(file, known, issue, mayCycle ? idsOf(events, 'events', () => {}) : undefined);
 }
 

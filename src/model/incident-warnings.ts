@@ -28,8 +28,6 @@ export interface WarningParts {
   readonly after: readonly Warning[];
 }
 
-/** No indicators: the key of an incident without any among `found`'s. */
-const NO_INDICATORS: object = [];
 const NONE: readonly Warning[] = [];
 /**
  * Each event's warnings, by the indicators they were scanned for: the incident of a change to a draft's events (one
@@ -70,9 +68,7 @@ export function warningPartsInSteps(
   const list = incident.events;
   const events = new Map<number, readonly Warning[]>();
   const scanned =
-    scan === NO_WARNINGS
-      ? undefined
-      : memo(found, incident.indicators ?? NO_INDICATORS, () => new WeakMap());
+    scan === NO_WARNINGS ? undefined : memo(found, incident.indicators!, () => new WeakMap());
   let i = 0;
   return (more) => {
     while (i < list.length) {
