@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 // zod's core names every schema type "$ZodType"; its presence in a script means zod came with it.
@@ -7,12 +7,18 @@ const ZOD = '$ZodType';
 /** The paths of the scripts the page has received so far that hold zod. */
 function scriptsWithZod(page: Page): () => Promise<string[]> {
   const bodies: Promise<[string, string]>[] = [];
-  page.on('response', (r) => {
+  const read = (r: Response) => {
     if (r.request().resourceType() === 'script')
       bodies.push(r.text().then((text) => [new URL(r.url()).pathname, text]));
-  });
-  return async () =>
-    (await Promise.all(bodies)).filter(([, text]) => text.includes(ZOD)).map(([path]) => path);
+  };
+  page.on('response', read);
+  // Scripts that come later are not read: a body still on its way when the test ends fails the test.
+  return async () => {
+    page.off('response', read);
+    return (await Promise.all(bodies))
+      .filter(([, text]) => text.includes(ZOD))
+      .map(([path]) => path);
+  };
 }
 
 test('the page starts without zod: a refused link is explained before any schema arrives', async ({
