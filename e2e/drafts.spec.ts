@@ -433,3 +433,42 @@ test('typing in an event’s texts shows them on the chart, in the list and to t
   await expect(app.listRows).toHaveCount(1);
   await expect(app.listRows.first()).toContainText(`${title} (retold)`);
 });
+
+test('Cancel stops opening a draft: the page says so, and the draft does not appear when its checks arrive later', async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  const id = await newDraft(app, 'Lost laptop');
+  // The draft's checks are fetched by a page that opens it: held back, the load waits for them.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const chunk = /\/assets\/draft-check-[^/]*\.js$/;
+  await page.route(chunk, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const asked = page.waitForRequest(chunk);
+  await page.goto(`./?draft=${id}`);
+  await asked;
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Loading a draft in this browser…' }),
+  ).toBeVisible();
+  await app.cancelLoadButton.click();
+  await expect(app.loadCancelled).toContainText(
+    'You stopped loading a draft in this browser. Nothing of it was opened.',
+  );
+  const arrived = page.waitForResponse(chunk);
+  release();
+  await arrived;
+  // The checks' code arriving after Cancel opens nothing.
+  await expect(app.loadCancelled).toBeVisible();
+  await expect(app.chart).toBeHidden();
+  await expect(app.heading).not.toHaveText('Lost laptop');
+  await expect(page.getByRole('link', { name: 'Load it again' })).toBeVisible();
+  // Edit, asked for after that, opens it.
+  await app.button('Edit').click();
+  await expect(app.field('Incident title')).toHaveValue('Lost laptop');
+  await app.waitForReady();
+  await expect(app.heading).toHaveText('Lost laptop');
+});

@@ -108,15 +108,6 @@ export class ScalePage extends TimelinePage {
     return this.page.getByRole('progressbar', { name: /^(Download progress|下載進度)$/ });
   }
 
-  get cancelLoadButton(): Locator {
-    return this.page.getByRole('button', { name: /^(Cancel|取消)$/ });
-  }
-
-  /** What the page says after a load was cancelled. */
-  get loadCancelled(): Locator {
-    return this.page.getByRole('alert').filter({ hasText: /Loading was cancelled|已取消載入/ });
-  }
-
   get zoomInButton(): Locator {
     return this.page.getByRole('button', { name: /^(Zoom in|放大)$/ });
   }

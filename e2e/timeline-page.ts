@@ -48,6 +48,16 @@ export class TimelinePage {
     return this.page.locator('.data-source');
   }
 
+  /** The loading view's Cancel. */
+  get cancelLoadButton(): Locator {
+    return this.page.getByRole('button', { name: /^(Cancel|取消)$/ });
+  }
+
+  /** What the page says after a load was cancelled. */
+  get loadCancelled(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: /Loading was cancelled|已取消載入/ });
+  }
+
   get chart(): Locator {
     return this.page.locator('.timeline-chart');
   }

@@ -37,9 +37,9 @@ export function App() {
   const { lang } = i18n;
   const src = sourceOf(state);
   const query = useIncident(src);
-  const draft = useDraft(state.draft);
-  const client = useQueryClient();
   const editing = state.mode === 'edit';
+  const draft = useDraft(state.draft, editing);
+  const client = useQueryClient();
   // A file being read, then the draft it becomes being written and checked: Edit clicked meanwhile is kept for
   // what is on its way, rather than making a draft of the incident still on screen.
   const reading = useRef<{ edit: boolean } | undefined>(undefined);

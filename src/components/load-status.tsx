@@ -1,4 +1,6 @@
+import type { Messages } from '../i18n/en';
 import { useI18n } from '../i18n/i18n';
+import { isDraftSource } from '../loading/draft-source';
 import { useProblemMessage } from '../i18n/use-problem-message';
 import { IncidentFileError, useLoadProgress } from '../loading/incident-query';
 import { cancelLoad, LoadCancelledError } from '../loading/load-cancel';
@@ -31,6 +33,12 @@ export function LoadProgressText({ src, fallback }: { src: string; fallback: str
   }
 }
 
+/** What the loading view calls `src`: its address, or what it is when it has none a reader would know. */
+function sourceName(src: string, t: Messages): string {
+  if (isLocal(src)) return t.localFileClosed;
+  return isDraftSource(src) ? t.draftSource(undefined) : src;
+}
+
 /** Without `cancellable` (the file is read, its first view is rendering) there is nothing left to cancel. */
 export function Loading({ src, cancellable = true }: { src: string; cancellable?: boolean }) {
   const { t } = useI18n();
@@ -38,8 +46,7 @@ export function Loading({ src, cancellable = true }: { src: string; cancellable?
   return (
     <div className="status load-status">
       <p role="status">
-        {t.loading(isLocal(src) ? t.localFileClosed : src)}{' '}
-        <LoadProgressText src={src} fallback="" />
+        {t.loading(sourceName(src, t))} <LoadProgressText src={src} fallback="" />
       </p>
       {progress?.stage === 'downloading' && progress.total !== undefined && (
         <progress
@@ -65,7 +72,7 @@ export function LoadError({ error }: { error: Error }) {
     return (
       <section className="status" role="alert">
         <h2>{t.loadControl.cancelled}</h2>
-        <p>{t.loadControl.cancelledText(isLocal(error.file) ? t.localFileClosed : error.file)}</p>
+        <p>{t.loadControl.cancelledText(sourceName(error.file, t))}</p>
         <p>
           <a href={window.location.href}>{t.loadControl.tryAgain}</a>
         </p>

@@ -12,8 +12,11 @@ const NONE: SessionState = { history: EMPTY_HISTORY, status: { kind: 'loading' }
 const noSubscribe = () => () => {};
 const none = () => NONE;
 
-/** The open draft named in the URL: its state, saved on leaving the page, and shown by the incident query. */
-export function useDraft(id: string | undefined) {
+/**
+ * The open draft named in the URL: its state, saved on leaving the page, and shown by the incident query; out of
+ * the editor (`editing`), not once its opening was cancelled.
+ */
+export function useDraft(id: string | undefined, editing: boolean) {
   const session = id === undefined ? undefined : sessionFor(id);
   const state = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.snapshot ?? none);
   const client = useQueryClient();
@@ -24,13 +27,16 @@ export function useDraft(id: string | undefined) {
     if (id === undefined || !file) return;
     if (shownOnce.current !== id || !typing) {
       shownOnce.current = id;
-      void showDraft(client, id, file);
+      void showDraft(client, id, file, undefined, editing);
       return;
     }
     // Checking and redrawing a large draft takes longer than a keystroke: the chart follows once typing pauses.
-    const timer = setTimeout(() => void showDraft(client, id, file), SHOW_AFTER_MS);
+    const timer = setTimeout(
+      () => void showDraft(client, id, file, undefined, editing),
+      SHOW_AFTER_MS,
+    );
     return () => clearTimeout(timer);
-  }, [client, id, file, typing]);
+  }, [client, id, file, typing, editing]);
   useEffect(() => {
     if (!session) return;
     // Closing the tab, or it being frozen or discarded in the background, writes what the timer has not yet: at once

@@ -4,6 +4,7 @@ import type { Incident, IncidentFile } from '../model/incident';
 import { appDraftStore, unreadableReason } from '../store/draft-store';
 import { loadDraftCheck } from './draft-check-loader';
 import { IncidentFileError } from './incident-query';
+import { cancellable, LoadCancelledError, untilAborted } from './load-cancel';
 import { prepareInSteps } from './prepare-incident';
 
 export const DRAFT_PREFIX = 'draft:';
@@ -15,37 +16,48 @@ export const DRAFT_GONE =
 
 /**
  * The incident a stored draft shows: the events of it that pass the schema, or an error listing why none can. A
- * version showDraft has shown since this load began is newer than the one read: that one is the answer then.
+ * version showDraft has shown since this load began is newer than the one read: that one is the answer then. The
+ * loading view's Cancel (cancelLoad) and `signal` stop it, with a LoadCancelledError for the first.
  */
-export async function loadDraft(src: string): Promise<Incident> {
+export async function loadDraft(src: string, signal?: AbortSignal): Promise<Incident> {
   const id = src.slice(DRAFT_PREFIX.length);
   const call = ++calls;
-  const record = await appDraftStore().get(id);
-  if (!record) throw new Error(DRAFT_GONE);
-  const why = unreadableReason(record);
-  if (why) throw new Error(`This draft cannot be opened: ${why}.`);
-  const { file } = record.doc;
-  const { checkInSteps, draftProblems, showableIncident } = await loadDraftCheck();
-  await checkInSteps(file, turn);
-  const newer = shownSince(id, call);
-  if (newer) return newer;
-  const incident = showableIncident(file);
-  if (!incident) throw new IncidentFileError(src, draftProblems(file));
-  await prepared(incident);
-  return shownSince(id, call) ?? incident;
+  const cancel = cancellable(src);
+  const both = signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal;
+  try {
+    const record = await untilAborted(appDraftStore().get(id), both);
+    if (!record) throw new Error(DRAFT_GONE);
+    const why = unreadableReason(record);
+    if (why) throw new Error(`This draft cannot be opened: ${why}.`);
+    const { file } = record.doc;
+    const check = await untilAborted(loadDraftCheck(), both);
+    // Not stopped, only no longer waited for: an editor of this draft may be waiting for the same check.
+    await untilAborted(check.checkInSteps(file, turn), both);
+    const newer = shownSince(id, call);
+    if (newer) return newer;
+    const incident = check.showableIncident(file);
+    if (!incident) throw new IncidentFileError(src, check.draftProblems(file));
+    await prepared(incident, both);
+    return shownSince(id, call) ?? incident;
+  } catch (error) {
+    throw cancel.signal.aborted ? new LoadCancelledError(src) : error;
+  } finally {
+    cancel.release();
+  }
 }
 
 /**
  * Puts a changed draft where the incident query finds it, once the checks have loaded (a large draft checked whole
  * in steps); a draft with problems outside its events keeps its last view. A call never shows a version older than
  * one shown. `from`: the checked incident a new draft's file was made of by `fileOf`, which it then shows as it is
- * (takeAsChecked).
+ * (takeAsChecked). Without `afterCancel`, a draft whose opening the user cancelled stays unopened.
  */
 export async function showDraft(
   client: QueryClient,
   id: string,
   file: IncidentFile,
   from?: Incident,
+  afterCancel = true,
 ) {
   const call = ++calls;
   const { checkInSteps, showableIncident, takeAsChecked } = await loadDraftCheck();
@@ -57,7 +69,9 @@ export async function showDraft(
   if (!incident) return;
   await prepared(incident);
   if (shownSince(id, call)) return;
-  client.setQueryData(['incident', draftSource(id)], incident);
+  const key = ['incident', draftSource(id)];
+  if (!afterCancel && client.getQueryState(key)?.error instanceof LoadCancelledError) return;
+  client.setQueryData(key, incident);
   shown.set(id, { call, incident: new WeakRef(incident) });
 }
 
@@ -69,8 +83,14 @@ const shownSince = (id: string, call: number) => {
   return last && last.call > call ? last.incident.deref() : undefined;
 };
 
-/** `incident`'s view prepared in steps; failing that (its code did not load), prepared as it first renders. */
-const prepared = (incident: Incident) => prepareInSteps(incident).catch(() => undefined);
+/**
+ * `incident`'s view prepared in steps; failing that (its code did not load), prepared as it first renders. Throws
+ * only when `signal` aborts.
+ */
+const prepared = (incident: Incident, signal?: AbortSignal) =>
+  prepareInSteps(incident, signal).catch((error: unknown) => {
+    if (signal?.aborted) throw error;
+  });
 
 /**
  * A turn for the page between the steps of a large draft's check; none in a hidden tab, whose timers the browser

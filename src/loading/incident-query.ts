@@ -5,7 +5,7 @@ import { problemCount } from '../model/problems';
 import { tooLargeProblem } from '../model/file-size';
 import { checkSource } from '../model/urls';
 import { ALLOWED_SOURCES, MAX_INCIDENT_BYTES } from './limits';
-import { cancellable, LoadCancelledError } from './load-cancel';
+import { cancellable, LoadCancelledError, untilAborted } from './load-cancel';
 import { setLoadProgress } from './load-progress';
 import { readBody, type BodyProgress } from './read-body';
 import { isLocal } from './open-file';
@@ -98,10 +98,7 @@ function untilCancelled(requested: Promise<Response>, cancel: AbortSignal): Prom
     (response) => (cancel.aborted ? response.body?.cancel() : undefined),
     () => undefined,
   );
-  return new Promise((resolve, reject) => {
-    cancel.addEventListener('abort', () => reject(cancel.reason), { once: true });
-    requested.then(resolve, reject);
-  });
+  return untilAborted(requested, cancel);
 }
 
 /** The single-file build carries the bundled incident in a JSON data block, since file:// pages cannot fetch. */
@@ -124,7 +121,7 @@ export async function loadIncident(
     maxBytes = MAX_INCIDENT_BYTES,
   }: LoadOptions = {},
 ) {
-  if (isDraftSource(src)) return loadDraft(src);
+  if (isDraftSource(src)) return loadDraft(src, signal);
   if (isLocal(src)) throw new Error(LOCAL_FILE_GONE);
   const bundled = bundledBytes(src);
   // Before any request: a refused URL is never fetched, and the URL that passed the check is the one fetched.

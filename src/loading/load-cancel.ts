@@ -25,3 +25,16 @@ export function cancellable(src: string): { signal: AbortSignal; release: () => 
 export function cancelLoad(src: string): void {
   controllers.get(src)?.abort(new LoadCancelledError(src));
 }
+
+/**
+ * `promise`, or a rejection with `signal`'s reason as soon as it aborts: what the promise stands for goes on, and its
+ * result is dropped (a read from the browser's database cannot be stopped, nor a check another view waits for).
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
+  });
+}
