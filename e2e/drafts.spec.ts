@@ -461,7 +461,9 @@ test('Cancel stops opening a draft: the page says so, and the draft does not app
   const arrived = page.waitForResponse(chunk);
   release();
   await arrived;
-  // The checks' code arriving after Cancel opens nothing.
+  // The checks' code arriving after Cancel opens nothing. Nothing on the page marks the moment their late answer is
+  // applied, which takes a few milliseconds for this one-event draft: a second is many times that.
+  await page.waitForTimeout(1000);
   await expect(app.loadCancelled).toBeVisible();
   await expect(app.chart).toBeHidden();
   await expect(app.heading).not.toHaveText('Lost laptop');

@@ -65,7 +65,7 @@ export function App() {
       }));
     };
     // Checks that failed to arrive still move the view: the draft's load then says what went wrong.
-    showDraft(client, id, doc.file, from).then(show, show);
+    showDraft(client, id, doc.file, { from }).then(show, show);
     return draftSource(id);
   };
   // A file opened from this computer becomes a draft at once, so a reload or a copied link still finds it here.

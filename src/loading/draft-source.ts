@@ -17,7 +17,8 @@ export const DRAFT_GONE =
 /**
  * The incident a stored draft shows: the events of it that pass the schema, or an error listing why none can. A
  * version showDraft has shown since this load began is newer than the one read: that one is the answer then. The
- * loading view's Cancel (cancelLoad) and `signal` stop it, with a LoadCancelledError for the first.
+ * loading view's Cancel (cancelLoad) and `signal` end it at once, with a LoadCancelledError for the first: the
+ * database read and the check are no longer waited for, and the view's preparation stops.
  */
 export async function loadDraft(src: string, signal?: AbortSignal): Promise<Incident> {
   const id = src.slice(DRAFT_PREFIX.length);
@@ -39,8 +40,6 @@ export async function loadDraft(src: string, signal?: AbortSignal): Promise<Inci
     if (!incident) throw new IncidentFileError(src, check.draftProblems(file));
     await prepared(incident, both);
     return shownSince(id, call) ?? incident;
-  } catch (error) {
-    throw cancel.signal.aborted ? new LoadCancelledError(src) : error;
   } finally {
     cancel.release();
   }
@@ -50,14 +49,14 @@ export async function loadDraft(src: string, signal?: AbortSignal): Promise<Inci
  * Puts a changed draft where the incident query finds it, once the checks have loaded (a large draft checked whole
  * in steps); a draft with problems outside its events keeps its last view. A call never shows a version older than
  * one shown. `from`: the checked incident a new draft's file was made of by `fileOf`, which it then shows as it is
- * (takeAsChecked). Without `afterCancel`, a draft whose opening the user cancelled stays unopened.
+ * (takeAsChecked). A draft whose opening the user cancelled stays unopened unless `afterCancel`, asked when the
+ * call ends (the user may have left the editor meanwhile), says to show it.
  */
 export async function showDraft(
   client: QueryClient,
   id: string,
   file: IncidentFile,
-  from?: Incident,
-  afterCancel = true,
+  { from, afterCancel = () => true }: { from?: Incident; afterCancel?: () => boolean } = {},
 ) {
   const call = ++calls;
   const { checkInSteps, showableIncident, takeAsChecked } = await loadDraftCheck();
@@ -69,11 +68,14 @@ export async function showDraft(
   if (!incident) return;
   await prepared(incident);
   if (shownSince(id, call)) return;
-  const key = ['incident', draftSource(id)];
-  if (!afterCancel && client.getQueryState(key)?.error instanceof LoadCancelledError) return;
-  client.setQueryData(key, incident);
+  if (openingCancelled(client, id) && !afterCancel()) return;
+  client.setQueryData(['incident', draftSource(id)], incident);
   shown.set(id, { call, incident: new WeakRef(incident) });
 }
+
+/** Whether the incident query's last load of draft `id` ended in the user's Cancel. */
+export const openingCancelled = (client: QueryClient, id: string) =>
+  client.getQueryState(['incident', draftSource(id)])?.error instanceof LoadCancelledError;
 
 let calls = 0;
 // Each draft's version shown by showDraft, and its call; held weakly, since a closed draft's incident may be large.
