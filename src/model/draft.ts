@@ -1,7 +1,7 @@
 // Editing an incident: pure operations on a draft (an incident file being written), each returning a new draft.
 import { SCHEMA_VERSION } from './format-constants';
 import type { EventFile, Incident, IncidentFile, LocalizedText } from './incident';
-import { findEvent, positionOfId, isLinkedTo } from './event-lookup';
+import { findEvent, isLink, isLinkedTo, ownLinks, positionOfId } from './event-lookup';
 import { slugify } from './formats/import-ids';
 import { parseUtc, toIsoUtc, utcStamp, type Precision } from './time';
 import { UTCDateMini } from '@date-fns/utc/date/mini';
@@ -214,12 +214,16 @@ const idTakenIn =
   (id: string): boolean =>
     id !== except && positionOfId(events, id) >= 0;
 
+/** Whether an indicator names event `id`; its `events` may be anything in a draft from the database (ownLinks). */
+const namesEvent = (indicator: { events?: readonly string[] }, id: string) =>
+  Array.isArray(indicator.events) && indicator.events.includes(id);
+
 /** Whether another event or an indicator names `id`: then renaming it would break a link. */
 function isReferenced(file: IncidentFile, id: string): boolean {
   return (
     (isLinkedTo(file.events, id) &&
-      file.events.some((e) => e.id !== id && e.related?.some((r) => r.event === id))) ||
-    (file.indicators ?? []).some((i) => i.events?.includes(id))
+      file.events.some((e) => e.id !== id && ownLinks(e).some((r) => r.event === id))) ||
+    (file.indicators ?? []).some((i) => namesEvent(i, id))
   );
 }
 
@@ -267,14 +271,15 @@ export function deleteEvent(doc: DraftDoc, id: string): DraftDoc {
   const events = file.events
     .filter((e) => e.id !== id)
     .map((e) =>
-      e.related?.some((r) => r.event === id)
-        ? { ...e, related: e.related.filter((r) => r.event !== id) }
+      ownLinks(e).some((r) => r.event === id)
+        ? // What is there but a link (see ownLinks) is kept, for Problems to name.
+          { ...e, related: e.related!.filter((r: unknown) => !isLink(r) || r.event !== id) }
         : e,
     );
   // The same list when no indicator named the event, for the check to take the deletion as a change of events alone.
-  const indicators = file.indicators?.some((i) => i.events?.includes(id))
+  const indicators = file.indicators?.some((i) => namesEvent(i, id))
     ? file.indicators.map((i) =>
-        i.events?.includes(id) ? { ...i, events: i.events.filter((x) => x !== id) } : i,
+        namesEvent(i, id) ? { ...i, events: i.events!.filter((x) => x !== id) } : i,
       )
     : file.indicators;
   return {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addEvent, newIncident, updateEvent, type DraftDoc } from './draft';
+import { addEvent, deleteEvent, newIncident, updateEvent, type DraftDoc } from './draft';
 import { draftProblems } from './draft-check';
 import {
   addCitation,
@@ -22,7 +22,7 @@ import {
   textLanguages,
   withTechniques,
 } from './event-edits';
-import { parseIncident } from './incident';
+import { parseIncident, type EventFile } from './incident';
 import { sayIssue } from './zod-issue';
 import { STARTER_WORDS } from './starter.test-helper';
 
@@ -198,6 +198,78 @@ describe('citations', () => {
 });
 
 describe('links', () => {
+  it('in a draft from the database whose links are not all links, lists and edits the others and keeps the rest', () => {
+    const linked = addLink(draft('Phish', 'Login', 'Alert', 'Block'), {
+      from: 'alert',
+      to: 'login',
+      kind: 'detected',
+    });
+    if (!linked.ok) throw new Error(linked.why);
+    // What a draft read from the database may hold: a file with these is refused when opened.
+    const junk = [null, 7, { event: 'login' }];
+    const withJunk = (e: EventFile): EventFile => {
+      if (e.id === 'phish') return { ...e, related: 5 as unknown as EventFile['related'] };
+      if (e.id === 'block')
+        return {
+          ...e,
+          related: [...junk, { event: 'login', kind: 'led-to' }] as EventFile['related'],
+        };
+      return e;
+    };
+    const doc: DraftDoc = {
+      ...linked.doc,
+      file: {
+        ...linked.doc.file,
+        events: linked.doc.file.events.map(withJunk),
+        indicators: [
+          {
+            id: 'ioc',
+            type: 'ipv4',
+            value: '203.0.113.9',
+            defanged: '203.0.113[.]9',
+            description: 'Scanner',
+            events: 3 as unknown as string[],
+            citations: [],
+          },
+        ],
+      },
+    };
+    expect(eventLinks(doc.file, 'login').in).toEqual([
+      { from: 'alert', to: 'login', kind: 'detected' },
+      { from: 'block', to: 'login', kind: 'led-to' },
+    ]);
+    expect(eventLinks(doc.file, 'phish').out).toEqual([]);
+    expect(eventLinks(doc.file, 'block').out).toEqual([
+      { from: 'block', to: 'login', kind: 'led-to' },
+    ]);
+    // A link added beside them, and one taken off, leave what is not a link where it was.
+    const added = addLink(doc, { from: 'block', to: 'alert', kind: 'detected' });
+    if (!added.ok) throw new Error(added.why);
+    expect(added.doc.file.events.find((e) => e.id === 'block')!.related).toEqual([
+      ...junk,
+      { event: 'login', kind: 'led-to' },
+      { event: 'alert', kind: 'detected' },
+    ]);
+    const removed = removeLink(added.doc, { from: 'block', to: 'login', kind: 'led-to' });
+    expect(removed.file.events.find((e) => e.id === 'block')!.related).toEqual([
+      ...junk,
+      { event: 'alert', kind: 'detected' },
+    ]);
+    // Deleting an event takes the links to it off, and only them.
+    const gone = deleteEvent(removed, 'alert');
+    expect(gone.file.events.find((e) => e.id === 'block')!.related).toEqual(junk);
+    expect(gone.file.events.find((e) => e.id === 'phish')!.related).toBe(5);
+    // A new event's id follows its title while nothing links to it.
+    const fresh = addEvent(gone, { title: 'Scan', lang: 'en', startMs: T + 9 * 3_600_000 });
+    const renamed = updateEvent(
+      fresh.doc,
+      fresh.id,
+      (e) => ({ ...e, title: { en: 'Port scan' } }),
+      'en',
+    );
+    expect(renamed.id).toBe('port-scan');
+  });
+
   it('adds a link of any kind, shown both ways, and removes it', () => {
     const doc = draft('Phish', 'Login', 'Alert');
     const r = addLink(doc, { from: 'alert', to: 'login', kind: 'detected' });

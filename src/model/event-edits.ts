@@ -10,7 +10,7 @@ import {
   type Problem,
   type RelationKind,
 } from './incident';
-import { findEvent, idsRepeat, positionOfId, isLinkedTo } from './event-lookup';
+import { findEvent, idsRepeat, isLink, isLinkedTo, ownLinks, positionOfId } from './event-lookup';
 import { listChange, onlyReplaced, type ListChange } from './list-diff';
 import { latestOf } from './memo';
 import { localize } from './text';
@@ -171,12 +171,12 @@ export function eventLinks(file: IncidentFile, id: string): { out: EventLink[]; 
     // One loop, no array per event: a flatMap took 48 ms of each keystroke in a draft of 100,000 events.
     into = [];
     for (const e of events)
-      for (const r of e.related ?? [])
+      for (const r of ownLinks(e))
         if (r.event === id) into.push({ from: e.id, to: id, kind: r.kind });
   }
   lastInto.set(events, { id, into });
   return {
-    out: (event?.related ?? []).map((r) => ({ from: id, to: r.event, kind: r.kind })),
+    out: (event ? ownLinks(event) : []).map((r) => ({ from: id, to: r.event, kind: r.kind })),
     in: into,
   };
 }
@@ -191,7 +191,10 @@ const withLink = (file: IncidentFile, link: EventLink, add: boolean): IncidentFi
   ...file,
   events: file.events.map((e) => {
     if (e.id !== link.from) return e;
-    const others = (e.related ?? []).filter((r) => r.event !== link.to || r.kind !== link.kind);
+    // What is there but a link (a draft from the database, see ownLinks) is kept, for Problems to name.
+    const others = (Array.isArray(e.related) ? (e.related as unknown[]) : []).filter(
+      (r) => !isLink(r) || r.event !== link.to || r.kind !== link.kind,
+    ) as NonNullable<EventFile['related']>;
     const related = add ? [...others, { event: link.to, kind: link.kind }] : others;
     const { related: _old, ...rest } = e;
     void _old;
@@ -216,7 +219,10 @@ export function addLink(doc: DraftDoc, link: EventLink): LinkResult {
   // A cycle the draft already has is listed under Problems; refuse only one this link closes.
   const linksOf = idsRepeat(events)
     ? linksById(events)
-    : (id: string) => findEvent(events, id)?.related;
+    : (id: string) => {
+        const e = findEvent(events, id);
+        return e && ownLinks(e);
+      };
   const closed = cycleClosedBy(link, linksOf);
   // Named as the loader would name it in the file the link would make; in a draft with a cycle of its own, which
   // the loader might name instead, the one this link closes.
@@ -230,12 +236,18 @@ export function addLink(doc: DraftDoc, link: EventLink): LinkResult {
 }
 
 /** Each id's links, those of every event with the id: a draft with an id on two events links from both. */
-function linksById(events: readonly EventFile[]): (id: string) => EventFile['related'] {
-  const links = new Map<string, NonNullable<EventFile['related']>>();
-  for (const e of events)
-    if (e.related) links.set(e.id, [...(links.get(e.id) ?? []), ...e.related]);
+function linksById(
+  events: readonly EventFile[],
+): (id: string) => readonly EventLinkItem[] | undefined {
+  const links = new Map<string, EventLinkItem[]>();
+  for (const e of events) {
+    const own = ownLinks(e);
+    if (own.length > 0) links.set(e.id, [...(links.get(e.id) ?? []), ...own]);
+  }
   return (id) => links.get(id);
 }
+
+type EventLinkItem = NonNullable<EventFile['related']>[number];
 
 /** Removes one link; the draft unchanged when there is no such link. */
 export function removeLink(doc: DraftDoc, link: EventLink): DraftDoc {

@@ -18,12 +18,29 @@ interface IdIndex {
   linksTo: Map<string, number>;
 }
 
+type Link = NonNullable<EventFile['related']>[number];
+const NO_LINKS: readonly Link[] = [];
+
+/** Whether an item of an event's `related` is a link (an event's id and a kind), as a valid file's all are. */
+export const isLink = (r: unknown): r is Link =>
+  typeof r === 'object' &&
+  r !== null &&
+  typeof (r as Link).event === 'string' &&
+  typeof (r as Link).kind === 'string';
+
+/**
+ * An event's links that are links. A draft read from this browser's database may hold something else there, which
+ * a file with it could not (its open is refused): the editor lists and edits the rest, and Problems names it. The
+ * event's own list when every item is a link.
+ */
+export function ownLinks(e: EventFile): readonly Link[] {
+  const related: unknown = e.related;
+  if (!Array.isArray(related)) return NO_LINKS;
+  return related.every(isLink) ? (related as Link[]) : related.filter(isLink);
+}
+
 function countLinks(linksTo: Map<string, number>, e: EventFile, by: 1 | -1): void {
-  // A draft made from a file with problems may hold links that are not a list of links.
-  if (!Array.isArray(e.related)) return;
-  for (const r of e.related as unknown[]) {
-    if (typeof r !== 'object' || r === null) continue;
-    const { event } = r as { event: string };
+  for (const { event } of ownLinks(e)) {
     const n = (linksTo.get(event) ?? 0) + by;
     if (n === 0) linksTo.delete(event);
     else linksTo.set(event, n);
