@@ -255,6 +255,13 @@ describe('links', () => {
       ...junk,
       { event: 'alert', kind: 'detected' },
     ]);
+    // A link that would close a cycle is refused as in any draft, whatever else the draft holds.
+    const chain = addLink(removed, { from: 'alert', to: 'block', kind: 'led-to' });
+    if (!chain.ok) throw new Error(chain.why);
+    expect(addLink(chain.doc, { from: 'block', to: 'alert', kind: 'enabled' })).toMatchObject({
+      ok: false,
+      why: 'cycle',
+    });
     // Deleting an event takes the links to it off, and only them.
     const gone = deleteEvent(removed, 'alert');
     expect(gone.file.events.find((e) => e.id === 'block')!.related).toEqual(junk);

@@ -230,9 +230,17 @@ export function addLink(doc: DraftDoc, link: EventLink): LinkResult {
     return {
       ok: false,
       why: 'cycle',
-      cycle: findCausalCycle(events) ? closed : findCausalCycle(next.events)!,
+      cycle: findCausalCycle(linksOnly(events)) ? closed : findCausalCycle(linksOnly(next.events))!,
     };
   return { ok: true, doc: { ...doc, file: next } };
+}
+
+/** `events` with only the links of each (ownLinks), for the search of a cycle; the same list when all are links. */
+function linksOnly(events: readonly EventFile[]): readonly EventFile[] {
+  if (events.every((e) => e.related === undefined || ownLinks(e) === e.related)) return events;
+  return events.map((e) =>
+    e.related === undefined || ownLinks(e) === e.related ? e : { ...e, related: [...ownLinks(e)] },
+  );
 }
 
 /** Each id's links, those of every event with the id: a draft with an id on two events links from both. */

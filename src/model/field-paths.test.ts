@@ -32,7 +32,21 @@ const file: IncidentFile = {
     actor: 'A',
     action: 'O',
   }),
-  events: [event('alert'), event('login', { prompts: ['', { en: 'Who?' }] })],
+  events: [
+    event('alert'),
+    event('login', {
+      prompts: ['', { en: 'Who?' }],
+      related: [
+        { event: 'alert', kind: 'led-to' },
+        { event: 'alert', kind: 'detected' },
+        { event: 'gone', kind: 'led-to' },
+      ],
+    }),
+    // A draft read from the database may hold what is not a link among the links (ownLinks).
+    event('junk', {
+      related: [null, { event: 'alert', kind: 'led-to' }] as unknown as EventFile['related'],
+    }),
+  ],
 };
 const langs = ['en', 'zh-Hant'];
 
@@ -65,6 +79,9 @@ describe('fieldForPath', () => {
     ['events[1].prompts[0]', 'login', 'edit-prompts'],
     ['events[1].related', 'login', 'edit-link-target'],
     ['events[1].related[2].event', 'login', 'edit-link-2'],
+    // Only the links have a button; a problem at another item goes to the link field.
+    ['events[2].related[0]', 'junk', 'edit-link-target'],
+    ['events[2].related[1].event', 'junk', 'edit-link-0'],
     ['events[0].inferred.reason', 'alert', 'edit-inferred'],
     ['events[0].inject.question', 'alert', 'edit-inject'],
     // The lists editor's fields.

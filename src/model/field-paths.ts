@@ -1,5 +1,6 @@
 // Which form field a problem's path names: "events[2].citations[1].locator" -> event 2, "edit-citation-locator-2".
 import type { IncidentFile, LocalizedText } from './incident';
+import { isLink } from './event-lookup';
 
 /**
  * The id of an editor field. The first of a list (index 0) and the UI language's text keep the plain id
@@ -94,8 +95,14 @@ export function fieldForPath(
         ? { event: e.id, id: fieldId('citation-source', { index }) }
         : at('citation-locator', c?.locator, index);
     }
-    case 'related':
-      return { event: e.id, id: index === undefined ? 'edit-link-target' : `edit-link-${index}` };
+    case 'related': {
+      // Only the items that are links have a button (ownLinks): a problem at another goes to the link field.
+      const items: unknown = e.related;
+      const all = Array.isArray(items) ? (items as unknown[]) : [];
+      if (index === undefined || !isLink(all[index]))
+        return { event: e.id, id: 'edit-link-target' };
+      return { event: e.id, id: `edit-link-${all.slice(0, index).filter(isLink).length}` };
+    }
     default:
       return PLAIN.has(key) ? { event: e.id, id: fieldId(key) } : undefined;
   }
