@@ -10,7 +10,15 @@ import {
   type Problem,
   type RelationKind,
 } from './incident';
-import { findEvent, idsRepeat, isLink, isLinkedTo, ownLinks, positionOfId } from './event-lookup';
+import {
+  findEvent,
+  idsRepeat,
+  isLink,
+  isLinkedTo,
+  ownLinks,
+  positionOfId,
+  type Link,
+} from './event-lookup';
 import { listChange, onlyReplaced, type ListChange } from './list-diff';
 import { latestOf } from './memo';
 import { localize } from './text';
@@ -194,7 +202,7 @@ const withLink = (file: IncidentFile, link: EventLink, add: boolean): IncidentFi
     // What is there but a link (a draft from the database, see ownLinks) is kept, for Problems to name.
     const others = (Array.isArray(e.related) ? (e.related as unknown[]) : []).filter(
       (r) => !isLink(r) || r.event !== link.to || r.kind !== link.kind,
-    ) as NonNullable<EventFile['related']>;
+    ) as Link[];
     const related = add ? [...others, { event: link.to, kind: link.kind }] : others;
     const { related: _old, ...rest } = e;
     void _old;
@@ -237,25 +245,20 @@ export function addLink(doc: DraftDoc, link: EventLink): LinkResult {
 
 /** `events` with only the links of each (ownLinks), for the search of a cycle; the same list when all are links. */
 function linksOnly(events: readonly EventFile[]): readonly EventFile[] {
-  if (events.every((e) => e.related === undefined || ownLinks(e) === e.related)) return events;
-  return events.map((e) =>
-    e.related === undefined || ownLinks(e) === e.related ? e : { ...e, related: [...ownLinks(e)] },
-  );
+  const onlyLinks = (e: EventFile) => e.related === undefined || ownLinks(e) === e.related;
+  if (events.every(onlyLinks)) return events;
+  return events.map((e) => (onlyLinks(e) ? e : { ...e, related: [...ownLinks(e)] }));
 }
 
 /** Each id's links, those of every event with the id: a draft with an id on two events links from both. */
-function linksById(
-  events: readonly EventFile[],
-): (id: string) => readonly EventLinkItem[] | undefined {
-  const links = new Map<string, EventLinkItem[]>();
+function linksById(events: readonly EventFile[]): (id: string) => readonly Link[] | undefined {
+  const links = new Map<string, Link[]>();
   for (const e of events) {
     const own = ownLinks(e);
     if (own.length > 0) links.set(e.id, [...(links.get(e.id) ?? []), ...own]);
   }
   return (id) => links.get(id);
 }
-
-type EventLinkItem = NonNullable<EventFile['related']>[number];
 
 /** Removes one link; the draft unchanged when there is no such link. */
 export function removeLink(doc: DraftDoc, link: EventLink): DraftDoc {

@@ -18,7 +18,8 @@ interface IdIndex {
   linksTo: Map<string, number>;
 }
 
-type Link = NonNullable<EventFile['related']>[number];
+/** One of an event's links. */
+export type Link = NonNullable<EventFile['related']>[number];
 const NO_LINKS: readonly Link[] = [];
 
 /** Whether an item of an event's `related` is a link (an event's id and a kind), as a valid file's all are. */
