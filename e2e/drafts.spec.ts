@@ -474,3 +474,29 @@ test('Cancel stops opening a draft: the page says so, and the draft does not app
   await app.waitForReady();
   await expect(app.heading).toHaveText('Lost laptop');
 });
+
+test('what is not a link among a stored draft’s links is named in the event’s form, and Problems leads to the button that takes it off', async ({
+  app,
+  page,
+}) => {
+  const id = await app.draftWithOneEvent();
+  await app.setDraftEvent(id, { related: [null, 7] });
+  await page.goto(`./?draft=${id}&mode=edit`);
+  const linkProblems = app.draftProblems
+    .getByRole('listitem')
+    .filter({ hasText: 'events[0].related' });
+  await expect(linkProblems).not.toHaveCount(0);
+  await linkProblems.first().getByRole('link').click();
+  const remove = app.button('Remove what is not a link');
+  await expect(remove).toBeFocused();
+  await expect(
+    page.getByText('This event holds 2 items among its links that are not links (see Problems).'),
+  ).toBeVisible();
+  await remove.click();
+  await expect(linkProblems).toHaveCount(0);
+  await expect(remove).toHaveCount(0);
+  await expect(app.draftStatus).toHaveText('Saved');
+  await page.reload();
+  await expect(app.draftProblems).toBeVisible();
+  await expect(linkProblems).toHaveCount(0);
+});

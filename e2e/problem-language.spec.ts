@@ -1,23 +1,12 @@
 import { expect, test } from './fixtures';
-import type { TimelinePage } from './timeline-page';
 
 // The app's own problem messages follow the UI language, wherever the problem was found: the page or the worker.
-
-/** A new draft with one event, saved: its id, for the event to be changed as a test needs. */
-async function draftWithOneEvent(app: TimelinePage): Promise<string> {
-  await app.goto();
-  await app.button('New incident').click();
-  await expect(app.draftStatus).toHaveText('Saved');
-  await app.button('Add event').click();
-  await expect(app.draftStatus).toHaveText('Saved');
-  return (await app.query()).get('draft')!;
-}
 
 test('the editor lists an unknown reference in Chinese, with its path as written', async ({
   app,
   page,
 }) => {
-  const id = await draftWithOneEvent(app);
+  const id = await app.draftWithOneEvent();
   await app.setDraftEvent(id, { phase: 'recon' });
   await page.goto(`./?draft=${id}&mode=edit&lang=zh-Hant`);
   // A new event's empty citation is listed too, in zod's words (its own Chinese locale).
@@ -35,7 +24,7 @@ test("the editor says a missing field in Chinese as the load screen does, and zo
   app,
   page,
 }) => {
-  const id = await draftWithOneEvent(app);
+  const id = await app.draftWithOneEvent();
   await app.setDraftEvent(id, { start: undefined });
   await page.goto(`./?draft=${id}&mode=edit&lang=zh-Hant`);
   const start = app.draftProblems.getByRole('listitem').filter({ hasText: 'events[0].start' });

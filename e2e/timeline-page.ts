@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A rectangle in page pixels. */
 type Strip = { x: number; y: number; width: number; height: number };
@@ -940,6 +940,16 @@ export class TimelinePage {
   /** The header's save status of the open draft ("Saved", or why not). */
   get draftStatus(): Locator {
     return this.page.getByRole('status', { name: 'Save status' });
+  }
+
+  /** A new draft with one event, saved: its id, for the event to be changed as a test needs (setDraftEvent). */
+  async draftWithOneEvent(): Promise<string> {
+    await this.goto();
+    await this.button('New incident').click();
+    await expect(this.draftStatus).toHaveText('Saved');
+    await this.button('Add event').click();
+    await expect(this.draftStatus).toHaveText('Saved');
+    return (await this.query()).get('draft')!;
   }
 
   /**

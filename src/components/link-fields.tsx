@@ -7,9 +7,10 @@ import {
   linkChoices,
   linkSuggestions,
   removeLink,
+  withoutNotLinks,
   type EventLink,
 } from '../model/event-edits';
-import { positionOfId } from '../model/event-lookup';
+import { notLinks, positionOfId } from '../model/event-lookup';
 import { RelationKind, type EventFile } from '../model/incident';
 
 interface Props {
@@ -34,6 +35,7 @@ export function LinkFields({ doc, event, disabled, onChange }: Props) {
   const listId = useId();
   const hintId = useId();
   const links = eventLinks(file, event.id);
+  const others = notLinks(event);
   // A linked event's label, found by id (the choices are in the events' order): a map of every event's labels took
   // 50 ms of a render at 100,000 events, a pass over the choices 5 ms.
   const labelOf = (other: string) => {
@@ -94,6 +96,19 @@ export function LinkFields({ doc, event, disabled, onChange }: Props) {
         {list(t.editor.ledTo, links.out, (l) => l.to, true)}
         {list(t.editor.followsFrom, links.in, (l) => l.from, false)}
       </div>
+      {others > 0 && (
+        <p className="field-hint field-error">
+          {t.editor.notLinks(others)}{' '}
+          <button
+            type="button"
+            id="edit-link-others"
+            disabled={disabled}
+            onClick={() => onChange(withoutNotLinks(doc, event.id))}
+          >
+            {t.editor.removeNotLinks}
+          </button>
+        </p>
+      )}
       <div className="field-row">
         <div className="field field-wide">
           <label htmlFor="edit-link-target">{t.editor.linkTarget}</label>

@@ -519,6 +519,11 @@ export const en = {
     noLinks: 'None',
     linkLabel: (title: string, kind: string) => `${title} (${kind})`,
     removeLink: (what: string) => `Remove link: ${what}`,
+    notLinks: (n: number) =>
+      n === 1
+        ? 'This event holds an item among its links that is not a link (see Problems).'
+        : `This event holds ${n} items among its links that are not links (see Problems).`,
+    removeNotLinks: 'Remove what is not a link',
     linkRefused: {
       unknown: 'No event has this title: pick one from the list.',
       self: 'An event cannot link to itself.',

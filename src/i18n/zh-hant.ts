@@ -581,6 +581,8 @@ export const zhHant = {
     noLinks: '無',
     linkLabel: (title: string, kind: string) => `${title}(${kind})`,
     removeLink: (what: string) => `移除連結:${what}`,
+    notLinks: (n: number) => `這個事件的連結中有 ${n} 項不是連結(見「問題」)。`,
+    removeNotLinks: '移除不是連結的項目',
     linkRefused: {
       unknown: '沒有事件使用這個標題:請從清單中選擇。',
       self: '事件不能連結到自己。',

@@ -20,6 +20,7 @@ import {
   setPromptsIn,
   textIn,
   textLanguages,
+  withoutNotLinks,
   withTechniques,
 } from './event-edits';
 import { parseIncident, type EventFile } from './incident';
@@ -275,6 +276,21 @@ describe('links', () => {
       'en',
     );
     expect(renamed.id).toBe('port-scan');
+    // What is not a link can be taken off, the links staying; with no link left, the key goes too.
+    const linkProblems = (d: DraftDoc) =>
+      draftProblems(d.file)
+        .map((p) => p.path)
+        .filter((path) => path.includes('related'));
+    expect(linkProblems(removed).length).toBeGreaterThan(1);
+    const cleared = withoutNotLinks(removed, 'block');
+    expect(cleared.file.events.find((e) => e.id === 'block')!.related).toEqual([
+      { event: 'alert', kind: 'detected' },
+    ]);
+    expect(linkProblems(cleared)).toEqual(['events[0].related']);
+    const noneLeft = withoutNotLinks(cleared, 'phish');
+    expect(noneLeft.file.events.find((e) => e.id === 'phish')).not.toHaveProperty('related');
+    expect(linkProblems(noneLeft)).toEqual([]);
+    expect(withoutNotLinks(noneLeft, 'block')).toBe(noneLeft);
   });
 
   it('adds a link of any kind, shown both ways, and removes it', () => {

@@ -15,6 +15,7 @@ import {
   idsRepeat,
   isLink,
   isLinkedTo,
+  notLinks,
   ownLinks,
   positionOfId,
   type Link,
@@ -195,6 +196,13 @@ export type LinkResult =
   /** `cycle`: the ids around it, for the message the loader gives for such a file ('causal-cycle'). */
   | { ok: false; why: 'cycle'; cycle: string[] };
 
+/** `e` with `related` as its links, and without the key when there are none. */
+function withRelated(e: EventFile, related: Link[]): EventFile {
+  const { related: _old, ...rest } = e;
+  void _old;
+  return related.length === 0 ? rest : { ...rest, related };
+}
+
 const withLink = (file: IncidentFile, link: EventLink, add: boolean): IncidentFile => ({
   ...file,
   events: file.events.map((e) => {
@@ -203,12 +211,18 @@ const withLink = (file: IncidentFile, link: EventLink, add: boolean): IncidentFi
     const others = (Array.isArray(e.related) ? (e.related as unknown[]) : []).filter(
       (r) => !isLink(r) || r.event !== link.to || r.kind !== link.kind,
     ) as Link[];
-    const related = add ? [...others, { event: link.to, kind: link.kind }] : others;
-    const { related: _old, ...rest } = e;
-    void _old;
-    return related.length === 0 ? rest : { ...rest, related };
+    return withRelated(e, add ? [...others, { event: link.to, kind: link.kind }] : others);
   }),
 });
+
+/** Takes off event `id`'s items that are not links, keeping its links; the draft unchanged when it has none. */
+export function withoutNotLinks(doc: DraftDoc, id: string): DraftDoc {
+  if (!doc.file.events.some((e) => e.id === id && notLinks(e) > 0)) return doc;
+  const events = doc.file.events.map((e) =>
+    e.id === id && notLinks(e) > 0 ? withRelated(e, [...ownLinks(e)]) : e,
+  );
+  return { ...doc, file: { ...doc.file, events } };
+}
 
 /**
  * Links `from` to `to`. Refused: an unknown event, an event to itself, a link it has already, and one that would

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findEvent, idsRepeat, isLinkedTo, positionOfId } from './event-lookup';
+import { findEvent, idsRepeat, isLinkedTo, notLinks, positionOfId } from './event-lookup';
 import type { EventFile } from './incident';
 
 const event = (id: string, to: string[] = []) =>
@@ -80,6 +80,9 @@ describe('the index of ids', () => {
     expect(positionOfId(odd, 'b')).toBe(1);
     expect(isLinkedTo(odd, 'a')).toBe(true);
     expect(isLinkedTo(odd, 'b')).toBe(false);
+    expect(odd.map(notLinks)).toEqual([1, 1]);
+    expect(notLinks(event('c'))).toBe(0);
+    expect(notLinks({ ...event('d'), related: [{ event: 'a', kind: 'led-to' }] })).toBe(0);
   });
 
   it('gives the event itself, and nothing for an id no event has', () => {

@@ -40,6 +40,16 @@ export function ownLinks(e: EventFile): readonly Link[] {
   return related.every(isLink) ? (related as Link[]) : related.filter(isLink);
 }
 
+/**
+ * How many items of `e`'s links are not links, as only a draft from the database can hold (see ownLinks); a value
+ * there that is not a list counts as one.
+ */
+export function notLinks(e: EventFile): number {
+  const items: unknown = e.related;
+  if (items === undefined) return 0;
+  return Array.isArray(items) ? items.length - ownLinks(e).length : 1;
+}
+
 function countLinks(linksTo: Map<string, number>, e: EventFile, by: 1 | -1): void {
   for (const { event } of ownLinks(e)) {
     const n = (linksTo.get(event) ?? 0) + by;

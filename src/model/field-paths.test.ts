@@ -79,8 +79,9 @@ describe('fieldForPath', () => {
     ['events[1].prompts[0]', 'login', 'edit-prompts'],
     ['events[1].related', 'login', 'edit-link-target'],
     ['events[1].related[2].event', 'login', 'edit-link-2'],
-    // Only the links have a button; a problem at another item goes to the link field.
-    ['events[2].related[0]', 'junk', 'edit-link-target'],
+    // The links have a button each; a problem at another item goes to the one that takes such items off.
+    ['events[2].related[0]', 'junk', 'edit-link-others'],
+    ['events[2].related', 'junk', 'edit-link-others'],
     ['events[2].related[1].event', 'junk', 'edit-link-0'],
     ['events[0].inferred.reason', 'alert', 'edit-inferred'],
     ['events[0].inject.question', 'alert', 'edit-inject'],

@@ -1,6 +1,6 @@
 // Which form field a problem's path names: "events[2].citations[1].locator" -> event 2, "edit-citation-locator-2".
 import type { IncidentFile, LocalizedText } from './incident';
-import { isLink } from './event-lookup';
+import { isLink, notLinks } from './event-lookup';
 
 /**
  * The id of an editor field. The first of a list (index 0) and the UI language's text keep the plain id
@@ -96,11 +96,11 @@ export function fieldForPath(
         : at('citation-locator', c?.locator, index);
     }
     case 'related': {
-      // Only the items that are links have a button (ownLinks): a problem at another goes to the link field.
+      // Each link has its button (ownLinks); what is not a link has the one that takes all such items off.
       const items: unknown = e.related;
       const all = Array.isArray(items) ? (items as unknown[]) : [];
       if (index === undefined || !isLink(all[index]))
-        return { event: e.id, id: 'edit-link-target' };
+        return { event: e.id, id: notLinks(e) > 0 ? 'edit-link-others' : 'edit-link-target' };
       return { event: e.id, id: `edit-link-${all.slice(0, index).filter(isLink).length}` };
     }
     default:
