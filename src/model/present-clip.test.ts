@@ -16,12 +16,31 @@ const roomAt = (event: string, inject = false) => {
 };
 
 describe('what the room sees at a step', () => {
-  it('cuts a range that ends later at the step and marks it ongoing', () => {
+  it('cuts a range that ends later where the room has got, and marks it ongoing', () => {
+    // Dated 14 November with no time, after the probing at 09:22:49 that day, which the room has seen.
     const { events, ongoing } = roomAt('other-systems-attempts');
-    const attempts = events.find((e) => e.id === 'other-systems-attempts')!;
+    const shown = events.find((e) => e.id === 'other-systems-attempts')!;
     expect(ongoing.has('other-systems-attempts')).toBe(true);
-    expect(attempts.end).toBeUndefined();
-    expect(en(attempts.title)).toMatch(/\(ongoing\)$/);
+    expect(shown.end).toBe('2023-11-14T09:22:49Z');
+    expect(en(shown.title)).toMatch(/\(ongoing\)$/);
+  });
+
+  it('never cuts a range back: a date-only step after the timed events of its day keeps the latest of them', () => {
+    // Blocking the known addresses (21:31 on 23 November) comes before the archiving, dated that day with no time.
+    const blocked = roomAt('known-ips-blocked');
+    const archived = roomAt('repositories-archived');
+    expect(archived.index).toBe(blocked.index + 1);
+    const endOf = (room: typeof blocked) =>
+      room.events.find((e) => e.id === 'other-systems-attempts')!.endMs;
+    expect(endOf(archived)).toBe(Date.parse('2023-11-23T21:31:00Z'));
+    for (let i = 1; i < steps.length; i++) {
+      const before = asTheRoomSees(revealedEvents(steps, i - 1), steps[i - 1]!, mark);
+      const after = asTheRoomSees(revealedEvents(steps, i), steps[i]!, mark);
+      for (const e of before.events) {
+        const later = after.events.find((x) => x.id === e.id)!;
+        expect(later.endMs, `${e.id} at step ${i}`).toBeGreaterThanOrEqual(e.endMs);
+      }
+    }
   });
 
   it('ends no event and no phase band after the moment of the detection inject', () => {

@@ -13,17 +13,20 @@ export interface RoomView {
 }
 
 /**
- * The events as the room sees them at `step`: a range that ends later is cut at the step's moment (a point when it
- * starts then), its title marked by `mark`, and `presentText` replaces the description wherever the data gives one.
- * A range whose end is the step's own moment at its precision (a date-only end on the day of a date-only step) has
- * ended by then; one with a more exact end later in that day has not, since its end could give a later step away.
+ * The events as the room sees them at `step` (`events`, those shown so far): a range that ends later than the room
+ * has got is cut there (a point when it starts then), its title marked by `mark`, and `presentText` replaces the
+ * description wherever the data gives one. The room has got to the step's moment or, if later, the latest start it
+ * has seen: a date-only step comes after the timed events of its day, which the room has seen by then. A range
+ * whose end is the step's own moment at its precision (a date-only end on the day of a date-only step) has ended by
+ * then; one with a more exact end later than the room has got has not, since its end could give a later step away.
  */
 export function asTheRoomSees(
   events: readonly TimelineEvent[],
   step: Step,
   mark: (title: LocalizedText) => LocalizedText,
 ): RoomView {
-  const now = stepMoment(step);
+  let now = stepMoment(step);
+  for (const e of events) if (e.startMs > now) now = e.startMs;
   const reach = precisionEnd(step.event.startMs, step.event.precision);
   const ongoing = new Set<string>();
   const out = events.map((e) => {
