@@ -291,6 +291,43 @@ test('a clicked control leaves the room’s bar hidden, and Space after ticking 
   await presenter.previousButton.click();
   await expect(counter).toHaveText(step);
   await expect(presenter.tagBox('Follow-up')).toBeChecked();
+  // A clicker's keys step from a ticked tag too, which keeps its tick.
+  await presenter.tagBox('Gap').click();
+  await presenter.page.keyboard.press('PageDown');
+  await expect(counter).not.toHaveText(step);
+  await presenter.page.keyboard.press('ArrowLeft');
+  await expect(counter).toHaveText(step);
+  await expect(presenter.tagBox('Gap')).toBeChecked();
+});
+
+test('the keys of the after-action report and of a dialog are their own: the room does not move behind them', async ({
+  app,
+  context,
+}) => {
+  await app.gotoPresent('event=probing-begins');
+  const step = await app.stepCounter.innerText();
+  // Behind the dialog that asks before everything is revealed: an arrow does nothing, and Space presses Cancel.
+  await app.revealAllButton.click();
+  const dialog = app.page.getByRole('dialog', { name: 'Reveal every event to the room?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await app.page.keyboard.press('ArrowRight');
+  await app.page.keyboard.press(' ');
+  await expect(dialog).toBeHidden();
+  await expect(app.stepCounter).toHaveText(step);
+  await expect(app.revealAllButton).toHaveAttribute('aria-pressed', 'false');
+
+  const presenter = await openPresenter(app, context);
+  await presenter.afterActionButton.click();
+  await expect(presenter.page.getByRole('heading', { level: 1 })).toContainText(
+    'After-action report',
+  );
+  await presenter.page.keyboard.press('PageDown');
+  await expect.poll(() => presenter.page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await presenter.page.keyboard.press(' ');
+  await presenter.page.keyboard.press('End');
+  await app.page.waitForTimeout(300);
+  await expect(app.stepCounter).toHaveText(step);
+  expect(app.stepInUrl().event).toBe('probing-begins');
 });
 
 test('two sessions started in the same minute read apart in the list to resume', async ({

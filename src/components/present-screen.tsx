@@ -117,13 +117,17 @@ export function PresentScreen({ incident, view, setView }: Props) {
         },
   };
   const goTo = (i: number) => move(() => i);
-  useStepKeys({
-    next: nav.next,
-    previous: nav.previous,
-    first: () => move(() => TITLE),
-    last: () => move(() => steps.length - 1),
-    phase: (n) => move(() => phaseStep(steps, n)),
-  });
+  // Not in a printable view: its keys scroll it, and a step taken there would move the room unseen.
+  useStepKeys(
+    {
+      next: nav.next,
+      previous: nav.previous,
+      first: () => move(() => TITLE),
+      last: () => move(() => steps.length - 1),
+      phase: (n) => move(() => phaseStep(steps, n)),
+    },
+    !view.print,
+  );
   const jump = (eventId: string) => move(() => indexOf({ event: eventId, inject: false }));
 
   if (steps.length === 0) return <p className="present-empty">{t.tabletop.noSteps}</p>;

@@ -11,6 +11,8 @@ export interface StepKeys {
 
 const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 const ACTIVATES = new Set(['BUTTON', 'A', 'SUMMARY']);
+/** Inputs whose keys are not typing: they take Enter or Space, not the arrows or PageUp/PageDown a clicker sends. */
+const PRESSED = new Set(['checkbox', 'button', 'submit', 'reset']);
 
 // The element that took focus from a pointer (a click), not from the keyboard.
 let pointerDown = false;
@@ -26,23 +28,32 @@ const clicked = (target: HTMLElement, e: KeyboardEvent) =>
   target instanceof HTMLInputElement &&
   target.type === 'checkbox';
 
+/** Whether `e` is the focused field's own key: typing in a text field or a list, or Space or Enter on a checkbox. */
+function fieldKey(target: HTMLElement, e: KeyboardEvent): boolean {
+  if (target.isContentEditable) return true;
+  if (!TYPING.has(target.tagName)) return false;
+  if (target instanceof HTMLInputElement && PRESSED.has(target.type))
+    return (e.key === ' ' || e.key === 'Enter') && !clicked(target, e);
+  return !clicked(target, e);
+}
+
 /**
- * Page-wide stepping keys. Presentation clickers send PageUp/PageDown (some send arrows), so those and Space work
- * wherever focus is, except in form fields; Enter on a focused button keeps its usual meaning.
+ * Page-wide stepping keys while `on`. Presentation clickers send PageUp/PageDown (some send arrows), so those and
+ * Space work wherever focus is, except in text fields and lists and in a dialog, whose keys are its own; Enter on a
+ * focused button and Space on a checkbox reached by Tab keep their usual meaning.
  */
-export function useStepKeys(keys: StepKeys) {
-  const latest = useRef(keys);
+export function useStepKeys(keys: StepKeys, on = true) {
+  const latest = useRef({ keys, on });
   useEffect(() => {
-    latest.current = keys;
+    latest.current = { keys, on };
   });
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (!latest.current.on || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target instanceof HTMLElement ? e.target : null;
-      if (target && (TYPING.has(target.tagName) || target.isContentEditable) && !clicked(target, e))
-        return;
+      if (target && (fieldKey(target, e) || target.closest('dialog'))) return;
       if (target && ACTIVATES.has(target.tagName) && e.key === 'Enter') return;
-      const k = latest.current;
+      const k = latest.current.keys;
       const action: (() => void) | undefined = {
         ArrowRight: k.next,
         PageDown: k.next,
