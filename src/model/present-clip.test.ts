@@ -65,6 +65,21 @@ describe('what the room sees at a step', () => {
     expect(en(paused.description)).not.toMatch(/three days/);
   });
 
+  it.each([
+    // What a later step brings: the next day's activity and Sliver's removal, the alert, the last activity and the
+    // independent review, the end of all access, the account revoked.
+    ['known-ips-blocked', /10:44|11:59|next day/],
+    ['admin-group-change', /alert/],
+    ['last-threat-actor-activity', /CrowdStrike|last/],
+    ['sliver-removed', /access ended/],
+    ['aws-environment-accessed', /revoked/],
+  ])('at %s the room reads nothing a later step brings', (id, later) => {
+    const real = bundled.events.find((e) => e.id === id)!;
+    expect(en(real.description)).toMatch(later);
+    const shown = roomAt(id).events.find((e) => e.id === id)!;
+    expect(en(shown.description)).not.toMatch(later);
+  });
+
   it('a date-only range that ends the day of a date-only step has ended at that step', () => {
     // Code Red's workstreams end on 5 January, the day the step says the emergency work ended.
     const { events, ongoing } = roomAt('code-red-ends');
