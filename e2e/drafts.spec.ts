@@ -192,6 +192,20 @@ test('in edit mode, “Save incident file” saves every event of the draft, als
   expect(all.events.map((e) => e.id).sort()).toEqual(['alert-fired', 'token-revoked']);
 });
 
+test('the bundled incident edited and saved is its whole file, without the repository’s path to the schema', async ({
+  app,
+}) => {
+  await app.goto();
+  await app.button('Edit').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  const saved = JSON.parse((await app.download('Save incident file')).text) as {
+    $schema?: string;
+    events: unknown[];
+  };
+  expect(saved).not.toHaveProperty('$schema');
+  expect(saved.events).toHaveLength(bundled.events.length);
+});
+
 test('a link to a draft or an embed of it says the draft lives only in this browser and offers its files instead', async ({
   app,
   page,

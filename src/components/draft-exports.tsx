@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { singleHtmlWith } from '../loading/single-html';
 import { problemsOf } from '../model/draft-check';
+import { incidentFileText } from '../model/formats/app-json';
 import type { IncidentFile } from '../model/incident';
 import { download } from './download';
 import { FixFirst } from './fix-first';
@@ -25,7 +26,7 @@ export function DraftExports({ file, onShowProblems }: Props) {
   const saveFile = () => {
     if (blocked()) return;
     setMessage(undefined);
-    download(`${file.id}.json`, 'application/json', `${JSON.stringify(file, null, 2)}\n`);
+    download(`${file.id}.json`, 'application/json', incidentFileText(file));
   };
   const singleHtml = async () => {
     if (blocked()) return;

@@ -3,8 +3,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Incident, parseIncident } from '../incident';
-import { exportAppJson } from './app-json';
+import { type Incident, type IncidentFile, parseIncident } from '../incident';
+import { exportAppJson, incidentFileText } from './app-json';
 import { sampleIncident } from './sample-incident';
 
 const published = JSON.parse(
@@ -44,6 +44,21 @@ describe('exportAppJson', () => {
     expect(file.$schema).toBeUndefined();
     expect(file.events[0].startMs).toBeUndefined();
     expect(file.events[0].endMs).toBeUndefined();
+  });
+
+  it('saves a whole file without its repository-relative $schema, and changes nothing else', () => {
+    const bundled = JSON.parse(
+      readFileSync(
+        new URL('../../../data/cloudflare-thanksgiving-2023.json', import.meta.url),
+        'utf8',
+      ),
+    ) as IncidentFile;
+    expect(bundled.$schema).toBeDefined();
+    const saved = JSON.parse(incidentFileText(bundled)) as IncidentFile;
+    const { $schema: _repoPath, ...rest } = bundled;
+    void _repoPath;
+    expect(saved).toEqual(rest);
+    expect(validate(saved), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('drops links to events that were left out', () => {

@@ -12,14 +12,22 @@ function toFileEvent(event: TimelineEvent, kept: Set<string>): EventFile {
 }
 
 /**
+ * An incident file's text as the app saves it, without `$schema`: the data file's is a path relative to this
+ * repository, wrong wherever the saved file goes.
+ */
+export function incidentFileText(file: IncidentFile): string {
+  const { $schema: _repoPath, ...rest } = file;
+  void _repoPath;
+  return `${JSON.stringify(rest, null, 2)}\n`;
+}
+
+/**
  * The incident with only `events`: links to events left out are dropped, and so are indicators whose every
  * event was left out; taxonomies, sources and techniques stay whole. Every language is kept, so `_lang` is unused.
  */
 export function exportAppJson(incident: Incident, events: TimelineEvent[], _lang: string): string {
   const kept = new Set(events.map((e) => e.id));
   const file: IncidentFile = { ...incident, events: events.map((e) => toFileEvent(e, kept)) };
-  // The data file's $schema is a path relative to this repository, wrong wherever the export is saved.
-  delete file.$schema;
   if (incident.indicators) {
     file.indicators = incident.indicators
       .filter((ind) => !ind.events?.length || ind.events.some((id) => kept.has(id)))
@@ -28,5 +36,5 @@ export function exportAppJson(incident: Incident, events: TimelineEvent[], _lang
         return { ...ind, events: ind.events.filter((id) => kept.has(id)) };
       });
   }
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return incidentFileText(file);
 }
