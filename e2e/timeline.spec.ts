@@ -37,6 +37,23 @@ test('switching the grouping changes the lanes', async ({ app }) => {
   await expect(app.laneLabels.first()).toHaveText('Threat actor');
 });
 
+test('T+ of an event given by its date alone counts calendar days, in the details and in the embed', async ({
+  app,
+}) => {
+  // The first activity is at 09:22:49 on 14 November.
+  for (const [query, text] of [
+    ['event=okta-login-denied', 'T: the same day'],
+    ['event=smartsheet-suite-access', 'T+ 1 day'],
+    ['event=code-red-begins', 'T+ 13 days'],
+    ['mode=embed&event=okta-login-denied', 'T: the same day'],
+    ['mode=embed&event=smartsheet-suite-access', 'T+ 1 day'],
+  ]) {
+    await app.goto(`?${query}`);
+    const since = app.details.getByRole('definition').filter({ hasText: /^T[+−:]/ });
+    await expect(since, query).toHaveText(text);
+  }
+});
+
 test('clicking an item fills the details panel with its UTC time', async ({ app }) => {
   await app.goto('?group=none');
   await app.clickChartItem('sliver-installed');

@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { techniqueUrl } from '../model/attack';
 import { safeHref } from '../model/urls';
 import type { Incident, TimelineEvent } from '../model/incident';
-import { sinceFirstActivity } from '../model/metrics';
+import { onTheSameDay, sinceFirstActivity } from '../model/metrics';
 import { localize } from '../model/text';
 import { formatSpan, formatSpanShort } from '../model/time';
 import { termLabel, type Facet } from '../model/vocabulary';
@@ -39,7 +39,7 @@ export const DetailsPanel = memo(function DetailsPanel(props: Props) {
   const e = event;
   const since = sinceFirstActivity(incident, e);
   const span = (ms: number) =>
-    compact ? formatSpanShort(ms, locale) : formatSpan(ms, e.precision, locale);
+    compact ? formatSpanShort(ms, locale) : formatSpan(ms, since!.precision, locale);
   const titleOf = (id: string) => {
     const other = eventsById(incident).get(id);
     return other ? localize(other.title, lang) : id;
@@ -97,7 +97,13 @@ export const DetailsPanel = memo(function DetailsPanel(props: Props) {
         {since !== undefined && (
           <>
             <dt>{t.sinceFirst}</dt>
-            <dd>{since >= 0 ? t.tPlus(span(since)) : t.tMinus(span(-since))}</dd>
+            <dd>
+              {onTheSameDay(since)
+                ? t.tSameDay
+                : since.ms >= 0
+                  ? t.tPlus(span(since.ms))
+                  : t.tMinus(span(-since.ms))}
+            </dd>
           </>
         )}
         <dt>{t.outcome}</dt>

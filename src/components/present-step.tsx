@@ -1,10 +1,10 @@
 import { useI18n } from '../i18n/i18n';
 import { termLabel } from '../model/vocabulary';
 import type { Incident, TimelineEvent } from '../model/incident';
-import { sinceFirstActivity } from '../model/metrics';
+import { onTheSameDay, sinceFirstActivity } from '../model/metrics';
 import { elapsedBetween, isSingular, type Step } from '../model/present';
 import { localize } from '../model/text';
-import { DAY, formatSpan, formatSpanShort } from '../model/time';
+import { formatSpan, formatSpanShort } from '../model/time';
 import { eventWhen, whenText } from '../i18n/format';
 
 interface Props {
@@ -42,12 +42,9 @@ export function When({ incident, event, ongoing = false, exact = false }: WhenPr
   const { t, locale } = useI18n();
   const since = sinceFirstActivity(incident, event);
   const span = (ms: number) =>
-    exact ? formatSpan(ms, event.precision, locale) : formatSpanShort(ms, locale);
+    exact ? formatSpan(ms, since!.precision, locale) : formatSpanShort(ms, locale);
   // A day-precision event of the first day is neither before nor after it: "T− 0 days" read as an error.
-  const sameDay =
-    since !== undefined &&
-    (event.precision === 'day' || event.precision === 'month') &&
-    Math.abs(since) < DAY;
+  const sameDay = since !== undefined && onTheSameDay(since);
   return (
     <p className="present-when">
       <time dateTime={event.start}>
@@ -58,10 +55,10 @@ export function When({ incident, event, ongoing = false, exact = false }: WhenPr
       {since !== undefined && (
         <span className={sameDay ? 'present-tplus present-same-day' : 'present-tplus'}>
           {sameDay
-            ? t.tabletop.sameDay
-            : since >= 0
-              ? t.tPlus(span(since))
-              : t.tMinus(span(-since))}
+            ? t.tSameDay
+            : since.ms >= 0
+              ? t.tPlus(span(since.ms))
+              : t.tMinus(span(-since.ms))}
         </span>
       )}
     </p>

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseIncident } from './incident';
-import { computeMetrics, sinceFirstActivity } from './metrics';
+import { loadBundled } from './bundled.test-helper';
+import { computeMetrics, onTheSameDay, sinceFirstActivity } from './metrics';
+import { DAY } from './time';
 import { minimalIncident } from './test-incident';
+
+const bundled = loadBundled();
 
 function incident(flags: Record<string, string[]>) {
   const file = minimalIncident();
@@ -75,6 +79,23 @@ describe('metrics', () => {
 
   it('measures T+ from the first adversary activity', () => {
     const inc = incident({ 'first-login': ['first-adversary-activity'] });
-    expect(sinceFirstActivity(inc, inc.events[1]!)).toBe(14 * 3600_000);
+    // A date the day after 10:00 is a day later, not the 14 hours to its midnight.
+    const since = sinceFirstActivity(inc, inc.events[1]!)!;
+    expect(since).toEqual({ ms: DAY, precision: 'day' });
+    expect(onTheSameDay(since)).toBe(false);
+    expect(sinceFirstActivity(inc, inc.events[0]!)).toEqual({ ms: 0, precision: 'second' });
+  });
+
+  it.each([
+    // The first activity is at 09:22:49 on 14 November; these events give a date alone.
+    ['okta-login-denied', 0],
+    ['smartsheet-suite-access', 1],
+    ['code-red-begins', 13],
+  ])('counts T+ to %s in calendar days, as the metrics do: %i', (id, days) => {
+    const e = bundled.events.find((x) => x.id === id)!;
+    expect(e.precision).toBe('day');
+    const since = sinceFirstActivity(bundled, e)!;
+    expect(since).toEqual({ ms: days * DAY, precision: 'day' });
+    expect(onTheSameDay(since)).toBe(days === 0);
   });
 });

@@ -14,13 +14,17 @@ export const METRICS = [
 
 export type MetricId = (typeof METRICS)[number]['id'];
 
-export interface Metric {
+/** A span between two events' starts, and the precision it is known to. */
+export interface Span {
+  ms: number;
+  /** The coarser endpoint's, but minute endpoints still count seconds. */
+  precision: Precision;
+}
+
+export interface Metric extends Span {
   id: MetricId;
   from: TimelineEvent;
   to: TimelineEvent;
-  ms: number;
-  /** The precision the span is known to: the coarser endpoint's, but minute endpoints still count seconds. */
-  precision: Precision;
 }
 
 const utcDay = (ms: number) => Math.floor(ms / DAY) * DAY;
@@ -38,30 +42,38 @@ export function milestones(incident: Incident): ReadonlyMap<MilestoneKind, Timel
   });
 }
 
+/**
+ * From `from`'s start to `to`'s. A date has no time of day, so a span with a date at either end counts the calendar
+ * days between them: a date-only event the day after an exact one is a day later, not the hours to its midnight.
+ */
+export function spanBetween(from: TimelineEvent, to: TimelineEvent): Span {
+  const p = coarser(from.precision, to.precision);
+  const days = p === 'day' || p === 'month';
+  return {
+    ms: days ? utcDay(to.startMs) - utcDay(from.startMs) : to.startMs - from.startMs,
+    precision: p === 'minute' ? 'second' : p,
+  };
+}
+
 /** Every metric whose two milestones the incident has. */
 export function computeMetrics(incident: Incident): Metric[] {
   const at = milestones(incident);
   return METRICS.flatMap((m) => {
     const from = at.get(m.from);
     const to = at.get(m.to);
-    if (!from || !to) return [];
-    const p = coarser(from.precision, to.precision);
-    // A date has no time of day, so a span with a date at either end counts the calendar days between them.
-    const days = p === 'day' || p === 'month';
-    return [
-      {
-        id: m.id,
-        from,
-        to,
-        ms: days ? utcDay(to.startMs) - utcDay(from.startMs) : to.startMs - from.startMs,
-        precision: p === 'minute' ? 'second' : p,
-      },
-    ];
+    return from && to ? [{ id: m.id, from, to, ...spanBetween(from, to) }] : [];
   });
 }
 
-/** Time since the first adversary activity, for "T+" labels; undefined when the incident has no such milestone. */
-export function sinceFirstActivity(incident: Incident, e: TimelineEvent): number | undefined {
+/**
+ * Time since the first adversary activity, for "T+" labels (spanBetween: in calendar days with a date at either
+ * end); undefined when the incident has no such milestone.
+ */
+export function sinceFirstActivity(incident: Incident, e: TimelineEvent): Span | undefined {
   const first = milestones(incident).get('first-adversary-activity');
-  return first ? e.startMs - first.startMs : undefined;
+  return first && spanBetween(first, e);
 }
+
+/** Whether `since` is a date on the day of the first activity: neither before nor after it ("T: the same day"). */
+export const onTheSameDay = (since: Span): boolean =>
+  (since.precision === 'day' || since.precision === 'month') && since.ms === 0;
