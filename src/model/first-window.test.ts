@@ -10,22 +10,26 @@ const starts = (...ms: number[]) => Float64Array.from(ms);
 describe('busiestStretch', () => {
   it.each([
     { name: 'no events', input: [], expected: undefined },
-    { name: 'one event', input: [5], expected: { start: 5, end: 5, count: 1 } },
-    { name: 'one run', input: [0, 1, 2], expected: { start: 0, end: 2, count: 3 } },
+    { name: 'one event', input: [5], expected: { start: 5, end: 5, count: 1, first: 0, last: 0 } },
+    {
+      name: 'one run',
+      input: [0, 1, 2],
+      expected: { start: 0, end: 2, count: 3, first: 0, last: 2 },
+    },
     {
       name: 'the larger run wins',
       input: [0, 10, 11, 12],
-      expected: { start: 10, end: 12, count: 3 },
+      expected: { start: 10, end: 12, count: 3, first: 1, last: 3 },
     },
     {
       name: 'a tie goes to the earlier run',
       input: [0, 1, 10, 11],
-      expected: { start: 0, end: 1, count: 2 },
+      expected: { start: 0, end: 1, count: 2, first: 0, last: 1 },
     },
     {
       name: 'a gap of exactly maxGap does not split',
       input: [0, 3, 6],
-      expected: { start: 0, end: 6, count: 3 },
+      expected: { start: 0, end: 6, count: 3, first: 0, last: 2 },
     },
   ])('$name', ({ input, expected }) => {
     expect(busiestStretch(starts(...input), 3)).toEqual(expected);
@@ -48,6 +52,29 @@ describe('firstWindow', () => {
     expect(w.from).toBeLessThan(stretch.start);
     expect(w.to).toBeGreaterThan(stretch.end);
     expect(w.to - w.from).toBeGreaterThanOrEqual(HOUR);
+  });
+});
+
+describe('firstWindow of one phase', () => {
+  const bundled = loadBundled();
+  const windowOf = (phase: string) => {
+    const events = bundled.events.filter((e) => e.phase === phase);
+    return { events, w: firstWindow(buildEventIndex(events), 2 * DAY)! };
+  };
+
+  it('shows whole at least half of the ranges that start together, not the hour around their start', () => {
+    // Recovery: ranges from 27 November, most running into January.
+    const { events, w } = windowOf('recovery');
+    const whole = events.filter((e) => e.startMs >= w.from && e.endMs <= w.to);
+    expect(whole.length * 2).toBeGreaterThanOrEqual(events.length);
+    expect(w.to - w.from).toBeGreaterThan(7 * DAY);
+  });
+
+  it('shows the whole day of an event given by its date alone', () => {
+    const { events, w } = windowOf('credential-compromise');
+    expect(events).toHaveLength(1);
+    expect(w.from).toBeLessThan(events[0]!.startMs);
+    expect(w.to).toBeGreaterThan(events[0]!.startMs + DAY);
   });
 });
 
