@@ -48,6 +48,19 @@ test.describe('exports of the filtered events', () => {
     expect(text).toContain('| 2023\\-11\\-23 21\\:31 |');
   });
 
+  test('Markdown in Traditional Chinese has its heading, its columns and the outcomes in Chinese', async ({
+    app,
+  }) => {
+    await app.goto('?phase=containment&lang=zh-Hant');
+    const text = (await app.exportAs('markdown')).body.toString('utf8');
+    const [heading, , header] = text.split('\n');
+    const title = (bundled.title as Record<string, string>)['zh-Hant'];
+    expect(heading).toBe(`## ${title}:時間軸(所有時間均為 UTC)`);
+    expect(header).toBe('| 時間 (UTC) | 事件 | 階段 | 行為者 | 系統 | 結果 |');
+    expect(text).toContain('| 成功 |');
+    expect(text).not.toContain('succeeded');
+  });
+
   test('Timesketch JSONL and CSV carry message, datetime with offset and timestamp_desc, and re-import', async ({
     app,
   }) => {

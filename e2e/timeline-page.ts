@@ -613,8 +613,9 @@ export class TimelinePage {
 
   /** Chooses a format in the Export menu, opening the menu first. */
   async chooseExport(format: string) {
-    if ((await this.page.locator('details.menu').getAttribute('open')) === null)
-      await this.page.getByText('Export', { exact: true }).click();
+    const menu = this.page.locator('details.menu');
+    // By its place, not its name, so that it is found in every language.
+    if ((await menu.getAttribute('open')) === null) await menu.locator('> summary').click();
     await this.page.locator(`.menu-list button[data-format="${format}"]`).click();
   }
 

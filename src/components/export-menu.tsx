@@ -1,6 +1,7 @@
 import { memo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { exportFileName, isFiltered } from '../model/formats/export-name';
+import type { TableWords } from '../model/formats/markdown';
 import type { Incident, TimelineEvent } from '../model/incident';
 import { download } from './download';
 import { FixFirst } from './fix-first';
@@ -33,11 +34,17 @@ const FORMAT_IDS = [
   'attack-flow',
 ];
 
-async function exportAs(id: string, incident: Incident, events: TimelineEvent[], lang: string) {
+async function exportAs(
+  id: string,
+  incident: Incident,
+  events: TimelineEvent[],
+  lang: string,
+  words: TableWords,
+) {
   const { EXPORT_FORMATS } = await import('../model/formats');
   const f = EXPORT_FORMATS.find((x) => x.id === id)!;
   const name = exportFileName(incident.id, f.extension, events.length, incident.events.length);
-  download(name, f.mimeType, f.export(incident, events, lang));
+  download(name, f.mimeType, f.export(incident, events, lang, words));
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -110,7 +117,13 @@ export const ExportMenu = memo(function ExportMenu({
                 type="button"
                 data-format={id}
                 onClick={() =>
-                  run(t.exportFormats[id]!, () => exportAs(id, incident, events, lang))
+                  run(t.exportFormats[id]!, () =>
+                    exportAs(id, incident, events, lang, {
+                      heading: t.timelineHeading,
+                      columns: t.columns,
+                      outcomes: t.outcomes,
+                    }),
+                  )
                 }
               >
                 {label(t.exportFormats[id]!)}

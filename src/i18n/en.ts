@@ -95,6 +95,7 @@ export const en = {
   eventList: 'Event list',
   eventListHelp:
     '↑/↓ or j/k move the selection, Home/End jump to the first/last, Enter opens its details, Esc clears it.',
+  timelineHeading: (title: string) => `${title}: timeline (All times UTC)`,
   columns: {
     time: 'Time (UTC)',
     title: 'Event',

@@ -187,6 +187,7 @@ export const zhHant = {
   eventList: '事件清單',
   eventListHelp:
     '↑/↓ 或 j/k 移動選取,Home/End 跳至第一個/最後一個,Enter 開啟詳細資料,Esc 清除選取。',
+  timelineHeading: (title: string) => `${title}:時間軸(所有時間均為 UTC)`,
   columns: {
     time: '時間 (UTC)',
     title: '事件',

@@ -9,6 +9,7 @@ import { type ImportChoices, importGenericCsv } from './generic-csv';
 import { exportMarkdown } from './markdown';
 import { exportTimesketchJsonl } from './timesketch';
 import { eventLabels } from './labels';
+import { ENGLISH_TABLE } from './table-words.test-helper';
 
 const SPREADSHEET: ImportChoices = {
   time: 'Timestamp (UTC)',
@@ -125,7 +126,7 @@ describe('imported columns', () => {
     const csv = exportCsv(incident, incident.events, 'en').split('\r\n');
     expect(csv[0]!.endsWith(',source locator,Source')).toBe(true);
     expect(csv[1]!.endsWith(',Email gateway')).toBe(true);
-    const md = exportMarkdown(incident, incident.events, 'en').split('\n');
+    const md = exportMarkdown(incident, incident.events, 'en', ENGLISH_TABLE).split('\n');
     expect(md[2]).toBe('| Time (UTC) | Event | Phase | Actor | Systems | Outcome | Source |');
     expect(md[3]).toBe('| --- | --- | --- | --- | --- | --- | --- |');
     expect(md[4]).toMatch(/\| Email gateway \|$/);

@@ -4,6 +4,7 @@ import type { ParseResult } from '../incident';
 import { minimalIncident } from '../test-incident';
 import { detectFormat, EXPORT_FORMATS, importFile } from './index';
 import { sampleIncident } from './sample-incident';
+import { ENGLISH_TABLE } from './table-words.test-helper';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../../../data/fixtures/${name}`, import.meta.url), 'utf8');
@@ -27,6 +28,7 @@ describe('EXPORT_FORMATS', () => {
         incident,
         incident.events.filter((e) => e.id === 'exfil'),
         'en',
+        ENGLISH_TABLE,
       );
       expect(text).not.toContain('First login');
       expect(text).not.toContain('Second login');
@@ -38,7 +40,9 @@ describe('EXPORT_FORMATS', () => {
   it('app-json output imports back to the same events', () => {
     const appJson = EXPORT_FORMATS.find((f) => f.id === 'app-json')!;
     expect(
-      events(importFile('export.json', appJson.export(incident, incident.events, 'en'))),
+      events(
+        importFile('export.json', appJson.export(incident, incident.events, 'en', ENGLISH_TABLE)),
+      ),
     ).toEqual(incident.events);
   });
 });

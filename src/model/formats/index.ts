@@ -23,7 +23,7 @@ import {
   isPlasoDynamicHeader,
 } from './plaso';
 import type { ImportResult } from './imported-events';
-import { exportMarkdown } from './markdown';
+import { exportMarkdown, type TableWords } from './markdown';
 import { exportStix } from './stix';
 import {
   exportTimesketchCsv,
@@ -43,8 +43,11 @@ export interface ExportFormat {
   /** File name ending without the leading dot; may itself contain a dot ("stix.json"). */
   extension: string;
   mimeType: string;
-  /** `events` is the subset to export (the filtered view); `lang` picks the language of text fields. */
-  export(incident: Incident, events: TimelineEvent[], lang: string): string;
+  /**
+   * `events` is the subset to export (the filtered view); `lang` picks the language of text fields, and `words` the
+   * Markdown table's own words in it.
+   */
+  export(incident: Incident, events: TimelineEvent[], lang: string, words: TableWords): string;
 }
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = [

@@ -4,6 +4,7 @@ import { parseIncident } from '../incident';
 import { minimalIncident } from '../test-incident';
 import { exportMarkdown, markdownCell } from './markdown';
 import { AWKWARD_TITLE, sampleIncident } from './sample-incident';
+import { CHINESE_TABLE, ENGLISH_TABLE } from './table-words.test-helper';
 
 const incident = sampleIncident();
 
@@ -68,41 +69,53 @@ function hostileIncident() {
 
 describe('exportMarkdown', () => {
   it('opens with a heading naming the incident and saying times are UTC', () => {
-    expect(exportMarkdown(incident, incident.events, 'en').split('\n')[0]).toBe(
+    expect(exportMarkdown(incident, incident.events, 'en', ENGLISH_TABLE).split('\n')[0]).toBe(
       '## Example incident: timeline (All times UTC)',
     );
   });
 
   it('has one row per given event: UTC time at its precision, title, phase, actor, systems, outcome', () => {
-    const rows = tableRows(exportMarkdown(incident, incident.events, 'en')).map(cells);
+    const rows = tableRows(exportMarkdown(incident, incident.events, 'en', ENGLISH_TABLE)).map(
+      cells,
+    );
     expect(rows).toEqual([
-      ['2024-01-01 10:00', 'First login', 'Access', 'Attacker', 'VPN', 'succeeded'],
-      ['2024-01-02', 'Second login', 'Access', 'Attacker', 'VPN', 'failed'],
+      ['2024-01-01 10:00', 'First login', 'Access', 'Attacker', 'VPN', 'Succeeded'],
+      ['2024-01-02', 'Second login', 'Access', 'Attacker', 'VPN', 'Failed'],
       [
         '2024-01-03 12:00 – 2024-01-03 14:30',
         AWKWARD_TITLE,
         'Exfiltration',
         'Attacker',
         'VPN, File server',
-        'unknown',
+        'Unknown',
       ],
     ]);
   });
 
   it('keeps a title with pipes and line breaks inside its cell', () => {
-    const row = tableRows(exportMarkdown(incident, incident.events, 'en'))[2]!;
+    const row = tableRows(exportMarkdown(incident, incident.events, 'en', ENGLISH_TABLE))[2]!;
     expect(row).not.toContain('\n');
     expect(cells(row)).toHaveLength(6);
   });
 
-  it('writes labels in the chosen language', () => {
-    const [, , exfil] = tableRows(exportMarkdown(incident, incident.events, 'zh-Hant')).map(cells);
-    expect(exfil!.slice(1, 5)).toEqual(['資料外洩', '資料外洩', 'Attacker', 'VPN, 檔案伺服器']);
+  it('writes labels, its heading, its columns and the outcomes in the chosen language', () => {
+    const text = exportMarkdown(incident, incident.events, 'zh-Hant', CHINESE_TABLE);
+    const [, , exfil] = tableRows(text).map(cells);
+    expect(exfil!.slice(1, 6)).toEqual([
+      '資料外洩',
+      '資料外洩',
+      'Attacker',
+      'VPN, 檔案伺服器',
+      '不明',
+    ]);
+    const [heading, , header] = text.split('\n');
+    expect(heading).toBe('## 範例事件:時間軸(所有時間均為 UTC)');
+    expect(header).toBe('| 時間 (UTC) | 事件 | 階段 | 行為者 | 系統 | 結果 |');
   });
 
   it('has a header and no rows when no event is given', () => {
     expect(
-      exportMarkdown(incident, [], 'en')
+      exportMarkdown(incident, [], 'en', ENGLISH_TABLE)
         .split('\n')
         .filter((l) => l.startsWith('|')),
     ).toHaveLength(2);
@@ -111,7 +124,7 @@ describe('exportMarkdown', () => {
 
 describe('exportMarkdown rendered as GitHub-flavoured Markdown', () => {
   const hostile = hostileIncident();
-  const html = render(exportMarkdown(hostile, hostile.events, 'en'));
+  const html = render(exportMarkdown(hostile, hostile.events, 'en', ENGLISH_TABLE));
 
   it('makes no link, image or other markup from hostile text', () => {
     expect(html).not.toMatch(/<a[\s>]/);
@@ -124,14 +137,14 @@ describe('exportMarkdown rendered as GitHub-flavoured Markdown', () => {
     const rows = renderedRows(html);
     expect(rows.map((r) => r[1])).toEqual(HOSTILE.map((t) => t.replace(/\r\n/g, '\n')));
     expect(rows.every((r) => r.length === 6)).toBe(true);
-    expect(rows[0]!.slice(2)).toEqual([HOSTILE[4], HOSTILE[2], `VPN, ${HOSTILE[1]}`, 'succeeded']);
+    expect(rows[0]!.slice(2)).toEqual([HOSTILE[4], HOSTILE[2], `VPN, ${HOSTILE[1]}`, 'Succeeded']);
     expect(elements(html, 'h2').map(readText)).toEqual([
       `${HOSTILE[0]} ## closing ##: timeline (All times UTC)`,
     ]);
   });
 
   it('reads ordinary text the same as before it was escaped', () => {
-    const rendered = render(exportMarkdown(incident, incident.events, 'en'));
+    const rendered = render(exportMarkdown(incident, incident.events, 'en', ENGLISH_TABLE));
     const rows = renderedRows(rendered);
     expect(rows[0]).toEqual([
       '2024-01-01 10:00',
@@ -139,7 +152,7 @@ describe('exportMarkdown rendered as GitHub-flavoured Markdown', () => {
       'Access',
       'Attacker',
       'VPN',
-      'succeeded',
+      'Succeeded',
     ]);
     expect(rows[2]![1]).toBe(AWKWARD_TITLE);
     expect(elements(rendered, 'h2').map(readText)).toEqual([

@@ -21,13 +21,25 @@ export function markdownCell(text: string): string {
   return inline(text).replace(/\r\n|\r|\n/g, '<br>');
 }
 
-const HEADERS = ['Time (UTC)', 'Event', 'Phase', 'Actor', 'Systems', 'Outcome'];
+/** The table's own words in the export's language, from the app's catalog: it is read by people, not programs. */
+export interface TableWords {
+  heading: (title: string) => string;
+  columns: Record<'time' | 'title' | 'phase' | 'actor' | 'systems' | 'outcome', string>;
+  outcomes: Record<string, string>;
+}
 
 /** A heading naming the incident, then one table row per event; times are UTC at the event's precision. */
-export function exportMarkdown(incident: Incident, events: TimelineEvent[], lang: string): string {
+export function exportMarkdown(
+  incident: Incident,
+  events: TimelineEvent[],
+  lang: string,
+  words: TableWords,
+): string {
   const labels = eventLabels(incident, lang);
   const extra = extraColumns(events);
-  const title = inline(localize(incident.title, lang).replace(/\s*[\r\n]+\s*/g, ' '));
+  const title = localize(incident.title, lang).replace(/\s*[\r\n]+\s*/g, ' ');
+  const { time, title: event, phase, actor, systems, outcome } = words.columns;
+  const headers = [time, event, phase, actor, systems, outcome];
   const rows = events.map((e) => {
     const l = labels(e);
     const time =
@@ -39,16 +51,17 @@ export function exportMarkdown(incident: Incident, events: TimelineEvent[], lang
       l.phase,
       l.actor,
       l.systems.join(', '),
-      e.outcome,
+      words.outcomes[e.outcome] ?? e.outcome,
       ...extra.map((name) => extraValue(e, name)),
     ];
     return `| ${cells.map(markdownCell).join(' | ')} |`;
   });
   return [
-    `## ${title}: timeline (All times UTC)`,
+    // The catalog's words are the app's own; only what comes from the data is escaped.
+    `## ${words.heading(inline(title))}`,
     '',
-    `| ${[...HEADERS, ...extra.map((name) => markdownCell(extraHeader(name, HEADERS)))].join(' | ')} |`,
-    `|${' --- |'.repeat(HEADERS.length + extra.length)}`,
+    `| ${[...headers, ...extra.map((name) => markdownCell(extraHeader(name, headers)))].join(' | ')} |`,
+    `|${' --- |'.repeat(headers.length + extra.length)}`,
     ...rows,
     '',
   ].join('\n');
