@@ -256,3 +256,23 @@ test.describe('imports', () => {
     ).toBeVisible();
   });
 });
+
+test('the app’s own CSV opens again without a mapping step, each event with its id, times and precision', async ({
+  app,
+}) => {
+  await app.goto();
+  const { name, body } = await app.exportAs('csv');
+  await app.openFile({ name, mimeType: 'text/csv', buffer: body });
+  await expect(app.chart).toBeVisible();
+  await app.button('Edit').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  type Times = { id: string; start: string; end?: string; precision: string };
+  const saved = JSON.parse((await app.download('Save incident file')).text) as {
+    events: Times[];
+  };
+  const times = (list: Times[]) =>
+    list
+      .map(({ id, start, end, precision }) => ({ id, start, end, precision }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  expect(times(saved.events)).toEqual(times(bundled.events as Times[]));
+});

@@ -57,6 +57,8 @@ const SAMPLES: ProblemDetail[] = [
   { code: 'import-end-before-start', params: {} },
   { code: 'title-required', params: {} },
   { code: 'not-an-outcome', params: { value: 'maybe' } },
+  { code: 'not-a-precision', params: { value: 'days' } },
+  { code: 'precision-not-aligned', params: { precision: 'day' } },
   { code: 'no-technique-id', params: { value: 'Valid Accounts' } },
   {
     code: 'in-rows',

@@ -111,6 +111,10 @@ export const zhHant = {
     'import-end-before-start': () => '結束時間早於開始時間',
     'title-required': () => '必填:應為事件的文字',
     'not-an-outcome': ({ value }) => `「${value}」不是結果:應為 succeeded、failed 或 unknown`,
+    'not-a-precision': ({ value }) =>
+      `「${value}」不是精確度:應為 second、minute、hour、day 或 month`,
+    'precision-not-aligned': ({ precision }) =>
+      `時間不在其 ${precision} 的開頭,但精確度欄說時間只精確到 ${precision}`,
     'no-technique-id': ({ value }) =>
       `「${value}」中沒有 ATT&CK 技術編號:應為 T1078 或 T1059.001 之類的編號`,
     'in-rows': ({ problem, word, row }): string =>

@@ -54,6 +54,8 @@ export interface ProblemParams {
   'import-end-before-start': Record<string, never>;
   'title-required': Record<string, never>;
   'not-an-outcome': { value: string };
+  'not-a-precision': { value: string };
+  'precision-not-aligned': { precision: string };
   'no-technique-id': { value: string };
   /** The first of a kind of problem that many rows or lines share: `row` is where it is, `word` "row" or "line". */
   'in-rows': { problem: ProblemDetail; word: string; row: string };
@@ -167,6 +169,10 @@ export const englishProblems: ProblemMessages = {
   'title-required': () => 'required: expected the text of the event',
   'not-an-outcome': ({ value }) =>
     `"${value}" is not an outcome; expected succeeded, failed or unknown`,
+  'not-a-precision': ({ value }) =>
+    `"${value}" is not a precision; expected second, minute, hour, day or month`,
+  'precision-not-aligned': ({ precision }) =>
+    `the time is not at the start of its ${precision}, as the precision column says it is known to`,
   'no-technique-id': ({ value }) =>
     `"${value}" has no ATT&CK technique id; expected ids such as T1078 or T1059.001`,
   'in-rows': ({ problem, word, row }) => `${sayIn(englishProblems, problem)}, e.g. ${word} ${row}`,

@@ -1,6 +1,9 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import type { TimelineEvent } from '../incident';
+import { localize } from '../text';
 import { CSV_COLUMNS, exportCsv } from './csv';
+import { detectFormat, importFile } from './index';
 import { AWKWARD_TITLE, sampleIncident } from './sample-incident';
 
 const incident = sampleIncident();
@@ -62,5 +65,46 @@ describe('exportCsv', () => {
     const text = exportCsv(incident, incident.events.slice(0, 1), 'en');
     expect(text.startsWith('\uFEFFid,start,end,')).toBe(true);
     expect(text.split('\r\n')).toHaveLength(2);
+  });
+});
+
+describe('the app CSV read back', () => {
+  const back = (text: string) => importFile('timeline.csv', text);
+
+  it('opens without a mapping step, with its ids, times, precision, ends, texts, systems and techniques', () => {
+    const text = exportCsv(incident, incident.events, 'en');
+    expect(detectFormat('timeline.csv', text)).toBe('app-csv');
+    const r = back(text);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const fields = (list: readonly TimelineEvent[], systemName: (id: string) => string) =>
+      list.map((e) => ({
+        id: e.id,
+        start: e.start,
+        end: e.end,
+        precision: e.precision,
+        title: localize(e.title, 'en'),
+        outcome: e.outcome,
+        techniques: e.techniques,
+        systems: e.systems.map(systemName),
+      }));
+    const label = (inc: typeof incident) => (id: string) =>
+      localize(inc.systems.find((s) => s.id === id)!.label, 'en');
+    expect(fields(r.incident.events, label(r.incident))).toEqual(
+      fields(incident.events, label(incident)),
+    );
+  });
+
+  it('names a precision it does not know, and one that the time is not at the start of', () => {
+    const text = exportCsv(incident, incident.events, 'en');
+    const problems = (edit: (t: string) => string) => {
+      const r = back(edit(text));
+      return r.ok ? [] : r.problems.map((p) => `${p.path}: ${p.message}`);
+    };
+    expect(problems((t) => t.replace(',day,', ',days,'))).toEqual([
+      'timeline.csv: row 3, column precision: "days" is not a precision; expected second, minute, hour, day or month',
+    ]);
+    expect(problems((t) => t.replace(',minute,', ',day,'))).toEqual([
+      'timeline.csv: row 2, column precision: the time is not at the start of its day, as the precision column says it is known to',
+    ]);
   });
 });

@@ -1,8 +1,11 @@
-// Spreadsheet CSV export: one row per event, its text in the chosen language, RFC 4180 quoting.
+// Spreadsheet CSV export: one row per event, its text in the chosen language, RFC 4180 quoting; and its import.
 import type { Incident, TimelineEvent } from '../incident';
+import { problemText } from '../problem-codes';
 import { localize } from '../text';
-import { writeCsv } from './csv-cells';
+import { readCsv, writeCsv } from './csv-cells';
 import { extraColumns, extraHeader, extraValue } from './extra-columns';
+import { readIsoTime } from './foreign-time';
+import { type Columns, type ImportResult, recordsToIncident } from './imported-events';
 import { eventLabels } from './labels';
 
 export const CSV_COLUMNS = [
@@ -53,4 +56,41 @@ export function exportCsv(incident: Incident, events: TimelineEvent[], lang: str
   const headers = [...CSV_COLUMNS, ...extra.map((name) => extraHeader(name, CSV_COLUMNS))];
   // Excel reads a CSV without a byte-order mark in the local code page, which garbles non-ASCII text.
   return `\uFEFF${writeCsv(headers, rows)}`;
+}
+
+/** Whether a CSV's header is this export's: its columns first, in order (imported columns may follow). */
+export const isAppCsvHeader = (headers: string[]): boolean =>
+  CSV_COLUMNS.every((c, i) => headers[i] === c);
+
+const readTime = (text: string) => readIsoTime(text) ?? problemText('utc-time', {});
+
+const APP_CSV: Columns = {
+  start: [{ column: 'start', read: readTime }],
+  end: { column: 'end', read: readTime },
+  precision: 'precision',
+  title: 'title',
+  description: 'description',
+  id: 'id',
+  phase: 'phase',
+  actor: 'actor',
+  action: 'action',
+  system: 'systems',
+  technique: 'techniques',
+  outcome: 'outcome',
+};
+
+/**
+ * Reads this export back without a mapping step: ids, times with their precision, ends, texts, terms by their
+ * labels, systems and techniques. The reason a time is inferred and the citation stay as columns of their own, and
+ * actors' sides are guessed from their names, as for any imported file.
+ */
+export function importAppCsv(text: string, fileName: string): ImportResult {
+  const table = readCsv(text, fileName, ',');
+  if (!table.ok) return table;
+  const records = table.records.map((r) => ({ where: `row ${r.row}`, values: r.cells }));
+  return recordsToIncident(records, APP_CSV, {
+    fileName,
+    formatLabel: 'Incident Timeline CSV',
+    cellWord: 'column',
+  });
 }

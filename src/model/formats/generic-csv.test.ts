@@ -52,6 +52,10 @@ describe('guessMapping', () => {
       ['Start', 'End', 'Source', 'Event'],
       { time: 'Start', end: 'End', system: 'Source', title: 'Event' },
     ],
+    [
+      ['Time', 'Title', 'Systems', 'Techniques'],
+      { time: 'Time', title: 'Title', system: 'Systems', technique: 'Techniques' },
+    ],
     [['when', 'what'], {}],
   ])('%j -> %j', (headers, mapping) => {
     expect(guessMapping(headers)).toEqual(mapping);

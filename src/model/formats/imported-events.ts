@@ -12,7 +12,7 @@ import type {
 } from '../incident';
 import { problemText, type ProblemText } from '../problem-codes';
 import { capProblems } from '../problems';
-import { toIsoUtc } from '../time';
+import { coarser, isAlignedToPrecision, PRECISIONS, toIsoUtc } from '../time';
 import { finer, type ParsedTime, type TimeReader } from './foreign-time';
 import { ATTACK_NAMES } from './attack-names';
 import {
@@ -42,6 +42,8 @@ export interface Columns {
   /** Candidates in order of preference: the first with a value in a record gives the start. */
   start: { column: string; read: TimeReader }[];
   end?: { column: string; read: TimeReader };
+  /** A column naming each time's precision (second to month); it may say less than the time's text, never more. */
+  precision?: string;
   title: string;
   description?: string;
   id?: string;
@@ -96,6 +98,7 @@ export function recordsToIncident(
   const mapped = new Set<string | undefined>([
     ...columns.start.map((c) => c.column),
     columns.end?.column,
+    columns.precision,
     columns.title,
     columns.description,
     columns.id,
@@ -167,6 +170,20 @@ function readRecord(
       : undefined;
   if (start && end && end.ms < start.ms)
     fail(columns.end!.column, problemText('import-end-before-start', {}));
+  const precisionText = text(columns.precision);
+  const stated = PRECISIONS.find((p) => p === precisionText?.toLowerCase());
+  if (precisionText !== undefined && stated === undefined)
+    fail(columns.precision!, problemText('not-a-precision', { value: precisionText }));
+  // A date exported as midnight at its day's precision reads as that day again, not as a second.
+  const known = (t: ParsedTime | undefined) => {
+    if (!t || !stated) return t;
+    const precision = coarser(t.precision, stated);
+    if (!isAlignedToPrecision(toIsoUtc(t.ms), precision))
+      fail(columns.precision!, problemText('precision-not-aligned', { precision }));
+    return { ...t, precision };
+  };
+  const startAt = known(start);
+  const endAt = known(end);
 
   const title = raw(columns.title);
   if (title === undefined || title.trim() === '')
@@ -197,8 +214,8 @@ function readRecord(
 
   return {
     record,
-    start,
-    end,
+    start: startAt!,
+    end: endAt,
     title,
     description: text(columns.description),
     phase: phase === undefined ? NO_PHASE : chosen(columns.phaseTerms, phase)?.trim() || phase,

@@ -11,7 +11,7 @@ import { exportAppJson } from './app-json';
 import { exportAttackFlow } from './attack-flow';
 import { exportAttackNavigator } from './attack-navigator';
 import { readCsvFirstRecord, readCsvHeaders } from './csv-cells';
-import { exportCsv } from './csv';
+import { exportCsv, importAppCsv, isAppCsvHeader } from './csv';
 import { guessMapping, type ImportChoices, importGenericCsv } from './generic-csv';
 import { type ColumnsToMap, readColumnsToMap } from './mapping-step';
 import {
@@ -116,6 +116,7 @@ export type ImportFormat =
   | 'plaso-l2tcsv'
   | 'plaso-dynamic'
   | 'forensic-csv'
+  | 'app-csv'
   | 'generic-csv';
 
 /** What a file holds, from its name and its first line. */
@@ -136,6 +137,7 @@ export function detectFormat(fileName: string, text: string): ImportFormat {
   }
   if (body.startsWith('[') || /\.json$/i.test(fileName)) return 'app-json';
   const headers = readCsvHeaders(body);
+  if (isAppCsvHeader(headers)) return 'app-csv';
   if (isL2tcsvHeader(headers)) return 'plaso-l2tcsv';
   // Checked before Timesketch: a dynamic CSV has the columns Timesketch needs, but none of the app's.
   if (isPlasoDynamicHeader(headers)) return 'plaso-dynamic';
@@ -189,6 +191,7 @@ export function importFile(
   if (format === 'timesketch-jsonl')
     return validated(importTimesketchJsonl(text, fileName), fileName);
   if (format === 'timesketch-csv') return validated(importTimesketchCsv(text, fileName), fileName);
+  if (format === 'app-csv') return validated(importAppCsv(text, fileName), fileName);
   const group = mapping?.groupSameTime;
   if (format === 'plaso-l2tcsv') return validated(importL2tcsv(text, fileName, group), fileName);
   if (format === 'plaso-dynamic')

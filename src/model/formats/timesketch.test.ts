@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { type Incident, parseIncident } from '../incident';
+import { type Incident, parseIncident, type TimelineEvent } from '../incident';
 import { minimalIncident } from '../test-incident';
 import type { ImportResult } from './imported-events';
+import { importFile } from './index';
 import { AWKWARD_TITLE, sampleIncident } from './sample-incident';
 import {
   exportTimesketchCsv,
@@ -39,6 +40,8 @@ describe('Timesketch export', () => {
       datetime: '2024-01-01T10:00:00+00:00',
       timestamp: '1704103200000000',
       timestamp_desc: 'Event Time',
+      end: '',
+      precision: 'minute',
       phase: 'Access',
       system: 'VPN',
       actor: 'Attacker',
@@ -48,6 +51,20 @@ describe('Timesketch export', () => {
       event_id: 'first-login',
     });
   });
+
+  it.each([
+    ['CSV', exportTimesketchCsv, 'timeline.csv'],
+    ['JSONL', exportTimesketchJsonl, 'timeline.jsonl'],
+  ] as const)(
+    "its %s comes back with each range's end and each time's precision",
+    (_, exportAs, name) => {
+      const back = importFile(name, exportAs(incident, incident.events, 'en'));
+      if (!back.ok) throw new Error(JSON.stringify(back.problems));
+      const times = (list: readonly TimelineEvent[]) =>
+        list.map(({ id, start, end, precision }) => ({ id, start, end, precision }));
+      expect(times(back.incident.events)).toEqual(times(incident.events));
+    },
+  );
 
   it('guards a formula-like message in CSV but not in JSONL, which no spreadsheet opens', () => {
     const csv = Papa.parse<Record<string, string>>(

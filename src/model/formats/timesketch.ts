@@ -19,6 +19,8 @@ export const TIMESKETCH_COLUMNS = [
   'datetime',
   'timestamp',
   'timestamp_desc',
+  'end',
+  'precision',
   'phase',
   'system',
   'actor',
@@ -31,17 +33,22 @@ export const TIMESKETCH_COLUMNS = [
 type TimesketchRow = Record<(typeof TIMESKETCH_COLUMNS)[number], string | number> &
   Record<string, string | number>;
 
+// Events start on a whole second, so the milliseconds are always ".000".
+const isoWithOffset = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+
 function toRows(incident: Incident, events: TimelineEvent[], lang: string): TimesketchRow[] {
   const labels = eventLabels(incident, lang);
   return events.map((e) => {
     const l = labels(e);
     return {
       message: localize(e.title, lang),
-      // Events start on a whole second, so the milliseconds are always ".000".
-      datetime: new Date(e.startMs).toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+      datetime: isoWithOffset(e.startMs),
       // Timesketch counts microseconds since the epoch.
       timestamp: e.startMs * 1000,
       timestamp_desc: 'Event Time',
+      // Timesketch places an event at one time; these two are read back by this app.
+      end: e.end ? isoWithOffset(Date.parse(e.end)) : '',
+      precision: e.precision,
       phase: l.phase,
       system: l.systems.join('; '),
       actor: l.actor,
@@ -114,6 +121,11 @@ const COLUMNS: Columns = {
       },
     },
   ],
+  end: {
+    column: 'end',
+    read: (text) => readIsoTime(text) ?? problemText('timesketch-datetime', {}),
+  },
+  precision: 'precision',
   title: 'message',
   id: 'event_id',
   phase: 'phase',
