@@ -317,3 +317,20 @@ test('leaving an empty End field changes nothing, so Undo takes back the change 
   await app.button('Undo').click();
   await expect(app.field('Where in the source')).toHaveValue('');
 });
+
+test('Delete event right after Add event clears the selection, and a reload does not select the deleted id', async ({
+  app,
+  page,
+}) => {
+  await app.goto();
+  await app.button('New incident').click();
+  await expect(app.draftStatus).toHaveText('Saved');
+  await app.button('Add event').click();
+  await expect.poll(async () => (await app.query()).get('event')).toBe('new-event');
+  await app.button('Delete event').click();
+  await expect.poll(async () => (await app.query()).get('event')).toBeNull();
+  await expect(app.draftStatus).toHaveText('Saved');
+  await page.reload();
+  await expect(app.draftStatus).toHaveText('Saved');
+  expect((await app.query()).get('event')).toBeNull();
+});

@@ -64,7 +64,8 @@ export function useEditor(
   const remove = (id: string) => {
     if (!doc) return;
     change(deleteEvent(doc, id));
-    if (view.event === id) select(undefined);
+    // The selection as the URL has it now: this render's can be older (an event added, then deleted at once).
+    setView((s) => (s.event === id ? { ...s, event: undefined } : s), { replace: true });
   };
 
   const move = (
