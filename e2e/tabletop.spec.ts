@@ -311,6 +311,11 @@ test('the keys of the after-action report and of a dialog are their own: the roo
   const dialog = app.page.getByRole('dialog', { name: 'Reveal every event to the room?' });
   await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await app.page.keyboard.press('ArrowRight');
+  // Also with focus on the page's body, as a browser may leave it.
+  await app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await app.page.keyboard.press('PageDown');
+  await expect(app.stepCounter).toHaveText(step);
+  await dialog.getByRole('button', { name: 'Cancel' }).focus();
   await app.page.keyboard.press(' ');
   await expect(dialog).toBeHidden();
   await expect(app.stepCounter).toHaveText(step);

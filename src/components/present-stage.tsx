@@ -79,7 +79,12 @@ export function PresentStage({ incident, steps, index, reveal, bands, nav, onJum
           incident={shown}
           step={roomStep && !reveal ? { ...step, event: roomStep } : step}
           previous={previous}
-          ongoing={!reveal && step.event.end !== undefined && step.event.endMs > stepMoment(step)}
+          ongoing={
+            !reveal &&
+            (roomStep
+              ? room.ongoing.has(step.event.id)
+              : step.event.end !== undefined && step.event.endMs > stepMoment(step))
+          }
         />
         <aside className="present-side">
           <MetricsStrip incident={shown} onSelect={onJump} />

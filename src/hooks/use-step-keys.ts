@@ -39,8 +39,8 @@ function fieldKey(target: HTMLElement, e: KeyboardEvent): boolean {
 
 /**
  * Page-wide stepping keys while `on`. Presentation clickers send PageUp/PageDown (some send arrows), so those and
- * Space work wherever focus is, except in text fields and lists and in a dialog, whose keys are its own; Enter on a
- * focused button and Space on a checkbox reached by Tab keep their usual meaning.
+ * Space work wherever focus is, except in text fields and lists and while a dialog is open, whose keys are its own;
+ * Enter on a focused button and Space on a checkbox reached by Tab keep their usual meaning.
  */
 export function useStepKeys(keys: StepKeys, on = true) {
   const latest = useRef({ keys, on });
@@ -51,7 +51,8 @@ export function useStepKeys(keys: StepKeys, on = true) {
     const onKeyDown = (e: KeyboardEvent) => {
       if (!latest.current.on || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       const target = e.target instanceof HTMLElement ? e.target : null;
-      if (target && (fieldKey(target, e) || target.closest('dialog'))) return;
+      // An open dialog's keys are its own wherever focus is (a click on its text leaves it on the page's body).
+      if (document.querySelector('dialog[open]') || (target && fieldKey(target, e))) return;
       if (target && ACTIVATES.has(target.tagName) && e.key === 'Enter') return;
       const k = latest.current.keys;
       const action: (() => void) | undefined = {

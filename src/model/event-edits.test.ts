@@ -293,6 +293,24 @@ describe('links', () => {
     expect(withoutNotLinks(noneLeft, 'block')).toBe(noneLeft);
   });
 
+  it('takes off what is not a link only from the event the form shows, where a draft repeats an id', () => {
+    const doc = draft('Phish', 'Login');
+    const junk = [null] as unknown as EventFile['related'];
+    const [phish, login] = doc.file.events;
+    const twice: DraftDoc = {
+      ...doc,
+      file: { ...doc.file, events: [phish!, login!, { ...login!, related: junk }] },
+    };
+    expect(withoutNotLinks(twice, 'login')).toBe(twice);
+    const shownHasJunk: DraftDoc = {
+      ...doc,
+      file: { ...doc.file, events: [phish!, { ...login!, related: junk }, login!] },
+    };
+    const cleared = withoutNotLinks(shownHasJunk, 'login');
+    expect(cleared.file.events.map((e) => e.related)).toEqual([undefined, undefined, undefined]);
+    expect(cleared.file.events[2]).toBe(shownHasJunk.file.events[2]);
+  });
+
   it('adds a link of any kind, shown both ways, and removes it', () => {
     const doc = draft('Phish', 'Login', 'Alert');
     const r = addLink(doc, { from: 'alert', to: 'login', kind: 'detected' });

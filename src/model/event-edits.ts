@@ -215,12 +215,14 @@ const withLink = (file: IncidentFile, link: EventLink, add: boolean): IncidentFi
   }),
 });
 
-/** Takes off event `id`'s items that are not links, keeping its links; the draft unchanged when it has none. */
+/**
+ * Takes off the items that are not links of the event with `id` the form shows (the first, where a draft repeats
+ * the id), keeping its links; the draft unchanged when it has none.
+ */
 export function withoutNotLinks(doc: DraftDoc, id: string): DraftDoc {
-  if (!doc.file.events.some((e) => e.id === id && notLinks(e) > 0)) return doc;
-  const events = doc.file.events.map((e) =>
-    e.id === id && notLinks(e) > 0 ? withRelated(e, [...ownLinks(e)]) : e,
-  );
+  const shown = findEvent(doc.file.events, id);
+  if (!shown || notLinks(shown) === 0) return doc;
+  const events = doc.file.events.map((e) => (e === shown ? withRelated(e, [...ownLinks(e)]) : e));
   return { ...doc, file: { ...doc.file, events } };
 }
 

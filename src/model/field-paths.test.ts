@@ -108,3 +108,19 @@ describe('fieldForPath', () => {
     },
   );
 });
+
+describe('fieldForPath where a draft repeats an id', () => {
+  it('leads a problem among the links of the second to the link field of the first, which the form shows', () => {
+    const twice: IncidentFile = {
+      ...file,
+      events: [
+        event('alert'),
+        event('alert', { related: [null] as unknown as EventFile['related'] }),
+      ],
+    };
+    expect(fieldForPath('events[1].related[0]', twice, langs, 'en')).toEqual({
+      event: 'alert',
+      id: 'edit-link-target',
+    });
+  });
+});

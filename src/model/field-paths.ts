@@ -1,6 +1,6 @@
 // Which form field a problem's path names: "events[2].citations[1].locator" -> event 2, "edit-citation-locator-2".
 import type { IncidentFile, LocalizedText } from './incident';
-import { isLink, notLinks } from './event-lookup';
+import { findEvent, isLink, notLinks } from './event-lookup';
 
 /**
  * The id of an editor field. The first of a list (index 0) and the UI language's text keep the plain id
@@ -100,7 +100,14 @@ export function fieldForPath(
       const items: unknown = e.related;
       const all = Array.isArray(items) ? (items as unknown[]) : [];
       if (index === undefined || !isLink(all[index]))
-        return { event: e.id, id: notLinks(e) > 0 ? 'edit-link-others' : 'edit-link-target' };
+        // The button is in the form of the event the id shows: the first, where a draft repeats the id.
+        return {
+          event: e.id,
+          id:
+            notLinks(findEvent(file.events, e.id) ?? e) > 0
+              ? 'edit-link-others'
+              : 'edit-link-target',
+        };
       return { event: e.id, id: `edit-link-${all.slice(0, index).filter(isLink).length}` };
     }
     default:

@@ -59,6 +59,9 @@ describe('exportAppJson', () => {
     void _repoPath;
     expect(saved).toEqual(rest);
     expect(validate(saved), JSON.stringify(validate.errors)).toBe(true);
+    // A deployment's own schema, as the README suggests writing, stays.
+    const deployed = { ...bundled, $schema: 'https://example.org/schema/incident.schema.json' };
+    expect(JSON.parse(incidentFileText(deployed))).toEqual(deployed);
   });
 
   it('drops links to events that were left out', () => {

@@ -12,13 +12,13 @@ function toFileEvent(event: TimelineEvent, kept: Set<string>): EventFile {
 }
 
 /**
- * An incident file's text as the app saves it, without `$schema`: the data file's is a path relative to this
- * repository, wrong wherever the saved file goes.
+ * An incident file's text as the app saves it, without a relative `$schema`: the bundled file's is a path in this
+ * repository, wrong wherever the saved file goes; an absolute one (a deployment's schema) is kept.
  */
 export function incidentFileText(file: IncidentFile): string {
-  const { $schema: _repoPath, ...rest } = file;
-  void _repoPath;
-  return `${JSON.stringify(rest, null, 2)}\n`;
+  const { $schema, ...rest } = file;
+  const absolute = $schema !== undefined && URL.canParse($schema);
+  return `${JSON.stringify(absolute ? file : rest, null, 2)}\n`;
 }
 
 /**

@@ -85,7 +85,8 @@ const APP_CSV: Columns = {
  * actors' sides are guessed from their names, as for any imported file.
  */
 export function importAppCsv(text: string, fileName: string): ImportResult {
-  const table = readCsv(text, fileName, ',');
+  // The delimiter as found: a spreadsheet may have saved the file again with semicolons.
+  const table = readCsv(text, fileName);
   if (!table.ok) return table;
   const records = table.records.map((r) => ({ where: `row ${r.row}`, values: r.cells }));
   return recordsToIncident(records, APP_CSV, {

@@ -1,4 +1,5 @@
-// The Markdown table's words as the app's catalogs give them (src/i18n), for the exporters' tests.
+// The Markdown table's words as the app's catalogs give them (src/i18n/table-words.test.ts checks), for the exporters'
+// tests.
 import type { TableWords } from './markdown';
 
 export const ENGLISH_TABLE: TableWords = {
