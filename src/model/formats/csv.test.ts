@@ -94,6 +94,17 @@ describe('the app CSV read back', () => {
     );
   });
 
+  it('opens again when a spreadsheet saved it with semicolons', () => {
+    const parsed = Papa.parse<string[]>(exportCsv(incident, incident.events, 'en').slice(1));
+    const text = Papa.unparse(parsed.data, { delimiter: ';' });
+    expect(detectFormat('timeline.csv', text)).toBe('app-csv');
+    const r = back(text);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.incident.events.map((e) => [e.id, e.precision])).toEqual(
+      incident.events.map((e) => [e.id, e.precision]),
+    );
+  });
+
   it('names a precision it does not know, and one that the time is not at the start of', () => {
     const text = exportCsv(incident, incident.events, 'en');
     const problems = (edit: (t: string) => string) => {
