@@ -107,6 +107,11 @@ export function useEditor(
     if (go === 'undo') session.undo();
     else session.redo();
     const after = session.snapshot().doc?.file.events ?? [];
+    if (after.length === before.length + 1) {
+      // A delete undone (or an add redone) brings its event back selected, as it was when it went.
+      const back = after.find((e) => positionOfId(before, e.id) < 0);
+      if (back) select(back.id);
+    }
     if (after.length !== before.length) return;
     // The selection as the URL has it now: a key pressed right after typing can come before the render of its id.
     setView(
