@@ -322,10 +322,7 @@ test('Delete event right after Add event clears the selection, and a reload does
   app,
   page,
 }) => {
-  await app.goto();
-  await app.button('New incident').click();
-  await expect(app.draftStatus).toHaveText('Saved');
-  await app.button('Add event').click();
+  await app.draftWithOneEvent();
   await expect.poll(async () => (await app.query()).get('event')).toBe('new-event');
   await app.button('Delete event').click();
   await expect.poll(async () => (await app.query()).get('event')).toBeNull();
